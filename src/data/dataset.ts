@@ -1,0 +1,22 @@
+import type { Correction, Partner, PartnersFile, Topic } from './schema.js';
+
+/** The validated data the bot serves, with the look-ups every command needs. */
+export interface Dataset {
+  source: PartnersFile['source'];
+  corrections: readonly Correction[];
+  partners: readonly Partner[];
+  topics: readonly Topic[];
+  partnerById: ReadonlyMap<string, Partner>;
+  topicBySlug: ReadonlyMap<string, Topic>;
+}
+
+export function buildDataset(file: PartnersFile, topics: readonly Topic[]): Dataset {
+  return {
+    source: file.source,
+    corrections: file.corrections,
+    partners: file.partners,
+    topics,
+    partnerById: new Map(file.partners.map((partner) => [partner.id, partner])),
+    topicBySlug: new Map(topics.map((topic) => [topic.slug, topic])),
+  };
+}
