@@ -150,6 +150,12 @@ export function parsePartnersFile({
       }
     }
 
+    partner.external.forEach((fact, factIndex) => {
+      if (!valuesOf(partner, fact.field).includes(fact.value)) {
+        at(`.external[${factIndex}].value`, `"${fact.value}" is not one of this record's ${fact.field}`);
+      }
+    });
+
     for (const [path, quote] of quotesOf(partner)) {
       if (!source.includes(foldWhitespace(quote)))
         at(path, `quote does not occur verbatim in the source: "${quote}"`);
@@ -211,6 +217,12 @@ function traceableTexts(partner: Partner): Located<string>[] {
     ...partner.programmes.map((programme, i): Located<string> => [`.programmes[${i}].name`, programme.name]),
     ...partner.locations.map((location, i): Located<string> => [`.locations[${i}].place`, location.place]),
   ];
+}
+
+function valuesOf(partner: Partner, field: 'name' | 'aliases' | 'relatedBodies'): string[] {
+  if (field === 'name') return [partner.name];
+  if (field === 'aliases') return partner.aliases;
+  return partner.relatedBodies.map((body) => body.name);
 }
 
 function quotesOf(partner: Partner): Located<string>[] {

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { Command } from '../src/interactions/command.js';
+import { help } from './help.js';
+import { mou } from './mou.js';
+import { partner } from './partner.js';
+import { topic } from './topic.js';
+
+const isFunction = z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', 'must be a function');
+
+/** What every command module must look like; checked when the bot loads, so a broken module fails fast. */
+const commandModuleSchema = z.object({
+  data: z.looseObject({
+    name: z.string().regex(/^[-_\p{Ll}\p{N}]{1,32}$/u, 'must be 1-32 lower-case characters'),
+    description: z.string().min(1).max(100),
+    options: z
+      .array(z.looseObject({ name: z.string().regex(/^[-_\p{Ll}\p{N}]{1,32}$/u), description: z.string().min(1).max(100) }))
+      .max(25)
+      .optional(),
+  }),
+  execute: isFunction,
+  autocomplete: isFunction.optional(),
+  components: z.record(z.string().regex(/^[a-z-]+$/), isFunction).optional(),
+});
+
+export const commands: readonly Command[] = [partner, mou, topic, help].map((command) => {
+  const checked = commandModuleSchema.safeParse(command);
+  if (!checked.success) {
+    throw new Error(`Command module "${command.data?.name}" is malformed: ${z.prettifyError(checked.error)}`);
+  }
+  return command;
+});
+
+export const commandsByName: ReadonlyMap<string, Command> = new Map(
+  commands.map((command) => [command.data.name, command]),
+);

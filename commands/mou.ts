@@ -1,0 +1,118 @@
+import { type APIInteractionResponseCallbackData, ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { agreementsInYearCard, timelineCard } from '../src/cards/agreement-cards.js';
+import { type ActionRow, button, buttonRow, partnerSelectRow } from '../src/cards/menus.js';
+import { partnerCard } from '../src/cards/partner-card.js';
+import { agreementsByYear, nearestYears } from '../src/data/agreements.js';
+import { listInWords } from '../src/cards/style.js';
+import { answerClick, selectedValue } from '../src/interactions/click.js';
+import type { Command } from '../src/interactions/command.js';
+import type { BotContext } from '../src/interactions/context.js';
+import { encodeCustomId } from '../src/interactions/custom-id.js';
+import { invokerId } from '../src/interactions/invoker.js';
+import { integerOption } from '../src/interactions/options.js';
+import { notice, reply } from '../src/interactions/replies.js';
+
+const firstYear = 1950;
+const lastYear = 2100;
+/** Year groups per timeline page. */
+const yearsPerPage = 5;
+
+/** A list view a card can go back to: one year, or one page of the timeline. Travels in custom_ids. */
+type View = ['year', number] | ['page', number];
+
+function viewFromArgs(args: readonly string[]): View | undefined {
+  const [kind, raw] = args;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value)) return undefined;
+  return kind === 'year' || kind === 'page' ? [kind, value] : undefined;
+}
+
+function openMenu(view: View, ownerId: string, partners: Parameters<typeof partnerSelectRow>[1]): ActionRow {
+  return partnerSelectRow(encodeCustomId('mou', 'open', ownerId, ...view), partners, 'Open a partner’s card');
+}
+
+function yearMessage(year: number, ownerId: string, context: BotContext): APIInteractionResponseCallbackData | string {
+  const groups = agreementsByYear(context.dataset);
+  const entries = groups.get(year);
+  if (!entries) {
+    const years = [...groups.keys()].filter((y): y is number => y !== null);
+    const nearest = nearestYears(years, year);
+    return `No agreement in the source was signed in ${year}. Nearest ${nearest.length > 1 ? 'years' : 'year'} with agreements: ${listInWords(nearest.map(String))} (try \`/mou year:${nearest[0]}\`).`;
+  }
+  return {
+    embeds: [agreementsInYearCard(year, entries, context.dataset)],
+    components: [openMenu(['year', year], ownerId, entries.map((e) => e.partner))],
+  };
+}
+
+function timelineMessage(requestedPage: number, ownerId: string, context: BotContext): APIInteractionResponseCallbackData {
+  const groups = [...agreementsByYear(context.dataset)];
+  const pageCount = Math.max(1, Math.ceil(groups.length / yearsPerPage));
+  const page = Math.min(Math.max(0, requestedPage), pageCount - 1);
+  const shown = groups.slice(page * yearsPerPage, (page + 1) * yearsPerPage);
+  const total = groups.reduce((sum, [, entries]) => sum + entries.length, 0);
+  const components: ActionRow[] = [openMenu(['page', page], ownerId, shown.flatMap(([, e]) => e.map((x) => x.partner)))];
+  if (pageCount > 1) {
+    components.push(
+      buttonRow([
+        button(encodeCustomId('mou', 'page', ownerId, page - 1), '◀ Previous', page === 0),
+        button(encodeCustomId('mou', 'page', ownerId, page + 1), 'Next ▶', page === pageCount - 1),
+      ]),
+    );
+  }
+  return { embeds: [timelineCard(shown, page, pageCount, total, context.dataset)], components };
+}
+
+function viewMessage(view: View, ownerId: string, context: BotContext): APIInteractionResponseCallbackData | string {
+  return view[0] === 'year' ? yearMessage(view[1], ownerId, context) : timelineMessage(view[1], ownerId, context);
+}
+
+export const mou = {
+  data: {
+    name: 'mou',
+    description: 'Agreements (MOUs, co-operation agreements) the WCO signed, by year or as a timeline.',
+    options: [
+      {
+        type: ApplicationCommandOptionType.Integer,
+        name: 'year',
+        description: 'Year of signature, e.g. 2003 (leave empty for the whole timeline)',
+        min_value: firstYear,
+        max_value: lastYear,
+      },
+    ],
+  },
+
+  execute(interaction, context) {
+    const ownerId = invokerId(interaction);
+    const year = integerOption(interaction.data.options, 'year');
+    if (year === undefined) return reply(timelineMessage(0, ownerId, context));
+    if (year < firstYear || year > lastYear) {
+      return notice(`Please give a year between ${firstYear} and ${lastYear}, for example \`/mou year:2003\`.`);
+    }
+    const message = yearMessage(year, ownerId, context);
+    return typeof message === 'string' ? notice(message) : reply(message);
+  },
+
+  components: {
+    page(click, context) {
+      const page = Number(click.args[0]);
+      if (!Number.isSafeInteger(page)) return notice('That button has expired. Run `/mou` again.');
+      return answerClick(click, timelineMessage(page, click.ownerId, context));
+    },
+    open(click, context) {
+      const chosen = context.dataset.partnerById.get(selectedValue(click) ?? '');
+      const view = viewFromArgs(click.args);
+      if (!chosen || !view) return notice('That menu has expired. Run `/mou` again.');
+      return answerClick(click, {
+        embeds: [partnerCard(chosen, context.dataset)],
+        components: [buttonRow([button(encodeCustomId('mou', 'back', click.ownerId, ...view), '◀ Back to the list')])],
+      });
+    },
+    back(click, context) {
+      const view = viewFromArgs(click.args);
+      const message = view && viewMessage(view, click.ownerId, context);
+      if (!message || typeof message === 'string') return notice('That button has expired. Run `/mou` again.');
+      return answerClick(click, message);
+    },
+  },
+} satisfies Command;

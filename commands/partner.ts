@@ -1,0 +1,119 @@
+import {
+  type APIApplicationCommandOptionChoice,
+  type APIInteractionResponseCallbackData,
+  ApplicationCommandOptionType,
+  InteractionResponseType,
+} from 'discord-api-types/v10';
+import { partnerSelectRow } from '../src/cards/menus.js';
+import { partnerCard, shortName } from '../src/cards/partner-card.js';
+import { quoteUserText } from '../src/cards/style.js';
+import type { Partner } from '../src/data/schema.js';
+import { answerClick, selectedValue } from '../src/interactions/click.js';
+import type { Command } from '../src/interactions/command.js';
+import type { BotContext } from '../src/interactions/context.js';
+import { encodeCustomId } from '../src/interactions/custom-id.js';
+import { invokerId } from '../src/interactions/invoker.js';
+import { booleanOption, focusedOption, stringOption } from '../src/interactions/options.js';
+import { notice, reply } from '../src/interactions/replies.js';
+import type { PartnerHit } from '../src/search/types.js';
+
+/** Other hits whose score is within this distance of the best one are offered as "Other matches". */
+const closeMatchMargin = 0.15;
+const maxOtherMatches = 5;
+
+/** The card, plus an "Other matches" menu when the search was not clear-cut. */
+export function partnerMessage(
+  partner: Partner,
+  others: readonly Partner[],
+  ownerId: string,
+  context: BotContext,
+): APIInteractionResponseCallbackData {
+  return {
+    embeds: [partnerCard(partner, context.dataset)],
+    components: others.length
+      ? [partnerSelectRow(encodeCustomId('partner', 'open', ownerId), others, 'Other matches')]
+      : [],
+  };
+}
+
+function closeMatches(hits: readonly PartnerHit[]): Partner[] {
+  const [best, ...rest] = hits;
+  if (!best) return [];
+  return rest
+    .filter((hit) => (best.exact ? hit.exact : hit.score - best.score <= closeMatchMargin))
+    .slice(0, maxOtherMatches)
+    .map((hit) => hit.partner);
+}
+
+export const partner = {
+  data: {
+    name: 'partner',
+    description: 'Show a WCO partner organisation: agreements, focus areas and programmes.',
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'who',
+        description: 'Name, acronym or anything about the partner, e.g. interpol, WHO, money laundering',
+        required: true,
+        autocomplete: true,
+        max_length: 100,
+      },
+      {
+        type: ApplicationCommandOptionType.Boolean,
+        name: 'private',
+        description: 'Show the answer to you only (default: visible to the channel)',
+      },
+    ],
+  },
+
+  execute(interaction, context) {
+    const options = interaction.data.options;
+    const who = stringOption(options, 'who')?.trim() ?? '';
+    const ephemeral = booleanOption(options, 'private') ?? false;
+    const ownerId = invokerId(interaction);
+    if (!who) return notice('Tell me which partner: for example `/partner who:interpol`.');
+
+    const byId = context.dataset.partnerById.get(who);
+    if (byId) return reply(partnerMessage(byId, [], ownerId, context), { ephemeral });
+
+    const hits = context.partnerSearch.search(who, maxOtherMatches + 1);
+    const best = hits[0];
+    if (best) return reply(partnerMessage(best.partner, closeMatches(hits), ownerId, context), { ephemeral });
+
+    const suggestions = context.partnerSearch.suggest(who, 5).map((hit) => hit.partner);
+    const didYouMean = suggestions.length
+      ? ` Did you mean ${suggestions.map((p) => `**${shortName(p)}**`).join(', ')}?`
+      : ' Try a name or an acronym, such as `interpol` or `WHO`, or `/help`.';
+    return reply(
+      {
+        content: `No partner matches “${quoteUserText(who)}”.${didYouMean}`,
+        components: suggestions.length
+          ? [partnerSelectRow(encodeCustomId('partner', 'open', ownerId), suggestions, 'Did you mean…')]
+          : [],
+      },
+      { ephemeral: true },
+    );
+  },
+
+  autocomplete(interaction, context) {
+    const typed = focusedOption(interaction.data.options)?.value ?? '';
+    const choices: APIApplicationCommandOptionChoice<string>[] = context.partnerSearch
+      .autocomplete(typed)
+      .map(({ partner }) => ({
+        name: partner.acronym && partner.acronym !== partner.name ? `${partner.acronym}: ${partner.name}` : partner.name,
+        value: partner.id,
+      }));
+    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
+  },
+
+  components: {
+    /** A partner picked from "Other matches" or "Did you mean": show its card. */
+    open(click, context) {
+      const chosen = context.dataset.partnerById.get(selectedValue(click) ?? '');
+      if (!chosen) return notice('That partner is no longer in the dataset. Run `/partner` again.');
+      // Keep the menu the click came from, so the reader can keep comparing matches.
+      const menu = click.interaction.message?.components ?? [];
+      return answerClick(click, { ...partnerMessage(chosen, [], click.ownerId, context), components: menu });
+    },
+  },
+} satisfies Command;

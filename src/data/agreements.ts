@@ -1,0 +1,37 @@
+import type { Dataset } from './dataset.js';
+import { yearOf } from './dates.js';
+import type { Agreement, Partner } from './schema.js';
+
+export interface AgreementEntry {
+  partner: Partner;
+  agreement: Agreement;
+}
+
+/** Every agreement of every partner, oldest first; undated ones last. */
+export function allAgreements(dataset: Dataset): AgreementEntry[] {
+  const entries = dataset.partners.flatMap((partner) =>
+    partner.agreements.map((agreement) => ({ partner, agreement })),
+  );
+  return entries.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+}
+
+function sortKey({ agreement, partner }: AgreementEntry): string {
+  return `${agreement.date ?? '9999'}|${partner.name}`;
+}
+
+/** Agreements grouped by signing year, oldest year first; `null` holds the undated ones. */
+export function agreementsByYear(dataset: Dataset): Map<number | null, AgreementEntry[]> {
+  const groups = new Map<number | null, AgreementEntry[]>();
+  for (const entry of allAgreements(dataset)) {
+    const year = entry.agreement.date === null ? null : yearOf(entry.agreement.date);
+    groups.set(year, [...(groups.get(year) ?? []), entry]);
+  }
+  return groups;
+}
+
+/** The years with agreements closest to `year` (both neighbours when they are equally near). */
+export function nearestYears(years: readonly number[], year: number): number[] {
+  if (!years.length) return [];
+  const distance = Math.min(...years.map((candidate) => Math.abs(candidate - year)));
+  return years.filter((candidate) => Math.abs(candidate - year) === distance).sort((a, b) => a - b);
+}

@@ -1,0 +1,37 @@
+import type {
+  APIApplicationCommandAutocompleteInteraction,
+  APIApplicationCommandAutocompleteResponse,
+  APIChatInputApplicationCommandInteraction,
+  APIInteractionResponseChannelMessageWithSource,
+  APIInteractionResponseUpdateMessage,
+  APIMessageComponentInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import type { BotContext } from './context.js';
+
+export type CommandResponse = APIInteractionResponseChannelMessageWithSource;
+export type ComponentResponse = APIInteractionResponseChannelMessageWithSource | APIInteractionResponseUpdateMessage;
+
+/**
+ * A component click, already decoded from its custom_id (see custom-id.ts): `action` picks the handler,
+ * `args` are the values the command packed in when it made the component.
+ */
+export interface ComponentClick {
+  interaction: APIMessageComponentInteraction;
+  action: string;
+  args: string[];
+  /** The user who ran the command that made the message; a click by anyone else gets their own copy. */
+  ownerId: string;
+}
+
+/** One slash command: its registration JSON and its pure handlers (interaction in, response out). */
+export interface Command {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: APIChatInputApplicationCommandInteraction, context: BotContext): CommandResponse;
+  autocomplete?(
+    interaction: APIApplicationCommandAutocompleteInteraction,
+    context: BotContext,
+  ): APIApplicationCommandAutocompleteResponse;
+  /** Handlers for the buttons and select menus this command puts on its messages, by action name. */
+  components?: Record<string, (click: ComponentClick, context: BotContext) => ComponentResponse>;
+}

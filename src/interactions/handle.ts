@@ -1,0 +1,102 @@
+import {
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIApplicationCommandAutocompleteResponse,
+  type APIChatInputApplicationCommandInteraction,
+  type APIInteraction,
+  type APIInteractionResponse,
+  type APIMessageComponentInteraction,
+  ApplicationCommandType,
+  InteractionResponseType,
+  InteractionType,
+} from 'discord-api-types/v10';
+import { commandsByName } from '../../commands/index.js';
+import { discordLimits, fitMessage, truncate } from '../cards/limits.js';
+import type { BotContext } from './context.js';
+import { decodeCustomId } from './custom-id.js';
+import { apology, notice } from './replies.js';
+
+/** Called with any error a handler throws; transports log it. Handlers never let one escape. */
+export type ErrorReporter = (error: unknown, interaction: APIInteraction) => void;
+
+/**
+ * Answers any interaction with the response to send back. Pure and synchronous: the same function serves
+ * the gateway, the HTTP endpoint and the playground. Never throws; every message it returns fits Discord's
+ * limits and pings no one.
+ */
+export function handleInteraction(
+  interaction: APIInteraction,
+  context: BotContext,
+  reportError: ErrorReporter = () => {},
+): APIInteractionResponse {
+  let response: APIInteractionResponse;
+  try {
+    response = route(interaction, context);
+  } catch (error) {
+    reportError(error, interaction);
+    response =
+      interaction.type === InteractionType.ApplicationCommandAutocomplete
+        ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
+        : notice(apology);
+  }
+  return finalize(response);
+}
+
+function route(interaction: APIInteraction, context: BotContext): APIInteractionResponse {
+  switch (interaction.type) {
+    case InteractionType.Ping:
+      return { type: InteractionResponseType.Pong };
+    case InteractionType.ApplicationCommand:
+      return runCommand(interaction as APIChatInputApplicationCommandInteraction, context);
+    case InteractionType.ApplicationCommandAutocomplete:
+      return runAutocomplete(interaction, context);
+    case InteractionType.MessageComponent:
+      return runComponent(interaction, context);
+    default:
+      return notice('This bot only answers its slash commands, their menus and their buttons.');
+  }
+}
+
+function runCommand(interaction: APIChatInputApplicationCommandInteraction, context: BotContext): APIInteractionResponse {
+  const command = commandsByName.get(interaction.data.name);
+  if (!command || (interaction.data.type ?? ApplicationCommandType.ChatInput) !== ApplicationCommandType.ChatInput) {
+    return notice(`I don't know the command \`/${truncate(String(interaction.data.name), 32)}\`. Try \`/help\`.`);
+  }
+  return command.execute(interaction, context);
+}
+
+function runAutocomplete(
+  interaction: APIApplicationCommandAutocompleteInteraction,
+  context: BotContext,
+): APIApplicationCommandAutocompleteResponse {
+  const command = commandsByName.get(interaction.data.name);
+  const result = command?.autocomplete?.(interaction, context);
+  const choices = (result?.data.choices ?? [])
+    .slice(0, discordLimits.autocompleteChoices)
+    .map((choice) => ({
+      ...choice,
+      name: truncate(choice.name, discordLimits.choiceName) || '…',
+      value: typeof choice.value === 'string' ? choice.value.slice(0, discordLimits.choiceValue) : choice.value,
+    }));
+  return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
+}
+
+function runComponent(interaction: APIMessageComponentInteraction, context: BotContext): APIInteractionResponse {
+  const decoded = decodeCustomId(interaction.data.custom_id);
+  const handler = decoded && commandsByName.get(decoded.command)?.components?.[decoded.action];
+  if (!decoded || !handler) {
+    return notice('That button or menu has expired. Run the command again to get a fresh one.');
+  }
+  return handler({ interaction, action: decoded.action, args: decoded.args, ownerId: decoded.ownerId }, context);
+}
+
+function finalize(response: APIInteractionResponse): APIInteractionResponse {
+  if (
+    (response.type === InteractionResponseType.ChannelMessageWithSource ||
+      response.type === InteractionResponseType.UpdateMessage) &&
+    response.data
+  ) {
+    return { ...response, data: fitMessage(response.data) };
+  }
+  return response;
+}
+

@@ -1,0 +1,30 @@
+import {
+  type APIInteractionResponseCallbackData,
+  type APIInteractionResponseChannelMessageWithSource,
+  type APIInteractionResponseUpdateMessage,
+  InteractionResponseType,
+  MessageFlags,
+} from 'discord-api-types/v10';
+
+/** A new message in the channel; `ephemeral` shows it to the invoking user only. */
+export function reply(
+  data: APIInteractionResponseCallbackData,
+  { ephemeral = false }: { ephemeral?: boolean } = {},
+): APIInteractionResponseChannelMessageWithSource {
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: ephemeral ? { ...data, flags: (data.flags ?? 0) | MessageFlags.Ephemeral } : data,
+  };
+}
+
+/** A short text only the user sees: errors, "no match", wrong input. */
+export function notice(content: string): APIInteractionResponseChannelMessageWithSource {
+  return reply({ content }, { ephemeral: true });
+}
+
+/** Replaces the message the clicked component is on. */
+export function updateMessage(data: APIInteractionResponseCallbackData): APIInteractionResponseUpdateMessage {
+  return { type: InteractionResponseType.UpdateMessage, data };
+}
+
+export const apology = 'Sorry, something went wrong while answering that. Please try again in a moment.';

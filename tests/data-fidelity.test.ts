@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { agreementsByYear } from '../src/data/agreements.js';
+import { loadDataset } from '../src/data/load.js';
+import { correctedSourceText } from '../src/data/source-text.js';
+import { sourceText } from './helpers/data.js';
+
+const dataset = loadDataset();
+const partner = (id: string) => {
+  const found = dataset.partnerById.get(id);
+  if (!found) throw new Error(`no partner ${id}`);
+  return found;
+};
+
+describe('the dataset is faithful to data/source/wco-partnerships.txt', () => {
+  it('has one record for every organisation the source names, headed or not', () => {
+    expect(dataset.partners.map((p) => p.acronym ?? p.name).sort()).toEqual(
+      [
+        'CITES',
+        'EU Authorities',
+        'EMCDDA',
+        'Europol',
+        'FATF',
+        'INTERPOL',
+        'IAEA',
+        'ICAO',
+        'ICOM',
+        'INCB',
+        'OPCW',
+        'OSCE',
+        'SECI',
+        'UNCTC',
+        'UNESCO',
+        'UNEP',
+        'UNODC',
+        'WCO Regional Dog Training Centres',
+        'WHO',
+        'WIPO',
+      ].sort(),
+    );
+  });
+
+  it('files the sub-bodies under the partner they belong to', () => {
+    const bodies = (id: string) => partner(id).relatedBodies.map((body) => body.acronym ?? body.name);
+    expect(bodies('eu-authorities')).toEqual(['DG TAXUD', 'DG Justice', 'OLAF']);
+    expect(bodies('fatf')).toEqual(['APG', 'GIABA']);
+    expect(bodies('icao')).toEqual(['IATA']);
+  });
+
+  // Every date the source gives an agreement, written as the source writes it.
+  const sourceAgreementDates: [id: string, type: string, date: string | null, sourceSays: string][] = [
+    ['cites', 'MOU', '1996', 'in 1996'],
+    ['emcdda', 'MOU', '2007-01-12', 'on 12 January 2007'],
+    ['europol', 'Co-operation Agreement', '2002', 'Co-operation Agreement in 2002'],
+    ['europol', 'MOU', '2002', 'Europol was signed in 2002'],
+    ['interpol', 'MOU', '2003', 'Memorandum of Understanding in 2003'],
+    ['iaea', 'MOU', '1998-05-13', 'on 13 May 1998'],
+    ['icao', 'MOU', '2011-06-24', 'on 24 June 2011'],
+    ['icom', 'MOU', '2000-01-01', 'on 1 January 2000'],
+    ['incb', 'MOU', '2012-04-12', 'on 12 April 2012'],
+    ['seci-center', 'MOU', '2005-03-25', 'on 25 March 2005'],
+    ['unesco', 'MOU', '2000-10-26', 'on 26 October 2000'],
+    ['unep', 'MOU', '2003', 'signed a MOU in 2003'],
+    ['unodc', 'MOU', '1996-11', 'signed in November 1996'],
+    ['unodc', 'MOU', '2010-03-18', 'on 18 March 2010'],
+    ['who', 'MOU', '2002-07', 'in July 2002'],
+    ['wco-regional-dog-training-centres', 'MOU', null, 'signed a Memorandum of Understanding with the WCO each'],
+    ['wco-regional-dog-training-centres', 'MOU', null, 'signed a Memorandum of Understanding with the WCO each'],
+  ];
+
+  it.each(sourceAgreementDates)('%s: %s dated %s (“%s”)', (id, type, date, sourceSays) => {
+    const match = partner(id).agreements.find(
+      (agreement) => agreement.type === type && agreement.date === date && agreement.source.includes(sourceSays),
+    );
+    expect(match).toBeDefined();
+  });
+
+  it('states no agreement the source does not state', () => {
+    const all = dataset.partners.flatMap((p) => p.agreements.map((a) => `${p.id} ${a.type} ${a.date}`)).sort();
+    const expected = sourceAgreementDates.map(([id, type, date]) => `${id} ${type} ${date}`).sort();
+    expect(all).toEqual(expected);
+    for (const id of ['opcw', 'fatf', 'wipo', 'osce', 'unctc', 'eu-authorities']) {
+      expect(partner(id).agreements).toEqual([]);
+    }
+  });
+
+  it.each([
+    [1996, ['CITES', 'UNODC']],
+    [2003, ['INTERPOL', 'UNEP']],
+    [2000, ['ICOM', 'UNESCO']],
+    [2002, ['Europol', 'Europol', 'WHO']],
+  ])('%i has exactly the agreements of %j', (year, partners) => {
+    const entries = agreementsByYear(dataset).get(year) ?? [];
+    expect(entries.map((entry) => entry.partner.acronym).sort()).toEqual(partners);
+  });
+
+  it('records each agreement once even where the source repeats the sentence (INTERPOL)', () => {
+    expect(correctedSourceText(sourceText, dataset.corrections).match(/The two Secretariats signed (a Memorandum of Understanding|an MOU) in 2003\./g)).toHaveLength(2);
+    expect(partner('interpol').agreements).toHaveLength(1);
+  });
+
+  it('fixes the mis-encoded Czech place name and records the fix', () => {
+    expect(sourceText).toContain('HeĊ™manice');
+    expect(partner('wco-regional-dog-training-centres').locations.map((l) => l.place)).toContain(
+      'Heřmanice, Czech Republic',
+    );
+    const fix = dataset.corrections.find((c) => c.replace?.find === 'HeĊ™manice');
+    expect(fix?.replace?.with).toBe('Heřmanice');
+    expect(correctedSourceText(sourceText, dataset.corrections)).toContain('Heřmanice, Czech Republic');
+  });
+
+  it('marks every fact not in the source as external', () => {
+    const folded = correctedSourceText(sourceText, dataset.corrections).toLowerCase();
+    for (const p of dataset.partners) {
+      for (const fact of p.external) expect(folded).not.toContain(fact.value.toLowerCase());
+    }
+    expect(partner('interpol').external.map((f) => f.value)).toEqual(['International Criminal Police Organization']);
+  });
+
+  it('uses every topic and only known topics', () => {
+    const used = new Set(dataset.partners.flatMap((p) => p.focusAreas.map((f) => f.topic)));
+    expect([...used].sort()).toEqual(dataset.topics.map((t) => t.slug).sort());
+  });
+});

@@ -1,0 +1,157 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { dataJsonSchemas } from '../src/data/json-schema.js';
+import { DataValidationError, loadDataset } from '../src/data/load.js';
+import { defaultDataDir, projectRoot } from '../src/data/paths.js';
+import { formatProblem, parsePartnersFile, parseTopicsFile } from '../src/data/validate.js';
+import { rawDataFile, sourceText } from './helpers/data.js';
+
+const topics = rawDataFile('topics.json').topics;
+
+/** Validates partners.json after `breakIt` has changed a fresh copy; returns the formatted complaints. */
+function complaintsAfter(breakIt: (file: any) => void): string[] {
+  const raw = rawDataFile('partners.json');
+  breakIt(raw);
+  const result = parsePartnersFile({ file: 'data/partners.json', raw, topics, sourceText });
+  return result.ok ? [] : result.problems.map(formatProblem);
+}
+
+const indexOf = (raw: any, id: string) => raw.partners.findIndex((p: any) => p.id === id);
+
+describe('data/partners.json validation', () => {
+  it('accepts the real dataset', () => {
+    expect(complaintsAfter(() => {})).toEqual([]);
+  });
+
+  it.each([
+    {
+      broken: 'a missing field',
+      breakIt: (raw: any) => delete raw.partners[indexOf(raw, 'who')].summary,
+      complaint: 'data/partners.json: record "who" at partners[18].summary: Invalid input: expected string, received undefined',
+    },
+    {
+      broken: 'an impossible date',
+      breakIt: (raw: any) => (raw.partners[indexOf(raw, 'who')].agreements[0].date = '2003-02-30'),
+      complaint: 'data/partners.json: record "who" at partners[18].agreements[0].date: 2003-02-30 is not a real date',
+    },
+    {
+      broken: 'a malformed date',
+      breakIt: (raw: any) => (raw.partners[indexOf(raw, 'iaea')].agreements[0].date = '13 May 1998'),
+      complaint: 'data/partners.json: record "iaea" at partners[6].agreements[0].date: must be YYYY, YYYY-MM or YYYY-MM-DD',
+    },
+    {
+      broken: 'an unknown topic',
+      breakIt: (raw: any) => (raw.partners[indexOf(raw, 'cites')].focusAreas[0].topic = 'space-travel'),
+      complaint:
+        'data/partners.json: record "cites" at partners[0].focusAreas[0].topic: unknown topic "space-travel" (not in data/topics.json)',
+    },
+    {
+      broken: 'a duplicate id',
+      breakIt: (raw: any) => (raw.partners[indexOf(raw, 'wipo')].id = 'who'),
+      complaint: 'data/partners.json: record "who" at partners[19].id: duplicate id (also partners[18])',
+    },
+    {
+      broken: 'a quote that is not in the source',
+      breakIt: (raw: any) =>
+        (raw.partners[indexOf(raw, 'interpol')].agreements[0].source = 'The two Secretariats signed an MOU in 2004.'),
+      complaint:
+        'data/partners.json: record "interpol" at partners[5].agreements[0].source: quote does not occur verbatim in the source: "The two Secretariats signed an MOU in 2004."',
+    },
+    {
+      broken: 'an acronym already used by another partner',
+      breakIt: (raw: any) => (raw.partners[indexOf(raw, 'wipo')].acronym = 'WHO'),
+      complaint: 'data/partners.json: record "wipo" at partners[19].acronym: "WHO" already names partner "who"',
+    },
+    {
+      broken: 'a name that is neither in the source nor recorded as external',
+      breakIt: (raw: any) => raw.partners[indexOf(raw, 'who')].aliases.push('World Wellness Office'),
+      complaint:
+        'data/partners.json: record "who" at partners[18].aliases[0]: "World Wellness Office" is not in the source; quote it as written there or record it in "external"',
+    },
+    {
+      broken: 'an unknown field',
+      breakIt: (raw: any) => (raw.partners[indexOf(raw, 'who')].founded = 1948),
+      complaint: 'data/partners.json: record "who" at partners[18]: Unrecognized key: "founded"',
+    },
+  ])('rejects $broken with a message naming file, record and path', ({ breakIt, complaint }) => {
+    expect(complaintsAfter(breakIt)).toContain(complaint);
+  });
+
+  it('rejects a topic that no partner uses', () => {
+    const result = parsePartnersFile({
+      file: 'data/partners.json',
+      raw: rawDataFile('partners.json'),
+      topics: [...topics, { slug: 'piracy-at-sea', label: 'Piracy', description: 'Piracy at sea.', synonyms: [] }],
+      sourceText,
+    });
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'data/partners.json: record "piracy-at-sea" at topics: topic "piracy-at-sea" is used by no partner',
+    ]);
+  });
+
+  it('rejects duplicate topic slugs', () => {
+    const raw = rawDataFile('topics.json');
+    raw.topics.push({ ...raw.topics[0] });
+    const result = parseTopicsFile('data/topics.json', raw);
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'data/topics.json: record "drugs" at topics[18].slug: duplicate topic slug',
+    ]);
+  });
+
+  it('matches quotes only after the recorded encoding fix', () => {
+    const complaints = complaintsAfter((raw) => {
+      raw.corrections = raw.corrections.filter((c: any) => !c.replace);
+    });
+    expect(complaints).toContain(
+      'data/partners.json: record "wco-regional-dog-training-centres" at partners[17].locations[1].place: "Heřmanice, Czech Republic" is not in the source; quote it as written there or record it in "external"',
+    );
+  });
+
+  it('loadDataset throws every problem at once and serves nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wco-data-'));
+    cpSync(defaultDataDir, dir, { recursive: true });
+    const raw = rawDataFile('partners.json');
+    raw.partners[indexOf(raw, 'who')].agreements[0].date = '2002-13';
+    raw.partners[indexOf(raw, 'cites')].focusAreas[0].topic = 'nope';
+    writeFileSync(join(dir, 'partners.json'), JSON.stringify(raw));
+    const load = () => loadDataset({ partnersPath: join(dir, 'partners.json') });
+    expect(load).toThrow(DataValidationError);
+    expect(load).toThrow(/record "who" at partners\[18\]\.agreements\[0\]\.date: 2002-13 is not a real date/);
+    expect(load).toThrow(/record "cites" at partners\[0\]\.focusAreas\[0\]\.topic: unknown topic "nope"/);
+  });
+
+  it('reports a file that is not JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wco-data-'));
+    cpSync(defaultDataDir, dir, { recursive: true });
+    writeFileSync(join(dir, 'partners.json'), '{ "partners": [');
+    expect(() => loadDataset({ partnersPath: join(dir, 'partners.json') })).toThrow(/partners\.json: \(file\): not valid JSON/);
+  });
+
+  it('npm run validate-data exits non-zero on a broken copy and points at the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wco-data-'));
+    cpSync(defaultDataDir, dir, { recursive: true });
+    const raw = rawDataFile('partners.json');
+    raw.partners[indexOf(raw, 'unep')].agreements[0].date = '2003-02-30';
+    writeFileSync(join(dir, 'partners.json'), JSON.stringify(raw));
+    const run = spawnSync(process.execPath, ['scripts/run.mjs', 'validate-data', join(dir, 'partners.json')], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('record "unep" at partners[15].agreements[0].date: 2003-02-30 is not a real date');
+  });
+});
+
+describe('published JSON Schemas', () => {
+  it.each(Object.entries(dataJsonSchemas()))('%s is in sync with the zod schema (run npm run gen-schema)', (name, text) => {
+    expect(readFileSync(join(defaultDataDir, name), 'utf8')).toBe(text);
+  });
+
+  it('the data files reference their schemas', () => {
+    expect(rawDataFile('partners.json').$schema).toBe('./partners.schema.json');
+    expect(rawDataFile('topics.json').$schema).toBe('./topics.schema.json');
+  });
+});
