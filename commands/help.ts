@@ -1,6 +1,6 @@
+import { cardColours, sourceFooter } from '../src/cards/style.js';
 import type { Command } from '../src/interactions/command.js';
 import { reply } from '../src/interactions/replies.js';
-import { cardColours, sourceFooter } from '../src/cards/style.js';
 
 export const help = {
   data: {

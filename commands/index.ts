@@ -5,7 +5,10 @@ import { mou } from './mou.js';
 import { partner } from './partner.js';
 import { topic } from './topic.js';
 
-const isFunction = z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', 'must be a function');
+const isFunction = z.custom<(...args: never[]) => unknown>(
+  (value) => typeof value === 'function',
+  'must be a function',
+);
 
 /** What every command module must look like; checked when the bot loads, so a broken module fails fast. */
 const commandModuleSchema = z.object({
@@ -13,7 +16,12 @@ const commandModuleSchema = z.object({
     name: z.string().regex(/^[-_\p{Ll}\p{N}]{1,32}$/u, 'must be 1-32 lower-case characters'),
     description: z.string().min(1).max(100),
     options: z
-      .array(z.looseObject({ name: z.string().regex(/^[-_\p{Ll}\p{N}]{1,32}$/u), description: z.string().min(1).max(100) }))
+      .array(
+        z.looseObject({
+          name: z.string().regex(/^[-_\p{Ll}\p{N}]{1,32}$/u),
+          description: z.string().min(1).max(100),
+        }),
+      )
       .max(25)
       .optional(),
   }),

@@ -2,8 +2,8 @@ import { type APIInteractionResponseCallbackData, ApplicationCommandOptionType }
 import { agreementsInYearCard, timelineCard } from '../src/cards/agreement-cards.js';
 import { type ActionRow, button, buttonRow, partnerSelectRow } from '../src/cards/menus.js';
 import { partnerCard } from '../src/cards/partner-card.js';
-import { agreementsByYear, nearestYears } from '../src/data/agreements.js';
 import { listInWords } from '../src/cards/style.js';
+import { agreementsByYear, nearestYears } from '../src/data/agreements.js';
 import { answerClick, selectedValue } from '../src/interactions/click.js';
 import type { Command } from '../src/interactions/command.js';
 import type { BotContext } from '../src/interactions/context.js';
@@ -31,7 +31,11 @@ function openMenu(view: View, ownerId: string, partners: Parameters<typeof partn
   return partnerSelectRow(encodeCustomId('mou', 'open', ownerId, ...view), partners, 'Open a partner’s card');
 }
 
-function yearMessage(year: number, ownerId: string, context: BotContext): APIInteractionResponseCallbackData | string {
+function yearMessage(
+  year: number,
+  ownerId: string,
+  context: BotContext,
+): APIInteractionResponseCallbackData | string {
   const groups = agreementsByYear(context.dataset);
   const entries = groups.get(year);
   if (!entries) {
@@ -41,17 +45,33 @@ function yearMessage(year: number, ownerId: string, context: BotContext): APIInt
   }
   return {
     embeds: [agreementsInYearCard(year, entries, context.dataset)],
-    components: [openMenu(['year', year], ownerId, entries.map((e) => e.partner))],
+    components: [
+      openMenu(
+        ['year', year],
+        ownerId,
+        entries.map((e) => e.partner),
+      ),
+    ],
   };
 }
 
-function timelineMessage(requestedPage: number, ownerId: string, context: BotContext): APIInteractionResponseCallbackData {
+function timelineMessage(
+  requestedPage: number,
+  ownerId: string,
+  context: BotContext,
+): APIInteractionResponseCallbackData {
   const groups = [...agreementsByYear(context.dataset)];
   const pageCount = Math.max(1, Math.ceil(groups.length / yearsPerPage));
   const page = Math.min(Math.max(0, requestedPage), pageCount - 1);
   const shown = groups.slice(page * yearsPerPage, (page + 1) * yearsPerPage);
   const total = groups.reduce((sum, [, entries]) => sum + entries.length, 0);
-  const components: ActionRow[] = [openMenu(['page', page], ownerId, shown.flatMap(([, e]) => e.map((x) => x.partner)))];
+  const components: ActionRow[] = [
+    openMenu(
+      ['page', page],
+      ownerId,
+      shown.flatMap(([, e]) => e.map((x) => x.partner)),
+    ),
+  ];
   if (pageCount > 1) {
     components.push(
       buttonRow([
@@ -63,8 +83,14 @@ function timelineMessage(requestedPage: number, ownerId: string, context: BotCon
   return { embeds: [timelineCard(shown, page, pageCount, total, context.dataset)], components };
 }
 
-function viewMessage(view: View, ownerId: string, context: BotContext): APIInteractionResponseCallbackData | string {
-  return view[0] === 'year' ? yearMessage(view[1], ownerId, context) : timelineMessage(view[1], ownerId, context);
+function viewMessage(
+  view: View,
+  ownerId: string,
+  context: BotContext,
+): APIInteractionResponseCallbackData | string {
+  return view[0] === 'year'
+    ? yearMessage(view[1], ownerId, context)
+    : timelineMessage(view[1], ownerId, context);
 }
 
 export const mou = {
@@ -87,7 +113,9 @@ export const mou = {
     const year = integerOption(interaction.data.options, 'year');
     if (year === undefined) return reply(timelineMessage(0, ownerId, context));
     if (year < firstYear || year > lastYear) {
-      return notice(`Please give a year between ${firstYear} and ${lastYear}, for example \`/mou year:2003\`.`);
+      return notice(
+        `Please give a year between ${firstYear} and ${lastYear}, for example \`/mou year:2003\`.`,
+      );
     }
     const message = yearMessage(year, ownerId, context);
     return typeof message === 'string' ? notice(message) : reply(message);
@@ -105,13 +133,16 @@ export const mou = {
       if (!chosen || !view) return notice('That menu has expired. Run `/mou` again.');
       return answerClick(click, {
         embeds: [partnerCard(chosen, context.dataset)],
-        components: [buttonRow([button(encodeCustomId('mou', 'back', click.ownerId, ...view), '◀ Back to the list')])],
+        components: [
+          buttonRow([button(encodeCustomId('mou', 'back', click.ownerId, ...view), '◀ Back to the list')]),
+        ],
       });
     },
     back(click, context) {
       const view = viewFromArgs(click.args);
       const message = view && viewMessage(view, click.ownerId, context);
-      if (!message || typeof message === 'string') return notice('That button has expired. Run `/mou` again.');
+      if (!message || typeof message === 'string')
+        return notice('That button has expired. Run `/mou` again.');
       return answerClick(click, message);
     },
   },

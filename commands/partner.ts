@@ -100,7 +100,10 @@ export const partner = {
     const choices: APIApplicationCommandOptionChoice<string>[] = context.partnerSearch
       .autocomplete(typed)
       .map(({ partner }) => ({
-        name: partner.acronym && partner.acronym !== partner.name ? `${partner.acronym}: ${partner.name}` : partner.name,
+        name:
+          partner.acronym && partner.acronym !== partner.name
+            ? `${partner.acronym}: ${partner.name}`
+            : partner.name,
         value: partner.id,
       }));
     return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };

@@ -16,7 +16,11 @@ import { invokerId } from '../src/interactions/invoker.js';
 import { focusedOption, stringOption } from '../src/interactions/options.js';
 import { notice, reply } from '../src/interactions/replies.js';
 
-function topicMessage(topic: Topic, ownerId: string, context: BotContext): APIInteractionResponseCallbackData {
+function topicMessage(
+  topic: Topic,
+  ownerId: string,
+  context: BotContext,
+): APIInteractionResponseCallbackData {
   const members = partnersInTopic(topic, context.dataset);
   return {
     embeds: [topicCard(topic, members)],
@@ -73,7 +77,11 @@ export const topic = {
           ? [
               selectRow(
                 encodeCustomId('topic', 'show', ownerId),
-                candidates.map((hit) => ({ label: hit.topic.label, value: hit.topic.slug, description: hit.topic.description })),
+                candidates.map((hit) => ({
+                  label: hit.topic.label,
+                  value: hit.topic.slug,
+                  description: hit.topic.description,
+                })),
                 'Pick a focus area',
               ),
             ]
@@ -85,7 +93,9 @@ export const topic = {
 
   autocomplete(interaction, context) {
     const typed = focusedOption(interaction.data.options)?.value ?? '';
-    const choices = context.topicSearch.autocomplete(typed).map(({ topic }) => ({ name: topic.label, value: topic.slug }));
+    const choices = context.topicSearch
+      .autocomplete(typed)
+      .map(({ topic }) => ({ name: topic.label, value: topic.slug }));
     return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
   },
 
@@ -98,10 +108,13 @@ export const topic = {
     open(click, context) {
       const chosen = context.dataset.partnerById.get(selectedValue(click) ?? '');
       const slug = click.args[0] ?? '';
-      if (!chosen || !context.dataset.topicBySlug.has(slug)) return notice('That menu has expired. Run `/topic` again.');
+      if (!chosen || !context.dataset.topicBySlug.has(slug))
+        return notice('That menu has expired. Run `/topic` again.');
       return answerClick(click, {
         embeds: [partnerCard(chosen, context.dataset)],
-        components: [buttonRow([button(encodeCustomId('topic', 'back', click.ownerId, slug), '◀ Back to the list')])],
+        components: [
+          buttonRow([button(encodeCustomId('topic', 'back', click.ownerId, slug), '◀ Back to the list')]),
+        ],
       });
     },
     back(click, context) {

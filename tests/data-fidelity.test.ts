@@ -63,19 +63,32 @@ describe('the dataset is faithful to data/source/wco-partnerships.txt', () => {
     ['unodc', 'MOU', '1996-11', 'signed in November 1996'],
     ['unodc', 'MOU', '2010-03-18', 'on 18 March 2010'],
     ['who', 'MOU', '2002-07', 'in July 2002'],
-    ['wco-regional-dog-training-centres', 'MOU', null, 'signed a Memorandum of Understanding with the WCO each'],
-    ['wco-regional-dog-training-centres', 'MOU', null, 'signed a Memorandum of Understanding with the WCO each'],
+    [
+      'wco-regional-dog-training-centres',
+      'MOU',
+      null,
+      'signed a Memorandum of Understanding with the WCO each',
+    ],
+    [
+      'wco-regional-dog-training-centres',
+      'MOU',
+      null,
+      'signed a Memorandum of Understanding with the WCO each',
+    ],
   ];
 
   it.each(sourceAgreementDates)('%s: %s dated %s (“%s”)', (id, type, date, sourceSays) => {
     const match = partner(id).agreements.find(
-      (agreement) => agreement.type === type && agreement.date === date && agreement.source.includes(sourceSays),
+      (agreement) =>
+        agreement.type === type && agreement.date === date && agreement.source.includes(sourceSays),
     );
     expect(match).toBeDefined();
   });
 
   it('states no agreement the source does not state', () => {
-    const all = dataset.partners.flatMap((p) => p.agreements.map((a) => `${p.id} ${a.type} ${a.date}`)).sort();
+    const all = dataset.partners
+      .flatMap((p) => p.agreements.map((a) => `${p.id} ${a.type} ${a.date}`))
+      .sort();
     const expected = sourceAgreementDates.map(([id, type, date]) => `${id} ${type} ${date}`).sort();
     expect(all).toEqual(expected);
     for (const id of ['opcw', 'fatf', 'wipo', 'osce', 'unctc', 'eu-authorities']) {
@@ -94,7 +107,11 @@ describe('the dataset is faithful to data/source/wco-partnerships.txt', () => {
   });
 
   it('records each agreement once even where the source repeats the sentence (INTERPOL)', () => {
-    expect(correctedSourceText(sourceText, dataset.corrections).match(/The two Secretariats signed (a Memorandum of Understanding|an MOU) in 2003\./g)).toHaveLength(2);
+    expect(
+      correctedSourceText(sourceText, dataset.corrections).match(
+        /The two Secretariats signed (a Memorandum of Understanding|an MOU) in 2003\./g,
+      ),
+    ).toHaveLength(2);
     expect(partner('interpol').agreements).toHaveLength(1);
   });
 
@@ -113,7 +130,9 @@ describe('the dataset is faithful to data/source/wco-partnerships.txt', () => {
     for (const p of dataset.partners) {
       for (const fact of p.external) expect(folded).not.toContain(fact.value.toLowerCase());
     }
-    expect(partner('interpol').external.map((f) => f.value)).toEqual(['International Criminal Police Organization']);
+    expect(partner('interpol').external.map((f) => f.value)).toEqual([
+      'International Criminal Police Organization',
+    ]);
   });
 
   it('uses every topic and only known topics', () => {

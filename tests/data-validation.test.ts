@@ -1,7 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { dataJsonSchemas } from '../src/data/json-schema.js';
 import { DataValidationError, loadDataset } from '../src/data/load.js';
@@ -30,17 +30,20 @@ describe('data/partners.json validation', () => {
     {
       broken: 'a missing field',
       breakIt: (raw: any) => delete raw.partners[indexOf(raw, 'who')].summary,
-      complaint: 'data/partners.json: record "who" at partners[18].summary: Invalid input: expected string, received undefined',
+      complaint:
+        'data/partners.json: record "who" at partners[18].summary: Invalid input: expected string, received undefined',
     },
     {
       broken: 'an impossible date',
       breakIt: (raw: any) => (raw.partners[indexOf(raw, 'who')].agreements[0].date = '2003-02-30'),
-      complaint: 'data/partners.json: record "who" at partners[18].agreements[0].date: 2003-02-30 is not a real date',
+      complaint:
+        'data/partners.json: record "who" at partners[18].agreements[0].date: 2003-02-30 is not a real date',
     },
     {
       broken: 'a malformed date',
       breakIt: (raw: any) => (raw.partners[indexOf(raw, 'iaea')].agreements[0].date = '13 May 1998'),
-      complaint: 'data/partners.json: record "iaea" at partners[6].agreements[0].date: must be YYYY, YYYY-MM or YYYY-MM-DD',
+      complaint:
+        'data/partners.json: record "iaea" at partners[6].agreements[0].date: must be YYYY, YYYY-MM or YYYY-MM-DD',
     },
     {
       broken: 'an unknown topic',
@@ -56,14 +59,16 @@ describe('data/partners.json validation', () => {
     {
       broken: 'a quote that is not in the source',
       breakIt: (raw: any) =>
-        (raw.partners[indexOf(raw, 'interpol')].agreements[0].source = 'The two Secretariats signed an MOU in 2004.'),
+        (raw.partners[indexOf(raw, 'interpol')].agreements[0].source =
+          'The two Secretariats signed an MOU in 2004.'),
       complaint:
         'data/partners.json: record "interpol" at partners[5].agreements[0].source: quote does not occur verbatim in the source: "The two Secretariats signed an MOU in 2004."',
     },
     {
       broken: 'an acronym already used by another partner',
       breakIt: (raw: any) => (raw.partners[indexOf(raw, 'wipo')].acronym = 'WHO'),
-      complaint: 'data/partners.json: record "wipo" at partners[19].acronym: "WHO" already names partner "who"',
+      complaint:
+        'data/partners.json: record "wipo" at partners[19].acronym: "WHO" already names partner "who"',
     },
     {
       broken: 'a name that is neither in the source nor recorded as external',
@@ -84,7 +89,10 @@ describe('data/partners.json validation', () => {
     const result = parsePartnersFile({
       file: 'data/partners.json',
       raw: rawDataFile('partners.json'),
-      topics: [...topics, { slug: 'piracy-at-sea', label: 'Piracy', description: 'Piracy at sea.', synonyms: [] }],
+      topics: [
+        ...topics,
+        { slug: 'piracy-at-sea', label: 'Piracy', description: 'Piracy at sea.', synonyms: [] },
+      ],
       sourceText,
     });
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
@@ -127,7 +135,9 @@ describe('data/partners.json validation', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wco-data-'));
     cpSync(defaultDataDir, dir, { recursive: true });
     writeFileSync(join(dir, 'partners.json'), '{ "partners": [');
-    expect(() => loadDataset({ partnersPath: join(dir, 'partners.json') })).toThrow(/partners\.json: \(file\): not valid JSON/);
+    expect(() => loadDataset({ partnersPath: join(dir, 'partners.json') })).toThrow(
+      /partners\.json: \(file\): not valid JSON/,
+    );
   });
 
   it('npm run validate-data exits non-zero on a broken copy and points at the field', () => {
@@ -136,19 +146,28 @@ describe('data/partners.json validation', () => {
     const raw = rawDataFile('partners.json');
     raw.partners[indexOf(raw, 'unep')].agreements[0].date = '2003-02-30';
     writeFileSync(join(dir, 'partners.json'), JSON.stringify(raw));
-    const run = spawnSync(process.execPath, ['scripts/run.mjs', 'validate-data', join(dir, 'partners.json')], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['scripts/run.mjs', 'validate-data', join(dir, 'partners.json')],
+      {
+        cwd: projectRoot,
+        encoding: 'utf8',
+      },
+    );
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('record "unep" at partners[15].agreements[0].date: 2003-02-30 is not a real date');
+    expect(run.stderr).toContain(
+      'record "unep" at partners[15].agreements[0].date: 2003-02-30 is not a real date',
+    );
   });
 });
 
 describe('published JSON Schemas', () => {
-  it.each(Object.entries(dataJsonSchemas()))('%s is in sync with the zod schema (run npm run gen-schema)', (name, text) => {
-    expect(readFileSync(join(defaultDataDir, name), 'utf8')).toBe(text);
-  });
+  it.each(Object.entries(dataJsonSchemas()))(
+    '%s is in sync with the zod schema (run npm run gen-schema)',
+    (name, text) => {
+      expect(readFileSync(join(defaultDataDir, name), 'utf8')).toBe(text);
+    },
+  );
 
   it('the data files reference their schemas', () => {
     expect(rawDataFile('partners.json').$schema).toBe('./partners.schema.json');

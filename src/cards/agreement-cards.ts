@@ -7,7 +7,9 @@ import { cardColours, sourceFooter } from './style.js';
 const maxTopicsPerLine = 3;
 
 function topicLabels(entry: AgreementEntry, dataset: Dataset): string {
-  const labels = [...new Set(entry.partner.focusAreas.map((f) => dataset.topicBySlug.get(f.topic)?.label ?? f.topic))];
+  const labels = [
+    ...new Set(entry.partner.focusAreas.map((f) => dataset.topicBySlug.get(f.topic)?.label ?? f.topic)),
+  ];
   const shown = labels.slice(0, maxTopicsPerLine).join(', ');
   return labels.length > maxTopicsPerLine ? `${shown} +${labels.length - maxTopicsPerLine}` : shown;
 }
@@ -16,7 +18,9 @@ function topicLabels(entry: AgreementEntry, dataset: Dataset): string {
 export function agreementLine(entry: AgreementEntry, dataset: Dataset): string {
   const { partner, agreement } = entry;
   const counterpart = agreement.parties.filter((party) => !party.startsWith('WCO')).join(', ');
-  const who = counterpart && counterpart !== shortName(partner) ? `${shortName(partner)} (${counterpart})` : shortName(partner);
+  const name = shortName(partner);
+  // Name the counterpart only where it is not simply the partner (the dog-training MOUs name each country).
+  const who = counterpart && !counterpart.startsWith(name) ? `${name} (${counterpart})` : name;
   return `• **${who}**: ${agreement.type}, ${agreementDate(agreement)} · ${topicLabels(entry, dataset)}`;
 }
 
@@ -24,7 +28,11 @@ export function yearTitle(year: number | null): string {
   return year === null ? 'Date not stated' : String(year);
 }
 
-export function agreementsInYearCard(year: number, entries: readonly AgreementEntry[], dataset: Dataset): APIEmbed {
+export function agreementsInYearCard(
+  year: number,
+  entries: readonly AgreementEntry[],
+  dataset: Dataset,
+): APIEmbed {
   const count = entries.length === 1 ? '1 agreement' : `${entries.length} agreements`;
   return {
     title: `Agreements signed in ${year}`,
@@ -44,7 +52,10 @@ export function timelineCard(
   return {
     title: 'WCO agreements timeline',
     description: groups
-      .map(([year, entries]) => `**${yearTitle(year)}**\n${entries.map((e) => agreementLine(e, dataset)).join('\n')}`)
+      .map(
+        ([year, entries]) =>
+          `**${yearTitle(year)}**\n${entries.map((e) => agreementLine(e, dataset)).join('\n')}`,
+      )
       .join('\n\n'),
     color: cardColours.agreements,
     footer: { text: `Page ${page + 1} of ${pageCount} · ${total} agreements · ${sourceFooter}` },

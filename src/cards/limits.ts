@@ -54,11 +54,13 @@ class Budget {
 function fitEmbed(embed: APIEmbed, budget: Budget): APIEmbed | undefined {
   const fitted: APIEmbed = { ...embed };
   if (embed.title !== undefined) fitted.title = budget.take(embed.title, discordLimits.embedTitle);
-  if (embed.author) fitted.author = { ...embed.author, name: budget.take(embed.author.name, discordLimits.authorName) };
+  if (embed.author)
+    fitted.author = { ...embed.author, name: budget.take(embed.author.name, discordLimits.authorName) };
   if (embed.description !== undefined) {
     fitted.description = budget.take(embed.description, discordLimits.embedDescription);
   }
-  if (embed.footer) fitted.footer = { ...embed.footer, text: budget.take(embed.footer.text, discordLimits.footerText) };
+  if (embed.footer)
+    fitted.footer = { ...embed.footer, text: budget.take(embed.footer.text, discordLimits.footerText) };
   if (embed.fields) {
     fitted.fields = [];
     for (const field of embed.fields.slice(0, discordLimits.embedFields)) {

@@ -13,7 +13,11 @@ import { shortName } from './partner-card.js';
 export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
 /** A select menu whose values are partner ids; picking one opens that partner's card. */
-export function partnerSelectRow(customId: string, partners: readonly Partner[], placeholder: string): ActionRow {
+export function partnerSelectRow(
+  customId: string,
+  partners: readonly Partner[],
+  placeholder: string,
+): ActionRow {
   const seen = new Set<string>();
   const options: APISelectMenuOption[] = [];
   for (const partner of partners) {
@@ -22,7 +26,9 @@ export function partnerSelectRow(customId: string, partners: readonly Partner[],
     options.push({
       label: truncate(shortName(partner), discordLimits.selectOptionLabel),
       value: partner.id,
-      description: partner.acronym ? truncate(partner.name, discordLimits.selectOptionDescription) : undefined,
+      description: partner.acronym
+        ? truncate(partner.name, discordLimits.selectOptionDescription)
+        : undefined,
     });
   }
   return selectRow(customId, options, placeholder);

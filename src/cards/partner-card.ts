@@ -50,7 +50,9 @@ export function partnerCard(partner: Partner, dataset: Dataset): APIEmbed {
       value: bulletList(partner.milestones.map((m) => `${formatPartialDate(m.date)}: ${m.label}`)),
     });
   }
-  const topics = partner.focusAreas.map((focus) => dataset.topicBySlug.get(focus.topic)?.label ?? focus.topic);
+  const topics = partner.focusAreas.map(
+    (focus) => dataset.topicBySlug.get(focus.topic)?.label ?? focus.topic,
+  );
   fields.push({ name: '🎯 Focus areas', value: [...new Set(topics)].join(' · ') });
   if (partner.programmes.length) {
     fields.push({
@@ -70,7 +72,11 @@ export function partnerCard(partner: Partner, dataset: Dataset): APIEmbed {
     });
   }
   if (partner.locations.length) {
-    fields.push({ name: '📍 Location', value: partner.locations.map((l) => l.place).join('\n'), inline: true });
+    fields.push({
+      name: '📍 Location',
+      value: partner.locations.map((l) => l.place).join('\n'),
+      inline: true,
+    });
   }
   const aliases = partner.aliases.map((alias) => mark(partner, 'aliases', alias));
   if (aliases.length) fields.push({ name: '🏷️ Also known as', value: aliases.join('\n'), inline: true });

@@ -6,7 +6,8 @@ export const cardColours = {
   help: 0x6b7280,
 } as const;
 
-export const sourceFooter = 'Source: WCO partnerships with international organisations (data/source/wco-partnerships.txt)';
+export const sourceFooter =
+  'Source: WCO partnerships with international organisations (data/source/wco-partnerships.txt)';
 
 /** Marks a fact that is well established but not stated in the source. */
 export const externalMark = '†';

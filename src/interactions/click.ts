@@ -7,8 +7,13 @@ import { reply, updateMessage } from './replies.js';
  * The person who ran the command changes the shared message in place; anyone else clicking it gets their
  * own ephemeral copy, so one reader cannot flip the page under the rest of the team.
  */
-export function answerClick(click: ComponentClick, data: APIInteractionResponseCallbackData): ComponentResponse {
-  return invokerId(click.interaction) === click.ownerId ? updateMessage(data) : reply(data, { ephemeral: true });
+export function answerClick(
+  click: ComponentClick,
+  data: APIInteractionResponseCallbackData,
+): ComponentResponse {
+  return invokerId(click.interaction) === click.ownerId
+    ? updateMessage(data)
+    : reply(data, { ephemeral: true });
 }
 
 /** The first selected value of a select menu click, if any. */

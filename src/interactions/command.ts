@@ -10,7 +10,9 @@ import type {
 import type { BotContext } from './context.js';
 
 export type CommandResponse = APIInteractionResponseChannelMessageWithSource;
-export type ComponentResponse = APIInteractionResponseChannelMessageWithSource | APIInteractionResponseUpdateMessage;
+export type ComponentResponse =
+  | APIInteractionResponseChannelMessageWithSource
+  | APIInteractionResponseUpdateMessage;
 
 /**
  * A component click, already decoded from its custom_id (see custom-id.ts): `action` picks the handler,

@@ -1,5 +1,5 @@
-import { loadDataset } from '../data/load.js';
 import type { Dataset } from '../data/dataset.js';
+import { loadDataset } from '../data/load.js';
 import { createPartnerSearch, createTopicSearch } from '../search/index.js';
 import type { BotContext } from './context.js';
 

@@ -13,10 +13,16 @@ export interface DecodedCustomId {
   args: string[];
 }
 
-export function encodeCustomId(command: string, action: string, ownerId: string, ...args: (string | number)[]): string {
+export function encodeCustomId(
+  command: string,
+  action: string,
+  ownerId: string,
+  ...args: (string | number)[]
+): string {
   const parts = [version, command, action, ownerId, ...args.map(String)];
   for (const part of parts) {
-    if (!safePart.test(part)) throw new Error(`custom_id part "${part}" has characters outside [A-Za-z0-9_.-]`);
+    if (!safePart.test(part))
+      throw new Error(`custom_id part "${part}" has characters outside [A-Za-z0-9_.-]`);
   }
   const id = parts.join(':');
   if (id.length > maxLength) throw new Error(`custom_id longer than ${maxLength} characters: ${id}`);

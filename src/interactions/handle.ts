@@ -56,10 +56,18 @@ function route(interaction: APIInteraction, context: BotContext): APIInteraction
   }
 }
 
-function runCommand(interaction: APIChatInputApplicationCommandInteraction, context: BotContext): APIInteractionResponse {
+function runCommand(
+  interaction: APIChatInputApplicationCommandInteraction,
+  context: BotContext,
+): APIInteractionResponse {
   const command = commandsByName.get(interaction.data.name);
-  if (!command || (interaction.data.type ?? ApplicationCommandType.ChatInput) !== ApplicationCommandType.ChatInput) {
-    return notice(`I don't know the command \`/${truncate(String(interaction.data.name), 32)}\`. Try \`/help\`.`);
+  if (
+    !command ||
+    (interaction.data.type ?? ApplicationCommandType.ChatInput) !== ApplicationCommandType.ChatInput
+  ) {
+    return notice(
+      `I don't know the command \`/${truncate(String(interaction.data.name), 32)}\`. Try \`/help\`.`,
+    );
   }
   return command.execute(interaction, context);
 }
@@ -70,23 +78,27 @@ function runAutocomplete(
 ): APIApplicationCommandAutocompleteResponse {
   const command = commandsByName.get(interaction.data.name);
   const result = command?.autocomplete?.(interaction, context);
-  const choices = (result?.data.choices ?? [])
-    .slice(0, discordLimits.autocompleteChoices)
-    .map((choice) => ({
-      ...choice,
-      name: truncate(choice.name, discordLimits.choiceName) || '…',
-      value: typeof choice.value === 'string' ? choice.value.slice(0, discordLimits.choiceValue) : choice.value,
-    }));
+  const choices = (result?.data.choices ?? []).slice(0, discordLimits.autocompleteChoices).map((choice) => ({
+    ...choice,
+    name: truncate(choice.name, discordLimits.choiceName) || '…',
+    value: typeof choice.value === 'string' ? choice.value.slice(0, discordLimits.choiceValue) : choice.value,
+  }));
   return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
 }
 
-function runComponent(interaction: APIMessageComponentInteraction, context: BotContext): APIInteractionResponse {
+function runComponent(
+  interaction: APIMessageComponentInteraction,
+  context: BotContext,
+): APIInteractionResponse {
   const decoded = decodeCustomId(interaction.data.custom_id);
   const handler = decoded && commandsByName.get(decoded.command)?.components?.[decoded.action];
   if (!decoded || !handler) {
     return notice('That button or menu has expired. Run the command again to get a fresh one.');
   }
-  return handler({ interaction, action: decoded.action, args: decoded.args, ownerId: decoded.ownerId }, context);
+  return handler(
+    { interaction, action: decoded.action, args: decoded.args, ownerId: decoded.ownerId },
+    context,
+  );
 }
 
 function finalize(response: APIInteractionResponse): APIInteractionResponse {
@@ -99,4 +111,3 @@ function finalize(response: APIInteractionResponse): APIInteractionResponse {
   }
   return response;
 }
-

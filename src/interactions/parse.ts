@@ -29,7 +29,11 @@ const commandData = z.looseObject({
 const interactionSchema = z.discriminatedUnion('type', [
   z.looseObject({ ...common, type: z.literal(InteractionType.Ping) }),
   z.looseObject({ ...common, type: z.literal(InteractionType.ApplicationCommand), data: commandData }),
-  z.looseObject({ ...common, type: z.literal(InteractionType.ApplicationCommandAutocomplete), data: commandData }),
+  z.looseObject({
+    ...common,
+    type: z.literal(InteractionType.ApplicationCommandAutocomplete),
+    data: commandData,
+  }),
   z.looseObject({
     ...common,
     type: z.literal(InteractionType.MessageComponent),

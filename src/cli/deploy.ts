@@ -1,0 +1,49 @@
+// npm run deploy [-- --dry-run]: bulk-overwrites the slash commands, in one guild when DISCORD_GUILD_ID is
+// set (instant, for development), globally otherwise. --dry-run prints the JSON and sends nothing.
+import { ConfigError, configFor } from '../config.js';
+import { commandRegistrations, registrationChanges } from '../interactions/registration.js';
+
+const dryRun = process.argv.includes('--dry-run');
+const body = commandRegistrations();
+
+if (dryRun) {
+  process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+  process.stderr.write(`Dry run: ${body.length} commands printed, nothing sent.\n`);
+} else {
+  let config: ReturnType<typeof configFor<'deploy'>>;
+  try {
+    config = configFor('deploy');
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const { REST, Routes } = await import('discord.js');
+  const rest = new REST({ api: config.apiUrl }).setToken(config.token);
+  const route = config.guildId
+    ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
+    : Routes.applicationCommands(config.applicationId);
+  const scope = config.guildId
+    ? `guild ${config.guildId}`
+    : 'global (may take up to an hour to show everywhere)';
+  try {
+    const current = (await rest.get(route)) as Record<string, unknown>[];
+    const changes = registrationChanges(current, body);
+    await rest.put(route, { body });
+    console.log(`Deployed ${body.length} commands, ${scope}.`);
+    for (const [what, names] of Object.entries(changes)) {
+      if (names.length) console.log(`  ${what}: ${names.map((name: string) => `/${name}`).join(', ')}`);
+    }
+  } catch (error) {
+    const { status } = error as { status?: number };
+    process.stderr.write(
+      `Deploying failed${status ? ` (HTTP ${status})` : ''}: ${(error as Error).message}\n` +
+        (status === 401
+          ? 'Check DISCORD_TOKEN.\n'
+          : status === 403 || status === 404
+            ? 'Check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID.\n'
+            : ''),
+    );
+    process.exit(1);
+  }
+}

@@ -1,0 +1,49 @@
+// npm run start:sharded: the same gateway bot, one process per shard, under discord.js's ShardingManager.
+// Shard count: Discord's recommendation, or SHARD_COUNT. Needed from 2,500 guilds; the HTTP mode
+// (npm run http) scales out behind a load balancer instead.
+import { fileURLToPath } from 'node:url';
+import { ConfigError, configFor } from '../config.js';
+
+let config: ReturnType<typeof configFor<'gateway'>>;
+try {
+  config = configFor('gateway');
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+
+const { REST, Routes, ShardingManager } = await import('discord.js');
+const { createLogger } = await import('../logger.js');
+const logger = createLogger({ level: config.logLevel, name: 'shards' });
+const requested = process.env.SHARD_COUNT?.trim();
+const totalShards = requested ? Number(requested) : await recommendedShardCount();
+if (!Number.isSafeInteger(totalShards) || totalShards < 1) {
+  process.stderr.write(
+    "SHARD_COUNT must be a whole number of at least 1 (or unset for Discord's recommendation)\n",
+  );
+  process.exit(1);
+}
+
+/** Discord's recommendation from GET /gateway/bot, asked of DISCORD_API_URL (discord.js's 'auto' ignores it). */
+async function recommendedShardCount(): Promise<number> {
+  const rest = new REST({ api: config.apiUrl }).setToken(config.token);
+  const { shards } = (await rest.get(Routes.gatewayBot())) as { shards: number };
+  return shards;
+}
+
+const manager = new ShardingManager(fileURLToPath(new URL('./start.js', import.meta.url)), {
+  token: config.token,
+  totalShards,
+  respawn: true,
+});
+manager.on('shardCreate', (shard) => logger.info({ shardId: shard.id }, 'shard launched'));
+
+const shutdown = () => {
+  for (const shard of manager.shards.values()) shard.kill();
+  process.exit(0);
+};
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);
+
+await manager.spawn();

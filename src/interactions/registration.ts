@@ -1,0 +1,61 @@
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import { commands } from '../../commands/index.js';
+
+/**
+ * The JSON Discord registers for every command: installable to servers and to users, usable in servers,
+ * in DMs with the bot and in private channels.
+ */
+export function commandRegistrations(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return commands.map((command) => ({
+    ...command.data,
+    integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+    contexts: [
+      InteractionContextType.Guild,
+      InteractionContextType.BotDM,
+      InteractionContextType.PrivateChannel,
+    ],
+  }));
+}
+
+export interface RegistrationChanges {
+  added: string[];
+  updated: string[];
+  removed: string[];
+  unchanged: string[];
+}
+
+/** The fields of a registered command that a bulk overwrite can change. */
+function comparable(command: Record<string, unknown>): string {
+  const { name, description, options, integration_types, contexts, nsfw } = command;
+  return JSON.stringify({
+    name,
+    description,
+    options: options ?? [],
+    integration_types: integration_types ?? null,
+    contexts: contexts ?? null,
+    nsfw: nsfw ?? false,
+  });
+}
+
+/** What a bulk overwrite with `wanted` changes, compared with what Discord has now. */
+export function registrationChanges(
+  current: readonly Record<string, unknown>[],
+  wanted: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
+): RegistrationChanges {
+  const before = new Map(current.map((command) => [String(command.name), comparable(command)]));
+  const changes: RegistrationChanges = { added: [], updated: [], removed: [], unchanged: [] };
+  for (const command of wanted) {
+    const previous = before.get(command.name);
+    if (previous === undefined) changes.added.push(command.name);
+    else if (previous === comparable(command as unknown as Record<string, unknown>))
+      changes.unchanged.push(command.name);
+    else changes.updated.push(command.name);
+    before.delete(command.name);
+  }
+  changes.removed.push(...before.keys());
+  return changes;
+}

@@ -1,0 +1,154 @@
+import {
+  Client,
+  type ClientOptions,
+  Events,
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  Routes,
+} from 'discord.js';
+import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+import { InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
+import type { Config } from '../../config.js';
+import type { BotContext } from '../../interactions/context.js';
+import { handleInteraction } from '../../interactions/handle.js';
+import { apology } from '../../interactions/replies.js';
+import { describeInteraction, type Logger, logHandlerError, logInteraction } from '../../logger.js';
+
+export type InteractionHandler = (interaction: APIInteraction) => APIInteractionResponse;
+
+export interface GatewayBotOptions {
+  config: Pick<Config, 'token' | 'apiUrl'>;
+  context: BotContext;
+  logger: Logger;
+  /** Replaces the shared handlers (tests use it to make a handler fail). */
+  handle?: InteractionHandler;
+  /** Merged over the bot's own client options (tests lower timeouts). */
+  clientOptions?: Partial<ClientOptions>;
+}
+
+/** Least privilege: slash commands need no intents beyond Guilds, and nothing the bot sends may ping. */
+export function gatewayClientOptions(apiUrl: string, overrides: Partial<ClientOptions> = {}): ClientOptions {
+  return {
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    ...overrides,
+    rest: { api: apiUrl, ...overrides.rest },
+  };
+}
+
+/**
+ * The discord.js gateway bot. Interactions are taken from the raw INTERACTION_CREATE dispatch, so the
+ * shared handlers get exactly the payload Discord sent (the same as over HTTP), and their response is
+ * posted to the interaction callback as is. The client keeps no state of its own, so shards and processes
+ * can be added freely.
+ */
+export function createGatewayBot({
+  config,
+  context,
+  logger,
+  handle,
+  clientOptions,
+}: GatewayBotOptions): Client {
+  const client = new Client(gatewayClientOptions(config.apiUrl, clientOptions));
+  const answer: InteractionHandler =
+    handle ?? ((interaction) => handleInteraction(interaction, context, logHandlerError(logger)));
+
+  client.once(Events.ClientReady, (ready) => {
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to the gateway');
+  });
+  client.on(Events.ShardResume, (shardId, replayed) =>
+    logger.info({ shardId, replayed }, 'gateway session resumed'),
+  );
+  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
+
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
+    void respond(client, interaction, answer, logger);
+  });
+  return client;
+}
+
+async function respond(
+  client: Client,
+  interaction: APIInteraction,
+  answer: InteractionHandler,
+  logger: Logger,
+) {
+  const started = performance.now();
+  let response: APIInteractionResponse;
+  try {
+    response = answer(interaction);
+  } catch (error) {
+    logger.error({ err: error, interaction: describeInteraction(interaction) }, 'handler failed');
+    response = fallbackResponse(interaction);
+  }
+  try {
+    await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+      body: response,
+      auth: false,
+    });
+    logInteraction(logger, interaction, {
+      latencyMs: performance.now() - started,
+      outcome: 'ok',
+      responseType: response.type,
+      transport: 'gateway',
+    });
+  } catch (error) {
+    logger.error(
+      { err: restErrorSummary(error), interaction: describeInteraction(interaction) },
+      'interaction callback failed',
+    );
+    logInteraction(logger, interaction, {
+      latencyMs: performance.now() - started,
+      outcome: 'error',
+      transport: 'gateway',
+    });
+    await followUpWithApology(client, interaction, logger);
+  }
+}
+
+/**
+ * What is safe to log of a failed REST call: discord.js errors carry the request URL, and an interaction
+ * callback URL contains the interaction token, so only these fields are kept.
+ */
+export function restErrorSummary(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const { status, code } = error as { status?: unknown; code?: unknown };
+  return { name: error.name, message: error.message, status, code };
+}
+
+function fallbackResponse(interaction: APIInteraction): APIInteractionResponse {
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
+  }
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: { content: apology, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+  };
+}
+
+/** When the first answer could not be delivered, a follow-up message may still reach the user. */
+async function followUpWithApology(
+  client: Client,
+  interaction: APIInteraction,
+  logger: Logger,
+): Promise<void> {
+  if (
+    interaction.type === InteractionType.ApplicationCommandAutocomplete ||
+    interaction.type === InteractionType.Ping
+  ) {
+    return;
+  }
+  try {
+    await client.rest.post(Routes.webhook(interaction.application_id, interaction.token), {
+      body: { content: apology, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+      auth: false,
+    });
+  } catch (error) {
+    logger.error(
+      { err: restErrorSummary(error), interaction: describeInteraction(interaction) },
+      'apology follow-up failed too',
+    );
+  }
+}

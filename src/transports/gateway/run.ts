@@ -1,0 +1,42 @@
+import type { ConfigFor } from '../../config.js';
+import { DataValidationError } from '../../data/load.js';
+import { createBotContext } from '../../interactions/create-context.js';
+import { createLogger } from '../../logger.js';
+import { createGatewayBot } from './bot.js';
+
+/** `npm start` with DISCORD_TOKEN set: log in, answer interactions until SIGINT/SIGTERM, then exit 0. */
+export async function runGatewayBot(config: ConfigFor<'gateway'>): Promise<void> {
+  const logger = createLogger({ level: config.logLevel, name: 'gateway' });
+  let context: ReturnType<typeof createBotContext>;
+  try {
+    context = createBotContext();
+  } catch (error) {
+    if (!(error instanceof DataValidationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+
+  process.on('unhandledRejection', (reason) =>
+    logger.error({ err: reason }, 'unhandled rejection (kept running)'),
+  );
+
+  const client = createGatewayBot({ config, context, logger });
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await client.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+
+  try {
+    await client.login(config.token);
+  } catch (error) {
+    // discord.js explains a bad token in its message; the token itself is never part of it.
+    logger.fatal({ err: error }, 'could not log in to Discord');
+    process.exit(1);
+  }
+}

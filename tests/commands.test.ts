@@ -1,0 +1,359 @@
+import { ComponentType, MessageFlags } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import { commands } from '../commands/index.js';
+import { embedsTotalLength, fitMessage } from '../src/cards/limits.js';
+import { partnerCard } from '../src/cards/partner-card.js';
+import { buildDataset } from '../src/data/dataset.js';
+import { handleInteraction } from '../src/interactions/handle.js';
+import {
+  buildAutocompleteInteraction,
+  buildBotMessage,
+  buildChatInputInteraction,
+  buildComponentInteraction,
+} from '../src/transports/local/parse-command-line.js';
+import {
+  ask,
+  click,
+  clickablesOf,
+  context,
+  interactionFor,
+  messageOf,
+  owner,
+  someoneElse,
+} from './helpers/bot.js';
+import { interactionResponseSchema, messageDataSchema } from './helpers/response-schema.js';
+
+const { dataset } = context;
+const isEphemeral = (line: string) => ((messageOf(ask(line)).flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+const cardTitle = (line: string) => messageOf(ask(line)).embeds?.[0]?.title;
+const fieldNames = (line: string) =>
+  (messageOf(ask(line)).embeds?.[0]?.fields ?? []).map((field) => field.name);
+const boldNames = (text: string | undefined) =>
+  [...(text ?? '').matchAll(/\*\*(.+?)\*\*/g)].map((m) => m[1] ?? '');
+
+describe('/partner', () => {
+  it.each([
+    ['/partner who:interpol', 'International Criminal Police Organization† (INTERPOL)'],
+    ['/partner who:WHO', 'World Health Organization (WHO)'],
+    ['/partner who:who', 'World Health Organization (WHO)'],
+    ['/partner who:OLAF', 'EU Authorities'],
+    ['/partner who:IATA', 'International Civil Aviation Organization (ICAO)'],
+    ['/partner who:interpl', 'International Criminal Police Organization† (INTERPOL)'],
+    ['/partner who:unodc', 'United Nations Office on Drugs and Crime (UNODC)'],
+    ['/partner who:wco-regional-dog-training-centres', 'WCO Regional Dog Training Centres'],
+  ])('%s shows the card titled %j', (line, title) => {
+    expect(cardTitle(line)).toBe(title);
+  });
+
+  it.each([
+    ['/partner who:emcdda', '📄 MOU · 12 January 2007'],
+    ['/partner who:who', '📄 MOU · July 2002'],
+    ['/partner who:interpol', '📄 MOU · 2003'],
+    ['/partner who:unodc', '📄 MOU · November 1996'],
+    ['/partner who:europol', '📄 Co-operation Agreement · 2002'],
+    ['/partner who:wco-regional-dog-training-centres', '📄 MOU · date not stated in the source'],
+    ['/partner who:opcw', '📄 Agreements'],
+  ])('%s dates its agreement with the source’s precision: %j', (line, field) => {
+    expect(fieldNames(line)).toContain(field);
+  });
+
+  it('lists both UNODC agreements, and focus areas, programmes and the source on the card', () => {
+    const card = messageOf(ask('/partner who:unodc')).embeds?.[0];
+    expect(card?.fields?.filter((f) => f.name.startsWith('📄 MOU'))).toHaveLength(2);
+    expect(card?.fields?.find((f) => f.name === '🎯 Focus areas')?.value).toContain('Drugs');
+    expect(card?.fields?.find((f) => f.name === '🧭 Programmes and initiatives')?.value).toContain(
+      'UNODC-WCO Container Control Programme',
+    );
+    expect(card?.footer?.text).toContain('wco-partnerships.txt');
+  });
+
+  it('shows the corrected Czech place name', () => {
+    const card = messageOf(ask('/partner who:Hermanice')).embeds?.[0];
+    expect(card?.fields?.find((f) => f.name === '📍 Location')?.value).toContain('Heřmanice, Czech Republic');
+  });
+
+  it('is public by default and ephemeral with private:true', () => {
+    expect(isEphemeral('/partner who:interpol')).toBe(false);
+    expect(isEphemeral('/partner who:interpol private:true')).toBe(true);
+  });
+
+  it('offers other close matches in a menu, and picking one shows that card', () => {
+    const first = messageOf(ask('/partner who:cultural property'));
+    const menu = clickablesOf(first).find((c) => c.componentType === ComponentType.StringSelect);
+    expect(menu?.values.length).toBeGreaterThan(0);
+    const shownId = menu?.values.find(
+      (id) => !first.embeds?.[0]?.title?.includes(dataset.partnerById.get(id)?.name ?? '?'),
+    );
+    const picked = click(first, menu!, shownId);
+    expect(picked.type).toBe(7);
+    expect(messageOf(picked).embeds?.[0]?.title).toContain(dataset.partnerById.get(shownId!)?.name);
+  });
+
+  it('answers no match with a short private message', () => {
+    const data = messageOf(ask('/partner who:qzxvqzxv'));
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
+    expect(data.content).toMatch(/^No partner matches “qzxvqzxv”\./);
+  });
+
+  it('suggests partners for a near miss it cannot resolve', () => {
+    // Queries too far off for a match but close to something; at least one must be in that band.
+    const near = ['world custom', 'intrpoolx', 'unescco museum'].find(
+      (query) =>
+        context.partnerSearch.search(query).length === 0 && context.partnerSearch.suggest(query).length > 0,
+    );
+    expect(near).toBeDefined();
+    const data = messageOf(ask(`/partner who:"${near}"`));
+    expect(data.content).toContain('Did you mean');
+    expect(clickablesOf(data)[0]?.values.length).toBeGreaterThan(0);
+  });
+});
+
+describe('/mou', () => {
+  const partnersIn = (year: number) =>
+    boldNames(messageOf(ask(`/mou year:${year}`)).embeds?.[0]?.description);
+
+  it.each([
+    [1996, ['CITES', 'UNODC']],
+    [1998, ['IAEA']],
+    [2000, ['ICOM', 'UNESCO']],
+    [2002, ['Europol', 'Europol', 'WHO']],
+    [2003, ['INTERPOL', 'UNEP']],
+    [2005, ['SECI']],
+    [2007, ['EMCDDA']],
+    [2010, ['UNODC']],
+    [2011, ['ICAO']],
+    [2012, ['INCB']],
+  ])('/mou year:%i lists %j', (year, expected) => {
+    expect(partnersIn(year).sort()).toEqual(expected);
+  });
+
+  it('writes each agreement on one line with type, date and focus areas', () => {
+    const description = messageOf(ask('/mou year:2002')).embeds?.[0]?.description ?? '';
+    expect(description).toContain('• **WHO**: MOU, July 2002 · Public health, Tobacco and cigarettes');
+    expect(description).toContain('• **Europol**: Co-operation Agreement, 2002');
+  });
+
+  it.each([
+    [1999, 'Nearest years with agreements: 1998 and 2000'],
+    [2020, 'Nearest year with agreements: 2012'],
+    [1950, 'Nearest year with agreements: 1996'],
+  ])('a year without agreements (%i) says so and names the nearest', (year, nearest) => {
+    const data = messageOf(ask(`/mou year:${year}`));
+    expect(data.content).toContain(`No agreement in the source was signed in ${year}.`);
+    expect(data.content).toContain(nearest);
+  });
+
+  it('pages through the whole timeline, every agreement exactly once', () => {
+    let data = messageOf(ask('/mou'));
+    const seen: string[] = [];
+    for (let page = 0; page < 10; page++) {
+      seen.push(
+        ...boldNames(data.embeds?.[0]?.description).filter((name) => !/^\d{4}$|^Date not stated$/.test(name)),
+      );
+      const next = clickablesOf(data).find(
+        (c) => c.customId.includes(':page:') && c.customId.endsWith(`:${page + 1}`),
+      );
+      if (!next || next.disabled) break;
+      data = messageOf(click(data, next));
+    }
+    const expected = dataset.partners.flatMap((p) => p.agreements.map(() => p.acronym ?? p.name));
+    expect(seen.map((name) => name.replace(/ \(.*\)$/, '')).sort()).toEqual(expected.sort());
+  });
+
+  it('declares a sensible year range', () => {
+    const year = commands.find((c) => c.data.name === 'mou')?.data.options?.[0];
+    expect(year).toMatchObject({ name: 'year', min_value: 1950, max_value: 2100 });
+  });
+});
+
+describe('/topic', () => {
+  const partnersIn = (line: string) => boldNames(messageOf(ask(line)).embeds?.[0]?.description);
+
+  it.each([
+    ['cultural-property', ['ICOM', 'INTERPOL', 'UNESCO']],
+    ['money-laundering', ['FATF']],
+    ['nuclear-and-radioactive-material', ['IAEA']],
+    ['wildlife', ['CITES']],
+    ['drugs', ['EMCDDA', 'INCB', 'INTERPOL', 'UNODC']],
+    ['tobacco', ['EU Authorities', 'Europol', 'INTERPOL', 'WHO']],
+  ])('/topic area:%s lists %j', (slug, expected) => {
+    expect(partnersIn(`/topic area:${slug}`).sort()).toEqual(expected);
+  });
+
+  it('says in one line what each partner does in the area', () => {
+    const description = messageOf(ask('/topic area:cultural-property')).embeds?.[0]?.description ?? '';
+    expect(description).toContain(
+      '• **INTERPOL**: Works with the WCO against trafficking of stolen cultural artefacts.',
+    );
+  });
+
+  it('accepts a label typed in full', () => {
+    expect(messageOf(ask('/topic area:"Cultural property"')).embeds?.[0]?.title).toBe(
+      'Focus area: Cultural property',
+    );
+  });
+
+  it('answers an unknown area with the closest topics', () => {
+    const data = messageOf(ask('/topic area:cultral'));
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
+    expect(data.content).toContain('`cultural-property`');
+  });
+});
+
+describe('/help', () => {
+  it('shows every command with an example and the data source', () => {
+    const description = messageOf(ask('/help')).embeds?.[0]?.description ?? '';
+    for (const example of ['/partner who:interpol', '/mou year:2003', '/topic area:cultural-property']) {
+      expect(description).toContain(example);
+    }
+    expect(description).toContain(dataset.source.title);
+  });
+});
+
+describe('autocomplete', () => {
+  const choicesFor = (command: string, option: string, value: string) => {
+    const spec = commands.find((c) => c.data.name === command)!;
+    const response = handleInteraction(
+      buildAutocompleteInteraction(spec, [], { name: option, value }),
+      context,
+    );
+    expect(response.type).toBe(8);
+    return response.type === 8 ? (response.data.choices ?? []) : [];
+  };
+
+  it('offers partners A-Z for an empty value, at most 25', () => {
+    const choices = choicesFor('partner', 'who', '');
+    expect(choices.length).toBe(Math.min(25, dataset.partners.length));
+    const names = choices.map((c) => dataset.partnerById.get(String(c.value))?.name ?? '');
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it('puts the best partner first and uses its id as the value', () => {
+    expect(choicesFor('partner', 'who', 'interp')[0]).toEqual({
+      name: 'INTERPOL: International Criminal Police Organization',
+      value: 'interpol',
+    });
+  });
+
+  it('completes focus areas by label and synonym, with the slug as value', () => {
+    expect(choicesFor('topic', 'area', 'narcotics')[0]?.value).toBe('drugs');
+    expect(choicesFor('topic', 'area', '').length).toBe(dataset.topics.length);
+  });
+});
+
+describe('components', () => {
+  const lines = ['/partner who:cultural property', '/mou', '/mou year:2003', '/topic area:cultural-property'];
+
+  it.each(lines)('every button and menu of %s leads to a valid reply', (line) => {
+    const data = messageOf(ask(line));
+    const clickables = clickablesOf(data);
+    expect(clickables.length).toBeGreaterThan(0);
+    for (const clickable of clickables.filter((c) => !c.disabled)) {
+      for (const value of clickable.values.length ? clickable.values : [undefined]) {
+        const answer = click(data, clickable, value);
+        expect(interactionResponseSchema.safeParse(answer).error).toBeUndefined();
+        expect(answer.type).toBe(7);
+        // And one level deeper: the "Back" button of an opened card.
+        for (const inner of clickablesOf(messageOf(answer)).filter(
+          (c) => c.componentType === ComponentType.Button,
+        )) {
+          expect(interactionResponseSchema.safeParse(click(messageOf(answer), inner)).error).toBeUndefined();
+        }
+      }
+    }
+  });
+
+  it('gives someone else their own private copy instead of changing the shared message', () => {
+    const data = messageOf(ask('/mou'));
+    const next = clickablesOf(data).find((c) => c.customId.includes(':page:') && !c.disabled)!;
+    const answer = click(data, next, undefined, someoneElse);
+    expect(answer.type).toBe(4);
+    expect(messageOf(answer).flags).toBe(MessageFlags.Ephemeral);
+  });
+
+  it.each([
+    'nonsense',
+    'v0:partner:open:1',
+    'v1:partner:explode:1',
+    'v1:ghost:open:1',
+    'v1:mou:page:1:NaN',
+    `v1:${'x'.repeat(200)}`,
+  ])('answers an unknown or forged custom_id (%s) with a private notice', (customId) => {
+    const interaction = buildComponentInteraction({
+      message: buildBotMessage({ content: 'x' }, owner),
+      customId,
+      componentType: ComponentType.Button,
+    });
+    const data = messageOf(handleInteraction(interaction, context));
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
+    expect(data.content).toMatch(/expired/);
+  });
+});
+
+describe('every reply fits Discord’s limits and pings no one', () => {
+  const spec = (name: string) => commands.find((c) => c.data.name === name)!;
+  const raw = (command: string, name: string, type: 3 | 4, value: string | number) =>
+    handleInteraction(buildChatInputInteraction(spec(command), [{ name, type, value } as never]), context);
+  // Values Discord's client would refuse but a forged request can carry.
+  const hostile: [label: string, response: () => unknown][] = [
+    ['6,000 characters', () => raw('partner', 'who', 3, 'a'.repeat(6000))],
+    ['mentions', () => raw('partner', 'who', 3, '@everyone <@123456789012345678> <@&123456789012345678>')],
+    ['markdown', () => raw('partner', 'who', 3, '**bold** __under__ `code` [link](https://x.y) ||spoiler||')],
+    ['control characters', () => raw('partner', 'who', 3, '\u0000\u0007\u001b[31m\u202e\u200b')],
+    ['a mention as topic', () => raw('topic', 'area', 3, '@here')],
+    ['3,000 emoji as topic', () => raw('topic', 'area', 3, '🙂'.repeat(3000))],
+    ['year 0', () => raw('mou', 'year', 4, 0)],
+    ['year 99999', () => raw('mou', 'year', 4, 99999)],
+    ['a string as year', () => raw('mou', 'year', 3, '2003')],
+  ];
+
+  it.each(hostile)('a forged option (%s) gets a valid reply', (_label, response) => {
+    expect(interactionResponseSchema.safeParse(response()).error).toBeUndefined();
+  });
+
+  it.each([...dataset.partners.map((p) => `/partner who:${p.id}`), '/mou', '/help'])('%s', (line) => {
+    expect(interactionResponseSchema.safeParse(ask(line)).error).toBeUndefined();
+  });
+
+  it('never echoes a mention or markdown from the user unescaped', () => {
+    const content = messageOf(ask('/partner who:"@everyone <@123456789012345678> **x**"')).content ?? '';
+    expect(content).toContain('No partner matches');
+    expect(content).not.toMatch(/(^|[^\\])@everyone|<@\d|(^|[^\\])\*\*x/);
+  });
+
+  it('a missing required option gets a clear private message', () => {
+    const interaction = interactionFor('/partner who:x');
+    if (interaction.type === 2 && 'options' in interaction.data) interaction.data.options = [];
+    const data = messageOf(handleInteraction(interaction, context));
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
+    expect(data.content).toContain('/partner who:interpol');
+  });
+
+  it('cuts a synthetic oversize record down to the limits, 6,000 characters in all', () => {
+    const huge = structuredClone(dataset.partners.find((p) => p.id === 'unodc')!);
+    huge.name = 'N'.repeat(300);
+    huge.summary = 'S'.repeat(5000);
+    huge.agreements = Array.from({ length: 40 }, () => ({
+      ...huge.agreements[0]!,
+      parties: ['WCO', 'P'.repeat(1200)],
+    }));
+    const oversized = buildDataset(
+      { source: dataset.source, corrections: [], partners: [huge] },
+      dataset.topics,
+    );
+    const raw = { embeds: [partnerCard(huge, oversized), partnerCard(huge, oversized)] };
+    expect(embedsTotalLength(raw.embeds)).toBeGreaterThan(6000);
+    const fitted = fitMessage(raw);
+    expect(messageDataSchema.safeParse(fitted).error).toBeUndefined();
+    expect(embedsTotalLength(fitted.embeds)).toBeLessThanOrEqual(6000);
+    expect(fitted.embeds?.[0]?.title).toHaveLength(256);
+  });
+
+  it('the longest real card keeps all its fields', () => {
+    const longest = [...dataset.partners].sort(
+      (a, b) => embedsTotalLength([partnerCard(b, dataset)]) - embedsTotalLength([partnerCard(a, dataset)]),
+    )[0]!;
+    const card = messageOf(ask(`/partner who:${longest.id}`)).embeds?.[0];
+    expect(card).toEqual(partnerCard(longest, dataset));
+  });
+});
