@@ -150,3 +150,37 @@ export interface SessionInfo {
   invalidated: boolean;
   intents: number;
 }
+
+/** A gateway WebSocket opening or closing. */
+export interface ConnectionEvent {
+  connectionId: number;
+  type: 'open' | 'close';
+  /** Query string of the upgrade request, e.g. `{ v: '10', encoding: 'json' }`. */
+  query: Record<string, string>;
+  /** Close code (close events only). */
+  code?: number;
+  reason?: string;
+  /** Who started the close (close events only). */
+  initiator?: 'client' | 'server';
+  time: number;
+}
+
+/** Where a dispatch should go. By default: the shard owning `guildId`, else the newest live session. */
+export interface DispatchTarget {
+  sessionId?: string;
+  shardId?: number;
+  guildId?: string;
+}
+
+/** A dispatch (op 0) queued by a test. */
+export interface DispatchHandle {
+  readonly t: string;
+  readonly d: unknown;
+  /** Sequence number, once the dispatch is bound to a session (null while no session exists). */
+  readonly seq: number | null;
+  readonly sessionId: string | null;
+  /** How many times the frame was written to a socket (replays on RESUME count too). */
+  readonly deliveries: number;
+  /** Resolves once the frame has been written to a socket at least once. */
+  waitForDelivery(timeoutMs?: number): Promise<void>;
+}
