@@ -1,0 +1,89 @@
+// npm run http: the HTTP interactions endpoint (POST /interactions, GET /healthz) on HOST:PORT.
+// Needs DISCORD_PUBLIC_KEY. Invalid config or data: the problems on stderr, exit 1, nothing served.
+// SIGTERM/SIGINT: stop accepting, finish in-flight requests, exit 0.
+import { performance } from 'node:perf_hooks';
+import { ConfigError, type ConfigFor, configFor } from '../config.js';
+import { DataValidationError } from '../data/load.js';
+
+let config: ConfigFor<'http'>;
+try {
+  config = configFor('http');
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+
+// Loaded only once the config is known to be good; none of these pull in discord.js.
+const [{ createLogger }, { createBotContext }, { startHttpServer }] = await Promise.all([
+  import('../logger.js'),
+  import('../interactions/create-context.js'),
+  import('../transports/http/server.js'),
+]);
+
+const logger = createLogger({ level: config.logLevel, name: 'http' });
+
+let context: ReturnType<typeof createBotContext>;
+try {
+  context = createBotContext();
+} catch (error) {
+  if (!(error instanceof DataValidationError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+
+let running: Awaited<ReturnType<typeof startHttpServer>>;
+try {
+  running = await startHttpServer({
+    context,
+    publicKeyHex: config.publicKey,
+    host: config.host,
+    port: config.port,
+    logger,
+  });
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EADDRINUSE'
+      ? `port ${config.port} is already in use (set PORT to another one)`
+      : code === 'EACCES'
+        ? `not allowed to listen on port ${config.port} (use a port above 1023)`
+        : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+          ? `HOST ${config.host} is not an address of this machine`
+          : (error as Error).message;
+  process.stderr.write(`Cannot start the HTTP endpoint on ${config.host}:${config.port}: ${why}\n`);
+  process.exit(1);
+}
+
+logger.info(
+  {
+    url: running.url,
+    partners: context.dataset.partners.length,
+    topics: context.dataset.topics.length,
+    startupMs: Math.round(performance.now()),
+  },
+  `listening on ${running.url} (POST /interactions, GET /healthz)`,
+);
+
+let stopping = false;
+function shutdown(signal: NodeJS.Signals): void {
+  if (stopping) {
+    logger.warn({ signal }, 'second signal: exiting now');
+    process.exit(1);
+  }
+  stopping = true;
+  logger.info({ signal }, 'shutting down: finishing in-flight requests');
+  running.close().then(
+    () => {
+      logger.info('stopped');
+      logger.flush();
+      process.exit(0);
+    },
+    (error: unknown) => {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

@@ -1,0 +1,217 @@
+/**
+ * The one place the environment is read. Every variable is validated with zod; what each mode (HTTP
+ * endpoint, gateway bot, command deployment, local playground) needs is checked on top, and every problem
+ * becomes one line of a ConfigError. Secret values are never echoed back, not even in part.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from './data/paths.js';
+
+export type Mode = 'http' | 'gateway' | 'deploy' | 'playground';
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+/** Discord's REST base; DISCORD_API_URL replaces it (a stand-in server in tests). */
+export const defaultApiUrl = 'https://discord.com/api';
+/**
+ * Loopback by default, so a bot started on a laptop is not reachable from the network by accident. In a
+ * container or behind a reverse proxy on another host set HOST=0.0.0.0 (or ::).
+ */
+export const defaultHost = '127.0.0.1';
+export const defaultPort = 3000;
+
+/** Set to 1 to skip reading `.env` (tests use it so a developer's own `.env` cannot leak in). */
+export const skipDotEnvVariable = 'WCO_SKIP_DOTENV';
+
+export interface Config {
+  mode: Mode;
+  /** Bot token (secret). */
+  token: string | undefined;
+  applicationId: string | undefined;
+  /** When set, commands are deployed to this guild only (instant) instead of globally. */
+  guildId: string | undefined;
+  /** The application's Ed25519 public key, 64 hex characters. */
+  publicKey: string | undefined;
+  /** REST base without a trailing slash, e.g. https://discord.com/api. */
+  apiUrl: string;
+  logLevel: LogLevel;
+  host: string;
+  port: number;
+}
+
+/** What each mode cannot run without. */
+const requiredByMode = {
+  http: ['publicKey'],
+  gateway: ['token'],
+  deploy: ['token', 'applicationId'],
+  playground: [],
+} as const satisfies Record<Mode, readonly (keyof Config)[]>;
+
+type RequiredKey<M extends Mode> = (typeof requiredByMode)[M][number];
+/** The config of one mode: the variables it requires are typed as present. */
+export type ConfigFor<M extends Mode> = Config & { mode: M } & {
+  [K in RequiredKey<M>]: NonNullable<Config[K]>;
+};
+
+/** The message lists every problem, one per line; no line contains a secret's value. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const variableOf = {
+  token: 'DISCORD_TOKEN',
+  applicationId: 'DISCORD_APPLICATION_ID',
+  guildId: 'DISCORD_GUILD_ID',
+  publicKey: 'DISCORD_PUBLIC_KEY',
+  apiUrl: 'DISCORD_API_URL',
+  logLevel: 'LOG_LEVEL',
+  host: 'HOST',
+  port: 'PORT',
+} as const satisfies Record<Exclude<keyof Config, 'mode'>, string>;
+
+const whyRequired: Record<RequiredKey<Mode>, string> = {
+  token: 'the bot token, from the Developer Portal > your application > Bot > Reset Token',
+  applicationId: 'the application ID, from the Developer Portal > your application > General Information',
+  publicKey:
+    'the application public key (64 hex characters), from the Developer Portal > General Information',
+};
+
+const modeLabel: Record<Mode, string> = {
+  http: 'the HTTP interactions endpoint (npm run http)',
+  gateway: 'the gateway bot (npm start with a token)',
+  deploy: 'deploying the slash commands',
+  playground: 'the playground',
+};
+
+/** Echo a non-secret value in a message, cut short and on one line. */
+function shown(value: unknown): string {
+  const text = String(value).replace(/\s+/g, ' ');
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+}
+
+const snowflake = (variable: string) =>
+  z.string().regex(/^\d{17,20}$/, { error: `${variable} must be a Discord ID (17 to 20 digits)` });
+
+// Secrets: messages describe the problem without the value (zod does not include inputs by default either).
+const tokenSchema = z
+  .string()
+  .refine((token) => !/^bot\s/i.test(token), {
+    error: 'DISCORD_TOKEN must be the bare token, without the "Bot " prefix',
+    abort: true,
+  })
+  .refine((token) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token), {
+    error:
+      'DISCORD_TOKEN does not look like a bot token (three dot-separated parts of letters, digits, - and _)',
+  });
+
+const envSchema = z.object({
+  token: tokenSchema.optional(),
+  applicationId: snowflake('DISCORD_APPLICATION_ID').optional(),
+  guildId: snowflake('DISCORD_GUILD_ID').optional(),
+  publicKey: z
+    .string()
+    .refine((key) => /^[0-9a-fA-F]{64}$/.test(key), {
+      error: (issue) =>
+        `DISCORD_PUBLIC_KEY must be 64 hexadecimal characters (got ${String(issue.input).length} characters)`,
+    })
+    .transform((key) => key.toLowerCase())
+    .optional(),
+  apiUrl: z
+    .string()
+    .refine(
+      (url) => {
+        try {
+          return ['http:', 'https:'].includes(new URL(url).protocol);
+        } catch {
+          return false;
+        }
+      },
+      {
+        error: (issue) =>
+          `DISCORD_API_URL must be an http(s) URL such as ${defaultApiUrl} (got ${shown(issue.input)})`,
+      },
+    )
+    .transform((url) => url.replace(/\/+$/, ''))
+    .default(defaultApiUrl),
+  logLevel: z
+    .string()
+    .transform((level) => level.toLowerCase())
+    .pipe(
+      z.enum(logLevels, {
+        error: (issue) => `LOG_LEVEL must be one of ${logLevels.join(', ')} (got ${shown(issue.input)})`,
+      }),
+    )
+    .default('info'),
+  host: z
+    .string()
+    .regex(/^[\w.:[\]-]+$/, {
+      error: (issue) => `HOST must be a host name or IP address (got ${shown(issue.input)})`,
+    })
+    .default(defaultHost),
+  port: z
+    .string()
+    .regex(/^\d{1,5}$/, {
+      error: (issue) => `PORT must be a number from 0 to 65535 (got ${shown(issue.input)})`,
+    })
+    .transform(Number)
+    .refine((port) => port <= 65535, {
+      error: (issue) => `PORT must be at most 65535 (got ${shown(issue.input)})`,
+    })
+    .default(defaultPort),
+});
+
+const loadedDotEnvFiles = new Set<string>();
+
+/**
+ * Loads `<project root>/.env` (or `path`) into process.env once, if the file exists. Variables already set in the
+ * environment win over the file. Skipped when WCO_SKIP_DOTENV=1.
+ */
+export function loadDotEnv(path: string = join(projectRoot, '.env')): void {
+  if (loadedDotEnvFiles.has(path)) return;
+  loadedDotEnvFiles.add(path);
+  if (process.env[skipDotEnvVariable] === '1' || !existsSync(path)) return;
+  try {
+    process.loadEnvFile(path);
+  } catch (error) {
+    // A malformed or unreadable .env is a config problem; its content (secrets) is not echoed.
+    throw new ConfigError([
+      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable file'}`,
+    ]);
+  }
+}
+
+/**
+ * The validated configuration for one mode. With no `env` given, reads process.env after loading `.env`;
+ * a given `env` (tests) is read as is. Empty values count as unset. Throws ConfigError.
+ */
+export function configFor<M extends Mode>(mode: M, env?: NodeJS.ProcessEnv): ConfigFor<M> {
+  if (!env) loadDotEnv();
+  const source = env ?? process.env;
+  const read = (variable: string): string | undefined => {
+    const value = source[variable]?.trim();
+    return value ? value : undefined;
+  };
+  const raw = Object.fromEntries(Object.entries(variableOf).map(([key, variable]) => [key, read(variable)]));
+
+  const parsed = envSchema.safeParse(raw);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  const values = parsed.success ? parsed.data : undefined;
+
+  for (const key of requiredByMode[mode] as readonly RequiredKey<Mode>[]) {
+    if (raw[key] === undefined) {
+      problems.push(`${variableOf[key]} is required for ${modeLabel[mode]}: ${whyRequired[key]}`);
+    }
+  }
+  if (!values || problems.length) throw new ConfigError(problems);
+  return { mode, ...values } as ConfigFor<M>;
+}
+
+/** The config with secrets masked, safe to log or print. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  return { ...config, token: config.token ? '[set]' : undefined };
+}

@@ -1,0 +1,129 @@
+/**
+ * Logging: pino, human-readable (pino-pretty) when the log goes to a terminal, JSON lines otherwise.
+ * Secrets never reach a log line: bot tokens, Authorization headers and interaction tokens (an interaction's
+ * `token` lets anyone answer or edit the reply for 15 minutes) are redacted, and interactions are logged
+ * through describeInteraction, which copies only harmless fields.
+ */
+// payloads/v10, not v10: the full index costs ~100 ms of start-up and the HTTP endpoint must start fast.
+import { type APIInteraction, InteractionType } from 'discord-api-types/payloads/v10';
+import { type DestinationStream, type Logger, pino } from 'pino';
+import type { LogLevel } from './config.js';
+
+export type { Logger } from 'pino';
+
+/** Paths pino replaces with "[redacted]" wherever an object is logged. */
+export const redactedPaths = [
+  'token',
+  '*.token',
+  '*.*.token',
+  'DISCORD_TOKEN',
+  '*.DISCORD_TOKEN',
+  'authorization',
+  'Authorization',
+  '*.authorization',
+  '*.Authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'headers["x-signature-ed25519"]',
+  '*.headers["x-signature-ed25519"]',
+];
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  /** File descriptor to write to: 1 (stdout, servers) or 2 (stderr, tools whose stdout is their answer). */
+  fd?: 1 | 2;
+  /** Pretty output; default: when that descriptor is a terminal. */
+  pretty?: boolean;
+  name?: string;
+  /** Write JSON lines here instead (tests). */
+  destination?: DestinationStream;
+}
+
+export function createLogger({
+  level = 'info',
+  fd = 1,
+  pretty,
+  name,
+  destination,
+}: LoggerOptions = {}): Logger {
+  const isTerminal = fd === 1 ? process.stdout.isTTY : process.stderr.isTTY;
+  const options = {
+    level,
+    name,
+    redact: { paths: redactedPaths, censor: '[redacted]' },
+    base: { pid: process.pid },
+  };
+  if (destination) return pino(options, destination);
+  if (pretty ?? isTerminal === true) {
+    return pino({
+      ...options,
+      transport: {
+        target: 'pino-pretty',
+        options: { destination: fd, colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' },
+      },
+    });
+  }
+  return pino(options, pino.destination({ dest: fd, sync: true }));
+}
+
+const typeNames: Record<number, string> = {
+  [InteractionType.Ping]: 'ping',
+  [InteractionType.ApplicationCommand]: 'command',
+  [InteractionType.MessageComponent]: 'component',
+  [InteractionType.ApplicationCommandAutocomplete]: 'autocomplete',
+  [InteractionType.ModalSubmit]: 'modal',
+};
+
+/** The loggable facts about an interaction: never its token, never option values typed by users. */
+export interface InteractionSummary {
+  id: string;
+  type: string;
+  /** The command name, or for a component the `command:action` taken from its custom_id. */
+  command?: string;
+  guildId?: string;
+  userId?: string;
+}
+
+export function describeInteraction(interaction: APIInteraction): InteractionSummary {
+  const summary: InteractionSummary = {
+    id: interaction.id,
+    type: typeNames[interaction.type] ?? `type-${interaction.type}`,
+  };
+  const data = (interaction as { data?: { name?: unknown; custom_id?: unknown } }).data;
+  if (typeof data?.name === 'string') summary.command = data.name.slice(0, 32);
+  else if (typeof data?.custom_id === 'string') {
+    // custom_ids look like v1:<command>:<action>:...; the rest is state, not worth logging.
+    const [, command, action] = data.custom_id.split(':');
+    if (command && action) summary.command = `${command.slice(0, 32)}:${action.slice(0, 32)}`;
+  }
+  if (interaction.guild_id) summary.guildId = interaction.guild_id;
+  const userId = interaction.member?.user.id ?? interaction.user?.id;
+  if (userId) summary.userId = userId;
+  return summary;
+}
+
+export type InteractionOutcome = 'ok' | 'error';
+
+/** One line per interaction: type, command, latency and outcome. */
+export function logInteraction(
+  logger: Logger,
+  interaction: APIInteraction,
+  details: { latencyMs: number; outcome: InteractionOutcome; responseType?: number; transport?: string },
+): void {
+  const line = {
+    interaction: describeInteraction(interaction),
+    latencyMs: Math.round(details.latencyMs * 100) / 100,
+    outcome: details.outcome,
+    responseType: details.responseType,
+    transport: details.transport,
+  };
+  if (details.outcome === 'ok') logger.info(line, 'interaction');
+  else logger.warn(line, 'interaction');
+}
+
+/** An ErrorReporter (see handle.ts) that logs the handler's error with the interaction summary. */
+export function logHandlerError(logger: Logger): (error: unknown, interaction: APIInteraction) => void {
+  return (error, interaction) => {
+    logger.error({ err: error, interaction: describeInteraction(interaction) }, 'handler failed');
+  };
+}

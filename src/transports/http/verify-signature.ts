@@ -1,0 +1,69 @@
+/**
+ * Discord signs every HTTP interaction with the application's Ed25519 key: the signature (hex, header
+ * X-Signature-Ed25519) covers the X-Signature-Timestamp header followed by the raw body bytes. Uses only
+ * node:crypto. Discord also sends deliberately bad signatures and expects them refused.
+ */
+import { createPublicKey, type KeyObject, verify } from 'node:crypto';
+
+/** DER prefix that turns a raw 32-byte Ed25519 key into an SPKI structure (RFC 8410). */
+const spkiPrefix = Buffer.from('302a300506032b6570032100', 'hex');
+const publicKeyHex = /^[0-9a-fA-F]{64}$/;
+const signatureHex = /^[0-9a-fA-F]{128}$/;
+/** Discord's timestamps are Unix seconds; anything much longer is not one. */
+const maxTimestampLength = 32;
+
+/** The KeyObject for a 64-hex-character raw public key; create it once, at start-up. Throws on a bad key. */
+export function publicKeyFromHex(hex: string): KeyObject {
+  if (!publicKeyHex.test(hex)) throw new Error('the public key must be 64 hexadecimal characters');
+  return createPublicKey({
+    key: Buffer.concat([spkiPrefix, Buffer.from(hex, 'hex')]),
+    format: 'der',
+    type: 'spki',
+  });
+}
+
+/**
+ * True only for a well-formed signature that verifies. Headers are passed as Node gives them in
+ * `headersDistinct`: anything but exactly one value (missing, duplicated) is invalid, and so is bad hex.
+ */
+export function verifySignature(
+  key: KeyObject,
+  signature: readonly string[] | string | undefined,
+  timestamp: readonly string[] | string | undefined,
+  body: Buffer,
+): boolean {
+  const signatureValue = single(signature);
+  const timestampValue = single(timestamp);
+  if (signatureValue === undefined || !signatureHex.test(signatureValue)) return false;
+  if (!timestampValue || timestampValue.length > maxTimestampLength) return false;
+  try {
+    return verify(
+      null,
+      Buffer.concat([Buffer.from(timestampValue, 'utf8'), body]),
+      key,
+      Buffer.from(signatureValue, 'hex'),
+    );
+  } catch {
+    return false;
+  }
+}
+
+function single(value: readonly string[] | string | undefined): string | undefined {
+  if (typeof value === 'string') return value;
+  return value?.length === 1 ? value[0] : undefined;
+}
+
+/** Whether the signature headers are even there and well-formed: lets the server refuse before reading a body. */
+export function hasSignatureHeaders(
+  signature: readonly string[] | string | undefined,
+  timestamp: readonly string[] | string | undefined,
+): boolean {
+  const signatureValue = single(signature);
+  const timestampValue = single(timestamp);
+  return (
+    signatureValue !== undefined &&
+    signatureHex.test(signatureValue) &&
+    !!timestampValue &&
+    timestampValue.length <= maxTimestampLength
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * Tab completion for the playground, in node:readline's completer shape: `[completions, substring]`, where
+ * readline replaces the last `substring.length` characters of the line with the chosen completion.
+ * Completes command names, option names and option values; values come from the option's choices, from
+ * true/false, or from the command's own autocomplete handler (called through handleInteraction with the
+ * autocomplete interaction Discord would send), preferring the choices that start with what was typed.
+ */
+import {
+  type APIApplicationCommandBasicOption,
+  ApplicationCommandOptionType,
+  InteractionResponseType,
+} from 'discord-api-types/payloads/v10';
+import { commands as allCommands } from '../../../commands/index.js';
+import type { BotContext } from '../../interactions/context.js';
+import { handleInteraction } from '../../interactions/handle.js';
+import {
+  buildAutocompleteInteraction,
+  type CommandSpec,
+  createLocalSession,
+  type LexedItem,
+  type LocalSession,
+  lexCommandLine,
+  parseOptions,
+} from './parse-command-line.js';
+
+export type CompleterResult = [string[], string];
+
+export interface CompleteOptions {
+  /** Extra names offered with the commands, e.g. `exit` for the playground's /exit. */
+  extraCommands?: readonly string[];
+  session?: LocalSession;
+}
+
+/** A value as it must be typed: quoted when it has spaces, quotes, or something that looks like ` name:`. */
+export function quoteValue(value: string): string {
+  if (value !== '' && !/[\s"'“‘\\]/u.test(value)) return value;
+  return `"${value.replace(/["\\]/g, '\\$&')}"`;
+}
+
+function optionNames(command: CommandSpec, used: ReadonlySet<string>, prefix: string): string[] {
+  return (command.data.options ?? [])
+    .map((option) => option.name)
+    .filter((name) => !used.has(name) && name.startsWith(prefix.toLowerCase()))
+    .map((name) => `${name}:`);
+}
+
+function valueCompletions(
+  command: CommandSpec,
+  option: APIApplicationCommandBasicOption,
+  item: LexedItem,
+  others: readonly LexedItem[],
+  context: BotContext,
+  session: LocalSession,
+): string[] {
+  const typed = item.value;
+  const lower = typed.toLowerCase();
+  let values: string[] = [];
+  if ('choices' in option && option.choices?.length) {
+    values = option.choices
+      .filter(
+        (choice) =>
+          String(choice.value).toLowerCase().startsWith(lower) || choice.name.toLowerCase().includes(lower),
+      )
+      .map((choice) => String(choice.value));
+  } else if (option.type === ApplicationCommandOptionType.Boolean) {
+    values = ['true', 'false'].filter((value) => value.startsWith(lower));
+  } else if ('autocomplete' in option && option.autocomplete) {
+    const parsed = parseOptions(command, others, { lenient: true });
+    const interaction = buildAutocompleteInteraction(
+      command,
+      parsed.ok ? parsed.options : [],
+      { name: option.name, value: typed },
+      session,
+    );
+    const response = handleInteraction(interaction, context);
+    if (response.type === InteractionResponseType.ApplicationCommandAutocompleteResult) {
+      const choices = response.data.choices ?? [];
+      // Choices that start with what was typed come first, so one Tab completes `cult` to cultural-property;
+      // when none do (a typo like `interpl`), the handler's fuzzy matches are offered as they are.
+      const startsWith = choices.filter(
+        (choice) =>
+          String(choice.value).toLowerCase().startsWith(lower) || choice.name.toLowerCase().startsWith(lower),
+      );
+      values = (startsWith.length ? startsWith : choices).map((choice) => String(choice.value));
+    }
+  }
+  return [...new Set(values)].map((value) => `${option.name}:${quoteValue(value)} `);
+}
+
+/** The completer: `complete('/partner who:inte', context)` → `[['who:interpol '], 'who:inte']`. */
+export function complete(
+  line: string,
+  context: BotContext,
+  { extraCommands = [], session = createLocalSession() }: CompleteOptions = {},
+  commands: readonly CommandSpec[] = allCommands,
+): CompleterResult {
+  const lexed = lexCommandLine(line);
+
+  // Still typing the command name.
+  if (lexed.commandEnd === line.length) {
+    const typed = line.trimStart();
+    const prefix = lexed.command;
+    const names = [...commands.map((command) => command.data.name), ...extraCommands];
+    return [names.filter((name) => name.startsWith(prefix)).map((name) => `/${name} `), typed];
+  }
+
+  const command = commands.find((candidate) => candidate.data.name === lexed.command);
+  if (!command) return [[], line];
+  const declared = (command.data.options ?? []) as APIApplicationCommandBasicOption[];
+  const last = lexed.items.at(-1);
+  const openQuote = last?.quoted && !last.closed;
+  const used = new Set(
+    lexed.items.map((item) => item.name?.toLowerCase()).filter((name): name is string => name !== undefined),
+  );
+
+  // After a space: the options not given yet.
+  if (!last || (/\s$/u.test(line) && !openQuote)) return [optionNames(command, used, ''), ''];
+
+  if (last.name === undefined) {
+    // A bare word: the start of an option name.
+    return [optionNames(command, used, last.value), line.slice(last.start)];
+  }
+
+  // `who:interpol pr`: a bare value followed by the start of another option's name.
+  if (!last.quoted) {
+    const lastWord = /\s(\S+)$/u.exec(last.value)?.[1];
+    if (lastWord) {
+      const names = optionNames(command, used, lastWord);
+      if (names.length) return [names, lastWord];
+    }
+  }
+
+  const option = declared.find((candidate) => candidate.name === last.name?.toLowerCase());
+  if (!option) return [optionNames(command, used, last.name), line.slice(last.start)];
+  const others = lexed.items.slice(0, -1);
+  return [valueCompletions(command, option, last, others, context, session), line.slice(last.start)];
+}

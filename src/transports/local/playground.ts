@@ -1,0 +1,245 @@
+/**
+ * The playground: the bot on this machine, without Discord. Type commands exactly as in Discord; each line
+ * becomes the interaction payload Discord would send and goes through the same handleInteraction as the
+ * gateway and HTTP transports. Menu options and buttons of the last reply are numbered: typing the number
+ * (or #number) picks it, sending the component interaction Discord would send.
+ *
+ * In a terminal: a prompt with Tab completion, coloured boxes, a banner and hints. Piped: one command per
+ * line, each reply as plain text on stdout, friendly errors on stderr, and the exit code at EOF is 0, or 2
+ * when a line could not be understood.
+ */
+import { createInterface } from 'node:readline';
+import type { APIInteraction, APIInteractionResponse, APIMessage } from 'discord-api-types/payloads/v10';
+import { InteractionResponseType } from 'discord-api-types/payloads/v10';
+import { commands } from '../../../commands/index.js';
+import type { BotContext } from '../../interactions/context.js';
+import { handleInteraction } from '../../interactions/handle.js';
+import { type Logger, logHandlerError } from '../../logger.js';
+import { complete } from './complete.js';
+import {
+  buildBotMessage,
+  buildComponentInteraction,
+  createLocalSession,
+  type LocalSession,
+  parseCommandLine,
+} from './parse-command-line.js';
+import { type Choice, listChoices, renderResponse } from './render-text.js';
+
+export interface PlaygroundOptions {
+  context: BotContext;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Where friendly errors go in pipe mode (stderr). */
+  errors: NodeJS.WritableStream;
+  /** Prompt, completion, banner and hints (stdin is a terminal). */
+  interactive: boolean;
+  /** ANSI colours; default: interactive and NO_COLOR unset. */
+  color?: boolean;
+  /** Columns; default: the output's width, or 80. */
+  width?: number;
+  logger?: Logger;
+  session?: LocalSession;
+}
+
+/** One answer to one typed line. */
+export interface LineResult {
+  /** The rendered reply, if any. */
+  reply?: string;
+  /** A friendly message when the line could not be understood. */
+  error?: string;
+  /** The reply has numbered choices. */
+  hasChoices?: boolean;
+  exit?: boolean;
+}
+
+const exitWords = new Set(['/exit', '/quit', 'exit', 'quit', '.exit']);
+const pickPattern = /^#?\s*(\d+(?:\s*[, ]\s*#?\d+)*)$/;
+
+/** The playground's state: the last message with menus or buttons, which numbers refer to. */
+export class PlaygroundSession {
+  private current: { message: APIMessage; choices: Choice[]; commandName: string } | undefined;
+
+  constructor(
+    private readonly context: BotContext,
+    private readonly render: (response: APIInteractionResponse) => string,
+    readonly session: LocalSession = createLocalSession(),
+    private readonly logger?: Logger,
+  ) {}
+
+  /** Runs one typed line: a command, a pick, or /exit. */
+  handleLine(raw: string): LineResult {
+    const line = raw.trim();
+    if (!line) return {};
+    if (exitWords.has(line.toLowerCase())) return { exit: true };
+    const pick = pickPattern.exec(line);
+    if (pick?.[1])
+      return this.pick(
+        pick[1]
+          .split(/[\s,#]+/)
+          .filter(Boolean)
+          .map(Number),
+      );
+
+    const parsed = parseCommandLine(line, commands, this.session);
+    if (!parsed.ok) return { error: parsed.error };
+    const response = this.answer(parsed.interaction);
+    return this.show(response, parsed.interaction.data.name, undefined);
+  }
+
+  private answer(interaction: APIInteraction): APIInteractionResponse {
+    return handleInteraction(
+      interaction,
+      this.context,
+      this.logger ? logHandlerError(this.logger) : undefined,
+    );
+  }
+
+  /** Renders a response and remembers its message when it has choices. */
+  private show(
+    response: APIInteractionResponse,
+    commandName: string,
+    updatedId: string | undefined,
+  ): LineResult {
+    const isMessage =
+      response.type === InteractionResponseType.ChannelMessageWithSource ||
+      response.type === InteractionResponseType.UpdateMessage;
+    let hasChoices = false;
+    if (isMessage && response.data) {
+      const choices = listChoices(response.data);
+      if (choices.length) {
+        const id = response.type === InteractionResponseType.UpdateMessage ? updatedId : undefined;
+        const message = buildBotMessage(response.data, this.session, { id, commandName });
+        this.current = { message, choices, commandName };
+        hasChoices = true;
+      } else if (response.type === InteractionResponseType.UpdateMessage) {
+        this.current = undefined;
+      }
+    }
+    return { reply: this.render(response), hasChoices };
+  }
+
+  private pick(numbers: number[]): LineResult {
+    const current = this.current;
+    if (!current)
+      return { error: 'There is nothing to pick from yet: run a command whose reply has a menu or buttons.' };
+    const chosen: Choice[] = [];
+    for (const number of numbers) {
+      const choice = current.choices.find((candidate) => candidate.number === number);
+      if (!choice)
+        return { error: `There is no choice ${number}: pick a number from 1 to ${current.choices.length}.` };
+      chosen.push(choice);
+    }
+    const [first] = chosen;
+    if (!first) return {};
+    if (
+      chosen.length > 1 &&
+      (first.kind !== 'option' || chosen.some((choice) => choice.customId !== first.customId))
+    ) {
+      return { error: 'Pick one button, or several options of the same menu.' };
+    }
+    const interaction = buildComponentInteraction(
+      {
+        message: current.message,
+        customId: first.customId,
+        componentType: first.componentType,
+        values: first.kind === 'option' ? chosen.map((choice) => choice.value ?? '') : undefined,
+      },
+      this.session,
+    );
+    return this.show(this.answer(interaction), current.commandName, current.message.id);
+  }
+}
+
+function datasetSummary(context: BotContext): string {
+  const { partners, topics } = context.dataset;
+  const agreements = partners.reduce((sum, partner) => sum + partner.agreements.length, 0);
+  return `${partners.length} partners, ${agreements} agreements, ${topics.length} focus areas`;
+}
+
+function banner(context: BotContext, color: boolean): string {
+  const bold = (text: string) => (color ? `\x1b[1m${text}\x1b[22m` : text);
+  const dim = (text: string) => (color ? `\x1b[2m${text}\x1b[22m` : text);
+  return [
+    `${bold('WCO partner bot · playground')}  ${dim(`(${datasetSummary(context)})`)}`,
+    `Type commands as in Discord:  /partner who:interpol   /mou year:2003   /topic area:cultural-property   /help`,
+    dim(
+      'Tab completes commands, options and values · type a number to pick a menu option or button · /exit or Ctrl-D leaves',
+    ),
+    '',
+  ].join('\n');
+}
+
+/** Runs the playground until /exit or end of input; resolves with the exit code. */
+export async function runPlayground(options: PlaygroundOptions): Promise<number> {
+  const { context, input, output, errors, interactive } = options;
+  const color = options.color ?? (interactive && !process.env.NO_COLOR);
+  const columns = (output as { columns?: number }).columns;
+  const width = options.width ?? (interactive && columns ? Math.min(columns, 100) : 80);
+  const playground = new PlaygroundSession(
+    context,
+    (response) => renderResponse(response, { color, width }),
+    options.session,
+    options.logger,
+  );
+  const write = (text: string) => output.write(`${text}\n`);
+
+  if (!interactive) {
+    let failed = false;
+    let first = true;
+    const lines = createInterface({ input, terminal: false, crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const line of lines) {
+      const result = playground.handleLine(line);
+      if (result.error) {
+        failed = true;
+        errors.write(`${line.trim()}\n  ${result.error}\n`);
+      }
+      if (result.reply !== undefined) {
+        write(first ? result.reply : `\n${result.reply}`);
+        first = false;
+      }
+      if (result.exit) break;
+    }
+    lines.close();
+    return failed ? 2 : 0;
+  }
+
+  const dim = (text: string) => (color ? `\x1b[2m${text}\x1b[22m` : text);
+  const warn = (text: string) => (color ? `\x1b[33m${text}\x1b[39m` : text);
+  write(banner(context, color));
+  const rl = createInterface({
+    input,
+    output,
+    terminal: true,
+    historySize: 500,
+    prompt: color ? '\x1b[1m\x1b[36mwco ›\x1b[39m\x1b[22m ' : 'wco › ',
+    completer: (line: string) =>
+      complete(line, context, { extraCommands: ['exit'], session: playground.session }),
+  });
+  return new Promise<number>((resolve) => {
+    rl.on('line', (line) => {
+      const result = playground.handleLine(line);
+      if (result.exit) {
+        rl.close();
+        return;
+      }
+      if (result.error) write(warn(result.error));
+      if (result.reply !== undefined) {
+        write(result.reply);
+        if (result.hasChoices) write(dim('Type a number to pick one of the choices above, e.g. 1.'));
+      }
+      write('');
+      rl.prompt();
+    });
+    rl.on('SIGINT', () => {
+      if (!rl.line) return rl.close();
+      // Ctrl-C on a half-typed line clears it (Ctrl-E then Ctrl-U), as in a shell.
+      rl.write(null, { ctrl: true, name: 'e' });
+      rl.write(null, { ctrl: true, name: 'u' });
+    });
+    rl.on('close', () => {
+      write('');
+      resolve(0);
+    });
+    rl.prompt();
+  });
+}

@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** `npm run ask -- ...`, without Discord credentials or the developer's .env. */
+function ask(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, WCO_SKIP_DOTENV: '1' };
+  for (const name of Object.keys(env)) if (name.startsWith('DISCORD_')) delete env[name];
+  const child = spawn(process.execPath, ['scripts/run.mjs', 'ask', '--', ...args], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('npm run ask', () => {
+  it('prints the reply as plain text (a typo still finds INTERPOL)', async () => {
+    const { code, stdout, stderr } = await ask('/partner who:interpl');
+    expect(code).toBe(0);
+    expect(stdout).toContain('International Criminal Police Organization');
+    expect(stdout).toContain('INTERPOL');
+    expect(stdout).not.toContain('\x1b[');
+    expect(stderr).toBe('');
+  });
+
+  it('accepts the command split over several arguments', async () => {
+    const { code, stdout } = await ask('/mou', 'year:2003');
+    expect(code).toBe(0);
+    expect(stdout).toContain('UNEP');
+  });
+
+  it('--json prints the exact interaction response payload', async () => {
+    const { code, stdout } = await ask('/mou year:2003', '--json');
+    expect(code).toBe(0);
+    const payload = JSON.parse(stdout);
+    expect(payload.type).toBe(4);
+    expect(payload.data.allowed_mentions.parse).toEqual([]);
+    expect(payload.data.embeds[0].title).toContain('2003');
+    expect(stdout).toContain('\n  "type": 4');
+  });
+
+  it('exits 2 with the message on stderr when the line cannot be parsed', async () => {
+    const bad = await ask('/partner whom:interpol');
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('/partner has no option "whom"');
+
+    const empty = await ask();
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('Usage: npm run ask');
+  });
+});

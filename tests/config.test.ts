@@ -1,0 +1,205 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { APIInteraction } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import {
+  ConfigError,
+  configFor,
+  defaultApiUrl,
+  describeConfig,
+  loadDotEnv,
+  skipDotEnvVariable,
+} from '../src/config.js';
+import { createLogger, describeInteraction, logHandlerError, logInteraction } from '../src/logger.js';
+
+const publicKey = 'ab'.repeat(32);
+const token = 'MTI5MDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
+
+function problems(mode: Parameters<typeof configFor>[0], env: NodeJS.ProcessEnv): string[] {
+  try {
+    configFor(mode, env);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  return [];
+}
+
+describe('configFor', () => {
+  it('applies defaults: loopback host, port 3000, info, Discord’s API', () => {
+    expect(configFor('playground', {})).toEqual({
+      mode: 'playground',
+      apiUrl: defaultApiUrl,
+      logLevel: 'info',
+      host: '127.0.0.1',
+      port: 3000,
+    });
+  });
+
+  it('reads and normalises every variable', () => {
+    const config = configFor('deploy', {
+      DISCORD_TOKEN: ` ${token} `,
+      DISCORD_APPLICATION_ID: '1290000000000000001',
+      DISCORD_GUILD_ID: '1290000000000000100',
+      DISCORD_PUBLIC_KEY: publicKey.toUpperCase(),
+      DISCORD_API_URL: 'http://127.0.0.1:1234/api/',
+      LOG_LEVEL: 'DEBUG',
+      HOST: '0.0.0.0',
+      PORT: '8080',
+    });
+    expect(config).toEqual({
+      mode: 'deploy',
+      token,
+      applicationId: '1290000000000000001',
+      guildId: '1290000000000000100',
+      publicKey,
+      apiUrl: 'http://127.0.0.1:1234/api',
+      logLevel: 'debug',
+      host: '0.0.0.0',
+      port: 8080,
+    });
+    expect(JSON.stringify(describeConfig(config))).not.toContain(token);
+  });
+
+  it('requires what each mode needs, one line per missing variable', () => {
+    expect(problems('http', {})).toEqual([
+      expect.stringMatching(/^DISCORD_PUBLIC_KEY is required for the HTTP/),
+    ]);
+    expect(problems('gateway', {})).toEqual([expect.stringMatching(/^DISCORD_TOKEN is required/)]);
+    expect(problems('gateway', { DISCORD_TOKEN: token })).toEqual([]);
+    expect(problems('deploy', { DISCORD_TOKEN: token })).toEqual([
+      expect.stringMatching(/^DISCORD_APPLICATION_ID is required/),
+    ]);
+    expect(problems('playground', {})).toEqual([]);
+    expect(problems('http', { DISCORD_PUBLIC_KEY: '' })).toHaveLength(1);
+  });
+
+  it('reports every invalid value on its own line, never echoing a secret', () => {
+    const secret = 'Bot very-secret-token-value';
+    const found = problems('http', {
+      DISCORD_TOKEN: secret,
+      DISCORD_PUBLIC_KEY: 'zz',
+      DISCORD_GUILD_ID: '12',
+      DISCORD_API_URL: 'ftp://example.org',
+      LOG_LEVEL: 'loud',
+      HOST: 'two words',
+      PORT: '99999',
+    });
+    expect(found).toHaveLength(7);
+    expect(found.join('\n')).not.toContain('very-secret');
+    expect(found.join('\n')).not.toContain('zz');
+    expect(found).toContainEqual(expect.stringMatching(/DISCORD_TOKEN must be the bare token/));
+    expect(found).toContainEqual(expect.stringMatching(/PORT must be at most 65535/));
+    expect(found).toContainEqual(expect.stringMatching(/LOG_LEVEL must be one of .* \(got "loud"\)/));
+    const other = problems('gateway', { DISCORD_TOKEN: 'not a token at all' });
+    expect(other).toEqual([expect.stringMatching(/DISCORD_TOKEN does not look like a bot token/)]);
+    expect(other.join('')).not.toContain('not a token');
+    const error = (() => {
+      try {
+        configFor('http', { PORT: 'x' });
+      } catch (caught) {
+        return caught as ConfigError;
+      }
+    })();
+    expect(error?.message.split('\n')).toEqual([
+      'Invalid configuration:',
+      '  - PORT must be a number from 0 to 65535 (got "x")',
+      expect.stringMatching(/^ {2}- DISCORD_PUBLIC_KEY is required/),
+    ]);
+  });
+});
+
+describe('loadDotEnv', () => {
+  it('loads a .env file without overriding variables already set', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wco-env-')), '.env');
+    writeFileSync(file, 'WCO_TEST_FROM_FILE=file\nWCO_TEST_PRESET=file\n');
+    process.env.WCO_TEST_PRESET = 'environment';
+    const skip = process.env[skipDotEnvVariable];
+    delete process.env[skipDotEnvVariable];
+    try {
+      loadDotEnv(file);
+      expect(process.env.WCO_TEST_FROM_FILE).toBe('file');
+      expect(process.env.WCO_TEST_PRESET).toBe('environment');
+    } finally {
+      if (skip !== undefined) process.env[skipDotEnvVariable] = skip;
+    }
+  });
+
+  it('is skipped with WCO_SKIP_DOTENV=1, and a missing file is fine', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wco-env-')), '.env');
+    writeFileSync(file, 'WCO_TEST_SKIPPED=file\n');
+    const skip = process.env[skipDotEnvVariable];
+    process.env[skipDotEnvVariable] = '1';
+    try {
+      loadDotEnv(file);
+      expect(process.env.WCO_TEST_SKIPPED).toBeUndefined();
+    } finally {
+      if (skip === undefined) delete process.env[skipDotEnvVariable];
+      else process.env[skipDotEnvVariable] = skip;
+    }
+    expect(() => loadDotEnv(join(tmpdir(), 'no-such-dir-wco', '.env'))).not.toThrow();
+  });
+});
+
+describe('logger', () => {
+  function capture() {
+    const lines: Record<string, unknown>[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    return { lines, logger: createLogger({ level: 'debug', destination }) };
+  }
+
+  const interaction = {
+    id: '1300000000000000001',
+    application_id: '1290000000000000001',
+    type: 3,
+    token: 'interaction-token-secret',
+    version: 1,
+    guild_id: '1290000000000000100',
+    member: { user: { id: '1290000000000000042' } },
+    data: { custom_id: 'v1:mou:page:1290000000000000042:1', component_type: 2 },
+  } as unknown as APIInteraction;
+
+  it('logs one line per interaction without its token', () => {
+    const { lines, logger } = capture();
+    logInteraction(logger, interaction, {
+      latencyMs: 1.234,
+      outcome: 'ok',
+      responseType: 7,
+      transport: 'http',
+    });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      msg: 'interaction',
+      interaction: {
+        id: interaction.id,
+        type: 'component',
+        command: 'mou:page',
+        guildId: '1290000000000000100',
+      },
+      latencyMs: 1.23,
+      outcome: 'ok',
+      responseType: 7,
+    });
+    expect(JSON.stringify(lines)).not.toContain('interaction-token-secret');
+    expect(describeInteraction(interaction)).not.toHaveProperty('token');
+  });
+
+  it('redacts tokens and authorization headers wherever they are logged', () => {
+    const { lines, logger } = capture();
+    logger.info({ token: 'a', config: { token: 'b' }, interaction: { token: 'c' } }, 'x');
+    logger.info({ headers: { authorization: 'Bot d' }, req: { headers: { authorization: 'Bot e' } } }, 'y');
+    logHandlerError(logger)(new Error('boom'), interaction);
+    const text = JSON.stringify(lines);
+    for (const secret of ['"a"', '"b"', '"c"', 'Bot d', 'Bot e', 'interaction-token-secret']) {
+      expect(text).not.toContain(secret);
+    }
+    expect(lines[2]).toMatchObject({ msg: 'handler failed', err: { message: 'boom' } });
+  });
+});

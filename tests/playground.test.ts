@@ -1,0 +1,345 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { APIInteractionResponse } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import { commands } from '../commands/index.js';
+import { createBotContext } from '../src/interactions/create-context.js';
+import { handleInteraction } from '../src/interactions/handle.js';
+import { complete, quoteValue } from '../src/transports/local/complete.js';
+import {
+  buildAutocompleteInteraction,
+  buildBotMessage,
+  buildComponentInteraction,
+  createLocalSession,
+  lexCommandLine,
+  parseCommandLine,
+} from '../src/transports/local/parse-command-line.js';
+import { PlaygroundSession } from '../src/transports/local/playground.js';
+import { displayWidth, listChoices, renderResponse, stripAnsi } from '../src/transports/local/render-text.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const context = createBotContext();
+const session = createLocalSession();
+const ansi = '\x1b[';
+
+/** Runs `npm start` (scripts/run.mjs start) with piped stdin and no Discord credentials or .env. */
+function runStart(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, WCO_SKIP_DOTENV: '1' };
+  for (const name of Object.keys(env)) if (name.startsWith('DISCORD_')) delete env[name];
+  const child = spawn(process.execPath, ['scripts/run.mjs', 'start'], { cwd: root, env, stdio: 'pipe' });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  child.stdin.end(input);
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+function parsed(line: string) {
+  const result = parseCommandLine(line, commands, session);
+  if (!result.ok) throw new Error(`expected ${line} to parse: ${result.error}`);
+  return result.interaction;
+}
+
+function errorOf(line: string): string {
+  const result = parseCommandLine(line, commands, session);
+  if (result.ok) throw new Error(`expected ${line} not to parse`);
+  return result.error;
+}
+
+function answer(line: string): APIInteractionResponse {
+  return handleInteraction(parsed(line), context);
+}
+
+describe('npm start without a token: the playground, piped', () => {
+  it('answers `echo "/mou year:2003" | npm start` with plain text and exits 0', async () => {
+    const { code, stdout, stderr } = await runStart('/mou year:2003\n');
+    expect(code).toBe(0);
+    expect(stdout).toContain('INTERPOL');
+    expect(stdout).toContain('UNEP');
+    expect(stdout).not.toContain(ansi);
+    expect(stdout).not.toContain('playground');
+    expect(stderr).not.toContain('Invalid');
+  });
+
+  it('gives a friendly message for a bad line, answers the others, and exits 2', async () => {
+    const { code, stdout, stderr } = await runStart('/bogus\n/partner who:interpol\n\n/mou year:abc\n');
+    expect(code).toBe(2);
+    expect(stderr).toContain('Unknown command /bogus');
+    expect(stderr).toContain('year must be a whole number');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toContain('INTERPOL');
+  });
+
+  it('picks a menu option by its number', async () => {
+    const { code, stdout } = await runStart('/mou year:2003\n2\n');
+    expect(code).toBe(0);
+    expect(stdout).toContain('United Nations Environment Programme');
+    expect(stdout).toContain('(the message is updated)');
+  });
+});
+
+describe('PlaygroundSession', () => {
+  const render = (response: APIInteractionResponse) => renderResponse(response);
+
+  it('runs commands, picks choices, and leaves on /exit', () => {
+    const playground = new PlaygroundSession(context, render);
+    expect(playground.handleLine('')).toEqual({});
+    expect(playground.handleLine('1').error).toMatch(/nothing to pick/);
+    const timeline = playground.handleLine('/mou');
+    expect(timeline.hasChoices).toBe(true);
+    expect(timeline.reply).toMatch(/\[\d+\] Next ▶/);
+    const next = /\[(\d+)\] Next ▶/.exec(timeline.reply ?? '')?.[1];
+    const page2 = playground.handleLine(`#${next}`);
+    expect(page2.reply).toContain('Page 2');
+    expect(playground.handleLine('99').error).toMatch(/no choice 99/);
+    expect(playground.handleLine('/exit').exit).toBe(true);
+    expect(playground.handleLine('/nope').error).toMatch(/Unknown command/);
+  });
+});
+
+describe('parseCommandLine', () => {
+  it('builds a realistic chat-input interaction', () => {
+    const interaction = parsed('/partner who:interpol');
+    expect(interaction).toMatchObject({
+      type: 2,
+      version: 1,
+      application_id: session.applicationId,
+      channel_id: session.channelId,
+      guild_id: session.guildId,
+      locale: 'en-US',
+      member: { user: { id: session.user.id } },
+      data: { name: 'partner', type: 1, options: [{ name: 'who', type: 3, value: 'interpol' }] },
+    });
+    expect(interaction.id).toMatch(/^\d{17,20}$/);
+    expect(interaction.data.id).toMatch(/^\d{17,20}$/);
+    expect(interaction.token.length).toBeGreaterThan(20);
+    expect(parsed('/partner who:x').token).not.toBe(interaction.token);
+  });
+
+  it('in a DM session, sets user instead of member and guild_id', () => {
+    const dm = parseCommandLine('/help', commands, createLocalSession({ guildId: null }));
+    if (!dm.ok) throw new Error(dm.error);
+    expect(dm.interaction.user?.id).toBe(session.user.id);
+    expect(dm.interaction.member).toBeUndefined();
+    expect(dm.interaction.guild_id).toBeUndefined();
+  });
+
+  it('types options from the command registration: string 3, integer 4, boolean 5', () => {
+    expect(parsed('/partner who:"world health" private:true').data.options).toEqual([
+      { name: 'who', type: 3, value: 'world health' },
+      { name: 'private', type: 5, value: true },
+    ]);
+    expect(parsed('/mou year:2003').data.options).toEqual([{ name: 'year', type: 4, value: 2003 }]);
+    expect(parsed('/topic area:cultural-property').data.options).toEqual([
+      { name: 'area', type: 3, value: 'cultural-property' },
+    ]);
+  });
+
+  it('leaves options out when there are none, as Discord does', () => {
+    expect(parsed('/mou').data.options).toBeUndefined();
+    expect(parsed('/help').data).toMatchObject({ name: 'help', type: 1 });
+  });
+
+  it('accepts quotes, escapes, bare values with spaces, any order, and a missing slash', () => {
+    expect(parsed('/partner who:"say \\"hi\\""').data.options?.[0]).toMatchObject({ value: 'say "hi"' });
+    expect(parsed("/partner who:'world health'").data.options?.[0]).toMatchObject({ value: 'world health' });
+    expect(parsed('/partner who:world health private:false').data.options).toEqual([
+      { name: 'who', type: 3, value: 'world health' },
+      { name: 'private', type: 5, value: false },
+    ]);
+    expect(parsed('/partner private:yes who:unep').data.options?.map((option) => option.name)).toEqual([
+      'who',
+      'private',
+    ]);
+    expect(parsed('partner who:unep').data.name).toBe('partner');
+    expect(parsed('/partner interpol').data.options).toEqual([{ name: 'who', type: 3, value: 'interpol' }]);
+    expect(parsed('/partner who:"unterminated').data.options?.[0]).toMatchObject({ value: 'unterminated' });
+  });
+
+  it('explains mistakes instead of throwing', () => {
+    expect(errorOf('/partnr who:x')).toMatch(/Unknown command \/partnr\. Did you mean \/partner\?/);
+    expect(errorOf('')).toMatch(/Type a command/);
+    expect(errorOf('/partner whom:x')).toMatch(/no option "whom"\. Did you mean who\?/);
+    expect(errorOf('/partner')).toMatch(/\/partner needs who.*For example: \/partner who:interpol/);
+    expect(errorOf('/partner private:true')).toMatch(/needs who/);
+    expect(errorOf('/mou year:two')).toMatch(/year must be a whole number \(got "two"\)/);
+    expect(errorOf('/mou year:20.5')).toMatch(/whole number/);
+    expect(errorOf('/mou year:1800')).toMatch(/year must be from 1950 to 2100/);
+    expect(errorOf('/partner who:x private:maybe')).toMatch(/private must be true or false/);
+    expect(errorOf('/partner who:x who:y')).toMatch(/given twice/);
+    expect(errorOf('/partner who: private:true')).toMatch(/who needs a value/);
+    expect(errorOf(`/partner who:${'x'.repeat(101)}`)).toMatch(/at most 100 characters/);
+    expect(errorOf('/help extra')).toMatch(/takes no options/);
+  });
+
+  it('lexes positions for completion', () => {
+    const lexed = lexCommandLine('/partner who:"world he');
+    expect(lexed.command).toBe('partner');
+    expect(lexed.items).toEqual([
+      { name: 'who', value: 'world he', quoted: true, closed: false, start: 9, end: 22 },
+    ]);
+  });
+
+  it('builds autocomplete (type 4, focused) and component (type 3, with message) payloads', () => {
+    const partner = commands.find((command) => command.data.name === 'partner');
+    if (!partner) throw new Error('no /partner');
+    const autocomplete = buildAutocompleteInteraction(
+      partner,
+      [{ name: 'private', type: 5, value: true }],
+      { name: 'who', value: 'inter' },
+      session,
+    );
+    expect(autocomplete).toMatchObject({
+      type: 4,
+      data: {
+        name: 'partner',
+        options: [
+          { name: 'private', type: 5, value: true },
+          { name: 'who', type: 3, value: 'inter', focused: true },
+        ],
+      },
+    });
+
+    const reply = answer('/mou year:2003');
+    if (reply.type !== 4) throw new Error('expected a message');
+    const [choice] = listChoices(reply.data);
+    if (!choice) throw new Error('no choice');
+    const message = buildBotMessage(reply.data, session, { commandName: 'mou' });
+    const click = buildComponentInteraction(
+      {
+        message,
+        customId: choice.customId,
+        componentType: choice.componentType,
+        values: [choice.value ?? ''],
+      },
+      session,
+    );
+    expect(click).toMatchObject({
+      type: 3,
+      data: { custom_id: choice.customId, component_type: 3, values: ['interpol'] },
+      message: { id: message.id, author: { bot: true }, components: reply.data.components },
+    });
+    const clicked = handleInteraction(click, context);
+    expect(clicked.type).toBe(7);
+  });
+});
+
+describe('complete (Tab)', () => {
+  it('completes command names', () => {
+    expect(complete('/pa', context)).toEqual([['/partner '], '/pa']);
+    expect(complete('/', context)[0]).toEqual(['/partner ', '/mou ', '/topic ', '/help ']);
+    expect(complete('', context)[0]).toHaveLength(4);
+    expect(complete('/ex', context, { extraCommands: ['exit'] })).toEqual([['/exit '], '/ex']);
+    expect(complete('/zzz', context)[0]).toEqual([]);
+  });
+
+  it('completes option names, leaving out the ones already given', () => {
+    expect(complete('/partner ', context)).toEqual([['who:', 'private:'], '']);
+    expect(complete('/partner w', context)).toEqual([['who:'], 'w']);
+    expect(complete('/partner who:interpol ', context)).toEqual([['private:'], '']);
+    expect(complete('/partner who:interpol pr', context)).toEqual([['private:'], 'pr']);
+    expect(complete('/help ', context)).toEqual([[], '']);
+  });
+
+  it('completes values through the command’s own autocomplete handler', () => {
+    const [completions, substring] = complete('/partner who:interp', context);
+    expect(substring).toBe('who:interp');
+    expect(completions).toContain('who:interpol ');
+
+    // The same values the command's handler gives to Discord.
+    const partner = commands.find((command) => command.data.name === 'partner');
+    if (!partner?.autocomplete) throw new Error('no /partner autocomplete');
+    const direct = partner.autocomplete(
+      buildAutocompleteInteraction(partner, [], { name: 'who', value: 'interp' }, session),
+      context,
+    );
+    const offered = direct.data.choices?.map((choice) => `who:${quoteValue(String(choice.value))} `);
+    for (const completion of completions) expect(offered).toContain(completion);
+
+    // Choices starting with the typed text win, so one Tab completes; a typo gets the fuzzy matches.
+    expect(complete('/topic area:cult', context)).toEqual([['area:cultural-property '], 'area:cult']);
+    expect(complete('/partner who:interpl', context)).toEqual([['who:interpol '], 'who:interpl']);
+    expect(complete('/partner who:"world he', context)[1]).toBe('who:"world he');
+  });
+
+  it('completes booleans, and quotes values with spaces', () => {
+    expect(complete('/partner who:x private:t', context)).toEqual([['private:true '], 'private:t']);
+    expect(quoteValue('interpol')).toBe('interpol');
+    expect(quoteValue('world health')).toBe('"world health"');
+    expect(quoteValue('say "hi"')).toBe('"say \\"hi\\""');
+  });
+});
+
+describe('render-text', () => {
+  it('plain mode: no ANSI, numbered choices, lines that fit 80 columns', () => {
+    const text = renderResponse(answer('/mou year:2003'));
+    expect(text).not.toContain(ansi);
+    expect(text).toContain('Agreements signed in 2003');
+    expect(text).toMatch(/\[1\] INTERPOL/);
+    expect(text).toMatch(/\[2\] UNEP/);
+    expect(text).not.toContain('**');
+    for (const line of text.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+  });
+
+  it('numbers buttons after menu options, and marks disabled ones', () => {
+    const response = answer('/mou');
+    const text = renderResponse(response);
+    if (response.type !== 4) throw new Error('expected a message');
+    const choices = listChoices(response.data);
+    const next = choices.find((choice) => choice.kind === 'button');
+    expect(next?.label).toBe('Next ▶');
+    expect(text).toContain(`[${next?.number}] Next ▶`);
+    expect(text).toContain('[-] ◀ Previous');
+    expect(choices.map((choice) => choice.number)).toEqual(choices.map((_, index) => index + 1));
+  });
+
+  it('marks ephemeral replies', () => {
+    expect(renderResponse(answer('/partner who:unep private:true'))).toMatch(/^\(only you can see this\)/);
+    expect(renderResponse(answer('/partner who:unep'))).not.toContain('only you can see this');
+  });
+
+  it('colour mode: ANSI boxes in the embed colour, every line the same width', () => {
+    const text = renderResponse(answer('/partner who:interpol'), { color: true, width: 90 });
+    expect(text).toContain(ansi);
+    expect(text).toContain('╭');
+    expect(text).toContain('38;2;');
+    const boxLines = text.split('\n').filter((line) => /^[│╭╰]/.test(stripAnsi(line)));
+    expect(boxLines.length).toBeGreaterThan(5);
+    for (const line of boxLines) expect(displayWidth(line)).toBe(90);
+  });
+
+  it('wraps long text and unbreakable words to the width', () => {
+    const text = renderResponse(
+      {
+        type: 4,
+        data: {
+          content: `${'word '.repeat(60)}${'x'.repeat(200)}`,
+          embeds: [{ description: 'y'.repeat(300) }],
+        },
+      },
+      { width: 60 },
+    );
+    for (const line of text.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(60);
+  });
+
+  it('renders markdown readably: bold, code, links and escapes', () => {
+    const text = renderResponse({
+      type: 4,
+      data: { content: '**Bold** `code` [site](https://example.org) \\*not italic\\* <t:0:D>' },
+    });
+    expect(text).toBe('Bold code site (https://example.org) *not italic* 1970-01-01');
+  });
+
+  it('renders PONG, autocomplete suggestions and updates', () => {
+    expect(renderResponse({ type: 1 })).toBe('PONG');
+    expect(
+      renderResponse({ type: 8, data: { choices: [{ name: 'INTERPOL', value: 'interpol' }] } }),
+    ).toContain('INTERPOL');
+    expect(renderResponse({ type: 7, data: { content: 'new' } })).toBe('(the message is updated)\nnew');
+  });
+});
