@@ -9,7 +9,7 @@ import { partnerCard, shortName } from '../src/cards/partner-card.js';
 import { quoteUserText } from '../src/cards/style.js';
 import type { Partner } from '../src/data/schema.js';
 import { answerClick, selectedValue } from '../src/interactions/click.js';
-import type { Command } from '../src/interactions/command.js';
+import type { Command, ComponentClick } from '../src/interactions/command.js';
 import type { BotContext } from '../src/interactions/context.js';
 import { encodeCustomId } from '../src/interactions/custom-id.js';
 import { invokerId } from '../src/interactions/invoker.js';
@@ -43,6 +43,24 @@ function closeMatches(hits: readonly PartnerHit[]): Partner[] {
     .filter((hit) => (best.exact ? hit.exact : hit.score - best.score <= closeMatchMargin))
     .slice(0, maxOtherMatches)
     .map((hit) => hit.partner);
+}
+
+/** The partners offered by the select menu the click came from (read defensively: it is the client's copy). */
+function menuPartners(click: ComponentClick, context: BotContext): Partner[] {
+  const rows: unknown[] = click.interaction.message?.components ?? [];
+  const values = rows.flatMap((row) => {
+    const components = (row as { components?: unknown }).components;
+    if (!Array.isArray(components)) return [];
+    return components.flatMap((component: { custom_id?: unknown; options?: unknown }) =>
+      component.custom_id === click.interaction.data.custom_id && Array.isArray(component.options)
+        ? component.options.map((option: { value?: unknown }) => option?.value)
+        : [],
+    );
+  });
+  return values.flatMap((value) => {
+    const found = typeof value === 'string' ? context.dataset.partnerById.get(value) : undefined;
+    return found ? [found] : [];
+  });
 }
 
 export const partner = {
@@ -114,9 +132,9 @@ export const partner = {
     open(click, context) {
       const chosen = context.dataset.partnerById.get(selectedValue(click) ?? '');
       if (!chosen) return notice('That partner is no longer in the dataset. Run `/partner` again.');
-      // Keep the menu the click came from, so the reader can keep comparing matches.
-      const menu = click.interaction.message?.components ?? [];
-      return answerClick(click, { ...partnerMessage(chosen, [], click.ownerId, context), components: menu });
+      // Keep offering the other matches of the menu the click came from, so the reader can keep comparing.
+      const others = menuPartners(click, context).filter((partner) => partner.id !== chosen.id);
+      return answerClick(click, partnerMessage(chosen, others, click.ownerId, context));
     },
   },
 } satisfies Command;

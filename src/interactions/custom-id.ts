@@ -5,6 +5,7 @@
 const version = 'v1';
 const maxLength = 100;
 const safePart = /^[A-Za-z0-9_.-]*$/;
+const snowflake = /^\d{1,20}$/;
 
 export interface DecodedCustomId {
   command: string;
@@ -33,7 +34,8 @@ export function encodeCustomId(
 export function decodeCustomId(id: string): DecodedCustomId | null {
   if (id.length > maxLength) return null;
   const [prefix, command, action, ownerId, ...args] = id.split(':');
-  if (prefix !== version || !command || !action || ownerId === undefined) return null;
+  if (prefix !== version || !command || !action || ownerId === undefined || !snowflake.test(ownerId))
+    return null;
   if (![command, action, ownerId, ...args].every((part) => safePart.test(part))) return null;
   return { command, action, ownerId, args };
 }

@@ -11,6 +11,7 @@ import {
 } from 'discord-api-types/v10';
 import { commandsByName } from '../../commands/index.js';
 import { discordLimits, fitMessage, truncate } from '../cards/limits.js';
+import { quoteUserText } from '../cards/style.js';
 import type { BotContext } from './context.js';
 import { decodeCustomId } from './custom-id.js';
 import { apology, notice } from './replies.js';
@@ -65,9 +66,9 @@ function runCommand(
     !command ||
     (interaction.data.type ?? ApplicationCommandType.ChatInput) !== ApplicationCommandType.ChatInput
   ) {
-    return notice(
-      `I don't know the command \`/${truncate(String(interaction.data.name), 32)}\`. Try \`/help\`.`,
-    );
+    const name =
+      typeof interaction.data.name === 'string' ? `\`/${quoteUserText(interaction.data.name, 32)}\`` : 'that';
+    return notice(`I don't know the command ${name}. Try \`/help\`.`);
   }
   return command.execute(interaction, context);
 }
@@ -91,7 +92,10 @@ function runComponent(
   context: BotContext,
 ): APIInteractionResponse {
   const decoded = decodeCustomId(interaction.data.custom_id);
-  const handler = decoded && commandsByName.get(decoded.command)?.components?.[decoded.action];
+  const components = decoded && commandsByName.get(decoded.command)?.components;
+  // Own properties only: a forged action such as "constructor" or "__proto__" must not reach Object.prototype.
+  const handler =
+    components && Object.hasOwn(components, decoded.action) ? components[decoded.action] : undefined;
   if (!decoded || !handler) {
     return notice('That button or menu has expired. Run the command again to get a fresh one.');
   }

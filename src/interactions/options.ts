@@ -37,5 +37,8 @@ export function booleanOption(options: Options, name: string): boolean | undefin
 export function focusedOption(options: Options): { name: string; value: string } | undefined {
   const focused = options?.find((option) => 'focused' in option && option.focused);
   if (!focused || !('value' in focused)) return undefined;
-  return { name: focused.name, value: String(focused.value) };
+  const { value } = focused;
+  return typeof value === 'string' || typeof value === 'number'
+    ? { name: focused.name, value: String(value) }
+    : undefined;
 }

@@ -2,14 +2,31 @@ import type { APIInteraction } from 'discord-api-types/v10';
 import { InteractionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 
-const snowflake = z.string().regex(/^\d{1,25}$/);
+const snowflake = z.string().regex(/^\d{1,20}$/);
 const user = z.looseObject({ id: snowflake });
-const option = z.looseObject({ name: z.string(), type: z.number().int() });
+const name = z.string().min(1);
+
+type Option = {
+  name: string;
+  type: number;
+  value?: string | number | boolean;
+  focused?: boolean;
+  options?: Option[];
+};
+const option: z.ZodType<Option> = z.looseObject({
+  name,
+  type: z.number().int(),
+  value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  focused: z.boolean().optional(),
+  get options() {
+    return z.array(option).optional();
+  },
+});
 
 const common = {
   id: snowflake,
   application_id: snowflake,
-  token: z.string().min(1),
+  token: z.string().min(1).max(500),
   version: z.number().optional(),
   user: user.optional(),
   member: z.looseObject({ user }).optional(),
@@ -17,14 +34,21 @@ const common = {
 
 const commandData = z.looseObject({
   id: z.string().optional(),
-  name: z.string().min(1),
+  name,
   type: z.number().int().optional(),
   options: z.array(option).optional(),
 });
 
+const componentData = z.looseObject({
+  custom_id: z.string(),
+  component_type: z.number().int(),
+  values: z.array(z.string()).optional(),
+});
+
 /**
- * The least an interaction must have for the bot to answer it. Loose objects: Discord adds fields all the
- * time, and unknown ones are kept and ignored. Option values are checked where they are read (options.ts).
+ * What an interaction must look like for the handlers to read it safely: every field they read is checked
+ * for type (sizes are the handlers' business: they cut what they read). Loose objects otherwise: Discord adds fields all the time, and unknown ones are kept
+ * and ignored.
  */
 const interactionSchema = z.discriminatedUnion('type', [
   z.looseObject({ ...common, type: z.literal(InteractionType.Ping) }),
@@ -37,17 +61,13 @@ const interactionSchema = z.discriminatedUnion('type', [
   z.looseObject({
     ...common,
     type: z.literal(InteractionType.MessageComponent),
-    data: z.looseObject({
-      custom_id: z.string(),
-      component_type: z.number().int(),
-      values: z.array(z.string()).optional(),
-    }),
+    data: componentData,
+    message: z.looseObject({ components: z.array(z.unknown()).optional() }).optional(),
   }),
   z.looseObject({ ...common, type: z.literal(InteractionType.ModalSubmit) }),
 ]);
 
 /** The payload as an interaction the handlers can take, or null when it is not one. */
 export function parseInteraction(payload: unknown): APIInteraction | null {
-  const parsed = interactionSchema.safeParse(payload);
-  return parsed.success ? (payload as APIInteraction) : null;
+  return interactionSchema.safeParse(payload).success ? (payload as APIInteraction) : null;
 }
