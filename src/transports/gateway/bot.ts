@@ -56,10 +56,21 @@ export function createGatewayBot({
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to the gateway');
   });
-  client.on(Events.ShardResume, (shardId, replayed) =>
-    logger.info({ shardId, replayed }, 'gateway session resumed'),
-  );
-  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
+  // discord.js retries a lost connection every 500 ms: one info line per outage, the attempts at debug.
+  const reconnecting = new Set<number>();
+  client.on(Events.ShardReady, (shardId) => {
+    reconnecting.delete(shardId);
+    logger.info({ shardId }, 'gateway session ready');
+  });
+  client.on(Events.ShardResume, (shardId, replayed) => {
+    reconnecting.delete(shardId);
+    logger.info({ shardId, replayed }, 'gateway session resumed');
+  });
+  client.on(Events.ShardReconnecting, (shardId) => {
+    if (reconnecting.has(shardId)) logger.debug({ shardId }, 'gateway reconnecting');
+    else logger.info({ shardId }, 'gateway reconnecting');
+    reconnecting.add(shardId);
+  });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
 
@@ -84,10 +95,7 @@ async function respond(
     response = fallbackResponse(interaction);
   }
   try {
-    await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-      body: response,
-      auth: false,
-    });
+    await postCallback(client, interaction, response);
     logInteraction(logger, interaction, {
       latencyMs: performance.now() - started,
       outcome: 'ok',
@@ -104,8 +112,15 @@ async function respond(
       outcome: 'error',
       transport: 'gateway',
     });
-    await followUpWithApology(client, interaction, logger);
+    await apologize(client, interaction, error, logger);
   }
+}
+
+function postCallback(client: Client, interaction: APIInteraction, response: APIInteractionResponse) {
+  return client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+    body: response,
+    auth: false,
+  });
 }
 
 /**
@@ -118,6 +133,14 @@ export function restErrorSummary(error: unknown): Record<string, unknown> {
   return { name: error.name, message: error.message, status, code };
 }
 
+/** Discord JSON error codes after which no further callback can reach the user or is needed. */
+const alreadyAcknowledged = 40060;
+const unknownInteraction = 10062;
+
+function discordErrorCode(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code;
+}
+
 function fallbackResponse(interaction: APIInteraction): APIInteractionResponse {
   if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
     return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
@@ -128,10 +151,17 @@ function fallbackResponse(interaction: APIInteraction): APIInteractionResponse {
   };
 }
 
-/** When the first answer could not be delivered, a follow-up message may still reach the user. */
-async function followUpWithApology(
+/**
+ * When the answer could not be delivered (rejected with a 4xx, or still failing after discord.js's retries),
+ * the interaction is normally not acknowledged yet, so the apology goes out as its callback. A follow-up
+ * message would not work here: Discord answers 404 Unknown Webhook (10015) to follow-ups on an
+ * interaction that was never acknowledged. Nothing is sent when Discord says the interaction was already
+ * acknowledged (an earlier attempt did get through, the user has the answer) or is unknown (too late).
+ */
+async function apologize(
   client: Client,
   interaction: APIInteraction,
+  error: unknown,
   logger: Logger,
 ): Promise<void> {
   if (
@@ -140,15 +170,16 @@ async function followUpWithApology(
   ) {
     return;
   }
+  const code = discordErrorCode(error);
+  if (code === alreadyAcknowledged || code === unknownInteraction) return;
   try {
-    await client.rest.post(Routes.webhook(interaction.application_id, interaction.token), {
-      body: { content: apology, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
-      auth: false,
-    });
-  } catch (error) {
+    await postCallback(client, interaction, fallbackResponse(interaction));
+    logger.warn({ interaction: describeInteraction(interaction) }, 'answered with an apology instead');
+  } catch (apologyError) {
+    if (discordErrorCode(apologyError) === alreadyAcknowledged) return;
     logger.error(
-      { err: restErrorSummary(error), interaction: describeInteraction(interaction) },
-      'apology follow-up failed too',
+      { err: restErrorSummary(apologyError), interaction: describeInteraction(interaction) },
+      'apology failed too',
     );
   }
 }

@@ -4,6 +4,9 @@ import { createBotContext } from '../../interactions/create-context.js';
 import { createLogger } from '../../logger.js';
 import { createGatewayBot } from './bot.js';
 
+/** How long SIGINT/SIGTERM waits for the gateway connection to close before exiting anyway. */
+const shutdownTimeoutMs = 5_000;
+
 /** `npm start` with DISCORD_TOKEN set: log in, answer interactions until SIGINT/SIGTERM, then exit 0. */
 export async function runGatewayBot(config: ConfigFor<'gateway'>): Promise<void> {
   const logger = createLogger({ level: config.logLevel, name: 'gateway' });
@@ -26,7 +29,17 @@ export async function runGatewayBot(config: ConfigFor<'gateway'>): Promise<void>
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await client.destroy();
+    // destroy() may never settle while a session is half open (between IDENTIFY and READY): do not hang.
+    const guard = setTimeout(() => {
+      logger.warn('the gateway connection did not close in time; exiting anyway');
+      process.exit(0);
+    }, shutdownTimeoutMs);
+    try {
+      await client.destroy();
+    } catch (error) {
+      logger.warn({ err: error }, 'error while closing the gateway connection');
+    }
+    clearTimeout(guard);
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

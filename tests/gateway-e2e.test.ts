@@ -1,0 +1,603 @@
+/**
+ * End-to-end tests of the gateway bot against the local Discord stand-in (REST + gateway on 127.0.0.1).
+ *
+ * The first suite runs the real bot exactly as `npm start` does (`node scripts/run.mjs start` with
+ * DISCORD_TOKEN set) in a child process, sends it interactions over the gateway and checks the callbacks it
+ * posts, also across gateway and REST faults. The second runs the same bot code in-process with an injected
+ * handler that throws. Nothing talks to Discord.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Client, Events } from 'discord.js';
+import {
+  type APIInteraction,
+  type APIInteractionResponse,
+  type APIInteractionResponseCallbackData,
+  ComponentType,
+  InteractionResponseType,
+  MessageFlags,
+} from 'discord-api-types/v10';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBotContext } from '../src/interactions/create-context.js';
+import { handleInteraction } from '../src/interactions/handle.js';
+import { apology } from '../src/interactions/replies.js';
+import { redactedPaths } from '../src/logger.js';
+import { createGatewayBot } from '../src/transports/gateway/bot.js';
+import {
+  type DiscordStandIn,
+  type DispatchableInteraction,
+  type InteractionHandle,
+  type RecordedRequest,
+  standInClientOptions,
+  startDiscordStandIn,
+} from './discord-stand-in/index.js';
+
+/** dist/ is built by tests/global-setup.ts; scripts/run.mjs would compile first if it were stale. */
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+/** Shaped like a real bot token (base64 user id . timestamp . HMAC), so config validation accepts it. */
+const tokenSecret = 'e2eSecretPartOfTheBotToken-NeverLogged';
+const token = `MTI5MDAwMDAwMDAwMDAwMDAwMQ.GabcDe.${tokenSecret}`;
+const CALLBACK = 'POST /interactions/:id/:token/callback';
+const context = createBotContext();
+const interpolTitle = 'International Criminal Police Organization† (INTERPOL)';
+/** One user runs the commands and clicks their menus (menus answer their owner with an update, type 7). */
+const analyst = { id: '1290000000000000042', username: 'analyst', global_name: 'Analyst' };
+
+interface LogLine {
+  level?: number;
+  msg?: string;
+  [key: string]: unknown;
+}
+
+/** The bot in a child process: its output, parsed log lines and exit. */
+class ChildBot extends EventEmitter {
+  readonly child: ChildProcess;
+  readonly lines: LogLine[] = [];
+  stdout = '';
+  stderr = '';
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  #partial = '';
+
+  constructor(command: string, env: NodeJS.ProcessEnv) {
+    super();
+    this.child = spawn(process.execPath, [join(projectRoot, 'scripts', 'run.mjs'), command], {
+      cwd: projectRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.exited = new Promise((resolve) =>
+      this.child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    this.child.stdout?.on('data', (chunk: Buffer) => this.#onStdout(chunk.toString()));
+    this.child.stderr?.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+    });
+  }
+
+  #onStdout(text: string): void {
+    this.stdout += text;
+    const parts = (this.#partial + text).split('\n');
+    this.#partial = parts.pop() ?? '';
+    for (const raw of parts) {
+      if (!raw.trim()) continue;
+      let line: LogLine;
+      try {
+        line = JSON.parse(raw) as LogLine;
+      } catch {
+        line = { msg: raw };
+      }
+      this.lines.push(line);
+      this.emit('line', line);
+    }
+  }
+
+  /** The first log line from index `from` on that matches. */
+  waitForLog(predicate: (line: LogLine) => boolean, from = 0, timeoutMs = 10_000): Promise<LogLine> {
+    const found = this.lines.slice(from).find(predicate);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const onLine = (line: LogLine) => {
+        if (!predicate(line)) return;
+        cleanup();
+        resolve(line);
+      };
+      const onExit = () => {
+        cleanup();
+        reject(new Error(`the bot exited while waiting for a log line\n${this.output()}`));
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`Timed out after ${timeoutMs} ms waiting for a log line\n${this.output()}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.off('line', onLine);
+        this.child.off('exit', onExit);
+      };
+      this.on('line', onLine);
+      this.child.once('exit', onExit);
+    });
+  }
+
+  output(): string {
+    return `--- stdout (last 3000 chars)\n${this.stdout.slice(-3000)}\n--- stderr\n${this.stderr.slice(-3000)}`;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
+}
+
+/** The environment of the child: the developer's own Discord variables and .env must not leak in. */
+function botEnv(apiUrl: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(DISCORD_|WCO_|LOG_LEVEL$|SHARD)/.test(key)) env[key] = value;
+  }
+  return { ...env, DISCORD_TOKEN: token, DISCORD_API_URL: apiUrl, LOG_LEVEL: 'info', WCO_SKIP_DOTENV: '1' };
+}
+
+function bodyOf(request: RecordedRequest): APIInteractionResponse {
+  return request.body as APIInteractionResponse;
+}
+
+/** The message of a type 4 or type 7 answer, which must forbid every mention. */
+function messageOf(response: APIInteractionResponse): APIInteractionResponseCallbackData {
+  if (
+    (response.type !== InteractionResponseType.ChannelMessageWithSource &&
+      response.type !== InteractionResponseType.UpdateMessage) ||
+    !response.data
+  ) {
+    throw new Error(`expected a message, got ${JSON.stringify(response)}`);
+  }
+  expect(response.data.allowed_mentions).toEqual({ parse: [] });
+  return response.data;
+}
+
+function customIdsOf(data: APIInteractionResponseCallbackData, type: ComponentType): string[] {
+  return (data.components ?? []).flatMap((row) =>
+    'components' in row
+      ? row.components.flatMap((component) =>
+          component.type === type && 'custom_id' in component ? [component.custom_id] : [],
+        )
+      : [],
+  );
+}
+
+/** Requests (callbacks and webhook calls) about one interaction, as [status, fault] pairs. */
+function attempts(handle: InteractionHandle): [number, string | null][] {
+  return handle.requests().map((r) => [r.status, r.fault]);
+}
+
+function identifyCount(standIn: DiscordStandIn): number {
+  return standIn.frames.filter((f) => f.direction === 'in' && f.op === 2).length;
+}
+
+const isResumed = (line: LogLine) => line.msg === 'gateway session resumed';
+
+describe('the gateway bot started like `npm start`, against the Discord stand-in', () => {
+  let standIn: DiscordStandIn;
+  let bot: ChildBot;
+  const sent: InteractionHandle[] = [];
+  let startedAt = 0;
+
+  /** Dispatches INTERACTION_CREATE and remembers it, to check at the end that each was answered once. */
+  function send(payload: DispatchableInteraction): InteractionHandle {
+    const handle = standIn.dispatchInteraction(payload);
+    sent.push(handle);
+    return handle;
+  }
+
+  /** Waits for the accepted callback and checks it is the only answer: no retry was accepted or refused. */
+  async function answerOf(handle: InteractionHandle, timeoutMs = 10_000): Promise<APIInteractionResponse> {
+    const callback = await handle.waitForCallback(timeoutMs);
+    expect(standIn.callbacksFor(handle.id)).toHaveLength(1);
+    const refused = handle.requests().filter((r) => r.fault === null && r.status >= 300);
+    expect(refused.map((r) => [r.method, r.path, r.status])).toEqual([]);
+    return bodyOf(callback);
+  }
+
+  const partnerCommand = () =>
+    standIn.chatInputInteraction({ commandName: 'partner', options: { who: 'interpol' }, user: analyst });
+
+  async function expectInterpolCard(handle: InteractionHandle): Promise<void> {
+    const response = await answerOf(handle);
+    expect(response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(messageOf(response).embeds?.[0]?.title).toBe(interpolTitle);
+  }
+
+  beforeAll(async () => {
+    standIn = await startDiscordStandIn({ token });
+    startedAt = Date.now();
+    bot = new ChildBot('start', botEnv(standIn.apiUrl));
+    await bot.waitForLog((line) => line.msg === 'connected to the gateway', 0, 50_000);
+  }, 60_000);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await standIn?.close();
+  });
+
+  it('logs in with DISCORD_TOKEN against DISCORD_API_URL and identifies with the Guilds intent only', () => {
+    const gatewayBot = standIn.requests.find((r) => r.route === 'GET /gateway/bot');
+    expect(gatewayBot?.headers.authorization).toBe(`Bot ${token}`);
+    const identify = standIn.frames.find((f) => f.direction === 'in' && f.op === 2);
+    expect(identify?.d).toMatchObject({ token, intents: 1, shard: [0, 1] });
+    expect(standIn.sessions()).toMatchObject([{ connected: true, invalidated: false }]);
+    const connected = bot.lines.find((line) => line.msg === 'connected to the gateway');
+    expect(connected).toMatchObject({ guilds: 1 });
+  });
+
+  it('/partner who:interpol answers with the INTERPOL card, as the shared handler does', async () => {
+    const payload = partnerCommand();
+    const response = await answerOf(send(payload));
+    expect(response).toEqual(handleInteraction(payload, context));
+    expect(messageOf(response).embeds?.[0]?.title).toBe(interpolTitle);
+    expect((messageOf(response).flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
+  });
+
+  it('answers in a DM with the bot too (user install: no guild, no member)', async () => {
+    const payload = standIn.chatInputInteraction({
+      commandName: 'partner',
+      options: { who: 'interpol' },
+      guildId: null,
+      user: analyst,
+    });
+    expect(payload.guild_id).toBeUndefined();
+    const response = await answerOf(send(payload));
+    expect(response).toEqual(handleInteraction(payload, context));
+    expect(messageOf(response).embeds?.[0]?.title).toBe(interpolTitle);
+  });
+
+  it('/mou year:2003 lists the agreements of 2003: INTERPOL and UNEP', async () => {
+    const payload = standIn.chatInputInteraction({
+      commandName: 'mou',
+      options: { year: 2003 },
+      user: analyst,
+    });
+    const response = await answerOf(send(payload));
+    expect(response).toEqual(handleInteraction(payload, context));
+    const card = JSON.stringify(messageOf(response).embeds);
+    expect(card).toContain('2003');
+    expect(card).toContain('INTERPOL');
+    expect(card).toContain('UNEP');
+  });
+
+  it('/topic area:cultural-property shows the focus area with its partners', async () => {
+    const payload = standIn.chatInputInteraction({
+      commandName: 'topic',
+      options: { area: 'cultural-property' },
+    });
+    const response = await answerOf(send(payload));
+    expect(response).toEqual(handleInteraction(payload, context));
+    const embed = messageOf(response).embeds?.[0];
+    expect(embed?.title).toBe('Focus area: Cultural property');
+    expect(embed?.description).toContain('INTERPOL');
+  });
+
+  it('/help lists every command with an example', async () => {
+    const payload = standIn.chatInputInteraction({ commandName: 'help' });
+    const response = await answerOf(send(payload));
+    expect(response).toEqual(handleInteraction(payload, context));
+    const description = messageOf(response).embeds?.[0]?.description ?? '';
+    for (const example of ['/partner who:interpol', '/mou year:2003', '/topic area:cultural-property']) {
+      expect(description).toContain(example);
+    }
+  });
+
+  it('autocomplete (who: interp) answers with choices, INTERPOL first', async () => {
+    const response = await answerOf(
+      send(
+        standIn.autocompleteInteraction({
+          commandName: 'partner',
+          options: { who: 'interp' },
+          focused: 'who',
+        }),
+      ),
+    );
+    expect(response.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+    const choices =
+      response.type === InteractionResponseType.ApplicationCommandAutocompleteResult
+        ? (response.data.choices ?? [])
+        : [];
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices[0]?.value).toBe('interpol');
+  });
+
+  it('a menu pick on the /mou message updates that message with the chosen card (type 7)', async () => {
+    const command = send(
+      standIn.chatInputInteraction({ commandName: 'mou', options: { year: 2003 }, user: analyst }),
+    );
+    const [customId] = customIdsOf(messageOf(await answerOf(command)), ComponentType.StringSelect);
+    const message = command.original();
+    if (!customId || !message) throw new Error('the /mou answer has no menu');
+
+    const click = send(
+      standIn.componentInteraction({
+        customId,
+        componentType: ComponentType.StringSelect,
+        values: ['interpol'],
+        message,
+        user: analyst,
+      }),
+    );
+    const response = await answerOf(click);
+    expect(response.type).toBe(InteractionResponseType.UpdateMessage);
+    const data = messageOf(response);
+    expect(data.embeds?.[0]?.title).toBe(interpolTitle);
+    expect(customIdsOf(data, ComponentType.Button)).toHaveLength(1);
+    expect(click.original()?.embeds[0]?.title).toBe(interpolTitle);
+  });
+
+  it('gateway closed with 4000: RESUMEs and answers the interaction sent while it was down', async () => {
+    const mark = bot.lines.length;
+    const identifies = identifyCount(standIn);
+    const sessionId = standIn.sessions().at(-1)?.id;
+    expect(standIn.closeWithCode(4000)).toBe(1);
+    const handle = send(partnerCommand());
+    expect(handle.dispatch.deliveries).toBe(0);
+
+    await expectInterpolCard(handle);
+    await bot.waitForLog(isResumed, mark);
+    expect(handle.dispatch.deliveries).toBe(1);
+    const resume = standIn.frames.filter((f) => f.direction === 'in' && f.op === 6).at(-1);
+    expect(resume?.d).toMatchObject({ session_id: sessionId, token });
+    expect(identifyCount(standIn)).toBe(identifies);
+  });
+
+  it('op 7 RECONNECT: reconnects, RESUMEs and loses no interaction', async () => {
+    const mark = bot.lines.length;
+    const identifies = identifyCount(standIn);
+    expect(standIn.sendReconnect()).toBe(1);
+    const handle = send(partnerCommand());
+    await expectInterpolCard(handle);
+    await bot.waitForLog(isResumed, mark);
+    expect(identifyCount(standIn)).toBe(identifies);
+  });
+
+  it('heartbeats not acknowledged: treats the connection as a zombie, reconnects and RESUMEs', async () => {
+    // A short heartbeat interval for the next connection (announced in HELLO), reached through op 7.
+    standIn.setHeartbeatInterval(250);
+    let mark = bot.lines.length;
+    standIn.sendReconnect();
+    await bot.waitForLog(isResumed, mark);
+    standIn.setHeartbeatInterval(41_250);
+
+    mark = bot.lines.length;
+    const closesBefore = standIn.connectionEvents.filter((e) => e.type === 'close').length;
+    standIn.dropHeartbeatAcks(true, { currentConnectionOnly: true });
+    const handle = send(partnerCommand());
+    await bot.waitForLog(isResumed, mark);
+    const close = standIn.connectionEvents.filter((e) => e.type === 'close')[closesBefore];
+    expect(close).toMatchObject({ initiator: 'client' });
+    await expectInterpolCard(handle);
+
+    const after = send(partnerCommand());
+    await expectInterpolCard(after);
+  });
+
+  it('a 429 with retry-after on the callback: discord.js waits, retries, answers exactly once', async () => {
+    const fault = standIn.injectRestFault({
+      method: 'POST',
+      path: '/interactions/:id/:token/callback',
+      retryAfter: 0.2,
+    });
+    const handle = send(partnerCommand());
+    await expectInterpolCard(handle);
+    expect(fault.hits).toHaveLength(1);
+    expect(attempts(handle)).toEqual([
+      [429, 'rate-limit'],
+      [204, null],
+    ]);
+    const [limited, accepted] = handle.requests();
+    expect((accepted?.time ?? 0) - (limited?.time ?? 0)).toBeGreaterThanOrEqual(150);
+  });
+
+  it('a 500 on the callback: retried, answered exactly once', async () => {
+    standIn.injectRestFault({ method: 'POST', path: '/interactions/:id/:token/callback', status: 500 });
+    const handle = send(partnerCommand());
+    await expectInterpolCard(handle);
+    expect(attempts(handle)).toEqual([
+      [500, 'server-error'],
+      [204, null],
+    ]);
+  });
+
+  it('a callback that keeps failing (5 × 500): the user gets the ephemeral apology as the answer', async () => {
+    const handle = send(partnerCommand());
+    // Injected for this interaction only; discord.js tries each callback 4 times (3 retries).
+    standIn.injectRestFault({ path: `/interactions/${handle.id}/:token/callback`, status: 500, times: 5 });
+    const response = await answerOf(handle);
+    expect(response).toEqual({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { content: apology, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+    });
+    expect(attempts(handle)).toEqual([
+      ...Array.from({ length: 5 }, () => [500, 'server-error']),
+      [204, null],
+    ]);
+    expect(handle.requests().map((r) => r.route)).toEqual(Array(6).fill(CALLBACK));
+    await bot.waitForLog((line) => line.msg === 'answered with an apology instead');
+  });
+
+  it('a callback refused with 400: the apology goes out as the callback, not as a follow-up (404 on Discord)', async () => {
+    const handle = send(partnerCommand());
+    standIn.injectRestFault({ path: `/interactions/${handle.id}/:token/callback`, status: 400 });
+    const response = await answerOf(handle);
+    expect(messageOf(response)).toMatchObject({ content: apology, flags: MessageFlags.Ephemeral });
+    expect(attempts(handle)).toEqual([
+      [400, 'custom'],
+      [204, null],
+    ]);
+    // A follow-up needs an acknowledged interaction; Discord (and the stand-in) answer 10015 Unknown Webhook.
+    expect(handle.requests().filter((r) => r.path.startsWith('/webhooks/'))).toEqual([]);
+  });
+
+  it('"already acknowledged" (40060) after a failed attempt: no apology on top of the answer', async () => {
+    const handle = send(partnerCommand());
+    standIn.injectRestFault({ path: `/interactions/${handle.id}/:token/callback`, status: 500 });
+    standIn.injectRestFault({
+      path: `/interactions/${handle.id}/:token/callback`,
+      status: 400,
+      body: { message: 'Interaction has already been acknowledged.', code: 40060 },
+    });
+    const mark = bot.lines.length;
+    await bot.waitForLog((line) => line.msg === 'interaction callback failed', mark);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(attempts(handle)).toEqual([
+      [500, 'server-error'],
+      [400, 'custom'],
+    ]);
+    sent.splice(sent.indexOf(handle), 1);
+
+    // The bot carries on.
+    await expectInterpolCard(send(partnerCommand()));
+  });
+
+  it('when even the apology cannot be delivered, the bot logs it and keeps answering', async () => {
+    const handle = send(partnerCommand());
+    standIn.injectRestFault({ path: `/interactions/${handle.id}/:token/callback`, status: 503, times: 8 });
+    const mark = bot.lines.length;
+    await bot.waitForLog((line) => line.msg === 'apology failed too', mark);
+    expect(attempts(handle)).toEqual(Array(8).fill([503, 'server-error']));
+    sent.splice(sent.indexOf(handle), 1);
+    await expectInterpolCard(send(partnerCommand()));
+  });
+
+  it('op 9 INVALID_SESSION (not resumable): IDENTIFYs again and answers what came meanwhile', async () => {
+    // discord.js spaces IDENTIFYs 5 to 6.5 s apart (max_concurrency 1). The earlier tests usually took
+    // longer than that already; if not, wait out the rest rather than have the bot sleep.
+    const firstIdentify = standIn.frames.find((f) => f.direction === 'in' && f.op === 2);
+    const wait = (firstIdentify?.time ?? 0) + 5_100 - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const mark = bot.lines.length;
+    const identifies = identifyCount(standIn);
+    const began = Date.now();
+    expect(standIn.sendInvalidSession(false)).toBe(1);
+    // No live session now: the stand-in holds the dispatch until the new session's READY.
+    const handle = send(partnerCommand());
+    await expectInterpolCard(handle);
+    await bot.waitForLog((line) => line.msg === 'gateway session ready', mark);
+    expect(identifyCount(standIn)).toBe(identifies + 1);
+    const sessions = standIn.sessions();
+    expect(sessions.at(-2)?.invalidated).toBe(true);
+    expect(sessions.at(-1)).toMatchObject({ invalidated: false, connected: true });
+    expect(handle.dispatch.sessionId).toBe(sessions.at(-1)?.id);
+    expect(Date.now() - began).toBeLessThan(4_000);
+  }, 15_000);
+
+  it('answered every interaction exactly once, with no refused or duplicate callback', async () => {
+    // Give a late duplicate (e.g. a replayed dispatch answered twice) a moment to show up.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sent.length).toBeGreaterThanOrEqual(15);
+    for (const handle of sent) {
+      expect(standIn.callbacksFor(handle.id), `interaction ${handle.id}`).toHaveLength(1);
+    }
+    const refused = standIn.requests.filter(
+      (r) => r.route === CALLBACK && r.fault === null && r.status >= 300,
+    );
+    expect(refused).toEqual([]);
+  });
+
+  it('exits 0 on SIGTERM, closing the gateway connection', async () => {
+    const mark = bot.lines.length;
+    bot.child.kill('SIGTERM');
+    const exit = await Promise.race([
+      bot.exited,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no exit within 8 s')), 8_000)),
+    ]);
+    expect(exit, bot.output()).toEqual({ code: 0, signal: null });
+    expect(bot.lines.slice(mark).map((line) => line.msg)).toContain('shutting down');
+    const close = standIn.connectionEvents.filter((e) => e.type === 'close').at(-1);
+    expect(close).toMatchObject({ initiator: 'client', code: 1000 });
+    expect(Date.now() - startedAt).toBeLessThan(90_000);
+  });
+
+  it('never wrote the bot token to stdout or stderr', () => {
+    const output = bot.stdout + bot.stderr;
+    expect(bot.lines.filter((line) => line.msg === 'interaction').length).toBeGreaterThanOrEqual(15);
+    expect(output).not.toContain(token);
+    expect(output).not.toContain(tokenSecret);
+    // Interaction tokens (they allow answering for 15 minutes) stay out of the log too.
+    for (const handle of sent) expect(output).not.toContain(handle.token);
+  });
+});
+
+describe('the same gateway bot in-process, with a handler that throws', () => {
+  let standIn: DiscordStandIn;
+  let client: Client;
+  const logLines: LogLine[] = [];
+
+  beforeAll(async () => {
+    standIn = await startDiscordStandIn({ token });
+    const logger = pino(
+      { level: 'info', redact: { paths: redactedPaths, censor: '[redacted]' } },
+      { write: (line: string) => logLines.push(JSON.parse(line) as LogLine) },
+    );
+    client = createGatewayBot({
+      config: { token, apiUrl: standIn.apiUrl },
+      context,
+      logger,
+      handle: (interaction: APIInteraction) => {
+        const data = (interaction as { data?: { name?: string; options?: { value?: unknown }[] } }).data;
+        if (data?.name === 'partner' && data.options?.some((option) => option.value === 'boom')) {
+          throw new Error('boom');
+        }
+        return handleInteraction(interaction, context);
+      },
+      clientOptions: standInClientOptions(standIn.apiUrl),
+    });
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    await client.login(token);
+    await ready;
+  });
+
+  afterAll(async () => {
+    let guard: NodeJS.Timeout | undefined;
+    await Promise.race([
+      client?.destroy().catch(() => {}),
+      new Promise<void>((resolve) => {
+        guard = setTimeout(resolve, 3_000);
+      }),
+    ]);
+    clearTimeout(guard);
+    await standIn?.close();
+  });
+
+  it('answers with a short ephemeral apology, logs the error, and answers the next interaction', async () => {
+    const failing = standIn.dispatchInteraction(
+      standIn.chatInputInteraction({ commandName: 'partner', options: { who: 'boom' } }),
+    );
+    expect(bodyOf(await failing.waitForCallback())).toEqual({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { content: apology, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+    });
+    expect(apology.length).toBeLessThan(100);
+    expect(standIn.callbacksFor(failing.id)).toHaveLength(1);
+    const failure = logLines.find((line) => line.msg === 'handler failed');
+    expect(failure).toMatchObject({ level: 50, err: { message: 'boom' }, interaction: { id: failing.id } });
+
+    const autocomplete = standIn.dispatchInteraction(
+      standIn.autocompleteInteraction({ commandName: 'partner', options: { who: 'boom' }, focused: 'who' }),
+    );
+    expect(bodyOf(await autocomplete.waitForCallback())).toEqual({
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+      data: { choices: [] },
+    });
+
+    const next = standIn.dispatchInteraction(
+      standIn.chatInputInteraction({ commandName: 'partner', options: { who: 'interpol' } }),
+    );
+    expect(messageOf(bodyOf(await next.waitForCallback())).embeds?.[0]?.title).toBe(interpolTitle);
+    expect(client.isReady()).toBe(true);
+
+    const logged = JSON.stringify(logLines);
+    for (const handle of [failing, autocomplete, next]) expect(logged).not.toContain(handle.token);
+    expect(logged).not.toContain(tokenSecret);
+  });
+});
