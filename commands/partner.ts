@@ -47,16 +47,13 @@ function closeMatches(hits: readonly PartnerHit[]): Partner[] {
 
 /** The partners offered by the select menu the click came from (read defensively: it is the client's copy). */
 function menuPartners(click: ComponentClick, context: BotContext): Partner[] {
-  const rows: unknown[] = click.interaction.message?.components ?? [];
-  const values = rows.flatMap((row) => {
-    const components = (row as { components?: unknown }).components;
-    if (!Array.isArray(components)) return [];
-    return components.flatMap((component: { custom_id?: unknown; options?: unknown }) =>
-      component.custom_id === click.interaction.data.custom_id && Array.isArray(component.options)
-        ? component.options.map((option: { value?: unknown }) => option?.value)
-        : [],
-    );
-  });
+  const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  const field = (value: unknown, key: string): unknown =>
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  const values = asList(click.interaction.message?.components)
+    .flatMap((row) => asList(field(row, 'components')))
+    .filter((component) => field(component, 'custom_id') === click.interaction.data.custom_id)
+    .flatMap((component) => asList(field(component, 'options')).map((option) => field(option, 'value')));
   return values.flatMap((value) => {
     const found = typeof value === 'string' ? context.dataset.partnerById.get(value) : undefined;
     return found ? [found] : [];

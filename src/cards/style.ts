@@ -1,3 +1,5 @@
+import { truncate } from './limits.js';
+
 /** One colour per kind of card, so a reader knows at a glance what they are looking at. */
 export const cardColours = {
   partner: 0x1f5fa8,
@@ -19,8 +21,7 @@ export function quoteUserText(text: string, max = 80): string {
     .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim();
-  const capped = cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
-  return capped.replace(/[\\*_`~|>#[\]()<@:-]/g, '\\$&');
+  return truncate(cleaned, max).replace(/[\\*_`~|>#[\]()<@:-]/g, '\\$&');
 }
 
 /** "a, b and c" */
