@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { buildDataset, type Dataset } from './dataset.js';
-import { defaultPartnersPath, projectRoot } from './paths.js';
+import { configuredPartnersPath, projectRoot } from './paths.js';
 import { type DataProblem, formatProblem, parsePartnersFile, parseTopicsFile } from './validate.js';
 
 /** Thrown when a data file is invalid; its message lists every problem, one per line. */
@@ -36,13 +36,19 @@ function readJson(path: string): unknown {
 }
 
 export interface LoadOptions {
-  /** The partners file; topics.json and the source are looked for relative to it. */
+  /**
+   * The partners file (default: WCO_DATA_DIR's when set, else data/'s); topics.json and the source are
+   * looked for relative to it.
+   */
   partnersPath?: string;
   topicsPath?: string;
 }
 
 /** Reads, validates and indexes the dataset. Throws DataValidationError; never returns partial data. */
-export function loadDataset({ partnersPath = defaultPartnersPath, topicsPath }: LoadOptions = {}): Dataset {
+export function loadDataset({
+  partnersPath = configuredPartnersPath(),
+  topicsPath,
+}: LoadOptions = {}): Dataset {
   const partnersFile = resolve(partnersPath);
   const topicsFile = resolve(topicsPath ?? join(dirname(partnersFile), 'topics.json'));
 

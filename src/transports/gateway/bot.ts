@@ -74,10 +74,49 @@ export function createGatewayBot({
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
 
+  const answered = createRecentIds();
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
+    if (!answered.add(interaction.id)) {
+      logger.info(
+        { interaction: describeInteraction(interaction) },
+        'duplicate interaction dispatch ignored',
+      );
+      return;
+    }
     void respond(client, interaction, answer, logger);
   });
   return client;
+}
+
+/**
+ * The ids of the interactions seen recently, to answer each one once. The gateway delivers at least once:
+ * after a RESUME it replays every event after the sequence number the client sent, and discord.js can send
+ * a stale one (an op 9 INVALID_SESSION that allows resuming, handled before the dispatches that arrived
+ * just ahead of it updated the sequence), so the same INTERACTION_CREATE can come twice. A second answer
+ * would only be refused by Discord (40060) and logged as a failure. Ids are kept as long as an interaction
+ * can be answered (15 minutes), at most `max` of them.
+ */
+export function createRecentIds(
+  ttlMs = 15 * 60_000,
+  max = 100_000,
+): { add(id: string, now?: number): boolean; readonly size: number } {
+  const seen = new Map<string, number>();
+  return {
+    /** Records the id; false when it was already seen within `ttlMs`. */
+    add(id, now = Date.now()) {
+      // Oldest first (insertion order): drop the expired ones, and the oldest when full.
+      for (const [oldId, time] of seen) {
+        if (seen.size < max && now - time < ttlMs) break;
+        seen.delete(oldId);
+      }
+      if (seen.has(id)) return false;
+      seen.set(id, now);
+      return true;
+    },
+    get size() {
+      return seen.size;
+    },
+  };
 }
 
 async function respond(

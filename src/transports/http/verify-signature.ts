@@ -9,8 +9,12 @@ import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 const spkiPrefix = Buffer.from('302a300506032b6570032100', 'hex');
 const publicKeyHex = /^[0-9a-fA-F]{64}$/;
 const signatureHex = /^[0-9a-fA-F]{128}$/;
-/** Discord's timestamps are Unix seconds; anything much longer is not one. */
-const maxTimestampLength = 32;
+/**
+ * Discord's timestamps are Unix seconds in decimal; anything else (or much longer) is not one. Only digits,
+ * because the signature covers timestamp and body with nothing between them: a timestamp that may hold any
+ * character would let bytes of a signed body be moved into it and still verify.
+ */
+const timestampDigits = /^\d{1,32}$/;
 
 /** The KeyObject for a 64-hex-character raw public key; create it once, at start-up. Throws on a bad key. */
 export function publicKeyFromHex(hex: string): KeyObject {
@@ -35,7 +39,7 @@ export function verifySignature(
   const signatureValue = single(signature);
   const timestampValue = single(timestamp);
   if (signatureValue === undefined || !signatureHex.test(signatureValue)) return false;
-  if (!timestampValue || timestampValue.length > maxTimestampLength) return false;
+  if (timestampValue === undefined || !timestampDigits.test(timestampValue)) return false;
   try {
     return verify(
       null,
@@ -63,7 +67,7 @@ export function hasSignatureHeaders(
   return (
     signatureValue !== undefined &&
     signatureHex.test(signatureValue) &&
-    !!timestampValue &&
-    timestampValue.length <= maxTimestampLength
+    timestampValue !== undefined &&
+    timestampDigits.test(timestampValue)
   );
 }

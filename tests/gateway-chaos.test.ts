@@ -1,0 +1,401 @@
+/**
+ * Chaos on the gateway: the real bot, started as `npm start` starts it with DISCORD_TOKEN set (a child
+ * process), against the local Discord stand-in, through a scripted series of disconnects: resumable closes
+ * (4000, 4001, 4002, 1011), op 7 RECONNECT, op 9 INVALID_SESSION (resumable and not), heartbeats left
+ * unacknowledged, and a timed-out session (4009). 200 interactions (commands, autocompletes, menu and
+ * button clicks) go out around the faults: before each one, while the connection is down, and after it
+ * recovered. Every one must be answered exactly once (one callback request, accepted, never a second
+ * attempt), with what the shared router answers.
+ *
+ * Faults are sequenced safely: each waits for the bot's "session resumed" or "session ready" log line of the
+ * previous recovery; a fault that makes discord.js IDENTIFY again waits until 5 s passed since the previous
+ * IDENTIFY (discord.js's identify throttle would otherwise sleep that long while holding the connection).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { APIInteraction, APIInteractionResponse, APIMessage } from 'discord-api-types/v10';
+import { ComponentType } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBotContext } from '../src/interactions/create-context.js';
+import { handleInteraction } from '../src/interactions/handle.js';
+import { createRecentIds } from '../src/transports/gateway/bot.js';
+import {
+  type DiscordStandIn,
+  type DispatchableInteraction,
+  type InteractionHandle,
+  startDiscordStandIn,
+} from './discord-stand-in/index.js';
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const tokenSecret = 'chaosSecretPartOfTheBotToken-NeverLogged';
+const token = `MTI5MDAwMDAwMDAwMDAwMDAwMQ.GabcDe.${tokenSecret}`;
+const CALLBACK = 'POST /interactions/:id/:token/callback';
+const context = createBotContext();
+const analyst = { id: '1290000000000000042', username: 'analyst', global_name: 'Analyst' };
+const colleague = { id: '1290000000000000077', username: 'colleague', global_name: 'Colleague' };
+const totalInteractions = 200;
+
+interface LogLine {
+  level?: number;
+  msg?: string;
+  [key: string]: unknown;
+}
+
+/** The bot in a child process, as `npm start` runs it: parsed log lines, output, exit. */
+class ChildBot extends EventEmitter {
+  readonly child: ChildProcess;
+  readonly lines: LogLine[] = [];
+  stdout = '';
+  stderr = '';
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  #partial = '';
+
+  constructor(env: NodeJS.ProcessEnv) {
+    super();
+    this.child = spawn(process.execPath, [join(projectRoot, 'scripts', 'run.mjs'), 'start'], {
+      cwd: projectRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.exited = new Promise((resolve) =>
+      this.child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    this.child.stdout?.on('data', (chunk: Buffer) => this.#onStdout(chunk.toString()));
+    this.child.stderr?.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+    });
+  }
+
+  #onStdout(text: string): void {
+    this.stdout += text;
+    const parts = (this.#partial + text).split('\n');
+    this.#partial = parts.pop() ?? '';
+    for (const raw of parts) {
+      if (!raw.trim()) continue;
+      let line: LogLine;
+      try {
+        line = JSON.parse(raw) as LogLine;
+      } catch {
+        line = { msg: raw };
+      }
+      this.lines.push(line);
+      this.emit('line', line);
+    }
+  }
+
+  /** The first log line from index `from` on that matches. */
+  waitForLog(predicate: (line: LogLine) => boolean, from = 0, timeoutMs = 15_000): Promise<LogLine> {
+    const found = this.lines.slice(from).find(predicate);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const onLine = (line: LogLine) => {
+        if (!predicate(line)) return;
+        cleanup();
+        resolve(line);
+      };
+      const onExit = () => {
+        cleanup();
+        reject(new Error(`the bot exited while waiting for a log line\n${this.output()}`));
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for a log line\n${this.output()}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.off('line', onLine);
+        this.child.off('exit', onExit);
+      };
+      this.on('line', onLine);
+      this.child.once('exit', onExit);
+    });
+  }
+
+  output(): string {
+    return `--- stdout (last 3000 chars)\n${this.stdout.slice(-3000)}\n--- stderr\n${this.stderr.slice(-3000)}`;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
+}
+
+function botEnv(apiUrl: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(DISCORD_|WCO_|LOG_LEVEL$|SHARD)/.test(key)) env[key] = value;
+  }
+  return { ...env, DISCORD_TOKEN: token, DISCORD_API_URL: apiUrl, LOG_LEVEL: 'info', WCO_SKIP_DOTENV: '1' };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const isResumed = (line: LogLine) => line.msg === 'gateway session resumed';
+const isReady = (line: LogLine) => line.msg === 'gateway session ready';
+
+describe('the gateway bot through a storm of disconnects', () => {
+  let standIn: DiscordStandIn;
+  let bot: ChildBot;
+  const sent: InteractionHandle[] = [];
+  const stepOf = new Map<string, string>();
+  let currentStep = 'setup';
+  /** Messages of earlier answers, to click their menus and buttons. */
+  let mouMessage: APIMessage | null = null;
+  let timelineMessage: APIMessage | null = null;
+  const log: string[] = [];
+
+  function identifies(): { time: number }[] {
+    return standIn.frames.filter((f) => f.direction === 'in' && f.op === 2);
+  }
+
+  /** The i-th interaction of the mix: commands, autocompletes, clicks by the owner and by someone else. */
+  function interaction(i: number): DispatchableInteraction {
+    const user = i % 5 === 4 ? colleague : analyst;
+    const pickFrom = (message: APIMessage | null, type: ComponentType) =>
+      (message?.components ?? []).flatMap((row) =>
+        'components' in row
+          ? row.components.flatMap((c) => (c.type === type && 'custom_id' in c ? [c] : []))
+          : [],
+      );
+    switch (i % 10) {
+      case 0:
+        return standIn.chatInputInteraction({ commandName: 'partner', options: { who: 'interpol' }, user });
+      case 1:
+        return standIn.chatInputInteraction({ commandName: 'mou', options: { year: 2003 }, user });
+      case 2:
+        return standIn.chatInputInteraction({ commandName: 'topic', options: { area: 'drugs' }, user });
+      case 3:
+        return standIn.chatInputInteraction({ commandName: 'help', user });
+      case 4:
+        return standIn.autocompleteInteraction({
+          commandName: 'partner',
+          options: { who: ['interp', 'wh', 'un', 'cus'][i % 4] ?? '' },
+          focused: 'who',
+          user,
+        });
+      case 5:
+        return standIn.autocompleteInteraction({
+          commandName: 'topic',
+          options: { area: 'cult' },
+          focused: 'area',
+          user,
+        });
+      case 6: {
+        const [menu] = pickFrom(mouMessage, ComponentType.StringSelect);
+        if (!menu || !mouMessage || menu.type !== ComponentType.StringSelect) break;
+        const value = menu.options[i % menu.options.length]?.value ?? 'interpol';
+        return standIn.componentInteraction({
+          customId: menu.custom_id,
+          componentType: ComponentType.StringSelect,
+          values: [value],
+          message: mouMessage,
+          user,
+        });
+      }
+      case 7: {
+        const [button] = pickFrom(timelineMessage, ComponentType.Button);
+        if (!button || !timelineMessage || !('custom_id' in button)) break;
+        return standIn.componentInteraction({
+          customId: button.custom_id,
+          componentType: ComponentType.Button,
+          message: timelineMessage,
+          user,
+        });
+      }
+      case 8:
+        return standIn.chatInputInteraction({
+          commandName: 'partner',
+          options: { who: 'money laundering', private: true },
+          user,
+        });
+      default:
+        return standIn.chatInputInteraction({ commandName: 'mou', user });
+    }
+    return standIn.chatInputInteraction({ commandName: 'help', user });
+  }
+
+  function send(count: number): InteractionHandle[] {
+    const handles: InteractionHandle[] = [];
+    for (let n = 0; n < count && sent.length < totalInteractions; n++) {
+      const handle = standIn.dispatchInteraction(interaction(sent.length));
+      sent.push(handle);
+      stepOf.set(handle.id, `${currentStep} #${n}`);
+      handles.push(handle);
+    }
+    return handles;
+  }
+
+  /** Waits until 5 s passed since the last IDENTIFY, so the next one is not throttled. */
+  async function identifyWindow(): Promise<void> {
+    const last = identifies().at(-1)?.time ?? 0;
+    const wait = last + 5_200 - Date.now();
+    if (wait > 0) await sleep(wait);
+  }
+
+  /**
+   * One step of the script: some interactions, the fault, more while the connection is down, the recovery
+   * (the log line it waits for), more after it; then every interaction of the step answered.
+   */
+  async function step(
+    name: string,
+    fault: () => number | undefined,
+    recovered: (line: LogLine) => boolean,
+  ): Promise<void> {
+    const began = Date.now();
+    currentStep = name;
+    const handles = send(6);
+    const mark = bot.lines.length;
+    const targets = fault();
+    if (targets !== undefined) expect(targets, `${name}: connections hit`).toBe(1);
+    handles.push(...send(6));
+    await bot.waitForLog(recovered, mark);
+    handles.push(...send(5));
+    await Promise.all(handles.map((handle) => handle.waitForCallback(15_000)));
+    log.push(`${name}: ${handles.length} answered in ${Date.now() - began} ms`);
+  }
+
+  beforeAll(async () => {
+    standIn = await startDiscordStandIn({ token });
+    bot = new ChildBot(botEnv(standIn.apiUrl));
+    await bot.waitForLog((line) => line.msg === 'connected to the gateway', 0, 50_000);
+    // Two answers whose components later interactions click.
+    const mou = standIn.dispatchInteraction(
+      standIn.chatInputInteraction({ commandName: 'mou', options: { year: 2003 }, user: analyst }),
+    );
+    const timeline = standIn.dispatchInteraction(
+      standIn.chatInputInteraction({ commandName: 'mou', user: analyst }),
+    );
+    await Promise.all([mou.waitForCallback(10_000), timeline.waitForCallback(10_000)]);
+    mouMessage = mou.original();
+    timelineMessage = timeline.original();
+  }, 60_000);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await standIn?.close();
+  });
+
+  it('answers 200 interactions sent around 11 faults, each exactly once, as the router would', async () => {
+    const started = Date.now();
+    expect(mouMessage?.components?.length).toBeGreaterThan(0);
+    expect(timelineMessage?.components?.length).toBeGreaterThan(0);
+
+    await step('close 4000', () => standIn.closeWithCode(4000), isResumed);
+    await step('op 7 RECONNECT', () => standIn.sendReconnect(), isResumed);
+    await step('close 4001', () => standIn.closeWithCode(4001), isResumed);
+    await step('op 9 INVALID_SESSION, resumable', () => standIn.sendInvalidSession(true), isResumed);
+    await step('close 4002', () => standIn.closeWithCode(4002), isResumed);
+
+    // Heartbeats: a short interval for the next connection (announced in HELLO), reached through op 7.
+    standIn.setHeartbeatInterval(250);
+    await step('op 7 RECONNECT (to a 250 ms heartbeat)', () => standIn.sendReconnect(), isResumed);
+    standIn.setHeartbeatInterval(41_250);
+    const closesBefore = standIn.connectionEvents.filter((e) => e.type === 'close').length;
+    await step(
+      'heartbeat ACKs dropped',
+      () => {
+        standIn.dropHeartbeatAcks(true, { currentConnectionOnly: true });
+        return undefined;
+      },
+      isResumed,
+    );
+    // The bot noticed the zombie connection and closed it itself.
+    const zombieClose = standIn.connectionEvents.filter((e) => e.type === 'close')[closesBefore];
+    expect(zombieClose).toMatchObject({ initiator: 'client' });
+
+    await step('close 1011', () => standIn.closeWithCode(1011), isResumed);
+
+    await identifyWindow();
+    await step('op 9 INVALID_SESSION, not resumable', () => standIn.sendInvalidSession(false), isReady);
+    await step('close 4000 on the new session', () => standIn.closeWithCode(4000), isResumed);
+
+    // Timed out: the session is gone; the RESUME is refused with op 9, and the bot IDENTIFYs.
+    await identifyWindow();
+    await step('close 4009 (session timed out)', () => standIn.closeWithCode(4009), isReady);
+
+    // The rest, on a quiet connection.
+    currentStep = 'after the storm';
+    const rest = send(totalInteractions - sent.length);
+    expect(rest.length).toBeGreaterThan(0);
+    await Promise.all(rest.map((handle) => handle.waitForCallback(15_000)));
+    const replays = sent.filter((handle) => handle.dispatch.deliveries > 1).length;
+    const ignored = bot.lines.filter((line) => line.msg === 'duplicate interaction dispatch ignored').length;
+    console.info(
+      `gateway chaos (${Date.now() - started} ms), ${replays} dispatches delivered twice, ${ignored} ignored as ` +
+        `duplicates:\n  ${log.join('\n  ')}`,
+    );
+
+    // Give a late duplicate (a replayed dispatch answered twice) a moment to show up.
+    await sleep(500);
+    expect(sent).toHaveLength(totalInteractions);
+    const problems: string[] = [];
+    for (const handle of sent) {
+      const callbacks = handle.requests().filter((r) => r.route === CALLBACK);
+      const statuses = callbacks.map((r) => `${r.status}${r.fault ? ` ${r.fault}` : ''}`);
+      if (callbacks.length !== 1 || standIn.callbacksFor(handle.id).length !== 1) {
+        problems.push(
+          `${handle.id} (${stepOf.get(handle.id)}, delivered ${handle.dispatch.deliveries}x): callbacks ${JSON.stringify(statuses)} ${JSON.stringify(callbacks.map((r) => r.responseBody))}`,
+        );
+        continue;
+      }
+      const expected: APIInteractionResponse = handleInteraction(handle.payload as APIInteraction, context);
+      if (JSON.stringify(callbacks[0]?.body) !== JSON.stringify(expected)) {
+        problems.push(`${handle.id}: answered ${JSON.stringify(callbacks[0]?.body).slice(0, 200)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Nothing else went to Discord about these interactions (no follow-up, no edit).
+    const others = sent.flatMap((handle) => handle.requests().filter((r) => r.route !== CALLBACK));
+    expect(others.map((r) => r.route)).toEqual([]);
+
+    // The script did what it says: 2 new sessions besides the first, the rest resumed.
+    expect(identifies()).toHaveLength(3);
+    const kinds = new Set(
+      sent.map((handle) => {
+        const payload = handle.payload as { type: number; data?: { component_type?: number } };
+        return payload.type === 3 ? `component ${payload.data?.component_type}` : `type ${payload.type}`;
+      }),
+    );
+    expect([...kinds].sort()).toEqual(['component 2', 'component 3', 'type 2', 'type 4']);
+    expect(bot.lines.filter((line) => line.msg === 'gateway session resumed').length).toBeGreaterThanOrEqual(
+      9,
+    );
+    expect(bot.lines.filter((line) => (line.level ?? 0) >= 50)).toEqual([]);
+    expect(bot.lines.filter((line) => line.msg === 'interaction' && line.outcome !== 'ok')).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(55_000);
+  }, 90_000);
+
+  it('still exits 0 on SIGTERM afterwards, and never logged the bot token or an interaction token', async () => {
+    bot.child.kill('SIGTERM');
+    const exit = await Promise.race([bot.exited, sleep(8_000).then(() => ({ code: -1, signal: null }))]);
+    expect(exit, bot.output()).toEqual({ code: 0, signal: null });
+    const output = bot.stdout + bot.stderr;
+    expect(output).not.toContain(tokenSecret);
+    for (const handle of sent) expect(output).not.toContain(handle.token);
+  });
+});
+
+describe('createRecentIds (how the bot answers a replayed INTERACTION_CREATE once)', () => {
+  it('refuses an id seen within the time an interaction can be answered, and forgets it after', () => {
+    const ids = createRecentIds(15 * 60_000, 1_000);
+    expect(ids.add('1', 0)).toBe(true);
+    expect(ids.add('2', 1)).toBe(true);
+    expect(ids.add('1', 14 * 60_000)).toBe(false);
+    expect(ids.add('1', 15 * 60_000)).toBe(true);
+    expect(ids.add('2', 15 * 60_000)).toBe(false);
+    expect(ids.add('3', 15 * 60_000 + 1)).toBe(true);
+    // '2' expired and was dropped; '1' (seen again at 15 min) and '3' remain.
+    expect(ids.size).toBe(2);
+  });
+
+  it('keeps at most `max` ids, dropping the oldest', () => {
+    const ids = createRecentIds(60_000, 100);
+    for (let i = 0; i < 1_000; i++) expect(ids.add(String(i), i)).toBe(true);
+    expect(ids.size).toBe(100);
+    expect(ids.add('999', 1_000)).toBe(false);
+    expect(ids.add('0', 1_000)).toBe(true);
+  });
+});

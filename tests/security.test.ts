@@ -1,0 +1,398 @@
+/**
+ * The HTTP endpoint's signature check cannot be bypassed: a wrong key, any flipped bit of the signature,
+ * timestamp or body, a valid signature replayed with another body, bytes moved between the timestamp and the
+ * body, duplicated or malformed headers: all 401, and a refused body is never parsed. Header names are
+ * case-insensitive, so odd case changes nothing. Plus the dependency policy: a lockfile that installs only
+ * from the npm registry, with an integrity hash for every package.
+ */
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBotContext } from '../src/interactions/create-context.js';
+import { createLogger } from '../src/logger.js';
+import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
+import { publicKeyFromHex, verifySignature } from '../src/transports/http/verify-signature.js';
+import { buildChatInputInteraction } from './discord-stand-in/index.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const applicationId = '1290000000000000001';
+
+function keyPair(): { privateKey: KeyObject; publicKeyHex: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  // The raw 32-byte key is the end of the SPKI DER.
+  return {
+    privateKey,
+    publicKeyHex: publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex'),
+  };
+}
+
+const keys = keyPair();
+const otherKeys = keyPair();
+
+interface Signed {
+  body: Buffer;
+  timestamp: string;
+  /** 128 hex characters. */
+  signature: string;
+}
+
+function signed(body: string | Buffer, key: KeyObject = keys.privateKey, timestamp = '1700000000'): Signed {
+  const bytes = Buffer.from(body);
+  const signature = sign(null, Buffer.concat([Buffer.from(timestamp), bytes]), key).toString('hex');
+  return { body: bytes, timestamp, signature };
+}
+
+function command(name: string, options?: Record<string, string>): string {
+  return JSON.stringify(buildChatInputInteraction({ applicationId, commandName: name, options }));
+}
+
+/** The bytes with one bit flipped. */
+function flipBit(bytes: Buffer, bit: number): Buffer {
+  const copy = Buffer.from(bytes);
+  copy[bit >> 3] = (copy[bit >> 3] ?? 0) ^ (1 << (bit & 7));
+  return copy;
+}
+
+/** Bit positions to try over HTTP: the first and last bit, and one bit of every `step`-th byte between. */
+function sampledBits(byteLength: number, step: number): number[] {
+  const bits = new Set([0, byteLength * 8 - 1]);
+  for (let byte = 0; byte < byteLength; byte += step) bits.add(byte * 8 + (byte % 8));
+  return [...bits];
+}
+
+describe('the signature check of the HTTP endpoint', () => {
+  let server: RunningHttpServer;
+  const logLines: { msg?: string; reason?: string; status?: number }[] = [];
+  const logSink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+      done();
+    },
+  });
+
+  beforeAll(async () => {
+    server = await startHttpServer({
+      context: createBotContext(),
+      publicKeyHex: keys.publicKeyHex,
+      host: '127.0.0.1',
+      port: 0,
+      logger: createLogger({ level: 'debug', destination: logSink }),
+    });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  async function post(
+    { body, timestamp, signature }: Signed,
+    extra: Record<string, string> = {},
+  ): Promise<{ status: number; text: string }> {
+    const response = await fetch(`${server.url}/interactions`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature-ed25519': signature,
+        'x-signature-timestamp': timestamp,
+        ...extra,
+      },
+      body,
+    });
+    return { status: response.status, text: await response.text() };
+  }
+
+  /** One raw HTTP/1.1 request (for what fetch will not send: duplicate or odd-case headers), its status. */
+  function raw(headerLines: string[], body: Buffer): Promise<{ status: number; text: string }> {
+    const { hostname, port } = new URL(server.url);
+    const head = [
+      'POST /interactions HTTP/1.1',
+      'Host: 127.0.0.1',
+      'Content-Type: application/json',
+      `Content-Length: ${body.length}`,
+      ...headerLines,
+      'Connection: close',
+      '',
+      '',
+    ].join('\r\n');
+    return new Promise((resolve, reject) => {
+      const socket = connect(Number(port), hostname);
+      let text = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (chunk) => {
+        text += chunk;
+      });
+      socket.on('error', () => {
+        // A reset after the answer is fine; the answer is what matters.
+      });
+      socket.on('close', () => {
+        const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
+        if (status) resolve({ status, text });
+        else reject(new Error(`no HTTP answer: ${JSON.stringify(text)}`));
+      });
+      socket.on('connect', () => socket.end(Buffer.concat([Buffer.from(head, 'latin1'), body])));
+    });
+  }
+
+  const help = command('help');
+  const partner = command('partner', { who: 'interpol' });
+
+  it('accepts a correctly signed request (the control for everything below)', async () => {
+    const response = await post(signed(help));
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text).type).toBe(4);
+  });
+
+  it('refuses a signature made with another key', async () => {
+    expect((await post(signed(help, otherKeys.privateKey))).status).toBe(401);
+    // And one made over the right bytes by the right key, checked against another public key.
+    const key = publicKeyFromHex(otherKeys.publicKeyHex);
+    const good = signed(help);
+    expect(verifySignature(key, good.signature, good.timestamp, good.body)).toBe(false);
+  });
+
+  describe('a flipped bit anywhere', () => {
+    const good = signed(help);
+    const key = publicKeyFromHex(keys.publicKeyHex);
+    const signatureBytes = Buffer.from(good.signature, 'hex');
+
+    it('in the signature: every one of its 512 bits fails verification; sampled bits get 401', async () => {
+      expect(verifySignature(key, good.signature, good.timestamp, good.body)).toBe(true);
+      for (let bit = 0; bit < signatureBytes.length * 8; bit++) {
+        const signature = flipBit(signatureBytes, bit).toString('hex');
+        expect(verifySignature(key, signature, good.timestamp, good.body), `bit ${bit}`).toBe(false);
+      }
+      const statuses = new Set<number>();
+      for (const bit of sampledBits(signatureBytes.length, 1)) {
+        statuses.add(
+          (await post({ ...good, signature: flipBit(signatureBytes, bit).toString('hex') })).status,
+        );
+      }
+      expect([...statuses]).toEqual([401]);
+    });
+
+    it('in the timestamp: every bit fails verification; every printable variant gets 401', async () => {
+      const timestamp = Buffer.from(good.timestamp);
+      for (let bit = 0; bit < timestamp.length * 8; bit++) {
+        const flipped = flipBit(timestamp, bit).toString('latin1');
+        expect(verifySignature(key, good.signature, flipped, good.body), `bit ${bit}`).toBe(false);
+      }
+      const statuses = new Set<number>();
+      let sent = 0;
+      for (let bit = 0; bit < timestamp.length * 8; bit++) {
+        const flipped = flipBit(timestamp, bit).toString('latin1');
+        // Only what can travel in a header value (fetch refuses control characters; the ends are trimmed).
+        if (!/^[\x21-\x7e]+$/.test(flipped)) continue;
+        statuses.add((await post({ ...good, timestamp: flipped })).status);
+        sent += 1;
+      }
+      expect(sent).toBeGreaterThanOrEqual(timestamp.length * 4);
+      expect([...statuses]).toEqual([401]);
+    });
+
+    it('in the body: every bit fails verification; sampled bits (first, last, every 16th byte) get 401', async () => {
+      for (let bit = 0; bit < good.body.length * 8; bit++) {
+        const body = flipBit(good.body, bit);
+        if (!verifySignature(key, good.signature, good.timestamp, body)) continue;
+        throw new Error(`bit ${bit} of the body can be flipped`);
+      }
+      const statuses = new Set<number>();
+      for (const bit of sampledBits(good.body.length, 16)) {
+        statuses.add((await post({ ...good, body: flipBit(good.body, bit) })).status);
+      }
+      expect([...statuses]).toEqual([401]);
+    });
+  });
+
+  it('refuses a valid signature replayed with another body or another timestamp', async () => {
+    const original = signed(help);
+    expect((await post({ ...original, body: Buffer.from(partner) })).status).toBe(401);
+    expect((await post({ ...original, body: Buffer.from(`${help} `) })).status).toBe(401);
+    expect((await post({ ...original, body: Buffer.alloc(0) })).status).toBe(401);
+    expect((await post({ ...original, timestamp: '1700000001' })).status).toBe(401);
+    // The signature of one request on the timestamp and body of another.
+    const other = signed(partner, keys.privateKey, '1700000005');
+    expect((await post({ ...other, signature: original.signature })).status).toBe(401);
+  });
+
+  it('never answers bytes moved between the timestamp and the body (the same signed bytes, split elsewhere)', async () => {
+    const original = signed(help);
+    // Both cover exactly the bytes that were signed, so only the form of each part can tell.
+    const intoTimestamp = {
+      ...original,
+      timestamp: original.timestamp + help.slice(0, 1),
+      body: Buffer.from(help.slice(1)),
+    };
+    const intoBody = {
+      ...original,
+      timestamp: original.timestamp.slice(0, -1),
+      body: Buffer.from(original.timestamp.slice(-1) + help),
+    };
+    // A timestamp is decimal digits only: refused before the body is read.
+    expect((await post(intoTimestamp)).status).toBe(401);
+    // A digit in front of the JSON object: verified (Discord did sign these bytes) but not an interaction.
+    expect((await post(intoBody)).status).toBe(400);
+  });
+
+  it('reads header names in any case: a valid signature verifies, an invalid one does not', async () => {
+    const good = signed(partner);
+    const bad = { ...good, signature: flipBit(Buffer.from(good.signature, 'hex'), 100).toString('hex') };
+    const casings: [string, string][] = [
+      ['X-Signature-Ed25519', 'X-Signature-Timestamp'],
+      ['X-SIGNATURE-ED25519', 'X-SIGNATURE-TIMESTAMP'],
+      ['x-SiGnAtUrE-eD25519', 'X-sIgNaTuRe-TiMeStAmP'],
+    ];
+    for (const [signatureName, timestampName] of casings) {
+      const accepted = await raw(
+        [`${signatureName}: ${good.signature}`, `${timestampName}: ${good.timestamp}`],
+        good.body,
+      );
+      expect(accepted.status, signatureName).toBe(200);
+      expect(accepted.text).toContain('INTERPOL');
+      const refused = await raw(
+        [`${signatureName}: ${bad.signature}`, `${timestampName}: ${bad.timestamp}`],
+        bad.body,
+      );
+      expect(refused.status, signatureName).toBe(401);
+    }
+    // Hex is case-insensitive too: the same signature in capitals is the same signature.
+    expect((await post({ ...good, signature: good.signature.toUpperCase() })).status).toBe(200);
+  });
+
+  it('refuses duplicated signature or timestamp headers, even when every copy is right', async () => {
+    const good = signed(help);
+    const signatureLine = `X-Signature-Ed25519: ${good.signature}`;
+    const timestampLine = `X-Signature-Timestamp: ${good.timestamp}`;
+    const variants: string[][] = [
+      [signatureLine, signatureLine, timestampLine],
+      [signatureLine, timestampLine, timestampLine],
+      [signatureLine, `x-signature-ed25519: ${good.signature}`, timestampLine],
+      [signatureLine, timestampLine, `x-signature-timestamp: ${good.timestamp}`],
+      [signatureLine, `X-Signature-Ed25519: ${'ab'.repeat(64)}`, timestampLine],
+      [`X-Signature-Ed25519: ${'ab'.repeat(64)}`, signatureLine, timestampLine],
+      [signatureLine, 'X-Signature-Ed25519: ', timestampLine],
+      [signatureLine, timestampLine, 'X-Signature-Timestamp: 1'],
+    ];
+    // The control: the same request with one copy of each is accepted.
+    expect((await raw([signatureLine, timestampLine], good.body)).status).toBe(200);
+    for (const lines of variants) {
+      expect((await raw(lines, good.body)).status, lines.join(' | ')).toBe(401);
+    }
+  });
+
+  it('refuses empty, short, long, non-hex or decorated signatures, and empty or odd timestamps', async () => {
+    const good = signed(help);
+    const signatures = [
+      '',
+      '0',
+      good.signature.slice(0, 2),
+      good.signature.slice(0, -1),
+      good.signature.slice(0, -2),
+      `${good.signature}0`,
+      `${good.signature}00`,
+      `0x${good.signature.slice(2)}`,
+      `${good.signature.slice(0, -1)}g`,
+      `${good.signature.slice(0, 64)} ${good.signature.slice(64)}`,
+      Buffer.from(good.signature, 'hex').toString('base64'),
+      '0'.repeat(128),
+    ];
+    for (const signature of signatures) {
+      expect((await post({ ...good, signature })).status, JSON.stringify(signature)).toBe(401);
+    }
+    // Refused even when correctly signed: Discord's timestamps are decimal Unix seconds.
+    const timestamps = [
+      '',
+      '1'.repeat(33),
+      `${good.timestamp}.5`,
+      `-${good.timestamp}`,
+      '1e9',
+      '0x10',
+      'now',
+    ];
+    for (const timestamp of timestamps) {
+      const resigned = timestamp ? signed(help, keys.privateKey, timestamp) : { ...good, timestamp };
+      expect((await post(resigned)).status, JSON.stringify(timestamp)).toBe(401);
+    }
+    const { status } = await raw([`X-Signature-Timestamp: ${good.timestamp}`], good.body);
+    expect(status).toBe(401);
+    expect((await raw([`X-Signature-Ed25519: ${good.signature}`], good.body)).status).toBe(401);
+  });
+
+  it('never parses a body it refused: not JSON with a bad signature is 401, with a good one 400', async () => {
+    const mark = logLines.length;
+    for (const text of ['{"type": 1,', 'not json at all', '\u0000\u0001\u0002', '[]', 'null', '{}']) {
+      const bad = { ...signed(text), signature: 'ab'.repeat(64) };
+      const response = await post(bad);
+      expect(response.status, JSON.stringify(text)).toBe(401);
+      expect(JSON.parse(response.text)).toEqual({ error: 'invalid request signature' });
+    }
+    const reasons = logLines.slice(mark).map((line) => line.reason);
+    expect(reasons).toEqual(Array(6).fill('invalid request signature'));
+    // The control: signed, the same kind of body is parsed, and refused as not JSON.
+    expect((await post(signed('{"type": 1,'))).status).toBe(400);
+  });
+
+  it('logs every refusal without the signature or the body', () => {
+    const refusals = logLines.filter((line) => line.msg === 'request rejected');
+    expect(refusals.length).toBeGreaterThan(100);
+    const logged = JSON.stringify(logLines);
+    expect(logged).not.toContain(signed(help).signature);
+    expect(logged).not.toContain('not json at all');
+  });
+});
+
+describe('dependencies', () => {
+  const manifest = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as Record<
+    string,
+    Record<string, string> | undefined
+  >;
+  const lock = JSON.parse(readFileSync(`${root}/package-lock.json`, 'utf8')) as {
+    lockfileVersion: number;
+    packages: Record<
+      string,
+      { version?: string; resolved?: string; integrity?: string; link?: boolean; name?: string }
+    >;
+  };
+
+  it('package.json asks for registry versions only (no git, file, link, http or alias specs)', () => {
+    const specs = { ...manifest.dependencies, ...manifest.devDependencies };
+    expect(Object.keys(specs).length).toBeGreaterThan(5);
+    for (const [name, spec] of Object.entries(specs)) {
+      expect(spec, name).toMatch(/^[\^~]?\d+\.\d+(\.\d+)?(-[\w.]+)?$/);
+    }
+  });
+
+  it('package-lock.json pins every package to the npm registry with an sha512 integrity hash', () => {
+    expect(lock.lockfileVersion).toBeGreaterThanOrEqual(2);
+    const entries = Object.entries(lock.packages).filter(([path]) => path !== '');
+    expect(entries.length).toBeGreaterThan(50);
+    const problems: string[] = [];
+    for (const [path, entry] of entries) {
+      if (!path.startsWith('node_modules/')) problems.push(`${path}: not under node_modules/`);
+      if (entry.link) problems.push(`${path}: a link`);
+      if (!/^\d+\.\d+\.\d+/.test(entry.version ?? '')) problems.push(`${path}: version ${entry.version}`);
+      if (!/^sha512-[A-Za-z0-9+/]+={0,2}$/.test(entry.integrity ?? ''))
+        problems.push(`${path}: no integrity`);
+      // npm leaves `resolved` out when it is the configured registry (omit-lockfile-registry-resolved).
+      if (entry.resolved !== undefined && !entry.resolved.startsWith('https://registry.npmjs.org/')) {
+        problems.push(`${path}: resolved from ${entry.resolved}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('the lockfile matches package.json (npm ci would install exactly it)', () => {
+    const rootEntry = lock.packages[''] as { dependencies?: object; devDependencies?: object } | undefined;
+    expect(rootEntry?.dependencies).toEqual(manifest.dependencies);
+    expect(rootEntry?.devDependencies).toEqual(manifest.devDependencies);
+    for (const name of Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })) {
+      expect(lock.packages[`node_modules/${name}`], name).toBeDefined();
+    }
+  });
+
+  it('has an `npm run audit` script for the production dependencies', () => {
+    expect(manifest.scripts?.audit).toBe('npm audit --omit=dev --audit-level=high');
+  });
+});
