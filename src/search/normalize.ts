@@ -1,0 +1,173 @@
+/**
+ * Text folding shared by the index and the queries: lower case, no diacritics, words of letters and digits.
+ * Records are folded once when the index is built; a query is folded once per call.
+ */
+
+/** Queries are cut to this many characters before any work (Discord caps options at 100 too). */
+export const MAX_QUERY_LENGTH = 100;
+/** Words of a query beyond this many are ignored. */
+export const MAX_QUERY_TOKENS = 8;
+
+const NON_ASCII = /[\u0080-\uffff]/;
+const COMBINING_MARKS = /\p{M}+/gu;
+/** Letters that Unicode decomposition does not split into a base letter and a mark. */
+const UNDECOMPOSABLE: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+  ħ: 'h',
+};
+const UNDECOMPOSABLE_PATTERN = /[ßæœøđðþłıħ]/g;
+const ASCII_WORD = /[a-z0-9]+/g;
+const UNICODE_WORD = /[\p{L}\p{N}]+/gu;
+/** Letters or digits on both sides of something that is neither they nor a space. */
+const INNER_PUNCTUATION = /[\p{L}\p{N}][^\p{L}\p{N}\s]+[\p{L}\p{N}]/u;
+
+/** Lower-cases and strips diacritics: `Heřmanice` → `hermanice`, `Straße` → `strasse`. Never throws. */
+export function foldText(text: string): string {
+  const lower = text.toLowerCase();
+  if (!NON_ASCII.test(lower)) return lower;
+  return lower
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(UNDECOMPOSABLE_PATTERN, (letter) => UNDECOMPOSABLE[letter] ?? letter);
+}
+
+/**
+ * British and American spellings of the same word meet: `organisation` → `organization`, `organised` → `organized`,
+ * `centre` → `center`, `programme` → `program`, `defence` → `defense`, `labour` → `labor`. Whole words only, applied
+ * alike to records and queries (partners' names use both, e.g. OPCW's "Organization"/"Organisation").
+ */
+export function unifySpelling(word: string): string {
+  const length = word.length;
+  if (length < 6) return word;
+  const last = word.charCodeAt(length - 1);
+  // Cheap character tests first: this runs on every word of every summary.
+  if (last === 110 /* n */) {
+    return length > 9 && word.endsWith('isation') ? `${word.slice(0, -7)}ization` : word;
+  }
+  if (last === 100 /* d */) {
+    return length > 6 && word.endsWith('ised') ? `${word.slice(0, -4)}ized` : word;
+  }
+  if (last === 115 /* s */ && length > 10 && word.endsWith('isations')) return `${word.slice(0, -8)}izations`;
+  const first = word.charCodeAt(0);
+  // centre(s), programme(s), defence, licence, labour
+  if (first === 99 || first === 112 || first === 100 || first === 108)
+    return SPELLING_VARIANTS.get(word) ?? word;
+  return word;
+}
+
+const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map([
+  ['centre', 'center'],
+  ['centres', 'centers'],
+  ['programme', 'program'],
+  ['programmes', 'programs'],
+  ['defence', 'defense'],
+  ['licence', 'license'],
+  ['labour', 'labor'],
+]);
+
+/** The words (runs of letters and digits) of folded text; punctuation, symbols and lone surrogates split words. */
+export function wordsOf(folded: string): string[] {
+  const pattern = NON_ASCII.test(folded) ? UNICODE_WORD : ASCII_WORD;
+  const words = folded.match(pattern) ?? [];
+  for (let i = 0; i < words.length; i++) words[i] = unifySpelling(words[i] ?? '');
+  return words;
+}
+
+/** Calls `visit` with each word of folded text; a plain loop for ASCII (long text), `wordsOf` otherwise. */
+export function forEachWord(folded: string, visit: (word: string) => void): void {
+  if (NON_ASCII.test(folded)) {
+    for (const word of wordsOf(folded)) visit(word);
+    return;
+  }
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const code = i < folded.length ? folded.charCodeAt(i) : 32;
+    const inWord = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      visit(unifySpelling(folded.slice(start, i)));
+      start = -1;
+    }
+  }
+}
+
+/**
+ * The words of each hyphenated (or otherwise punctuated) chunk run together: `counter-terrorism` also gives
+ * `counterterrorism`, so a query typed without the hyphen still finds the word.
+ */
+export function compoundsOf(folded: string): string[] {
+  const compounds: string[] = [];
+  if (!INNER_PUNCTUATION.test(folded)) return compounds;
+  for (const chunk of folded.split(/\s+/)) {
+    const words = wordsOf(chunk);
+    if (words.length > 1) compounds.push(words.join(''));
+  }
+  return compounds;
+}
+
+/** Words too common to identify anything; dropped from queries and from long text. */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'by',
+  'de',
+  'des',
+  'du',
+  'et',
+  'for',
+  'from',
+  'in',
+  'is',
+  'it',
+  'its',
+  'la',
+  'le',
+  'of',
+  'on',
+  'or',
+  's',
+  'the',
+  'their',
+  'to',
+  'with',
+]);
+
+export interface NormalizedQuery {
+  /** Every word of the folded query, in order, duplicates removed. */
+  words: string[];
+  /** The words that carry meaning (stop words dropped), at most MAX_QUERY_TOKENS. */
+  terms: string[];
+  /** `words` joined by single spaces: what exact keys are compared with. */
+  key: string;
+  /** Letters and digits in the query: 1–2 take the short-query route, 0 means nothing to search. */
+  length: number;
+}
+
+const WHITESPACE_CONTROLS = /[\t\n\v\f\r]/g;
+/** Other control and invisible format characters (NUL, zero-width joiners, soft hyphens): dropped, not word breaks. */
+const INVISIBLES = /[\p{Cc}\p{Cf}]/gu;
+
+/** Folds a raw query; never throws, whatever the input (non-strings count as empty). */
+export function normalizeQuery(raw: unknown): NormalizedQuery {
+  const text =
+    typeof raw === 'string'
+      ? raw.slice(0, MAX_QUERY_LENGTH).replace(WHITESPACE_CONTROLS, ' ').replace(INVISIBLES, '')
+      : '';
+  const words = [...new Set(wordsOf(foldText(text)))];
+  const terms = words.filter((word) => !STOP_WORDS.has(word)).slice(0, MAX_QUERY_TOKENS);
+  let length = 0;
+  for (const word of words) length += word.length;
+  return { words, terms, key: words.join(' '), length };
+}

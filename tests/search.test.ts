@@ -1,0 +1,499 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { syntheticPartners } from '../bench/synthetic.js';
+import { loadDataset } from '../src/data/load.js';
+import type { Partner } from '../src/data/schema.js';
+import {
+  createPartnerSearch,
+  createTopicSearch,
+  type PartnerHit,
+  type PartnerSearch,
+  type TopicSearch,
+} from '../src/search/index.js';
+import { foldText, normalizeQuery, wordsOf } from '../src/search/normalize.js';
+
+const dataset = loadDataset();
+const partners = createPartnerSearch(dataset.partners, dataset.topics);
+const topics = createTopicSearch(dataset.topics);
+const ids = (hits: readonly PartnerHit[]) => hits.map((hit) => hit.partner.id);
+const DOG_CENTRES = 'wco-regional-dog-training-centres';
+/** A printable, short test title for any query (long, invisible or control characters). */
+const label = (query: string) => {
+  const shown = JSON.stringify(query.length > 40 ? `${query.slice(0, 20)}… (${query.length} chars)` : query);
+  return shown.slice(1, -1);
+};
+
+type Kind =
+  | 'exact'
+  | 'sub-body'
+  | 'programme'
+  | 'typo'
+  | 'spelling'
+  | 'multi-word'
+  | 'diacritics'
+  | 'prefix'
+  | 'nonsense';
+
+/** Query, the id expected first (null: no result at all), and what kind of query it is. */
+const RELEVANCE: readonly [query: string, first: string | null, kind: Kind][] = [
+  ['WHO', 'who', 'exact'],
+  ['World Health Organization', 'who', 'exact'],
+  ['interpol', 'interpol', 'exact'],
+  ['International Criminal Police Organization', 'interpol', 'exact'],
+  ['UNESCO', 'unesco', 'exact'],
+  ['Europol', 'europol', 'exact'],
+  ['CITES', 'cites', 'exact'],
+  ['European Commission', 'eu-authorities', 'exact'],
+  ['Organisation for the Prohibition of Chemical Weapons', 'opcw', 'exact'],
+  ['FATF-Style Regional Bodies', 'fatf', 'exact'],
+  ['Regional Dog Training Centres', DOG_CENTRES, 'exact'],
+  ['Counter-Terrorism Committee of the United Nations Security Council', 'unctc', 'exact'],
+  ['OLAF', 'eu-authorities', 'sub-body'],
+  ['European Anti-Fraud Office', 'eu-authorities', 'sub-body'],
+  ['DG TAXUD', 'eu-authorities', 'sub-body'],
+  ['APG', 'fatf', 'sub-body'],
+  ['GIABA', 'fatf', 'sub-body'],
+  ['IATA', 'icao', 'sub-body'],
+  ['RILO', 'unep', 'sub-body'],
+  ['SAFE', 'osce', 'programme'],
+  ['Green Customs Initiative', 'unep', 'programme'],
+  ['Project PRISM', 'incb', 'programme'],
+  ['WHO Framework Convention on Tobacco Control', 'who', 'programme'],
+  ['API', 'icao', 'programme'],
+  ['interpl', 'interpol', 'typo'],
+  ['unesko', 'unesco', 'typo'],
+  ['europool', 'europol', 'typo'],
+  ['wrld helth', 'who', 'typo'],
+  ['unodoc', 'unodc', 'typo'],
+  ['emcda', 'emcdda', 'typo'],
+  ['Internatonal Atomic Energy', 'iaea', 'typo'],
+  ['endangerd species', 'cites', 'typo'],
+  ['World Health Organisation', 'who', 'spelling'],
+  ['SECI Centre', 'seci-center', 'spelling'],
+  ['United Nations Environment Program', 'unep', 'spelling'],
+  ['money laundering', 'fatf', 'multi-word'],
+  ['precursor chemicals', 'incb', 'multi-word'],
+  ['counterfeit medicines', 'who', 'multi-word'],
+  ['container control', 'unodc', 'multi-word'],
+  ['green customs', 'unep', 'multi-word'],
+  ['nuclear', 'iaea', 'multi-word'],
+  ['chemical weapons', 'opcw', 'multi-word'],
+  ['dog training', DOG_CENTRES, 'multi-word'],
+  ['fraud office europe', 'eu-authorities', 'multi-word'],
+  ['anti-fraud', 'eu-authorities', 'multi-word'],
+  ['drug addiction', 'emcdda', 'multi-word'],
+  ['civil aviation', 'icao', 'multi-word'],
+  ['intellectual property', 'wipo', 'multi-word'],
+  ['Hermanice', DOG_CENTRES, 'diacritics'],
+  ['HEŘMANICE', DOG_CENTRES, 'diacritics'],
+  ['Heřmanice, Czech Republic', DOG_CENTRES, 'diacritics'],
+  ['Ünesco', 'unesco', 'diacritics'],
+  ['almaty', DOG_CENTRES, 'diacritics'],
+  ['the hague', 'opcw', 'diacritics'],
+  ['in', 'interpol', 'prefix'],
+  ['inter', 'interpol', 'prefix'],
+  ['interp', 'interpol', 'prefix'],
+  ['unes', 'unesco', 'prefix'],
+  ['europ', 'europol', 'prefix'],
+  ['world he', 'who', 'prefix'],
+  ['chem', 'opcw', 'prefix'],
+  ['dog t', DOG_CENTRES, 'prefix'],
+  ['ic', 'icao', 'prefix'],
+  ['qzxv', null, 'nonsense'],
+  ['asdfgh', null, 'nonsense'],
+  ['zzzz', null, 'nonsense'],
+  ['!!!', null, 'nonsense'],
+  ['😀🎉', null, 'nonsense'],
+  ['x'.repeat(6000), null, 'nonsense'],
+  ['\u0000\u0007\u001b[31m', null, 'nonsense'],
+  ['\uD800\uDFFF\uDC00', null, 'nonsense'],
+  ['lorem ipsum', null, 'nonsense'],
+  ['the', null, 'nonsense'],
+];
+
+describe('partner search: relevance table (real data)', () => {
+  it.each(RELEVANCE.map(([query, first, kind]) => ({ query, first, kind, label: label(query) })))(
+    '$label → $first ($kind)',
+    ({ query, first }) => {
+      const hits = partners.search(query);
+      if (first === null) expect(hits).toEqual([]);
+      else expect(hits[0]?.partner.id).toBe(first);
+    },
+  );
+
+  it('marks hits on a name, acronym or alias as exact, and only those', () => {
+    expect(partners.search('WHO')[0]).toMatchObject({ exact: true, matchedOn: 'acronym' });
+    expect(partners.search('world health organization')[0]).toMatchObject({ exact: true, matchedOn: 'name' });
+    expect(partners.search('european commission')[0]).toMatchObject({ exact: true, matchedOn: 'alias' });
+    expect(partners.search('OLAF')[0]).toMatchObject({ exact: false, matchedOn: 'relatedBody' });
+    expect(partners.search('SAFE')[0]).toMatchObject({ exact: false, matchedOn: 'programme' });
+    expect(partners.search('interpl')[0]?.exact).toBe(false);
+  });
+
+  it('puts an exact name or acronym first even when others match the same word elsewhere', () => {
+    // "SAFE" is also a synonym of border and supply chain security, a focus area of UNCTC and UNODC.
+    const safe = partners.search('SAFE');
+    expect(ids(safe)[0]).toBe('osce');
+    expect(ids(safe)).toEqual(expect.arrayContaining(['unctc', 'unodc']));
+    // OLAF is named in Europol's summary too; the sub-body of the EU authorities ranks first.
+    expect(ids(partners.search('OLAF')).slice(0, 2)).toEqual(['eu-authorities', 'europol']);
+  });
+
+  it('finds the three cultural property partners in the top 3', () => {
+    expect(ids(partners.search('cultural property')).slice(0, 3).sort()).toEqual([
+      'icom',
+      'interpol',
+      'unesco',
+    ]);
+  });
+
+  it('matches a topic synonym, a place and the summary (the summary last)', () => {
+    expect(partners.search('cigarettes')[0]?.matchedOn).toBe('topic');
+    expect(partners.search('vienna')[0]).toMatchObject({ matchedOn: 'location' });
+    expect(partners.search('vienna')[0]?.partner.id).toBe('incb');
+    const secretariat = partners.search('secretariat');
+    expect(secretariat.length).toBeGreaterThan(0);
+    expect(secretariat.every((hit) => hit.matchedOn === 'summary')).toBe(true);
+    // A word that is both in fields and in summaries: the field matches come first.
+    const customs = partners.search('customs');
+    const firstSummary = customs.findIndex((hit) => hit.matchedOn === 'summary');
+    expect(firstSummary).toBeGreaterThan(0);
+    expect(customs.slice(firstSummary).every((hit) => hit.matchedOn === 'summary')).toBe(true);
+  });
+
+  it('matches focus areas by their words, typos included, below names', () => {
+    expect(ids(partners.search('nucleer'))).toEqual(['iaea']);
+    expect(ids(partners.search('cigarets')).sort()).toEqual(['eu-authorities', 'europol', 'interpol', 'who']);
+    expect(partners.search('cigarets')[0]?.matchedOn).toBe('topic');
+    // WHO's programme names tobacco: a name-like field ranks before the focus areas that share the word.
+    expect(ids(partners.search('tobacco'))[0]).toBe('who');
+  });
+
+  it('narrows as words are added (every word must match)', () => {
+    expect(ids(partners.search('interpol drugs'))).toEqual(['interpol']);
+    expect(partners.search('interpol qzxv')).toEqual([]);
+    expect(ids(partners.search('fraud office europe'))).toEqual(['eu-authorities']);
+  });
+
+  it('returns hits sorted by score, scores in [0, 1], at most `limit`', () => {
+    for (const query of ['customs', 'in', 'tobacco', 'europ', 'wrld helth', 'e']) {
+      const hits = partners.search(query, 4);
+      expect(hits.length).toBeLessThanOrEqual(4);
+      const scores = hits.map((hit) => hit.score);
+      expect(scores).toEqual([...scores].sort((a, b) => a - b));
+      for (const score of scores) expect(score >= 0 && score <= 1).toBe(true);
+    }
+    expect(partners.search('customs', 0)).toEqual([]);
+    expect(partners.search('customs', -3)).toEqual([]);
+    expect(partners.search('customs', Number.NaN).length).toBeGreaterThan(0);
+    expect(partners.search('customs', 2.9)).toHaveLength(2);
+  });
+
+  it('returns fresh hit objects: changing one does not change later answers (cached)', () => {
+    const first = partners.search('unesco');
+    const hit = first[0];
+    if (hit) hit.score = 42;
+    expect(partners.search('unesco')[0]?.score).not.toBe(42);
+  });
+});
+
+describe('what counts as a match', () => {
+  it('needs every query word to match a word of the record (fuse.js alone would match fragments)', () => {
+    // fuse's Bitap finds "qzx"-like fragments nowhere, but "asda" is one letter from "asia" (in a sub-body name);
+    // that weak typo in a long minor field is above the score cut-off: no hit, yet a "did you mean".
+    expect(partners.search('asda')).toEqual([]);
+    expect(ids(partners.suggest('asda'))).toContain('fatf');
+  });
+
+  it('keeps a typo in a name, drops a word that matches nothing', () => {
+    expect(ids(partners.search('interpl'))).toEqual(['interpol']);
+    expect(partners.search('interpl zzqx')).toEqual([]);
+  });
+
+  it('allows no typo in words under four letters, one up to five, two beyond', () => {
+    expect(partners.search('wpo')).toEqual([]); // WIPO minus a letter: too short to guess
+    expect(ids(partners.search('wipp'))).toEqual(['wipo']);
+    expect(ids(partners.search('unscoo'))[0]).toBe('unesco');
+  });
+});
+
+describe('one- and two-character queries', () => {
+  const letters = 'abcdefghijklmnopqrstuvwxyz0123456789'.split('');
+  const shortQueries = [...letters, ...letters.flatMap((a) => letters.map((b) => a + b))];
+
+  /** Acronyms and word starts of names, aliases and sub-body/programme acronyms: all the short route may match. */
+  const shortKeys = (partner: Partner): string[] => {
+    const words = [partner.name, ...partner.aliases].flatMap((text) => wordsOf(foldText(text)));
+    const acronyms = [
+      partner.acronym,
+      ...partner.relatedBodies.map((body) => body.acronym),
+      ...partner.programmes.map((programme) => programme.acronym),
+    ].flatMap((acronym) => (acronym ? [wordsOf(foldText(acronym)).join(' ')] : []));
+    return [...words, ...acronyms];
+  };
+
+  it('match only acronyms, names and aliases by their start, never the summary or topics', () => {
+    for (const query of shortQueries) {
+      for (const hit of partners.search(query, 25)) {
+        expect(['acronym', 'name', 'alias', 'relatedBody', 'programme']).toContain(hit.matchedOn);
+        expect(shortKeys(hit.partner).some((key) => key.startsWith(query))).toBe(true);
+      }
+    }
+  });
+
+  it('put acronyms first: "in" → INTERPOL, INCB, then International … names', () => {
+    expect(ids(partners.search('in', 5))).toEqual(['interpol', 'incb', 'iaea', 'icao', 'icom']);
+    expect(ids(partners.search('un', 4)).sort()).toEqual(['unctc', 'unep', 'unesco', 'unodc']);
+    expect(ids(partners.search('ol'))).toEqual(['eu-authorities']); // OLAF
+    expect(partners.search('zz')).toEqual([]);
+    expect(partners.search('q')).toEqual([]);
+  });
+
+  it('do not match stop words inside names ("of", "in")', () => {
+    // "Organization for Security and Co-operation in Europe": "in" is no word start to match.
+    const of = partners.search('of', 25);
+    expect(ids(of)).not.toContain('osce');
+  });
+});
+
+describe('autocomplete', () => {
+  it('lists partners A-Z by name for an empty query', () => {
+    const names = dataset.partners.map((partner) => foldText(partner.name)).sort();
+    for (const empty of ['', '   ']) {
+      const listed = partners.autocomplete(empty);
+      expect(listed.map((hit) => foldText(hit.partner.name))).toEqual(names.slice(0, 25));
+    }
+  });
+
+  it('follows the query key by key', () => {
+    const typed = 'interpol';
+    for (let length = 3; length <= typed.length; length++) {
+      expect(partners.autocomplete(typed.slice(0, length))[0]?.partner.id).toBe('interpol');
+    }
+    expect(partners.autocomplete('unes')[0]?.partner.id).toBe('unesco');
+    expect(partners.autocomplete('wrld h')[0]?.partner.id).toBe('who');
+  });
+
+  it('never returns more than 25, even with thousands of partners', () => {
+    const many = createPartnerSearch([...dataset.partners, ...syntheticPartners(300, 7)], dataset.topics);
+    expect(many.autocomplete('')).toHaveLength(25);
+    for (const query of ['a', 'in', 'inter', 'international', 'regional council', 'customs', 'e']) {
+      const hits = many.autocomplete(query);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.length).toBeLessThanOrEqual(25);
+    }
+    expect(many.search('international', 1000).length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('suggest ("did you mean")', () => {
+  it.each([
+    ['interpl', 'interpol'],
+    ['unesko', 'unesco'],
+    ['wrld helth', 'who'],
+    ['interpol qzxv', 'interpol'],
+    ['helth organisatoin', 'who'],
+  ])('%s → %s first', (query, first) => {
+    expect(partners.suggest(query)[0]?.partner.id).toBe(first);
+  });
+
+  it('is looser than search: finds something where search finds nothing', () => {
+    for (const query of ['asda', 'interpol qzxv', 'unesco asdfgh']) {
+      expect(partners.search(query)).toEqual([]);
+      expect(partners.suggest(query).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('may be empty for pure nonsense, and respects its limit', () => {
+    for (const query of ['qzxv', 'zzzz', '!!!', '', 'xkcdqw']) expect(partners.suggest(query)).toEqual([]);
+    expect(partners.suggest('customs', 2)).toHaveLength(2);
+  });
+});
+
+describe('never throws, on any string', () => {
+  const check = (search: PartnerSearch | TopicSearch, query: string) => {
+    const hits = search.search(query);
+    expect(hits.length).toBeLessThanOrEqual(10);
+    expect(search.suggest(query).length).toBeLessThanOrEqual(5);
+    expect(search.autocomplete(query).length).toBeLessThanOrEqual(25);
+    const scores = hits.map((hit) => hit.score);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+  };
+
+  it('handles arbitrary unicode, lone surrogates, control characters and very long input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (query) => {
+        check(partners, query);
+        check(topics, query);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-ascii', minLength: 100, maxLength: 8000 }), (query) => {
+        check(partners, query);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('ignores invisible characters and cuts the query to 100 characters', () => {
+    expect(ids(partners.search('inter\u0000pol'))).toEqual(['interpol']);
+    expect(ids(partners.search('\u200binterpol\u00ad'))).toEqual(['interpol']);
+    expect(ids(partners.search('who\tinterpol')).length).toBe(0);
+    expect(normalizeQuery(`interpol ${'x'.repeat(500)}`).key).toBe(`interpol ${'x'.repeat(91)}`);
+    // Non-strings (from untyped callers) count as empty.
+    expect(partners.search(undefined as unknown as string)).toEqual([]);
+    expect(partners.autocomplete(null as unknown as string)).toHaveLength(dataset.partners.length);
+  });
+});
+
+describe('topic search', () => {
+  it.each([
+    ['cultural', 'cultural-property'],
+    ['cultural property', 'cultural-property'],
+    ['cultural-property', 'cultural-property'],
+    ['narcotics', 'drugs'],
+    ['nuclear', 'nuclear-and-radioactive-material'],
+    ['aml', 'money-laundering'],
+    ['AML', 'money-laundering'],
+    ['cigarettes', 'tobacco'],
+    ['wildlife', 'wildlife'],
+    ['ivory', 'wildlife'],
+    ['k9', 'capacity-building'],
+    ['ip', 'intellectual-property'],
+    ['guns', 'small-arms'],
+    ['counter terrorism', 'terrorism'],
+    ['enviroment', 'environment'],
+    ['cultrual', 'cultural-property'],
+    ['narcotix', 'drugs'],
+    ['helth', 'public-health'],
+    ['organized crime', 'organized-crime'],
+    ['Organised crime', 'organized-crime'],
+  ])('%s → %s', (query, slug) => {
+    expect(topics.search(query)[0]?.topic.slug).toBe(slug);
+  });
+
+  it('marks a label, slug or synonym typed in full as exact', () => {
+    expect(topics.search('Drugs')[0]).toMatchObject({ exact: true });
+    expect(topics.search('money-laundering')[0]).toMatchObject({ exact: true });
+    expect(topics.search('narcotics')[0]).toMatchObject({ exact: true });
+    expect(topics.search('narcotix')[0]).toMatchObject({ exact: false });
+    // A synonym shared by two topics is exact for both.
+    const shared = topics.search('synthetic drugs');
+    expect(
+      shared
+        .slice(0, 2)
+        .map((hit) => hit.topic.slug)
+        .sort(),
+    ).toEqual(['drugs', 'precursor-chemicals']);
+    expect(shared.slice(0, 2).every((hit) => hit.exact)).toBe(true);
+  });
+
+  it('returns nothing for nonsense; suggest offers the closest topics when search finds none', () => {
+    for (const query of ['qzxv', 'asdfgh', '!!!', 'x'.repeat(6000)]) expect(topics.search(query)).toEqual([]);
+    expect(topics.search('smoking guns')).toEqual([]);
+    expect(
+      topics
+        .suggest('smoking guns')
+        .map((hit) => hit.topic.slug)
+        .sort(),
+    ).toEqual(['small-arms', 'tobacco']);
+  });
+
+  it('autocompletes: every topic by label for an empty query, at most 25', () => {
+    const labels = dataset.topics.map((topic) => foldText(topic.label)).sort();
+    expect(topics.autocomplete('').map((hit) => foldText(hit.topic.label))).toEqual(labels);
+    expect(topics.autocomplete('cul')[0]?.topic.slug).toBe('cultural-property');
+    expect(topics.autocomplete('m').length).toBeLessThanOrEqual(25);
+  });
+});
+
+describe('at 10,000 synthetic partners plus the real ones', () => {
+  const exactAndTypos = RELEVANCE.filter(
+    ([, first, kind]) =>
+      first !== null && ['exact', 'sub-body', 'programme', 'typo', 'spelling'].includes(kind),
+  );
+  let large: PartnerSearch;
+  let synthetic: Partner[];
+
+  beforeAll(() => {
+    synthetic = syntheticPartners(10_000, 1);
+    // The real partners in the middle, so that no tie is won by coming first.
+    const all = [...synthetic.slice(0, 5_000), ...dataset.partners, ...synthetic.slice(5_000)];
+    const started = performance.now();
+    large = createPartnerSearch(all, dataset.topics);
+    const built = performance.now() - started;
+
+    // Rough timings for the log only: speed is asserted by the benchmarks, not here.
+    const mix = [
+      'interpol',
+      'unesco',
+      'world health',
+      'money laundering',
+      'regional council',
+      'customs brokers',
+      'maritime safety',
+      'qzxv',
+    ].flatMap((word) => Array.from({ length: word.length }, (_, i) => word.slice(0, i + 1)));
+    mix.push('interpl', 'unesko', 'wrld helth', ...synthetic.slice(0, 40).map((p) => p.acronym ?? p.name));
+    const times = mix.map((query) => {
+      const start = performance.now();
+      large.autocomplete(query);
+      return performance.now() - start;
+    });
+    times.sort((a, b) => a - b);
+    const at = (p: number) =>
+      (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(2);
+    console.log(
+      `search at ${all.length} partners: build ${built.toFixed(0)} ms; autocomplete over ${times.length} ` +
+        `uncached queries p50 ${at(0.5)} ms, p99 ${at(0.99)} ms (timings vary with machine load)`,
+    );
+  }, 120_000);
+
+  it.each(exactAndTypos.map(([query, first]) => ({ query, first, label: label(query) })))(
+    '$label → $first still first',
+    ({ query, first }) => {
+      expect(large.search(query)[0]?.partner.id).toBe(first);
+    },
+  );
+
+  it('finds synthetic partners too, by acronym and by name', () => {
+    const sample = synthetic.filter((partner) => partner.acronym).slice(0, 5);
+    for (const partner of sample) {
+      expect(large.search(partner.acronym ?? '')[0]?.partner.id).toBe(partner.id);
+    }
+    const named = synthetic[123];
+    expect(ids(large.search(named?.name ?? '', 25))).toContain(named?.id);
+  });
+
+  it('keeps autocomplete at 25 and nonsense empty', () => {
+    expect(large.autocomplete('')).toHaveLength(25);
+    expect(large.autocomplete('in')).toHaveLength(25);
+    expect(large.search('qzxvqzxv')).toEqual([]);
+  });
+});
+
+describe('syntheticPartners', () => {
+  const real = new Set(dataset.partners.flatMap((partner) => [partner.id, partner.acronym?.toLowerCase()]));
+  const slugs = new Set(dataset.topics.map((topic) => topic.slug));
+
+  it('is deterministic and shaped like the real partners', () => {
+    const first = syntheticPartners(300, 3);
+    expect(syntheticPartners(300, 3)).toEqual(first);
+    expect(syntheticPartners(300, 4)).not.toEqual(first);
+    expect(new Set(first.map((partner) => partner.id)).size).toBe(300);
+    const acronyms = first.flatMap((partner) => (partner.acronym ? [partner.acronym] : []));
+    expect(new Set(acronyms).size).toBe(acronyms.length);
+    for (const partner of first) {
+      expect(real.has(partner.id)).toBe(false);
+      expect(partner.acronym === undefined || !real.has(partner.acronym.toLowerCase())).toBe(true);
+      expect(partner.acronym === undefined || /^[A-Z]{2,6}$/.test(partner.acronym)).toBe(true);
+      expect(partner.name.split(' ').length).toBeGreaterThanOrEqual(4);
+      expect(partner.aliases.length).toBeLessThanOrEqual(3);
+      const words = partner.summary.split(/\s+/).length;
+      expect(words >= 100 && words <= 300).toBe(true);
+      expect(partner.focusAreas.length >= 3 && partner.focusAreas.length <= 8).toBe(true);
+      for (const focus of partner.focusAreas) expect(slugs.has(focus.topic)).toBe(true);
+    }
+  });
+});
