@@ -1,13 +1,17 @@
-import { type APIInteractionResponseCallbackData, ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type { APIEmbed, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { agreementsInYearCard, timelineCard } from '../src/cards/agreement-cards.js';
+import { deepFreeze } from '../src/cards/limits.js';
 import { type ActionRow, button, buttonRow, partnerSelectRow } from '../src/cards/menus.js';
 import { partnerCard } from '../src/cards/partner-card.js';
 import { listInWords } from '../src/cards/style.js';
-import { agreementsByYear, nearestYears } from '../src/data/agreements.js';
+import { type AgreementEntry, agreementsByYear, nearestYears } from '../src/data/agreements.js';
+import type { Dataset } from '../src/data/dataset.js';
+import type { Partner } from '../src/data/schema.js';
 import { answerClick, selectedValue } from '../src/interactions/click.js';
 import type { Command } from '../src/interactions/command.js';
 import type { BotContext } from '../src/interactions/context.js';
 import { encodeCustomId } from '../src/interactions/custom-id.js';
+import { ApplicationCommandOptionType } from '../src/interactions/discord-enums.js';
 import { invokerId } from '../src/interactions/invoker.js';
 import { integerOption } from '../src/interactions/options.js';
 import { notice, reply } from '../src/interactions/replies.js';
@@ -55,23 +59,48 @@ function yearMessage(
   };
 }
 
+/** The timeline of a dataset (which never changes): its year groups, and each page once it is built. */
+interface Timeline {
+  groups: readonly (readonly [number | null, readonly AgreementEntry[]])[];
+  pageCount: number;
+  total: number;
+  pages: Map<number, { card: APIEmbed; partners: readonly Partner[] }>;
+}
+const timelines = new WeakMap<Dataset, Timeline>();
+
+function timelineOf(dataset: Dataset): Timeline {
+  let timeline = timelines.get(dataset);
+  if (!timeline) {
+    const groups = [...agreementsByYear(dataset)];
+    timeline = {
+      groups,
+      pageCount: Math.max(1, Math.ceil(groups.length / yearsPerPage)),
+      total: groups.reduce((sum, [, entries]) => sum + entries.length, 0),
+      pages: new Map(),
+    };
+    timelines.set(dataset, timeline);
+  }
+  return timeline;
+}
+
 function timelineMessage(
   requestedPage: number,
   ownerId: string,
   context: BotContext,
 ): APIInteractionResponseCallbackData {
-  const groups = [...agreementsByYear(context.dataset)];
-  const pageCount = Math.max(1, Math.ceil(groups.length / yearsPerPage));
+  const timeline = timelineOf(context.dataset);
+  const { pageCount } = timeline;
   const page = Math.min(Math.max(0, requestedPage), pageCount - 1);
-  const shown = groups.slice(page * yearsPerPage, (page + 1) * yearsPerPage);
-  const total = groups.reduce((sum, [, entries]) => sum + entries.length, 0);
-  const components: ActionRow[] = [
-    openMenu(
-      ['page', page],
-      ownerId,
-      shown.flatMap(([, e]) => e.map((x) => x.partner)),
-    ),
-  ];
+  let built = timeline.pages.get(page);
+  if (!built) {
+    const shown = timeline.groups.slice(page * yearsPerPage, (page + 1) * yearsPerPage);
+    built = {
+      card: deepFreeze(timelineCard(shown, page, pageCount, timeline.total, context.dataset)),
+      partners: Object.freeze(shown.flatMap(([, entries]) => entries.map((entry) => entry.partner))),
+    };
+    timeline.pages.set(page, built);
+  }
+  const components: ActionRow[] = [openMenu(['page', page], ownerId, built.partners)];
   if (pageCount > 1) {
     components.push(
       buttonRow([
@@ -80,7 +109,7 @@ function timelineMessage(
       ]),
     );
   }
-  return { embeds: [timelineCard(shown, page, pageCount, total, context.dataset)], components };
+  return { embeds: [built.card], components };
 }
 
 function viewMessage(

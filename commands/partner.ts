@@ -1,8 +1,6 @@
-import {
-  type APIApplicationCommandOptionChoice,
-  type APIInteractionResponseCallbackData,
-  ApplicationCommandOptionType,
-  InteractionResponseType,
+import type {
+  APIApplicationCommandOptionChoice,
+  APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import { partnerSelectRow } from '../src/cards/menus.js';
 import { partnerCard, shortName } from '../src/cards/partner-card.js';
@@ -12,6 +10,7 @@ import { answerClick, selectedValue } from '../src/interactions/click.js';
 import type { Command, ComponentClick } from '../src/interactions/command.js';
 import type { BotContext } from '../src/interactions/context.js';
 import { encodeCustomId } from '../src/interactions/custom-id.js';
+import { ApplicationCommandOptionType, InteractionResponseType } from '../src/interactions/discord-enums.js';
 import { invokerId } from '../src/interactions/invoker.js';
 import { booleanOption, focusedOption, stringOption } from '../src/interactions/options.js';
 import { notice, reply } from '../src/interactions/replies.js';

@@ -1,8 +1,4 @@
-import {
-  type APIInteractionResponseCallbackData,
-  ApplicationCommandOptionType,
-  InteractionResponseType,
-} from 'discord-api-types/v10';
+import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { button, buttonRow, partnerSelectRow, selectRow } from '../src/cards/menus.js';
 import { partnerCard } from '../src/cards/partner-card.js';
 import { quoteUserText } from '../src/cards/style.js';
@@ -12,6 +8,7 @@ import { answerClick, selectedValue } from '../src/interactions/click.js';
 import type { Command } from '../src/interactions/command.js';
 import type { BotContext } from '../src/interactions/context.js';
 import { encodeCustomId } from '../src/interactions/custom-id.js';
+import { ApplicationCommandOptionType, InteractionResponseType } from '../src/interactions/discord-enums.js';
 import { invokerId } from '../src/interactions/invoker.js';
 import { focusedOption, stringOption } from '../src/interactions/options.js';
 import { notice, reply } from '../src/interactions/replies.js';

@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { AgreementEntry } from '../data/agreements.js';
 import type { Dataset } from '../data/dataset.js';
+import { deepFreeze } from './limits.js';
 import { agreementDate, shortName } from './partner-card.js';
 import { cardColours, sourceFooter } from './style.js';
 
@@ -28,11 +29,28 @@ export function yearTitle(year: number | null): string {
   return year === null ? 'Date not stated' : String(year);
 }
 
+const yearCards = new WeakMap<
+  readonly AgreementEntry[],
+  { year: number; dataset: Dataset; card: APIEmbed }
+>();
+
+/**
+ * The agreements of one year. Built once per list of entries (agreementsByYear gives the same lists every
+ * time), then the same frozen card.
+ */
 export function agreementsInYearCard(
   year: number,
   entries: readonly AgreementEntry[],
   dataset: Dataset,
 ): APIEmbed {
+  const cached = yearCards.get(entries);
+  if (cached?.year === year && cached.dataset === dataset) return cached.card;
+  const card = deepFreeze(buildYearCard(year, entries, dataset));
+  yearCards.set(entries, { year, dataset, card });
+  return card;
+}
+
+function buildYearCard(year: number, entries: readonly AgreementEntry[], dataset: Dataset): APIEmbed {
   const count = entries.length === 1 ? '1 agreement' : `${entries.length} agreements`;
   return {
     title: `Agreements signed in ${year}`,
@@ -43,7 +61,7 @@ export function agreementsInYearCard(
 }
 
 export function timelineCard(
-  groups: readonly [number | null, AgreementEntry[]][],
+  groups: readonly (readonly [number | null, readonly AgreementEntry[]])[],
   page: number,
   pageCount: number,
   total: number,

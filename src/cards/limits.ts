@@ -3,8 +3,9 @@ import type {
   APIComponentInMessageActionRow,
   APIEmbed,
   APIInteractionResponseCallbackData,
+  APISelectMenuOption,
 } from 'discord-api-types/v10';
-import { ComponentType } from 'discord-api-types/v10';
+import { ComponentType } from '../interactions/discord-enums.js';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const discordLimits = {
@@ -41,9 +42,21 @@ export function truncate(text: string, max: number): string {
   return `${cut}…`;
 }
 
+/**
+ * Freezes a card (or any plain data) and everything in it, so one built once can be handed out again and
+ * again: a caller that tried to change it would throw instead of changing it for everyone.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 /** Hands out a shared character budget: each piece gets what is left, then the budget shrinks. */
 class Budget {
-  constructor(private left: number) {}
+  constructor(public left: number) {}
   take(text: string, max: number): string {
     const fitted = truncate(text, Math.min(max, this.left));
     this.left -= fitted.length;
@@ -51,7 +64,26 @@ class Budget {
   }
 }
 
+/**
+ * Fitted copies of frozen embeds (cards are built once and frozen), with the budget each was fitted from and
+ * how much of it it used: the same embed fitted from the same budget always gives the same result.
+ */
+const fittedEmbeds = new WeakMap<APIEmbed, { from: number; used: number; fitted: APIEmbed | undefined }>();
+
 function fitEmbed(embed: APIEmbed, budget: Budget): APIEmbed | undefined {
+  if (!Object.isFrozen(embed)) return fitEmbedNow(embed, budget);
+  const from = budget.left;
+  const cached = fittedEmbeds.get(embed);
+  if (cached?.from === from) {
+    budget.left -= cached.used;
+    return cached.fitted;
+  }
+  const fitted = deepFreeze(fitEmbedNow(embed, budget));
+  fittedEmbeds.set(embed, { from, used: from - budget.left, fitted });
+  return fitted;
+}
+
+function fitEmbedNow(embed: APIEmbed, budget: Budget): APIEmbed | undefined {
   const fitted: APIEmbed = { ...embed };
   if (embed.title !== undefined) fitted.title = budget.take(embed.title, discordLimits.embedTitle);
   if (embed.author)
@@ -76,6 +108,24 @@ function fitEmbed(embed: APIEmbed, budget: Budget): APIEmbed | undefined {
   return hasText ? fitted : undefined;
 }
 
+/** Fitted copies of frozen select options (a partner's option is built once and frozen). */
+const fittedOptions = new WeakMap<APISelectMenuOption, APISelectMenuOption>();
+
+function fitOption(option: APISelectMenuOption): APISelectMenuOption {
+  const cached = fittedOptions.get(option);
+  if (cached) return cached;
+  const fitted: APISelectMenuOption = {
+    ...option,
+    label: truncate(option.label, discordLimits.selectOptionLabel),
+    description:
+      option.description === undefined
+        ? undefined
+        : truncate(option.description, discordLimits.selectOptionDescription),
+  };
+  if (Object.isFrozen(option)) fittedOptions.set(option, deepFreeze(fitted));
+  return fitted;
+}
+
 function fitRow(
   row: APIActionRowComponent<APIComponentInMessageActionRow>,
 ): APIActionRowComponent<APIComponentInMessageActionRow> {
@@ -89,14 +139,7 @@ function fitRow(
             component.placeholder === undefined
               ? undefined
               : truncate(component.placeholder, discordLimits.selectPlaceholder),
-          options: component.options.slice(0, discordLimits.selectOptions).map((option) => ({
-            ...option,
-            label: truncate(option.label, discordLimits.selectOptionLabel),
-            description:
-              option.description === undefined
-                ? undefined
-                : truncate(option.description, discordLimits.selectOptionDescription),
-          })),
+          options: component.options.slice(0, discordLimits.selectOptions).map(fitOption),
         };
       }
       if (component.type === ComponentType.Button && 'label' in component && component.label !== undefined) {

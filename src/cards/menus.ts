@@ -1,16 +1,33 @@
-import {
-  type APIActionRowComponent,
-  type APIButtonComponentWithCustomId,
-  type APIComponentInMessageActionRow,
-  type APISelectMenuOption,
-  ButtonStyle,
-  ComponentType,
+import type {
+  APIActionRowComponent,
+  APIButtonComponentWithCustomId,
+  APIComponentInMessageActionRow,
+  APISelectMenuOption,
 } from 'discord-api-types/v10';
 import type { Partner } from '../data/schema.js';
+import { ButtonStyle, ComponentType } from '../interactions/discord-enums.js';
 import { discordLimits, truncate } from './limits.js';
 import { shortName } from './partner-card.js';
 
 export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+const partnerOptions = new WeakMap<Partner, APISelectMenuOption>();
+
+/** A partner as a select menu option: built once per partner (the dataset never changes), frozen. */
+function partnerOption(partner: Partner): APISelectMenuOption {
+  let option = partnerOptions.get(partner);
+  if (!option) {
+    option = Object.freeze({
+      label: truncate(shortName(partner), discordLimits.selectOptionLabel),
+      value: partner.id,
+      description: partner.acronym
+        ? truncate(partner.name, discordLimits.selectOptionDescription)
+        : undefined,
+    });
+    partnerOptions.set(partner, option);
+  }
+  return option;
+}
 
 /** A select menu whose values are partner ids; picking one opens that partner's card. */
 export function partnerSelectRow(
@@ -23,13 +40,7 @@ export function partnerSelectRow(
   for (const partner of partners) {
     if (seen.has(partner.id) || options.length === discordLimits.selectOptions) continue;
     seen.add(partner.id);
-    options.push({
-      label: truncate(shortName(partner), discordLimits.selectOptionLabel),
-      value: partner.id,
-      description: partner.acronym
-        ? truncate(partner.name, discordLimits.selectOptionDescription)
-        : undefined,
-    });
+    options.push(partnerOption(partner));
   }
   return selectRow(customId, options, placeholder);
 }

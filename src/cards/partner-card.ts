@@ -2,6 +2,7 @@ import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Dataset } from '../data/dataset.js';
 import { formatPartialDate } from '../data/dates.js';
 import type { Agreement, Partner } from '../data/schema.js';
+import { deepFreeze } from './limits.js';
 import { cardColours, externalFooter, externalMark, listInWords, sourceFooter } from './style.js';
 
 /** "INTERPOL" for menus and lists: the acronym where there is one, else the name. */
@@ -38,8 +39,21 @@ function bulletList(lines: readonly string[]): string {
   return lines.map((line) => `• ${line}`).join('\n');
 }
 
-/** The full card for one partner: everything the dataset knows, each part from the source. */
+const partnerCards = new WeakMap<Partner, { dataset: Dataset; card: APIEmbed }>();
+
+/**
+ * The full card for one partner: everything the dataset knows, each part from the source. A pure function
+ * of the (never modified) dataset, so each card is built once and the same frozen object is returned after.
+ */
 export function partnerCard(partner: Partner, dataset: Dataset): APIEmbed {
+  const cached = partnerCards.get(partner);
+  if (cached?.dataset === dataset) return cached.card;
+  const card = deepFreeze(buildPartnerCard(partner, dataset));
+  partnerCards.set(partner, { dataset, card });
+  return card;
+}
+
+function buildPartnerCard(partner: Partner, dataset: Dataset): APIEmbed {
   const fields: APIEmbedField[] = partner.agreements.length
     ? partner.agreements.map((agreement) => agreementField(partner, agreement))
     : [{ name: '📄 Agreements', value: 'The source states no signed agreement with this partner.' }];

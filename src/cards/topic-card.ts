@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Dataset } from '../data/dataset.js';
 import type { Partner, Topic } from '../data/schema.js';
+import { deepFreeze } from './limits.js';
 import { shortName } from './partner-card.js';
 import { cardColours, sourceFooter } from './style.js';
 
@@ -10,15 +11,36 @@ export interface TopicPartner {
   note: string;
 }
 
-/** The partners working in a focus area, with what each does there, in dataset order. */
-export function partnersInTopic(topic: Topic, dataset: Dataset): TopicPartner[] {
-  return dataset.partners.flatMap((partner) => {
-    const focus = partner.focusAreas.find((area) => area.topic === topic.slug);
-    return focus ? [{ partner, note: focus.note }] : [];
-  });
+const topicMembers = new WeakMap<Topic, { dataset: Dataset; members: readonly TopicPartner[] }>();
+const topicCards = new WeakMap<readonly TopicPartner[], { topic: Topic; card: APIEmbed }>();
+
+/**
+ * The partners working in a focus area, with what each does there, in dataset order. Computed once per topic
+ * (the dataset never changes); the list is frozen.
+ */
+export function partnersInTopic(topic: Topic, dataset: Dataset): readonly TopicPartner[] {
+  const cached = topicMembers.get(topic);
+  if (cached?.dataset === dataset) return cached.members;
+  const members = Object.freeze(
+    dataset.partners.flatMap((partner) => {
+      const focus = partner.focusAreas.find((area) => area.topic === topic.slug);
+      return focus ? [Object.freeze({ partner, note: focus.note })] : [];
+    }),
+  );
+  topicMembers.set(topic, { dataset, members });
+  return members;
 }
 
+/** The card of a focus area; built once per member list (see partnersInTopic), then the same frozen object. */
 export function topicCard(topic: Topic, members: readonly TopicPartner[]): APIEmbed {
+  const cached = topicCards.get(members);
+  if (cached?.topic === topic) return cached.card;
+  const card = deepFreeze(buildTopicCard(topic, members));
+  topicCards.set(members, { topic, card });
+  return card;
+}
+
+function buildTopicCard(topic: Topic, members: readonly TopicPartner[]): APIEmbed {
   const count = members.length === 1 ? '1 partner' : `${members.length} partners`;
   return {
     title: `Focus area: ${topic.label}`,

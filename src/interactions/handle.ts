@@ -1,19 +1,17 @@
-import {
-  type APIApplicationCommandAutocompleteInteraction,
-  type APIApplicationCommandAutocompleteResponse,
-  type APIChatInputApplicationCommandInteraction,
-  type APIInteraction,
-  type APIInteractionResponse,
-  type APIMessageComponentInteraction,
-  ApplicationCommandType,
-  InteractionResponseType,
-  InteractionType,
+import type {
+  APIApplicationCommandAutocompleteInteraction,
+  APIApplicationCommandAutocompleteResponse,
+  APIChatInputApplicationCommandInteraction,
+  APIInteraction,
+  APIInteractionResponse,
+  APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
 import { commandsByName } from '../../commands/index.js';
 import { discordLimits, fitMessage, truncate } from '../cards/limits.js';
 import { quoteUserText } from '../cards/style.js';
 import type { BotContext } from './context.js';
 import { decodeCustomId } from './custom-id.js';
+import { ApplicationCommandType, InteractionResponseType, InteractionType } from './discord-enums.js';
 import { apology, notice } from './replies.js';
 
 /** Called with any error a handler throws; transports log it. Handlers never let one escape. */

@@ -1,8 +1,8 @@
-import {
-  type APIApplicationCommandInteractionDataBasicOption,
-  type APIApplicationCommandInteractionDataOption,
-  ApplicationCommandOptionType,
+import type {
+  APIApplicationCommandInteractionDataBasicOption,
+  APIApplicationCommandInteractionDataOption,
 } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType } from './discord-enums.js';
 
 type Options = readonly APIApplicationCommandInteractionDataOption[] | undefined;
 

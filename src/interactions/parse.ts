@@ -1,9 +1,9 @@
 import type { APIInteraction } from 'discord-api-types/v10';
-import { InteractionType } from 'discord-api-types/v10';
 import { z } from 'zod';
+import { InteractionType } from './discord-enums.js';
 
 const snowflake = z.string().regex(/^\d{1,20}$/);
-const user = z.looseObject({ id: snowflake });
+const user = z.object({ id: snowflake });
 const name = z.string().min(1);
 
 type Option = {
@@ -13,15 +13,28 @@ type Option = {
   focused?: boolean;
   options?: Option[];
 };
-const option: z.ZodType<Option> = z.looseObject({
+const optionFields = {
   name,
   type: z.number().int(),
   value: z.union([z.string(), z.number(), z.boolean()]).optional(),
   focused: z.boolean().optional(),
+};
+/** Options nested to any depth. */
+const anyOption: z.ZodType<Option> = z.object({
+  ...optionFields,
   get options() {
-    return z.array(option).optional();
+    return z.array(anyOption).optional();
   },
 });
+/**
+ * The same check, unrolled: Discord nests options three deep (subcommand group → subcommand → option), and
+ * z.compile cannot compile a schema that refers to itself. Anything nested deeper still gets the recursive
+ * check above (at run time: Discord never sends it).
+ */
+const deeperOptions = z.custom<Option[]>((value) => z.array(anyOption).safeParse(value).success);
+const option3 = z.object({ ...optionFields, options: deeperOptions.optional() });
+const option2 = z.object({ ...optionFields, options: z.array(option3).optional() });
+const option = z.object({ ...optionFields, options: z.array(option2).optional() });
 
 const common = {
   id: snowflake,
@@ -29,17 +42,17 @@ const common = {
   token: z.string().min(1).max(500),
   version: z.number().optional(),
   user: user.optional(),
-  member: z.looseObject({ user }).optional(),
+  member: z.object({ user }).optional(),
 };
 
-const commandData = z.looseObject({
+const commandData = z.object({
   id: z.string().optional(),
   name,
   type: z.number().int().optional(),
   options: z.array(option).optional(),
 });
 
-const componentData = z.looseObject({
+const componentData = z.object({
   custom_id: z.string(),
   component_type: z.number().int(),
   values: z.array(z.string()).optional(),
@@ -47,27 +60,32 @@ const componentData = z.looseObject({
 
 /**
  * What an interaction must look like for the handlers to read it safely: every field they read is checked
- * for type (sizes are the handlers' business: they cut what they read). Loose objects otherwise: Discord adds fields all the time, and unknown ones are kept
- * and ignored.
+ * for type (sizes are the handlers' business: they cut what they read). Other fields are allowed: Discord
+ * adds fields all the time; the handlers get the payload itself, unknown fields included, and ignore them.
+ *
+ * Compiled (z.compile: generated code instead of walking the schema) and asked only whether the payload is
+ * valid (`validate`: no parsed copy is built, since the payload itself is what the handlers get).
  */
-const interactionSchema = z.discriminatedUnion('type', [
-  z.looseObject({ ...common, type: z.literal(InteractionType.Ping) }),
-  z.looseObject({ ...common, type: z.literal(InteractionType.ApplicationCommand), data: commandData }),
-  z.looseObject({
-    ...common,
-    type: z.literal(InteractionType.ApplicationCommandAutocomplete),
-    data: commandData,
-  }),
-  z.looseObject({
-    ...common,
-    type: z.literal(InteractionType.MessageComponent),
-    data: componentData,
-    message: z.looseObject({ components: z.array(z.unknown()).optional() }).optional(),
-  }),
-  z.looseObject({ ...common, type: z.literal(InteractionType.ModalSubmit) }),
-]);
+const interactionSchema = z.compile(
+  z.discriminatedUnion('type', [
+    z.object({ ...common, type: z.literal(InteractionType.Ping) }),
+    z.object({ ...common, type: z.literal(InteractionType.ApplicationCommand), data: commandData }),
+    z.object({
+      ...common,
+      type: z.literal(InteractionType.ApplicationCommandAutocomplete),
+      data: commandData,
+    }),
+    z.object({
+      ...common,
+      type: z.literal(InteractionType.MessageComponent),
+      data: componentData,
+      message: z.object({ components: z.array(z.unknown()).optional() }).optional(),
+    }),
+    z.object({ ...common, type: z.literal(InteractionType.ModalSubmit) }),
+  ]),
+);
 
 /** The payload as an interaction the handlers can take, or null when it is not one. */
 export function parseInteraction(payload: unknown): APIInteraction | null {
-  return interactionSchema.safeParse(payload).success ? (payload as APIInteraction) : null;
+  return interactionSchema.validate(payload) ? (payload as APIInteraction) : null;
 }

@@ -1,10 +1,9 @@
-import {
-  type APIInteractionResponseCallbackData,
-  type APIInteractionResponseChannelMessageWithSource,
-  type APIInteractionResponseUpdateMessage,
-  InteractionResponseType,
-  MessageFlags,
+import type {
+  APIInteractionResponseCallbackData,
+  APIInteractionResponseChannelMessageWithSource,
+  APIInteractionResponseUpdateMessage,
 } from 'discord-api-types/v10';
+import { InteractionResponseType, MessageFlags } from './discord-enums.js';
 
 /** A new message in the channel; `ephemeral` shows it to the invoking user only. */
 export function reply(

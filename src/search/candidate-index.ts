@@ -5,16 +5,13 @@ import {
   IN_WORD_FIELD,
   LITERAL,
 } from './candidate-scratch.js';
-import type { FieldSpec, SearchSource } from './field-spec.js';
+import type { DescribeRecord, FieldSpec } from './field-spec.js';
+import { buildIndexData, type IndexData, wordSequenceKey } from './index-builder.js';
+import type { Postings, Ranges } from './int-list.js';
+import type { IntMultiMap } from './word-table.js';
 import { LruCache } from './lru-cache.js';
-import { compoundsOf, foldText, forEachWord, MAX_QUERY_TOKENS, wordsOf } from './normalize.js';
-import { compareStrings, Vocabulary } from './vocabulary.js';
-
-/** A keyed value (name, acronym, alias, sub-body, programme …) of a record, as folded words. */
-export interface KeyedValue {
-  spec: number;
-  words: readonly string[];
-}
+import { foldText, MAX_QUERY_TOKENS } from './normalize.js';
+import { compareStrings, type Vocabulary } from './vocabulary.js';
 
 export interface KeyHit {
   record: number;
@@ -26,28 +23,6 @@ export interface ShortHit extends KeyHit {
   rank: number;
   /** The whole value equals the query. */
   whole: boolean;
-}
-
-interface ParsedValue {
-  spec: number;
-  joined: string;
-  words: string[];
-}
-
-/** A shared list of texts (a topic's label and synonyms) attached to many records. */
-interface ValueGroup {
-  spec: number;
-  values: number[];
-  /** All its texts as one, for fuse.js. */
-  joined: string;
-}
-
-interface IndexedRecord<T> {
-  item: T;
-  sortText: string;
-  /** Ids of the distinct values attached one by one, and of the groups attached. */
-  values: number[];
-  groups: number[];
 }
 
 const TERM_SLOTS = MAX_QUERY_TOKENS;
@@ -64,34 +39,37 @@ function togetherLevelOf(spec: FieldSpec<string> | undefined): number {
   return spec?.keyTier === 'primary' ? 3 : spec?.keyTier === 'secondary' ? 2 : 1;
 }
 
-/** A word in a short value weighs more than the same word in a long one (as fuse.js's field norm does). */
-function lengthNorm(wordCount: number): number {
-  return wordCount <= 1 ? 1 : wordCount ** -0.25;
-}
-
 /**
  * The index built once over every record. Field words are indexed in two levels, word → distinct field values →
  * records, because values repeat across records (every partner in a focus area carries that topic's label and
  * synonyms): a value is parsed once, and a record costs one posting per value. Long text (the summary) is indexed
  * by whole words only, with no typo or prefix look-up. A sorted vocabulary serves prefixes (and 1–2 character
  * queries), integer trigrams serve typos, keyed values serve exact look-ups. It picks a short candidate list;
- * fuse.js ranks only those (their fuse.js documents are made on first use).
+ * fuse.js ranks only those (their fuse.js documents are made on first use). All posting lists are typed arrays
+ * (see `IndexData`), so a query walks memory in order rather than chasing small arrays.
  */
 export class CandidateIndex<T> {
-  private readonly records: IndexedRecord<T>[] = [];
-  private readonly vocabulary = new Vocabulary();
-  /** Per word id: the field values holding it. */
-  private readonly wordValues: number[][] = [];
-  private readonly values: ParsedValue[] = [];
-  /** Token weight of the value's field × length norm of the value. */
-  private readonly valueWeight: number[] = [];
-  private readonly valueRecords: number[][] = [];
-  private readonly valueBySpecText: Map<string, number>[] = [];
-  private readonly groups: ValueGroup[] = [];
-  /** Keyed values by their folded text: exact look-ups. */
-  private readonly keyedValues = new Map<string, number[]>();
-  /** Long text: per field (spec), per word id, the records (once each). */
-  private readonly textRecords: number[][][] = [];
+  private readonly vocabulary: Vocabulary;
+  private readonly items: readonly T[];
+  private readonly valueSpecs: Uint16Array;
+  private readonly valueWeights: Float64Array;
+  private readonly valueWords: Postings;
+  private readonly wordValues: Postings;
+  private readonly valueRecords: Ranges;
+  private readonly recordValues: Postings;
+  private readonly recordGroups: Postings;
+  private readonly groupValues: Postings;
+  private readonly textRecords: (Postings | undefined)[];
+  private readonly keyedValues: IntMultiMap;
+  /** Per word id: how many records its field values post (the cost of a term, to take the rarest first). */
+  private readonly wordFieldCost: Float64Array;
+  /** Per field: "together" level, `post` flags, short-route kind. */
+  private readonly specLevels: Uint8Array;
+  private readonly specFlags: Uint8Array;
+  private readonly shortKinds: Uint8Array;
+  /** Folded texts of values and groups for fuse.js documents, made on first use. */
+  private readonly valueTexts: (string | undefined)[] = [];
+  private readonly groupTexts: (string | undefined)[] = [];
   private readonly alphabetical: number[];
   /** Position of each record in the A-Z order. */
   private readonly alphaRank: Int32Array;
@@ -100,203 +78,182 @@ export class CandidateIndex<T> {
   private readonly shortSpec: Uint16Array;
   private readonly shortStamp: Uint32Array;
   private shortEpoch = 0;
-  /** Per value: its field, its first word's id and its word count (typed copies for the short route). */
-  private readonly valueSpecs: Uint16Array;
-  private readonly valueFirstWord: Int32Array;
-  private readonly valueWordCount: Uint16Array;
-  /** Per field: SHORT_NONE, SHORT_ACRONYM (a primary acronym), SHORT_WORDS (primary words), SHORT_SUB_ACRONYM. */
-  private readonly shortKinds: Uint8Array;
   /** Bounded: 1–2 character prefixes are few in Latin script, not in all of Unicode. */
   private readonly shortCache = new LruCache<ShortHit[]>(2000);
-  /** Build-time only: the last record each word was posted for, per long-text field. */
-  private lastTextRecord: Int32Array[] = [];
 
   private readonly scratch: CandidateScratch;
 
   constructor(
-    sources: readonly SearchSource<T>[],
+    items: readonly T[],
+    describe: DescribeRecord<T>,
     private readonly specs: readonly FieldSpec<string>[],
   ) {
-    const specByKey = new Map(specs.map((spec, index) => [spec.key, index]));
-    for (let spec = 0; spec < specs.length; spec++) {
-      this.valueBySpecText.push(new Map());
-      this.textRecords.push([]);
-      this.lastTextRecord.push(new Int32Array(1024).fill(-1));
-    }
-    const groupIds = specs.map(() => new Map<readonly string[], number>());
+    const data: IndexData<T> = buildIndexData(items, describe, specs);
+    (globalThis as any).__phase?.('data');
+    this.vocabulary = data.vocabulary;
+    this.items = data.items;
+    this.valueSpecs = data.valueSpecs;
+    this.valueWeights = data.valueWeights;
+    this.valueWords = data.valueWords;
+    this.wordValues = data.wordValues;
+    this.valueRecords = data.valueRecords;
+    this.recordValues = data.recordValues;
+    this.recordGroups = data.recordGroups;
+    this.groupValues = data.groupValues;
+    this.textRecords = data.textRecords;
+    this.keyedValues = data.keyedValues;
 
-    sources.forEach((source, record) => {
-      const built: IndexedRecord<T> = { item: source.item, sortText: source.sortKey, values: [], groups: [] };
-      this.records.push(built);
-      for (const [key, content] of source.values) {
-        const spec = specByKey.get(key);
-        const fieldSpec = spec === undefined ? undefined : specs[spec];
-        if (spec === undefined || fieldSpec === undefined) continue;
-        if (fieldSpec.match === 'text') {
-          if (typeof content === 'string') this.addLongText(content, record, spec);
-          else for (const text of content) this.addLongText(text, record, spec);
-        } else if (typeof content === 'string') {
-          const value = this.valueOf(spec, content);
-          if (value >= 0 && this.attach(value, record)) built.values.push(value);
-        } else {
-          let group = groupIds[spec]?.get(content);
-          if (group === undefined) {
-            group = this.groupOf(spec, content);
-            groupIds[spec]?.set(content, group);
-          }
-          built.groups.push(group);
-          for (const value of this.groups[group]?.values ?? []) this.attach(value, record);
-        }
+    const recordCount = this.items.length;
+    const wordCount = this.vocabulary.size;
+    this.wordFieldCost = new Float64Array(wordCount);
+    const { start: wordStart, items: wordValueItems } = this.wordValues;
+    const { start: recordStart, end: recordEnd } = this.valueRecords;
+    for (let word = 0; word < wordCount; word++) {
+      let cost = 0;
+      const end = wordStart[word + 1] as number;
+      for (let k = wordStart[word] as number; k < end; k++) {
+        const value = wordValueItems[k] as number;
+        cost += (recordEnd[value] as number) - (recordStart[value] as number);
       }
-    });
-    this.lastTextRecord = [];
-
-    this.vocabulary.finish((id) => (this.wordValues[id]?.length ?? 0) > 0);
-
-    this.scratch = new CandidateScratch(this.records.length, this.values.length);
-    // Sorted now rather than on first use: 1–2 character queries and the empty query list records A-Z.
-    this.alphabetical = this.sortAlphabetically();
-    this.alphaRank = new Int32Array(this.records.length);
-    this.alphabetical.forEach((record, position) => {
-      this.alphaRank[record] = position;
-    });
-    this.shortBest = new Float64Array(this.records.length);
-    this.shortSpec = new Uint16Array(this.records.length);
-    this.shortStamp = new Uint32Array(this.records.length);
-    this.valueSpecs = Uint16Array.from(this.values, (value) => value.spec);
-    this.valueFirstWord = Int32Array.from(this.values, (value) =>
-      this.vocabulary.lookup(value.words[0] ?? ''),
-    );
-    this.valueWordCount = Uint16Array.from(this.values, (value) => Math.min(value.words.length, 65535));
+      this.wordFieldCost[word] = cost;
+    }
+    this.specLevels = Uint8Array.from(specs, (spec) => togetherLevelOf(spec));
+    this.specFlags = Uint8Array.from(specs, (spec) => (spec.match === 'fuse' ? IN_FUSE_FIELD : IN_WORD_FIELD));
     this.shortKinds = Uint8Array.from(specs, (spec) => {
       if (spec.shortPrefix === 'acronym')
         return spec.keyTier === 'primary' ? SHORT_ACRONYM : SHORT_SUB_ACRONYM;
       return spec.shortPrefix === 'words' && spec.keyTier === 'primary' ? SHORT_WORDS : SHORT_NONE;
     });
-  }
 
-  // ---- building -------------------------------------------------------------------------------------------------
-
-  private idOf(word: string): number {
-    const id = this.vocabulary.idOf(word);
-    while (this.wordValues.length <= id) this.wordValues.push([]);
-    return id;
-  }
-
-  /** The id of a distinct (field, text) value, parsed and its words indexed the first time; -1 if it has no words. */
-  private valueOf(spec: number, text: string): number {
-    const byText = this.valueBySpecText[spec];
-    const known = byText?.get(text);
-    if (known !== undefined) return known;
-    const folded = foldText(text);
-    const words = wordsOf(folded);
-    if (words.length === 0) {
-      byText?.set(text, -1);
-      return -1;
-    }
-    const value = this.values.length;
-    const joined = words.join(' ');
-    byText?.set(text, value);
-    this.values.push({ spec, joined, words });
-    this.valueWeight.push((this.specs[spec]?.tokenWeight ?? 0) * lengthNorm(words.length));
-    this.valueRecords.push([]);
-    for (const word of new Set([...words, ...compoundsOf(folded)])) {
-      const id = this.idOf(word);
-      if (!this.vocabulary.isStopWord(id)) this.wordValues[id]?.push(value);
-    }
-    if (this.specs[spec]?.keyTier) {
-      const same = this.keyedValues.get(joined);
-      if (same) same.push(value);
-      else this.keyedValues.set(joined, [value]);
-    }
-    return value;
-  }
-
-  private groupOf(spec: number, texts: readonly string[]): number {
-    const values = [...new Set(texts.map((text) => this.valueOf(spec, text)).filter((value) => value >= 0))];
-    this.groups.push({
-      spec,
-      values,
-      joined: values.map((value) => this.values[value]?.joined ?? '').join(' '),
+    this.scratch = new CandidateScratch(recordCount, data.valueCount);
+    // Sorted now rather than on first use: 1–2 character queries and the empty query list records A-Z.
+    this.alphabetical = this.sortAlphabetically(data.sortTexts);
+    this.alphaRank = new Int32Array(recordCount);
+    this.alphabetical.forEach((record, position) => {
+      this.alphaRank[record] = position;
     });
-    return this.groups.length - 1;
-  }
-
-  /** Posts the record under a value; false when it already was. */
-  private attach(value: number, record: number): boolean {
-    const records = this.valueRecords[value];
-    if (!records || records[records.length - 1] === record) return false;
-    records.push(record);
-    return true;
-  }
-
-  /** Long text (a summary): whole words only, stop words and single letters skipped, posted once per record. */
-  private addLongText(text: string, record: number, spec: number): void {
-    const postings = this.textRecords[spec];
-    if (!postings) return;
-    forEachWord(foldText(text), (word) => {
-      if (word.length < 2) return;
-      const id = this.idOf(word);
-      if (this.vocabulary.isStopWord(id)) return;
-      let last = this.lastTextRecord[spec] ?? new Int32Array(0);
-      if (id >= last.length) {
-        const grown = new Int32Array(Math.max(id + 1, last.length * 2)).fill(-1);
-        grown.set(last);
-        last = grown;
-        this.lastTextRecord[spec] = grown;
-      }
-      if (last[id] === record) return;
-      last[id] = record;
-      const list = postings[id];
-      if (list) list.push(record);
-      else postings[id] = [record];
-    });
+    (globalThis as any).__phase?.('rest');
+    this.shortBest = new Float64Array(recordCount);
+    this.shortSpec = new Uint16Array(recordCount);
+    this.shortStamp = new Uint32Array(recordCount);
   }
 
   // ---- records --------------------------------------------------------------------------------------------------
 
   itemOf(record: number): T | undefined {
-    return this.records[record]?.item;
+    return this.items[record];
   }
 
-  /** The values of the record's keyed fields (names, acronyms, aliases, sub-bodies, programmes). */
-  keyedValuesOf(record: number): KeyedValue[] {
-    const keyed: KeyedValue[] = [];
-    for (const value of this.records[record]?.values ?? []) {
-      const parsed = this.values[value];
-      if (parsed && this.specs[parsed.spec]?.keyTier) keyed.push({ spec: parsed.spec, words: parsed.words });
+  /** The values of the record's keyed fields (names, acronyms, aliases, sub-bodies, programmes), in order. */
+  keyedValuesOf(record: number): number[] {
+    const keyed: number[] = [];
+    const { start, items } = this.recordValues;
+    const end = start[record + 1] ?? 0;
+    for (let k = start[record] ?? 0; k < end; k++) {
+      const value = items[k] as number;
+      if (this.specs[this.valueSpecs[value] as number]?.keyTier) keyed.push(value);
     }
     return keyed;
+  }
+
+  specOfValue(value: number): number {
+    return this.valueSpecs[value] ?? 0;
+  }
+
+  /** Whether every term starts some word of the value. */
+  everyTermStartsAWord(value: number, terms: readonly string[]): boolean {
+    const { start, items } = this.valueWords;
+    const from = start[value] ?? 0;
+    const to = start[value + 1] ?? 0;
+    for (const term of terms) {
+      let found = false;
+      for (let k = from; k < to && !found; k++) found = this.vocabulary.wordOf(items[k] as number).startsWith(term);
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  /** A value's folded words joined by single spaces. */
+  private valueText(value: number): string {
+    let text = this.valueTexts[value];
+    if (text === undefined) {
+      const { start, items } = this.valueWords;
+      const words: string[] = [];
+      const end = start[value + 1] ?? 0;
+      for (let k = start[value] ?? 0; k < end; k++) words.push(this.vocabulary.wordOf(items[k] as number));
+      text = words.join(' ');
+      this.valueTexts[value] = text;
+    }
+    return text;
+  }
+
+  /** A group's texts as one. */
+  private groupText(group: number): string {
+    let text = this.groupTexts[group];
+    if (text === undefined) {
+      const { start, items } = this.groupValues;
+      const texts: string[] = [];
+      const end = start[group + 1] ?? 0;
+      for (let k = start[group] ?? 0; k < end; k++) texts.push(this.valueText(items[k] as number));
+      text = texts.join(' ');
+      this.groupTexts[group] = text;
+    }
+    return text;
   }
 
   /** What fuse.js ranks: the folded values of each `fuse` field by FieldSpec.key, a group as one text. */
   fuseDocOf(record: number): Record<string, string[]> {
     const doc: Record<string, string[]> = {};
-    const add = (spec: number, text: string) => {
+    const add = (spec: number, text: () => string) => {
       const fieldSpec = this.specs[spec];
-      if (fieldSpec?.match !== 'fuse' || !text) return;
+      if (fieldSpec?.match !== 'fuse') return;
+      const value = text();
+      if (!value) return;
       const texts = doc[fieldSpec.key];
-      if (texts) texts.push(text);
-      else doc[fieldSpec.key] = [text];
+      if (texts) texts.push(value);
+      else doc[fieldSpec.key] = [value];
     };
-    const built = this.records[record];
-    for (const value of built?.values ?? []) {
-      const parsed = this.values[value];
-      if (parsed) add(parsed.spec, parsed.joined);
+    const values = this.recordValues;
+    for (let k = values.start[record] ?? 0; k < (values.start[record + 1] ?? 0); k++) {
+      const value = values.items[k] as number;
+      add(this.valueSpecs[value] as number, () => this.valueText(value));
     }
-    for (const group of built?.groups ?? []) {
-      const parsed = this.groups[group];
-      if (parsed) add(parsed.spec, parsed.joined);
+    const groups = this.recordGroups;
+    for (let k = groups.start[record] ?? 0; k < (groups.start[record + 1] ?? 0); k++) {
+      const group = groups.items[k] as number;
+      const first = this.groupValues.items[this.groupValues.start[group] ?? 0];
+      if (first === undefined || (this.groupValues.start[group + 1] ?? 0) === this.groupValues.start[group]) {
+        continue;
+      }
+      add(this.valueSpecs[first] as number, () => this.groupText(group));
     }
     return doc;
   }
 
-  /** Records with a keyed value equal to the folded query. */
-  exact(key: string): KeyHit[] {
+  /** Records with a keyed value whose words are exactly these (folded, in order). */
+  exact(words: readonly string[]): KeyHit[] {
     const hits: KeyHit[] = [];
-    for (const value of this.keyedValues.get(key) ?? []) {
-      const spec = this.values[value]?.spec ?? 0;
-      for (const record of this.valueRecords[value] ?? []) hits.push({ record, spec });
+    if (words.length === 0) return hits;
+    const ids = words.map((word) => this.vocabulary.lookup(word));
+    if (ids.includes(-1)) return hits;
+    const keyed: number[] = [];
+    this.keyedValues.valuesOf(wordSequenceKey(ids, 0, ids.length), keyed);
+    const matching: number[] = [];
+    const { start, items } = this.valueWords;
+    for (const value of keyed) {
+      const from = start[value] ?? 0;
+      if ((start[value + 1] ?? 0) - from !== ids.length) continue;
+      let same = true;
+      for (let k = 0; k < ids.length && same; k++) same = items[from + k] === ids[k];
+      if (same) matching.push(value);
+    }
+    // In the order the values were made.
+    matching.sort((a, b) => a - b);
+    const records = this.valueRecords;
+    for (const value of matching) {
+      const spec = this.valueSpecs[value] ?? 0;
+      const end = records.end[value] ?? 0;
+      for (let k = records.start[value] ?? 0; k < end; k++) hits.push({ record: records.items[k] as number, spec });
     }
     return hits;
   }
@@ -306,8 +263,8 @@ export class CandidateIndex<T> {
     return this.alphabetical;
   }
 
-  private sortAlphabetically(): number[] {
-    const keys = this.records.map((record) => foldText(record.sortText));
+  private sortAlphabetically(sortTexts: readonly string[]): number[] {
+    const keys = sortTexts.map((text) => foldText(text));
     return keys.map((_, index) => index).sort((a, b) => compareStrings(keys[a] ?? '', keys[b] ?? ''));
   }
 
@@ -339,24 +296,33 @@ export class CandidateIndex<T> {
     const stamp = this.shortStamp;
     const epoch = ++this.shortEpoch;
     const touched: number[] = [];
+    const { start: wordStart, items: wordValueItems } = this.wordValues;
+    const { start: valueWordStart, items: valueWordItems } = this.valueWords;
+    const { start: recordStart, end: recordEnd, items: recordItems } = this.valueRecords;
     for (let position = range.from; position < range.to; position++) {
-      for (const value of this.wordValues[this.vocabulary.fieldWordAt(position)] ?? []) {
-        const spec = this.valueSpecs[value] ?? 0;
-        const kind = this.shortKinds[spec] ?? SHORT_NONE;
+      const word = this.vocabulary.fieldWordAt(position);
+      const valuesEnd = wordStart[word + 1] as number;
+      for (let v = wordStart[word] as number; v < valuesEnd; v++) {
+        const value = wordValueItems[v] as number;
+        const spec = this.valueSpecs[value] as number;
+        const kind = this.shortKinds[spec] as number;
         if (kind === SHORT_NONE) continue;
-        const first = this.valueFirstWord[value] ?? -1;
+        const firstWordAt = valueWordStart[value] as number;
+        const first = valueWordItems[firstWordAt] as number;
         const firstMatches = this.vocabulary.inRange(first, range);
         // An acronym must start with the prefix; a name or alias ranks by whether its first word or a later one does.
         if (kind !== SHORT_WORDS && !firstMatches) continue;
         const rank = kind === SHORT_ACRONYM ? 0 : kind === SHORT_SUB_ACRONYM ? 3 : firstMatches ? 1 : 2;
-        const whole = first === prefixId && this.valueWordCount[value] === 1;
+        const whole = first === prefixId && (valueWordStart[value + 1] as number) - firstWordAt === 1;
         const key = ((whole ? 0 : 4) + rank) * 2 ** 24;
-        for (const record of this.valueRecords[value] ?? []) {
-          const recordKey = key + (order[record] ?? 0);
+        const recordsEnd = recordEnd[value] as number;
+        for (let r = recordStart[value] as number; r < recordsEnd; r++) {
+          const record = recordItems[r] as number;
+          const recordKey = key + (order[record] as number);
           if (stamp[record] !== epoch) {
             stamp[record] = epoch;
             touched.push(record);
-          } else if ((best[record] ?? 0) <= recordKey) {
+          } else if ((best[record] as number) <= recordKey) {
             continue;
           }
           best[record] = recordKey;
@@ -375,6 +341,15 @@ export class CandidateIndex<T> {
     return hits;
   }
 
+  /** How many records the long-text postings of a word hold, over every long-text field. */
+  private textCost(id: number): number {
+    let cost = 0;
+    for (const postings of this.textRecords) {
+      if (postings) cost += (postings.start[id + 1] ?? 0) - (postings.start[id] ?? 0);
+    }
+    return cost;
+  }
+
   /**
    * Records whose words match the query terms: exactly, as a prefix (the last term, as typed so far, or any term of
    * 3+ letters) or within a few typos (found through shared trigrams, then checked by edit distance); long text by
@@ -387,8 +362,8 @@ export class CandidateIndex<T> {
       const matches = this.vocabulary.expand(term, termIndex === used.length - 1, loose);
       let cost = 0;
       for (const [id, match] of matches) {
-        for (const value of this.wordValues[id] ?? []) cost += this.valueRecords[value]?.length ?? 0;
-        if (match.exact) for (const postings of this.textRecords) cost += postings[id]?.length ?? 0;
+        cost += this.wordFieldCost[id] ?? 0;
+        if (match.exact) cost += this.textCost(id);
       }
       return { termIndex, matches, cost };
     });
@@ -399,47 +374,50 @@ export class CandidateIndex<T> {
     const scratch = this.scratch;
     scratch.start();
     const single = used.length === 1;
+    const { start: wordStart, items: wordValueItems } = this.wordValues;
+    const { start: recordStart, end: recordEnd, items: recordItems } = this.valueRecords;
+    const valueSpecs = this.valueSpecs;
+    const valueWeights = this.valueWeights;
+    const specLevels = this.specLevels;
+    const specFlags = this.specFlags;
     let required = 0;
     for (const { termIndex, matches } of perTerm) {
       const bit = 1 << termIndex;
-      const onlyKnown = !loose && required !== 0;
+      const onlyKnown = !loose && required !== 0 ? required : 0;
       for (const [id, match] of matches) {
-        for (const value of this.wordValues[id] ?? []) {
-          const spec = this.values[value]?.spec ?? 0;
+        const literal = match.literal ? LITERAL : 0;
+        const valuesEnd = wordStart[id + 1] as number;
+        for (let v = wordStart[id] as number; v < valuesEnd; v++) {
+          const value = wordValueItems[v] as number;
+          const spec = valueSpecs[value] as number;
           // One term: every matched value holds all terms, so "together" is known right away.
           if (!single) scratch.markValue(value, bit);
-          const level = single ? togetherLevelOf(this.specs[spec]) : 0;
-          const strength = match.quality * (this.valueWeight[value] ?? 0);
-          const flags =
-            (match.literal ? LITERAL : 0) |
-            (this.specs[spec]?.match === 'fuse' ? IN_FUSE_FIELD : IN_WORD_FIELD);
           scratch.post(
-            this.valueRecords[value] ?? [],
+            recordItems,
+            recordStart[value] as number,
+            recordEnd[value] as number,
             termIndex,
-            strength,
-            flags,
+            match.quality * (valueWeights[value] as number),
+            literal | (specFlags[spec] as number),
             spec,
-            onlyKnown ? required : 0,
-            level,
+            onlyKnown,
+            single ? (specLevels[spec] as number) : 0,
           );
         }
         if (!match.exact) continue;
         for (let spec = 0; spec < this.textRecords.length; spec++) {
-          const postings = this.textRecords[spec]?.[id];
+          const postings = this.textRecords[spec];
           if (!postings) continue;
+          const from = postings.start[id] as number;
+          const to = postings.start[id + 1] as number;
+          if (from === to) continue;
           const strength = match.quality * (this.specs[spec]?.tokenWeight ?? 0);
-          scratch.post(postings, termIndex, strength, LITERAL, spec, onlyKnown ? required : 0, 0);
+          scratch.post(postings.items, from, to, termIndex, strength, LITERAL, spec, onlyKnown, 0);
         }
       }
       required |= bit;
     }
-    if (!single) {
-      scratch.markTogether(
-        (1 << used.length) - 1,
-        (value) => this.valueRecords[value] ?? [],
-        (value) => togetherLevelOf(this.specs[this.values[value]?.spec ?? 0]),
-      );
-    }
+    if (!single) scratch.markTogether((1 << used.length) - 1, this.valueRecords, valueSpecs, specLevels);
     return scratch.collect(used.length, loose, limit);
   }
 }

@@ -1,3 +1,4 @@
+import type { Ranges } from './int-list.js';
 import { MAX_QUERY_TOKENS } from './normalize.js';
 
 /** A record picked from the word index for fuse.js to rank. */
@@ -82,11 +83,13 @@ export class CandidateScratch {
   }
 
   /**
-   * Adds one posting list to the per-record scratch: the hot loop of every query, so it works on local typed
+   * Adds one posting list (`records[from, to)`) to the per-record scratch: the hot loop of every query, so it works on local typed
    * arrays. With `required` set, only records that matched every earlier term are updated.
    */
   post(
-    records: readonly number[],
+    records: Int32Array,
+    from: number,
+    to: number,
     termIndex: number,
     strength: number,
     flags: number,
@@ -105,7 +108,7 @@ export class CandidateScratch {
     const bestSpec = this.bestSpec;
     const together = this.togetherLevel;
     const bit = 1 << termIndex;
-    for (let k = 0; k < records.length; k++) {
+    for (let k = from; k < to; k++) {
       const record = records[k] as number;
       if (stamp[record] !== epoch) {
         if (required !== 0) continue;
@@ -148,20 +151,19 @@ export class CandidateScratch {
   }
 
   /**
-   * Raises "together" for the records of each value that held every term (`all` the term bits): by the value's
-   * `levelOf` (a name 3, a sub-body or programme 2, anything else 1).
+   * Raises "together" for the records of each value that held every term (`all` the term bits): by the level of
+   * the value's field (a name 3, a sub-body or programme 2, anything else 1).
    */
-  markTogether(
-    all: number,
-    recordsOf: (value: number) => readonly number[],
-    levelOf: (value: number) => number,
-  ): void {
+  markTogether(all: number, valueRecords: Ranges, valueSpecs: Uint16Array, specLevels: Uint8Array): void {
+    const { start, end: ends, items } = valueRecords;
     for (let i = 0; i < this.touchedValueCount; i++) {
-      const value = this.touchedValues[i] ?? 0;
+      const value = this.touchedValues[i] as number;
       if (this.valueMask[value] !== all) continue;
-      const level = levelOf(value);
-      for (const record of recordsOf(value)) {
-        if (this.stamp[record] === this.epoch && (this.togetherLevel[record] ?? 0) < level) {
+      const level = specLevels[valueSpecs[value] as number] as number;
+      const end = ends[value] as number;
+      for (let k = start[value] as number; k < end; k++) {
+        const record = items[k] as number;
+        if (this.stamp[record] === this.epoch && (this.togetherLevel[record] as number) < level) {
           this.togetherLevel[record] = level;
         }
       }

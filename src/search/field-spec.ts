@@ -25,14 +25,27 @@ export interface FieldSpec<M extends string> {
 }
 
 /**
- * A record to index: the values of each field, keyed by FieldSpec.key. A value may be a shared list of texts (a
- * topic's label and synonyms, the same array object for every record in that topic): it is parsed once per list.
+ * Adds one value of a record's field (`field`: the field's index in the specs) to the index. A value may be a
+ * shared list of texts (a topic's label and synonyms, the same array object for every record in that topic): it is
+ * parsed once per list.
  */
-export interface SearchSource<T> {
-  item: T;
-  /** What the empty query sorts by (a name or label). */
-  sortKey: string;
-  values: ReadonlyArray<readonly [key: string, text: string | readonly string[]]>;
+export type AddValue = (field: number, content: string | readonly string[]) => void;
+
+/**
+ * Describes one record to the index: calls `add` with each of its searchable values, in order, and returns what
+ * the empty query sorts it by (a name or label). Values go straight into the index, with no list made per record.
+ */
+export type DescribeRecord<T> = (item: T, add: AddValue) => string;
+
+/** The index of each field spec by its key. */
+export function fieldIndexes<K extends string>(specs: readonly FieldSpec<string>[], keys: readonly K[]): Record<K, number> {
+  const indexes = {} as Record<K, number>;
+  for (const key of keys) {
+    const index = specs.findIndex((spec) => spec.key === key);
+    if (index < 0) throw new Error(`no field spec "${key}"`);
+    indexes[key] = index;
+  }
+  return indexes;
 }
 
 export interface RankedHit<T, M extends string> {

@@ -1,5 +1,5 @@
 import type { Partner, Topic } from '../data/schema.js';
-import type { FieldSpec, SearchSource } from './field-spec.js';
+import { type AddValue, type FieldSpec, fieldIndexes } from './field-spec.js';
 import { createRankedSearch } from './ranked-search.js';
 import type { MatchField, PartnerHit, PartnerSearch } from './types.js';
 
@@ -76,28 +76,46 @@ export const PARTNER_FIELDS: readonly FieldSpec<MatchField>[] = [
   { key: 'summary', matchedOn: 'summary', weight: 0, tokenWeight: 0.15, match: 'text' },
 ];
 
-function sourceOf(
+const FIELD = fieldIndexes(
+  PARTNER_FIELDS,
+  [
+    'name',
+    'acronym',
+    'alias',
+    'relatedBodyName',
+    'relatedBodyAcronym',
+    'programmeName',
+    'programmeAcronym',
+    'location',
+    'topic',
+    'summary',
+  ] as const,
+);
+
+/** Hands a partner's searchable values to the index, in a fixed order; sorted by name. */
+function describePartner(
   partner: Partner,
+  add: AddValue,
   topicTexts: ReadonlyMap<string, readonly string[]>,
-): SearchSource<Partner> {
-  const values: [string, string | readonly string[]][] = [['name', partner.name]];
-  if (partner.acronym) values.push(['acronym', partner.acronym]);
-  for (const alias of partner.aliases) values.push(['alias', alias]);
+): string {
+  add(FIELD.name, partner.name);
+  if (partner.acronym) add(FIELD.acronym, partner.acronym);
+  for (const alias of partner.aliases) add(FIELD.alias, alias);
   for (const body of partner.relatedBodies) {
-    values.push(['relatedBodyName', body.name]);
-    if (body.acronym) values.push(['relatedBodyAcronym', body.acronym]);
+    add(FIELD.relatedBodyName, body.name);
+    if (body.acronym) add(FIELD.relatedBodyAcronym, body.acronym);
   }
   for (const programme of partner.programmes) {
-    values.push(['programmeName', programme.name]);
-    if (programme.acronym) values.push(['programmeAcronym', programme.acronym]);
+    add(FIELD.programmeName, programme.name);
+    if (programme.acronym) add(FIELD.programmeAcronym, programme.acronym);
   }
-  for (const location of partner.locations) values.push(['location', location.place]);
+  for (const location of partner.locations) add(FIELD.location, location.place);
   for (const focus of partner.focusAreas) {
     const texts = topicTexts.get(focus.topic);
-    if (texts) values.push(['topic', texts]);
+    if (texts) add(FIELD.topic, texts);
   }
-  values.push(['summary', partner.summary]);
-  return { item: partner, sortKey: partner.name, values };
+  add(FIELD.summary, partner.summary);
+  return partner.name;
 }
 
 /** Builds the partner index once; every call after that is pure, synchronous and never throws on a string. */
@@ -107,7 +125,8 @@ export function createPartnerSearch(partners: readonly Partner[], topics: readon
     topics.map((topic) => [topic.slug, [...new Set([topic.label, ...topic.synonyms])]]),
   );
   const ranked = createRankedSearch(
-    partners.map((partner) => sourceOf(partner, topicTexts)),
+    partners,
+    (partner, add) => describePartner(partner, add, topicTexts),
     PARTNER_FIELDS,
     'name',
   );

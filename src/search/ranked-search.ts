@@ -1,6 +1,6 @@
 import { CandidateIndex } from './candidate-index.js';
 import type { Candidate } from './candidate-scratch.js';
-import type { FieldSpec, RankedHit, SearchSource } from './field-spec.js';
+import type { DescribeRecord, FieldSpec, RankedHit } from './field-spec.js';
 import { FuseRanker } from './fuse-ranker.js';
 import { LruCache } from './lru-cache.js';
 import { type NormalizedQuery, normalizeQuery } from './normalize.js';
@@ -68,11 +68,12 @@ function clampLimit(limit: unknown, fallback: number): number {
  * and tiers put exact and word-prefix hits on top. Pure and synchronous; never throws on a string.
  */
 export function createRankedSearch<T, M extends string>(
-  sources: readonly SearchSource<T>[],
+  items: readonly T[],
+  describe: DescribeRecord<T>,
   specs: readonly FieldSpec<M>[],
   listMatchedOn: M,
 ): RankedSearch<T, M> {
-  const index = new CandidateIndex(sources, specs);
+  const index = new CandidateIndex(items, describe, specs);
   const ranker = new FuseRanker(specs);
   const cache = new LruCache<readonly RankedHit<T, M>[]>(CACHE_SIZE);
 
@@ -112,12 +113,12 @@ export function createRankedSearch<T, M extends string>(
   const wordPrefixTier = (record: number, terms: readonly string[]) => {
     let best: { tier: number; spec: number } | undefined;
     for (const value of index.keyedValuesOf(record)) {
-      const keyTier = specOf(value.spec)?.keyTier;
+      const spec = index.specOfValue(value);
+      const keyTier = specOf(spec)?.keyTier;
       if (!keyTier) continue;
       const tier = keyTier === 'primary' ? Tier.wordsPrimary : Tier.wordsSecondary;
       if (best && best.tier <= tier) continue;
-      if (terms.every((term) => value.words.some((word) => word.startsWith(term))))
-        best = { tier, spec: value.spec };
+      if (index.everyTermStartsAWord(value, terms)) best = { tier, spec };
     }
     return best;
   };
@@ -125,7 +126,7 @@ export function createRankedSearch<T, M extends string>(
   const fullRoute = (query: NormalizedQuery, loose: boolean): RankedHit<T, M>[] => {
     const terms = query.terms;
     if (terms.length === 0) return [];
-    const exactHits = index.exact(query.key);
+    const exactHits = index.exact(query.words);
     const candidates = index.candidates(terms, loose, CANDIDATE_LIMIT);
     const pool = new Map<number, Candidate | undefined>();
     for (const hit of exactHits) pool.set(hit.record, undefined);

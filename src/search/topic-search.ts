@@ -1,5 +1,5 @@
 import type { Topic } from '../data/schema.js';
-import type { FieldSpec, SearchSource } from './field-spec.js';
+import { type AddValue, type FieldSpec, fieldIndexes } from './field-spec.js';
 import { createRankedSearch } from './ranked-search.js';
 import type { TopicHit, TopicSearch } from './types.js';
 
@@ -37,22 +37,20 @@ export const TOPIC_FIELDS: readonly FieldSpec<TopicField>[] = [
   { key: 'description', matchedOn: 'description', weight: 0, tokenWeight: 0.15, match: 'text' },
 ];
 
-function sourceOf(topic: Topic): SearchSource<Topic> {
-  return {
-    item: topic,
-    sortKey: topic.label,
-    values: [
-      ['label', topic.label],
-      ['slug', topic.slug],
-      ...topic.synonyms.map((synonym): [string, string] => ['synonym', synonym]),
-      ['description', topic.description],
-    ],
-  };
+const FIELD = fieldIndexes(TOPIC_FIELDS, ['label', 'slug', 'synonym', 'description'] as const);
+
+/** Hands a topic's searchable values to the index; sorted by label. */
+function describeTopic(topic: Topic, add: AddValue): string {
+  add(FIELD.label, topic.label);
+  add(FIELD.slug, topic.slug);
+  for (const synonym of topic.synonyms) add(FIELD.synonym, synonym);
+  add(FIELD.description, topic.description);
+  return topic.label;
 }
 
 /** Builds the topic index once; every call after that is pure, synchronous and never throws on a string. */
 export function createTopicSearch(topics: readonly Topic[]): TopicSearch {
-  const ranked = createRankedSearch(topics.map(sourceOf), TOPIC_FIELDS, 'label');
+  const ranked = createRankedSearch(topics, describeTopic, TOPIC_FIELDS, 'label');
   const toHit = ({ item, score, exact }: ReturnType<typeof ranked.search>[number]): TopicHit => ({
     topic: item,
     score,
