@@ -31,7 +31,8 @@ const commandModuleSchema = z.object({
 });
 
 export const commands: readonly Command[] = [partner, mou, topic, help].map((command) => {
-  const checked = commandModuleSchema.safeParse(command);
+  // Checked once: the interpreter (jitless) is cheaper than compiling the schema for a single pass.
+  const checked = commandModuleSchema.safeParse(command, { jitless: true });
   if (!checked.success) {
     throw new Error(`Command module "${command.data?.name}" is malformed: ${z.prettifyError(checked.error)}`);
   }

@@ -11,6 +11,7 @@ import type { Postings, Ranges } from './int-list.js';
 import type { IntMultiMap } from './word-table.js';
 import { LruCache } from './lru-cache.js';
 import { foldText, MAX_QUERY_TOKENS } from './normalize.js';
+import { anchorShapes } from './shape-anchors.js';
 import { compareStrings, type Vocabulary } from './vocabulary.js';
 
 export interface KeyHit {
@@ -421,3 +422,6 @@ export class CandidateIndex<T> {
     return scratch.collect(used.length, loose, limit);
   }
 }
+
+
+anchorShapes(new CandidateIndex<unknown>([], () => '', []));

@@ -1,5 +1,6 @@
 import Fuse, { type FuseIndex, type FuseOptionKey, type IFuseOptions } from 'fuse.js';
 import type { FieldSpec } from './field-spec.js';
+import { anchorShapes } from './shape-anchors.js';
 
 export type FuseDoc = Record<string, string[]>;
 type IndexRecord = FuseIndex<FuseDoc>['records'][number];
@@ -18,40 +19,64 @@ export interface RankInput {
 }
 
 /**
+ * fuse.js's field-length norm of a text (`fieldNormWeight` 1), as its index computes it: 1 / √(number of
+ * whitespace-separated tokens), to 3 decimals.
+ */
+function fieldNorm(text: string): number {
+  let tokens = 0;
+  let inToken = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const separator = (code >= 9 && code <= 13) || code === 32 || code === 160;
+    if (!separator && !inToken) tokens++;
+    inToken = !separator;
+  }
+  const mantissa = 1000;
+  return Math.round(mantissa / (tokens === 0 ? 1 : tokens) ** 0.5) / mantissa;
+}
+
+/**
  * fuse.js over one set of keys, with each record's fuse.js index entry made the first time the record is a
  * candidate and kept: a Fuse instance over a few dozen ready entries is then cheap to make per (uncached) query.
+ * Entries are made here as `Fuse.createIndex` makes them (for each key, the document's texts with their position
+ * and field norm), without its generic per-key property walk.
  */
 class CachedFuse {
   private readonly keys: FuseOptionKey<FuseDoc>[];
+  private readonly keyNames: string[];
   /** The key objects fuse.js derives from `keys` (names, weights), shared by every per-query index. */
   private readonly indexKeys: FuseIndex<FuseDoc>['keys'];
   private readonly entries: (IndexRecord['$'] | undefined)[] = [];
 
   constructor(specs: readonly FieldSpec<string>[]) {
     this.keys = specs.map((spec) => ({ name: spec.key, weight: spec.weight }));
+    this.keyNames = specs.map((spec) => spec.key);
     this.indexKeys = Fuse.createIndex<FuseDoc>(this.keys, []).keys;
   }
 
-  /** Makes the missing entries in one fuse.js index build (one call for the lot, not one per record). */
-  private entriesOf(inputs: readonly RankInput[]): IndexRecord['$'][] {
-    const missing = inputs.filter((input) => !this.entries[input.record]);
-    if (missing.length > 0) {
-      const created = Fuse.createIndex<FuseDoc>(
-        this.keys,
-        missing.map((input) => input.doc()),
-      ).records;
-      missing.forEach((input, position) => {
-        this.entries[input.record] = created[position]?.$ ?? {};
+  private entryOf(doc: FuseDoc): IndexRecord['$'] {
+    const entry: IndexRecord['$'] = {};
+    this.keyNames.forEach((name, keyIndex) => {
+      const texts = doc[name];
+      if (!texts) return;
+      const items: { v: string; i: number; n: number }[] = [];
+      texts.forEach((text, i) => {
+        if (text.trim().length > 0) items.push({ v: text, i, n: fieldNorm(text) });
       });
-    }
-    return inputs.map((input) => this.entries[input.record] ?? {});
+      entry[keyIndex] = items;
+    });
+    return entry;
   }
 
   search(inputs: readonly RankInput[], query: string, options: IFuseOptions<FuseDoc>): FuseRanking[] {
-    const records: IndexRecord[] = this.entriesOf(inputs).map((entry, position) => ({
-      i: position,
-      $: entry,
-    }));
+    const records: IndexRecord[] = inputs.map((input, position) => {
+      let entry = this.entries[input.record];
+      if (!entry) {
+        entry = this.entryOf(input.doc());
+        this.entries[input.record] = entry;
+      }
+      return { i: position, $: entry };
+    });
     // The documents themselves are not searched (the index entries are); fuse.js only hands them back.
     const docs = inputs.map(() => EMPTY_DOC);
     const index = Fuse.parseIndex<FuseDoc>({ keys: this.indexKeys, records });
@@ -63,6 +88,29 @@ class CachedFuse {
 
 const EMPTY_DOC: FuseDoc = {};
 
+// Word by word (token search), every word must match somewhere in the record (adding a word narrows); per-word
+// Bitap tolerance of about one error in three letters. What counts as a hit is then decided on the record score.
+const STRICT: IFuseOptions<FuseDoc> = {
+  includeScore: true,
+  // Fields here are short (names, acronyms, places), so a match may sit anywhere in them.
+  ignoreLocation: true,
+  useTokenSearch: true,
+  tokenMatch: 'all',
+  threshold: 0.34,
+};
+// Loose ("did you mean"): any word, more errors.
+const LOOSE: IFuseOptions<FuseDoc> = {
+  ...STRICT,
+  tokenMatch: 'any',
+  threshold: 0.5,
+};
+// Phrase: fuse's default Bitap over the whole query, so the words must stand together, in order, in one value.
+const PHRASE: IFuseOptions<FuseDoc> = {
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: 0.34,
+};
+
 /**
  * Ranks a short candidate list with fuse.js. Fields are folded at index time and the query is folded by the caller,
  * so fuse's own `ignoreDiacritics` stays off. Long text never reaches fuse.js.
@@ -73,29 +121,6 @@ export class FuseRanker {
   /** Keyed `fuse` fields only (names, acronyms, aliases, sub-bodies, programmes): where a phrase is looked for. */
   private readonly keyedFields: CachedFuse;
 
-  // Word by word (token search), every word must match somewhere in the record (adding a word narrows); per-word
-  // Bitap tolerance of about one error in three letters. What counts as a hit is then decided on the record score.
-  private static readonly strict: IFuseOptions<FuseDoc> = {
-    includeScore: true,
-    // Fields here are short (names, acronyms, places), so a match may sit anywhere in them.
-    ignoreLocation: true,
-    useTokenSearch: true,
-    tokenMatch: 'all',
-    threshold: 0.34,
-  };
-  // Loose ("did you mean"): any word, more errors.
-  private static readonly loose: IFuseOptions<FuseDoc> = {
-    ...FuseRanker.strict,
-    tokenMatch: 'any',
-    threshold: 0.5,
-  };
-  // Phrase: fuse's default Bitap over the whole query, so the words must stand together, in order, in one value.
-  private static readonly phrase: IFuseOptions<FuseDoc> = {
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.34,
-  };
-
   constructor(specs: readonly FieldSpec<string>[]) {
     const ranked = specs.filter((spec) => spec.match === 'fuse');
     this.allFields = new CachedFuse(ranked);
@@ -105,12 +130,22 @@ export class FuseRanker {
   /** Word by word: `all` words must match somewhere in the record, or `any` (loose). */
   words(inputs: readonly RankInput[], query: string, mode: 'all' | 'any'): FuseRanking[] {
     if (inputs.length === 0 || query.trim() === '') return [];
-    return this.allFields.search(inputs, query, mode === 'all' ? FuseRanker.strict : FuseRanker.loose);
+    return this.allFields.search(inputs, query, mode === 'all' ? STRICT : LOOSE);
   }
 
   /** The whole query as one pattern in a name-like value: only values holding the words together match. */
   phrase(inputs: readonly RankInput[], query: string): FuseRanking[] {
     if (inputs.length === 0 || query.trim() === '') return [];
-    return this.keyedFields.search(inputs, query, FuseRanker.phrase);
+    return this.keyedFields.search(inputs, query, PHRASE);
   }
 }
+
+// fuse.js's searchers are class instances too (see shape-anchors.ts): one of each kind kept, after a search.
+anchorShapes(
+  new FuseRanker([]),
+  ...[true, false].map((tokens) => {
+    const fuse = new Fuse<FuseDoc>([{ a: ['ab cd'] }], { ...(tokens ? STRICT : PHRASE), keys: ['a'] });
+    fuse.search('ab');
+    return fuse;
+  }),
+);

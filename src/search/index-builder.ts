@@ -1,6 +1,7 @@
 import type { AddValue, DescribeRecord, FieldSpec } from './field-spec.js';
 import { grown, IntList, invertRuns, itemsOf, type Postings, type Ranges } from './int-list.js';
 import { compoundsOf, foldText, forEachWord, wordsOf } from './normalize.js';
+import { anchorShapes } from './shape-anchors.js';
 import { Vocabulary, WordScan } from './vocabulary.js';
 import { HASH_SEED, hashFinish, hashStep, IntMultiMap, TextTable } from './word-table.js';
 
@@ -59,7 +60,7 @@ export function buildIndexData<T>(
 }
 
 class IndexBuilder<T> {
-  private readonly vocabulary = new Vocabulary();
+  private readonly vocabulary: Vocabulary;
   private readonly scan = new WordScan();
   private readonly isText: boolean[];
   private record = 0;
@@ -108,6 +109,8 @@ class IndexBuilder<T> {
   ) {
     // Sized for records like the partners' (a few dozen values, a few hundred words of text), to grow rarely.
     const perRecord = (count: number) => Math.max(256, recordCount * count);
+    // A few spellings of their own per record (an acronym, a code), the rest shared.
+    this.vocabulary = new Vocabulary(recordCount * 3);
     this.valueWordStart = new IntList(perRecord(8));
     this.valueWordIds = new IntList(perRecord(32));
     this.postedStart = new IntList(perRecord(8));
@@ -401,3 +404,6 @@ class IndexBuilder<T> {
     });
   }
 }
+
+
+anchorShapes(new IndexBuilder<unknown>([], 0));

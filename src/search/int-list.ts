@@ -1,3 +1,5 @@
+import { anchorShapes } from './shape-anchors.js';
+
 /** A growable list of 32-bit integers: one typed array, doubled when full (no object or boxed number per item). */
 export class IntList {
   data: Int32Array;
@@ -84,3 +86,5 @@ export function grown<A extends Int32Array | Uint8Array | Uint16Array | Float64A
   if (fill !== 0) next.fill(fill, array.length);
   return next;
 }
+
+anchorShapes(new IntList(1));

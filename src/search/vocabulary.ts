@@ -1,6 +1,7 @@
-import { boundedEditDistance } from './edit-distance.js';
+import { atMostTwoMismatches, boundedEditDistance } from './edit-distance.js';
 import { grown, type IntList } from './int-list.js';
 import { STOP_WORDS, unifySpelling } from './normalize.js';
+import { anchorShapes } from './shape-anchors.js';
 import {
   ASCII_WORD_CHAR,
   HASH_SEED,
@@ -106,7 +107,7 @@ export class Vocabulary {
    * Folded ASCII words as written (before `unifySpelling`) → ids of the unified words: what text is read through.
    * Words of long text have their own, small table (a few hundred words, read millions of times).
    */
-  private readonly spellings = new PackedWordTable(4096);
+  private readonly spellings: PackedWordTable;
   private readonly longTextSpellings = new PackedWordTable(1024);
   /** The text being scanned, as bytes. */
   private bytes = new Uint8Array(4096);
@@ -129,7 +130,11 @@ export class Vocabulary {
   private sharedTouched = new Int32Array(0);
   private sharedEpoch = 0;
 
-  constructor() {
+  /** `expectedSpellings`: about how many distinct spellings field values will bring (sizes a table). */
+  constructor(expectedSpellings = 0) {
+    let capacity = 256;
+    while (capacity < expectedSpellings * 2) capacity *= 2;
+    this.spellings = new PackedWordTable(capacity);
     for (const word of STOP_WORDS) this.stop[this.idOf(word)] = 1;
   }
 
@@ -544,8 +549,10 @@ export class Vocabulary {
           continue;
         }
       }
-      if (prefixEdits > 0 && word.length > term.length) {
-        const distance = boundedEditDistance(term, word.slice(0, term.length), prefixEdits);
+      // One typo (the usual allowance) needs at most two mismatched letters: most words are ruled out without the
+      // distance table.
+      if (prefixEdits > 0 && word.length > term.length && (prefixEdits > 1 || atMostTwoMismatches(term, word))) {
+        const distance = boundedEditDistance(term, word, prefixEdits, term.length);
         if (distance > 0 && distance <= prefixEdits) {
           offer(id, PREFIX_TYPO_QUALITY, false, false);
           continue;
@@ -559,3 +566,5 @@ export class Vocabulary {
     return matches;
   }
 }
+
+anchorShapes(new Vocabulary(), new WordScan());

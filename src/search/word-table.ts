@@ -1,3 +1,5 @@
+import { anchorShapes } from './shape-anchors.js';
+
 /**
  * Word characters of ASCII text as their folded (lower-case) codes: a–z and 0–9, upper case lowered; 0 for every
  * other ASCII character (a word break).
@@ -348,3 +350,5 @@ export class IntMultiMap {
     }
   }
 }
+
+anchorShapes(new WordTable(), new PackedWordTable(2), new TextTable(), new IntMultiMap());
