@@ -8,11 +8,12 @@ import {
 import type { DescribeRecord, FieldSpec } from './field-spec.js';
 import { buildIndexData, type IndexData, wordSequenceKey } from './index-builder.js';
 import type { Postings, Ranges } from './int-list.js';
-import type { IntMultiMap } from './word-table.js';
 import { LruCache } from './lru-cache.js';
 import { foldText, MAX_QUERY_TOKENS } from './normalize.js';
 import { anchorShapes } from './shape-anchors.js';
-import { compareStrings, type Vocabulary } from './vocabulary.js';
+import { sortByText } from './sort-by-text.js';
+import type { Vocabulary } from './vocabulary.js';
+import type { IntMultiMap } from './word-table.js';
 
 export interface KeyHit {
   record: number;
@@ -90,7 +91,6 @@ export class CandidateIndex<T> {
     private readonly specs: readonly FieldSpec<string>[],
   ) {
     const data: IndexData<T> = buildIndexData(items, describe, specs);
-    (globalThis as any).__phase?.('data');
     this.vocabulary = data.vocabulary;
     this.items = data.items;
     this.valueSpecs = data.valueSpecs;
@@ -119,7 +119,9 @@ export class CandidateIndex<T> {
       this.wordFieldCost[word] = cost;
     }
     this.specLevels = Uint8Array.from(specs, (spec) => togetherLevelOf(spec));
-    this.specFlags = Uint8Array.from(specs, (spec) => (spec.match === 'fuse' ? IN_FUSE_FIELD : IN_WORD_FIELD));
+    this.specFlags = Uint8Array.from(specs, (spec) =>
+      spec.match === 'fuse' ? IN_FUSE_FIELD : IN_WORD_FIELD,
+    );
     this.shortKinds = Uint8Array.from(specs, (spec) => {
       if (spec.shortPrefix === 'acronym')
         return spec.keyTier === 'primary' ? SHORT_ACRONYM : SHORT_SUB_ACRONYM;
@@ -133,7 +135,6 @@ export class CandidateIndex<T> {
     this.alphabetical.forEach((record, position) => {
       this.alphaRank[record] = position;
     });
-    (globalThis as any).__phase?.('rest');
     this.shortBest = new Float64Array(recordCount);
     this.shortSpec = new Uint16Array(recordCount);
     this.shortStamp = new Uint32Array(recordCount);
@@ -168,7 +169,8 @@ export class CandidateIndex<T> {
     const to = start[value + 1] ?? 0;
     for (const term of terms) {
       let found = false;
-      for (let k = from; k < to && !found; k++) found = this.vocabulary.wordOf(items[k] as number).startsWith(term);
+      for (let k = from; k < to && !found; k++)
+        found = this.vocabulary.wordOf(items[k] as number).startsWith(term);
       if (!found) return false;
     }
     return true;
@@ -254,7 +256,8 @@ export class CandidateIndex<T> {
     for (const value of matching) {
       const spec = this.valueSpecs[value] ?? 0;
       const end = records.end[value] ?? 0;
-      for (let k = records.start[value] ?? 0; k < end; k++) hits.push({ record: records.items[k] as number, spec });
+      for (let k = records.start[value] ?? 0; k < end; k++)
+        hits.push({ record: records.items[k] as number, spec });
     }
     return hits;
   }
@@ -265,8 +268,7 @@ export class CandidateIndex<T> {
   }
 
   private sortAlphabetically(sortTexts: readonly string[]): number[] {
-    const keys = sortTexts.map((text) => foldText(text));
-    return keys.map((_, index) => index).sort((a, b) => compareStrings(keys[a] ?? '', keys[b] ?? ''));
+    return Array.from(sortByText(sortTexts.map((text) => foldText(text))));
   }
 
   // ---- queries --------------------------------------------------------------------------------------------------
@@ -422,6 +424,5 @@ export class CandidateIndex<T> {
     return scratch.collect(used.length, loose, limit);
   }
 }
-
 
 anchorShapes(new CandidateIndex<unknown>([], () => '', []));

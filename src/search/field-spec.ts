@@ -38,7 +38,10 @@ export type AddValue = (field: number, content: string | readonly string[]) => v
 export type DescribeRecord<T> = (item: T, add: AddValue) => string;
 
 /** The index of each field spec by its key. */
-export function fieldIndexes<K extends string>(specs: readonly FieldSpec<string>[], keys: readonly K[]): Record<K, number> {
+export function fieldIndexes<K extends string>(
+  specs: readonly FieldSpec<string>[],
+  keys: readonly K[],
+): Record<K, number> {
   const indexes = {} as Record<K, number>;
   for (const key of keys) {
     const index = specs.findIndex((spec) => spec.key === key);

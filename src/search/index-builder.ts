@@ -184,7 +184,11 @@ class IndexBuilder<T> {
     const valueCount = this.valueCount;
     const single = invertRuns(itemsOf(this.attachedStart), itemsOf(this.attachedValues), valueCount);
     const groupCount = this.groupValueStart.length - 1;
-    const groupRecords = invertRuns(itemsOf(this.recordGroupStart), itemsOf(this.recordGroupItems), groupCount);
+    const groupRecords = invertRuns(
+      itemsOf(this.recordGroupStart),
+      itemsOf(this.recordGroupItems),
+      groupCount,
+    );
     const valueGroups = invertRuns(itemsOf(this.groupValueStart), itemsOf(this.groupValueItems), valueCount);
     const items = new IntList(single.items.length + groupRecords.items.length + 16);
     items.data.set(single.items);
@@ -225,7 +229,8 @@ class IndexBuilder<T> {
       for (let k = singleFrom; k < singleTo; k++) merged.push(items.data[k] as number);
       for (let g = firstGroup; g < groupsEnd; g++) {
         const group = valueGroups.items[g] as number;
-        for (let k = groupStart[group] as number; k < (groupEnd[group] as number); k++) merged.push(items.data[k] as number);
+        for (let k = groupStart[group] as number; k < (groupEnd[group] as number); k++)
+          merged.push(items.data[k] as number);
       }
       merged.sort((a, b) => a - b);
       start[value] = items.length;
@@ -268,7 +273,8 @@ class IndexBuilder<T> {
     for (let k = this.recordGroupStart.data[this.record] as number; k < this.recordGroupItems.length; k++) {
       const group = groups[k] as number;
       const end = this.groupValueStart.data[group + 1] as number;
-      for (let v = this.groupValueStart.data[group] as number; v < end; v++) if (values[v] === value) return true;
+      for (let v = this.groupValueStart.data[group] as number; v < end; v++)
+        if (values[v] === value) return true;
     }
     return false;
   }
@@ -325,7 +331,8 @@ class IndexBuilder<T> {
         if (end - k > 1) {
           let compound = '';
           for (let j = k; j < end; j++) compound += vocabulary.wordOf(scan.ids[j] as number);
-          (compounds ??= []).push(vocabulary.idOf(compound));
+          compounds ??= [];
+          compounds.push(vocabulary.idOf(compound));
         }
         k = end;
       }
@@ -338,7 +345,10 @@ class IndexBuilder<T> {
       const words = wordsOf(folded);
       if (words.length === 0) return -1;
       for (const word of words) wordIds.push(vocabulary.idOf(word));
-      for (const compound of compoundsOf(folded)) (compounds ??= []).push(vocabulary.idOf(compound));
+      for (const compound of compoundsOf(folded)) {
+        compounds ??= [];
+        compounds.push(vocabulary.idOf(compound));
+      }
       this.valuesByOtherText.set(text, this.valueCount);
     }
     const endWord = wordIds.length;
@@ -404,6 +414,5 @@ class IndexBuilder<T> {
     });
   }
 }
-
 
 anchorShapes(new IndexBuilder<unknown>([], 0));

@@ -21,7 +21,6 @@ export class IntList {
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
-
 }
 
 /**
@@ -60,7 +59,8 @@ export function invertRuns(runStart: Int32Array, keys: Int32Array, keyCount: num
     const slot = (keys[k] as number) + 1;
     start[slot] = (start[slot] as number) + 1;
   }
-  for (let key = 0; key < keyCount; key++) start[key + 1] = (start[key + 1] as number) + (start[key] as number);
+  for (let key = 0; key < keyCount; key++)
+    start[key + 1] = (start[key + 1] as number) + (start[key] as number);
   const next = start.slice(0, keyCount);
   const items = new Int32Array(total);
   for (let run = 0; run < runs; run++) {

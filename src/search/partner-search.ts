@@ -76,21 +76,18 @@ export const PARTNER_FIELDS: readonly FieldSpec<MatchField>[] = [
   { key: 'summary', matchedOn: 'summary', weight: 0, tokenWeight: 0.15, match: 'text' },
 ];
 
-const FIELD = fieldIndexes(
-  PARTNER_FIELDS,
-  [
-    'name',
-    'acronym',
-    'alias',
-    'relatedBodyName',
-    'relatedBodyAcronym',
-    'programmeName',
-    'programmeAcronym',
-    'location',
-    'topic',
-    'summary',
-  ] as const,
-);
+const FIELD = fieldIndexes(PARTNER_FIELDS, [
+  'name',
+  'acronym',
+  'alias',
+  'relatedBodyName',
+  'relatedBodyAcronym',
+  'programmeName',
+  'programmeAcronym',
+  'location',
+  'topic',
+  'summary',
+] as const);
 
 /** Hands a partner's searchable values to the index, in a fixed order; sorted by name. */
 function describePartner(

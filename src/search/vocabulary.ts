@@ -2,6 +2,7 @@ import { atMostTwoMismatches, boundedEditDistance } from './edit-distance.js';
 import { grown, type IntList } from './int-list.js';
 import { STOP_WORDS, unifySpelling } from './normalize.js';
 import { anchorShapes } from './shape-anchors.js';
+import { sortByText } from './sort-by-text.js';
 import {
   ASCII_WORD_CHAR,
   HASH_SEED,
@@ -351,9 +352,8 @@ export class Vocabulary {
     }
     this.indexTrigrams(inIdOrder);
 
-    // Words are distinct, so the default sort (by UTF-16 code units, as `<` compares) gives the one order.
-    fieldWords.sort();
-    this.sortedFieldWords = Int32Array.from(fieldWords, (word) => this.ids.get(word));
+    // Words are distinct: by UTF-16 code units, as `<` compares, there is one order.
+    this.sortedFieldWords = sortByText(fieldWords).map((position) => inIdOrder[position] as number);
     this.sortedPosition = new Int32Array(size).fill(-1);
     this.sortedFieldWords.forEach((id, position) => {
       this.sortedPosition[id] = position;
@@ -551,7 +551,11 @@ export class Vocabulary {
       }
       // One typo (the usual allowance) needs at most two mismatched letters: most words are ruled out without the
       // distance table.
-      if (prefixEdits > 0 && word.length > term.length && (prefixEdits > 1 || atMostTwoMismatches(term, word))) {
+      if (
+        prefixEdits > 0 &&
+        word.length > term.length &&
+        (prefixEdits > 1 || atMostTwoMismatches(term, word))
+      ) {
         const distance = boundedEditDistance(term, word, prefixEdits, term.length);
         if (distance > 0 && distance <= prefixEdits) {
           offer(id, PREFIX_TYPO_QUALITY, false, false);

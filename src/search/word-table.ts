@@ -32,13 +32,32 @@ export function hashOf(word: string): number {
 }
 
 /**
+ * Slots of the hash tables below: two ints each, a key's hash (or the key) and its entry + 1 (0: empty), side by
+ * side so that a probe reads one cache line. At most half full.
+ */
+function placeSlot(slots: Int32Array, hash: number, entryPlusOne: number): void {
+  const mask = (slots.length >> 1) - 1;
+  let slot = hash & mask;
+  while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+  slots[2 * slot] = hash;
+  slots[2 * slot + 1] = entryPlusOne;
+}
+
+/** The slots doubled, every entry placed again. */
+function rehashSlots(slots: Int32Array): Int32Array {
+  const next = new Int32Array(slots.length * 2);
+  for (let at = 0; at < slots.length; at += 2) {
+    const entryPlusOne = slots[at + 1] as number;
+    if (entryPlusOne !== 0) placeSlot(next, slots[at] as number, entryPlusOne);
+  }
+  return next;
+}
+
+/**
  * Strings to integers in an open-addressing hash table over their char codes (`hashOf`).
  */
 export class WordTable {
-  /** Per slot, the entry + 1 (0: empty). */
-  private slots = new Int32Array(1024);
-  private mask = 1023;
-  private hashes = new Int32Array(512);
+  private slots: Int32Array = new Int32Array(2048);
   private values = new Int32Array(512);
   private readonly keys: string[] = [];
 
@@ -49,44 +68,26 @@ export class WordTable {
   /** The value of `word` (its hash from `hashOf`), or -1. */
   get(word: string, hash: number = hashOf(word)): number {
     const slots = this.slots;
-    const mask = this.mask;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = (slots[slot] as number) - 1;
+      const entry = (slots[2 * slot + 1] as number) - 1;
       if (entry < 0) return -1;
-      if (this.hashes[entry] === hash && this.keys[entry] === word) return this.values[entry] as number;
+      if (slots[2 * slot] === hash && this.keys[entry] === word) return this.values[entry] as number;
     }
   }
 
   /** Adds a key known to be absent. */
   add(word: string, hash: number, value: number): void {
     const entry = this.keys.length;
-    if (entry === this.hashes.length) {
-      const hashes = new Int32Array(entry * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
+    if (entry === this.values.length) {
       const values = new Int32Array(entry * 2);
       values.set(this.values);
       this.values = values;
     }
     this.keys.push(word);
-    this.hashes[entry] = hash;
     this.values[entry] = value;
-    // At most half full.
-    if ((entry + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.place(entry);
-  }
-
-  private place(entry: number): void {
-    const mask = this.mask;
-    let slot = (this.hashes[entry] as number) & mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    this.slots[slot] = entry + 1;
-  }
-
-  private rehash(size: number): void {
-    this.slots = new Int32Array(size);
-    this.mask = size - 1;
-    for (let entry = 0; entry < this.keys.length; entry++) this.place(entry);
+    if ((entry + 1) * 4 > this.slots.length) this.slots = rehashSlots(this.slots);
+    placeSlot(this.slots, hash, entry + 1);
   }
 }
 
@@ -136,7 +137,8 @@ export class PackedWordTable {
       if (slots[at + VALUE] === 0) return -1;
       if (slots[at + LO] !== lo || slots[at + HI] !== hi || slots[at + TOP] !== top) continue;
       if (slots[at + LENGTH] !== length) continue;
-      if (length > PACKED_BYTES && !this.samePooled(slots[at + POOL] as number, length, bytes, start)) continue;
+      if (length > PACKED_BYTES && !this.samePooled(slots[at + POOL] as number, length, bytes, start))
+        continue;
       return at;
     }
   }
@@ -182,7 +184,8 @@ export class PackedWordTable {
         this.pool = pool;
       }
       pooled = this.poolLength;
-      for (let k = 0; k < length; k++) this.pool[pooled + k] = ASCII_WORD_CHAR[bytes[start + k] as number] as number;
+      for (let k = 0; k < length; k++)
+        this.pool[pooled + k] = ASCII_WORD_CHAR[bytes[start + k] as number] as number;
       this.poolLength += length;
     }
     return this.place(lo, hi, top, length, value, pooled, 0);
@@ -249,9 +252,7 @@ function grownInt32(array: Int32Array, size: number): Int32Array {
  * computed over them: dedupes field values without a string hash or a `Map` entry per text.
  */
 export class TextTable {
-  private slots = new Int32Array(1024);
-  private mask = 1023;
-  private hashes: Int32Array = new Int32Array(512);
+  private slots: Int32Array = new Int32Array(2048);
   private values: Int32Array = new Int32Array(512);
   private keyStart: Int32Array = new Int32Array(513);
   private pool = new Uint8Array(1 << 14);
@@ -260,11 +261,11 @@ export class TextTable {
   /** The value of the text `bytes[0, length)`, or -1. */
   get(bytes: Uint8Array, length: number, hash: number): number {
     const slots = this.slots;
-    const mask = this.mask;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = (slots[slot] as number) - 1;
+      const entry = (slots[2 * slot + 1] as number) - 1;
       if (entry < 0) return -1;
-      if (this.hashes[entry] !== hash) continue;
+      if (slots[2 * slot] !== hash) continue;
       const keyStart = this.keyStart[entry] as number;
       if ((this.keyStart[entry + 1] as number) - keyStart !== length) continue;
       const pool = this.pool;
@@ -277,9 +278,8 @@ export class TextTable {
   /** Adds the text `bytes[0, length)`, known to be absent. */
   add(bytes: Uint8Array, length: number, hash: number, value: number): void {
     const entry = this.count++;
-    if (entry + 1 >= this.hashes.length) {
-      const size = this.hashes.length * 2;
-      this.hashes = grownInt32(this.hashes, size);
+    if (entry + 1 >= this.values.length) {
+      const size = this.values.length * 2;
       this.values = grownInt32(this.values, size);
       this.keyStart = grownInt32(this.keyStart, size + 1);
     }
@@ -293,60 +293,33 @@ export class TextTable {
     const pool = this.pool;
     for (let k = 0; k < length; k++) pool[keyStart + k] = bytes[k] as number;
     this.keyStart[entry + 1] = keyEnd;
-    this.hashes[entry] = hash;
     this.values[entry] = value;
-    if (this.count * 2 > this.slots.length) {
-      this.slots = new Int32Array(this.slots.length * 2);
-      this.mask = this.slots.length - 1;
-      for (let e = 0; e < this.count; e++) placeEntry(this.slots, this.mask, this.hashes, e);
-    } else {
-      placeEntry(this.slots, this.mask, this.hashes, entry);
-    }
+    if (this.count * 4 > this.slots.length) this.slots = rehashSlots(this.slots);
+    placeSlot(this.slots, hash, entry + 1);
   }
 }
 
-function placeEntry(slots: Int32Array, mask: number, hashes: Int32Array, entry: number): void {
-  let slot = (hashes[entry] as number) & mask;
-  while (slots[slot] !== 0) slot = (slot + 1) & mask;
-  slots[slot] = entry + 1;
-}
-
 /**
- * Integer keys to several integer values each (open addressing, a slot per value): `forEach` visits the values of
- * a key, in no particular order.
+ * Non-negative integer keys to several integer values each (open addressing, a slot per (key, value) pair):
+ * `valuesOf` visits the values of a key, in no particular order.
  */
 export class IntMultiMap {
-  private slots = new Int32Array(1024);
-  private mask = 1023;
-  private keys: Int32Array = new Int32Array(512);
-  private values: Int32Array = new Int32Array(512);
+  private slots: Int32Array = new Int32Array(2048);
   private count = 0;
 
   add(key: number, value: number): void {
-    const entry = this.count++;
-    if (entry >= this.keys.length) {
-      this.keys = grownInt32(this.keys, this.keys.length * 2);
-      this.values = grownInt32(this.values, this.values.length * 2);
-    }
-    this.keys[entry] = key;
-    this.values[entry] = value;
-    if (this.count * 2 > this.slots.length) {
-      this.slots = new Int32Array(this.slots.length * 2);
-      this.mask = this.slots.length - 1;
-      for (let e = 0; e < this.count; e++) placeEntry(this.slots, this.mask, this.keys, e);
-    } else {
-      placeEntry(this.slots, this.mask, this.keys, entry);
-    }
+    if (++this.count * 4 > this.slots.length) this.slots = rehashSlots(this.slots);
+    placeSlot(this.slots, key, value + 1);
   }
 
   /** The values of `key`, into `out`. */
   valuesOf(key: number, out: number[]): void {
     const slots = this.slots;
-    const mask = this.mask;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = key & mask; ; slot = (slot + 1) & mask) {
-      const entry = (slots[slot] as number) - 1;
-      if (entry < 0) return;
-      if (this.keys[entry] === key) out.push(this.values[entry] as number);
+      const valuePlusOne = slots[2 * slot + 1] as number;
+      if (valuePlusOne === 0) return;
+      if (slots[2 * slot] === key) out.push(valuePlusOne - 1);
     }
   }
 }

@@ -4,6 +4,7 @@
  * (Ed25519) before its body is parsed; bodies are capped, slow clients are timed out, and no error detail
  * ever reaches a response.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -92,6 +93,38 @@ function singleHeader(rawHeaders: readonly string[], lowerCaseName: string): str
   return value;
 }
 
+/**
+ * The response body: exactly `JSON.stringify(response)` (as UTF-8 bytes when spliced). Cards are built once and frozen
+ * (see src/cards), so each frozen embed is serialized and encoded once and its bytes reused: the rest of the
+ * message is serialized around a placeholder that no real text can contain (random per process), and the
+ * cached bytes go where it stands. Most of a /partner answer is its card, so this saves most of the work.
+ */
+const embedsPlaceholder = `embeds:${randomBytes(16).toString('hex')}`;
+const quotedPlaceholder = `"${embedsPlaceholder}"`;
+const embedBytes = new WeakMap<object, Buffer>();
+const [openBracket, comma, closeBracket] = ['[', ',', ']'].map((text) => Buffer.from(text));
+
+function responseBody(response: APIInteractionResponse): string | Buffer {
+  const data = 'data' in response ? response.data : undefined;
+  const embeds = (data as { embeds?: readonly object[] } | undefined)?.embeds;
+  if (!embeds?.length || !embeds.every((embed) => Object.isFrozen(embed))) return JSON.stringify(response);
+  // Same keys in the same order: `embeds` keeps its place in the copy.
+  const text = JSON.stringify({ ...response, data: { ...data, embeds: embedsPlaceholder } });
+  const at = text.indexOf(quotedPlaceholder);
+  const parts = [Buffer.from(text.slice(0, at)), openBracket as Buffer];
+  embeds.forEach((embed, index) => {
+    let bytes = embedBytes.get(embed);
+    if (!bytes) {
+      bytes = Buffer.from(JSON.stringify(embed));
+      embedBytes.set(embed, bytes);
+    }
+    if (index) parts.push(comma as Buffer);
+    parts.push(bytes);
+  });
+  parts.push(closeBracket as Buffer, Buffer.from(text.slice(at + quotedPlaceholder.length)));
+  return Buffer.concat(parts);
+}
+
 function formatUrl(address: AddressInfo): string {
   const host =
     address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
@@ -139,12 +172,18 @@ export async function startHttpServer({
   sweeper.unref();
 
   /** One writeHead, one end: the headers and the body leave in a single write. */
-  function send(res: ServerResponse, status: number, text: string, extraHeaders?: readonly string[]): void {
-    const headers: (string | number)[] = [...jsonHeaders, 'Content-Length', Buffer.byteLength(text)];
+  function send(
+    res: ServerResponse,
+    status: number,
+    body: string | Buffer,
+    extraHeaders?: readonly string[],
+  ): void {
+    const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+    const headers: (string | number)[] = [...jsonHeaders, 'Content-Length', length];
     if (extraHeaders) headers.push(...extraHeaders);
     if (closing && !extraHeaders?.includes('Connection')) headers.push('Connection', 'close');
     res.writeHead(status, headers);
-    res.end(text);
+    res.end(body);
   }
 
   function reject(
@@ -237,7 +276,7 @@ export async function startHttpServer({
       failed = true;
       reportError(error, failing);
     });
-    send(res, 200, JSON.stringify(response));
+    send(res, 200, responseBody(response));
     if (interactionLog) {
       logInteraction(interactionLog, interaction, {
         latencyMs: performance.now() - started,
