@@ -1,7 +1,8 @@
 // npm run deploy [-- --dry-run]: bulk-overwrites the slash commands, in one guild when DISCORD_GUILD_ID is
 // set (instant, for development), globally otherwise. --dry-run prints the JSON and sends nothing.
-import { ConfigError, configFor } from '../config.js';
+import { configFor } from '../config.js';
 import { commandRegistrations, registrationChanges } from '../interactions/registration.js';
+import { orExit } from './or-exit.js';
 
 const dryRun = process.argv.includes('--dry-run');
 const body = commandRegistrations();
@@ -10,14 +11,7 @@ if (dryRun) {
   process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
   process.stderr.write(`Dry run: ${body.length} commands printed, nothing sent.\n`);
 } else {
-  let config: ReturnType<typeof configFor<'deploy'>>;
-  try {
-    config = configFor('deploy');
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
+  const config = orExit(() => configFor('deploy'));
   const { REST, Routes } = await import('discord.js');
   const rest = new REST({ api: config.apiUrl }).setToken(config.token);
   const route = config.guildId

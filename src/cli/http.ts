@@ -2,17 +2,10 @@
 // Needs DISCORD_PUBLIC_KEY. Invalid config or data: the problems on stderr, exit 1, nothing served.
 // SIGTERM/SIGINT: stop accepting, finish in-flight requests, exit 0.
 import { performance } from 'node:perf_hooks';
-import { ConfigError, type ConfigFor, configFor } from '../config.js';
-import { DataValidationError } from '../data/load.js';
+import { type ConfigFor, configFor } from '../config.js';
+import { orExit } from './or-exit.js';
 
-let config: ConfigFor<'http'>;
-try {
-  config = configFor('http');
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-}
+const config: ConfigFor<'http'> = orExit(() => configFor('http'));
 
 // Loaded only once the config is known to be good; none of these pull in discord.js.
 const [{ createLogger }, { createBotContext }, { startHttpServer }] = await Promise.all([
@@ -23,14 +16,7 @@ const [{ createLogger }, { createBotContext }, { startHttpServer }] = await Prom
 
 const logger = createLogger({ level: config.logLevel, name: 'http' });
 
-let context: ReturnType<typeof createBotContext>;
-try {
-  context = createBotContext();
-} catch (error) {
-  if (!(error instanceof DataValidationError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-}
+const context = orExit(() => createBotContext());
 
 let running: Awaited<ReturnType<typeof startHttpServer>>;
 try {

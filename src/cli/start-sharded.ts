@@ -2,16 +2,10 @@
 // Shard count: Discord's recommendation, or SHARD_COUNT. Needed from 2,500 guilds; the HTTP mode
 // (npm run http) scales out behind a load balancer instead.
 import { fileURLToPath } from 'node:url';
-import { ConfigError, configFor } from '../config.js';
+import { configFor } from '../config.js';
+import { orExit } from './or-exit.js';
 
-let config: ReturnType<typeof configFor<'gateway'>>;
-try {
-  config = configFor('gateway');
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-}
+const config = orExit(() => configFor('gateway'));
 
 const { REST, Routes, ShardingManager } = await import('discord.js');
 const { createLogger } = await import('../logger.js');

@@ -1,5 +1,5 @@
+import { orExit } from '../../cli/or-exit.js';
 import type { ConfigFor } from '../../config.js';
-import { DataValidationError } from '../../data/load.js';
 import { createBotContext } from '../../interactions/create-context.js';
 import { createLogger } from '../../logger.js';
 import { createGatewayBot } from './bot.js';
@@ -10,14 +10,7 @@ const shutdownTimeoutMs = 5_000;
 /** `npm start` with DISCORD_TOKEN set: log in, answer interactions until SIGINT/SIGTERM, then exit 0. */
 export async function runGatewayBot(config: ConfigFor<'gateway'>): Promise<void> {
   const logger = createLogger({ level: config.logLevel, name: 'gateway' });
-  let context: ReturnType<typeof createBotContext>;
-  try {
-    context = createBotContext();
-  } catch (error) {
-    if (!(error instanceof DataValidationError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
+  const context = orExit(() => createBotContext());
 
   process.on('unhandledRejection', (reason) =>
     logger.error({ err: reason }, 'unhandled rejection (kept running)'),
