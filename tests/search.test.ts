@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticPartners } from '../bench/synthetic.js';
 import { loadDataset } from '../src/data/load.js';
 import type { Partner } from '../src/data/schema.js';
+import { bagDistance, boundedEditDistance } from '../src/search/edit-distance.js';
 import {
   createPartnerSearch,
   createTopicSearch,
@@ -10,7 +11,10 @@ import {
   type PartnerSearch,
   type TopicSearch,
 } from '../src/search/index.js';
-import { foldText, normalizeQuery, wordsOf } from '../src/search/normalize.js';
+import { IntList } from '../src/search/int-list.js';
+import { foldText, normalizeQuery, STOP_WORDS, wordsOf } from '../src/search/normalize.js';
+import { sortByText } from '../src/search/sort-by-text.js';
+import { Vocabulary, WordScan } from '../src/search/vocabulary.js';
 
 const dataset = loadDataset();
 const partners = createPartnerSearch(dataset.partners, dataset.topics);
@@ -495,5 +499,97 @@ describe('syntheticPartners', () => {
       expect(partner.focusAreas.length >= 3 && partner.focusAreas.length <= 8).toBe(true);
       for (const focus of partner.focusAreas) expect(slugs.has(focus.topic)).toBe(true);
     }
+  });
+});
+
+describe('index internals: the fast paths give what the plain definitions give', () => {
+  /** Texts of words people write, spelling variants, codes, punctuation and stray characters. */
+  const texts = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(
+          'Organisation',
+          'organization',
+          'Centres',
+          'programme',
+          'Co-operation',
+          'WHO',
+          'k-9',
+          'the',
+        ),
+        fc.string({ unit: 'grapheme-ascii', maxLength: 14 }),
+      ),
+      { maxLength: 10 },
+    )
+    .map((parts) => parts.join(' '));
+
+  it('reads the words of ASCII text from its bytes as wordsOf(foldText(text)) does, and finds them again', () => {
+    const vocabulary = new Vocabulary();
+    const scan = new WordScan();
+    fc.assert(
+      fc.property(texts, (text) => {
+        const length = vocabulary.readAscii(text);
+        expect(length).toBe(text.length);
+        vocabulary.scanRead(text, length, scan);
+        const ids = Array.from(scan.ids.subarray(0, scan.count));
+        const words = wordsOf(foldText(text));
+        expect(ids.map((id) => vocabulary.wordOf(id))).toEqual(words);
+        for (const [k, word] of words.entries()) expect(vocabulary.lookup(word)).toBe(ids[k]);
+      }),
+      { numRuns: 500 },
+    );
+    expect(vocabulary.readAscii('Heřmanice')).toBe(-1);
+  });
+
+  it('posts the distinct words of long text once per record, as the plain fold would', () => {
+    const vocabulary = new Vocabulary();
+    let last: Int32Array = new Int32Array(1).fill(-1);
+    let record = 0;
+    fc.assert(
+      fc.property(texts, (text) => {
+        const out = new IntList();
+        record++;
+        last = vocabulary.postLongText(text, record, record, out, last) ?? last;
+        const expected = [
+          ...new Set(wordsOf(foldText(text)).filter((word) => word.length > 1 && !STOP_WORDS.has(word))),
+        ];
+        expect(Array.from(out.data.subarray(0, out.length), (id) => vocabulary.wordOf(id))).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('sorts texts as a stable sort by `<` does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'é', 'ж', '\u0000', '1'), maxLength: 6 })),
+        (list) => {
+          const expected = list
+            .map((_, index) => index)
+            .sort((a, b) =>
+              (list[a] as string) < (list[b] as string)
+                ? -1
+                : (list[a] as string) > (list[b] as string)
+                  ? 1
+                  : a - b,
+            );
+          expect(Array.from(sortByText(list))).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('bounds edit distances from below by the bag distance, and reads prefixes in place', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'é'), maxLength: 9 });
+    fc.assert(
+      fc.property(word, word, fc.nat(9), (a, b, prefix) => {
+        const distance = boundedEditDistance(a, b, 20);
+        expect(bagDistance(a, b)).toBeLessThanOrEqual(distance);
+        expect(boundedEditDistance(a, b, 2, prefix)).toBe(boundedEditDistance(a, b.slice(0, prefix), 2));
+        expect(bagDistance(a, b, prefix)).toBe(bagDistance(a, b.slice(0, prefix)));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -41,22 +41,40 @@ function togetherLevelOf(spec: FieldSpec<string> | undefined): number {
   return spec?.keyTier === 'primary' ? 3 : spec?.keyTier === 'secondary' ? 2 : 1;
 }
 
+/** First index in an ascending array whose item is >= `target`. */
+function lowerBoundOf(sorted: Int32Array, target: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The index built once over every record. Field words are indexed in two levels, word → distinct field values →
  * records, because values repeat across records (every partner in a focus area carries that topic's label and
- * synonyms): a value is parsed once, and a record costs one posting per value. Long text (the summary) is indexed
- * by whole words only, with no typo or prefix look-up. A sorted vocabulary serves prefixes (and 1–2 character
- * queries), integer trigrams serve typos, keyed values serve exact look-ups. It picks a short candidate list;
- * fuse.js ranks only those (their fuse.js documents are made on first use). All posting lists are typed arrays
- * (see `IndexData`), so a query walks memory in order rather than chasing small arrays.
+ * synonyms): a value is parsed once, and a record costs one posting per value (a topic's values share the list of
+ * records holding the topic). Long text (the summary) is indexed by whole words only, with no typo or prefix
+ * look-up. A sorted vocabulary serves prefixes (and 1–2 character queries), integer trigrams serve typos, keyed
+ * values serve exact look-ups. It picks a short candidate list; fuse.js ranks only those (their fuse.js entries are
+ * made on first use). Every list is a typed array (see `IndexData`, built by `buildIndexData`): a query reads
+ * memory in order rather than chasing small arrays and objects.
  */
 export class CandidateIndex<T> {
   private readonly vocabulary: Vocabulary;
   private readonly items: readonly T[];
   private readonly valueSpecs: Uint16Array;
-  private readonly valueWeights: Float64Array;
+  /**
+   * What posting a value needs, side by side (one cache line for two values): per value v, at 4v, its records'
+   * start and end in `valueRecords.items`, its field and its weight.
+   */
+  private readonly valuePosting: Float64Array;
   private readonly valueWords: Postings;
   private readonly wordValues: Postings;
+  private readonly valuePosted: Postings;
   private readonly valueRecords: Ranges;
   private readonly recordValues: Postings;
   private readonly recordGroups: Postings;
@@ -79,7 +97,15 @@ export class CandidateIndex<T> {
   private readonly shortBest: Float64Array;
   private readonly shortSpec: Uint16Array;
   private readonly shortStamp: Uint32Array;
+  /** Per record: the value that gave its best key (ties between values of one record go to the first met). */
+  private readonly shortValue: Int32Array;
   private shortEpoch = 0;
+  /**
+   * Per short-route kind (acronym, name or alias, sub-body or programme acronym): the values of that kind, by the
+   * position of their first word among the sorted field words (then value id). A prefix's range of positions picks
+   * the values whose first word starts with it, with no walk over the other words.
+   */
+  private readonly firstWordLists: { positions: Int32Array; values: Int32Array }[];
   /** Bounded: 1–2 character prefixes are few in Latin script, not in all of Unicode. */
   private readonly shortCache = new LruCache<ShortHit[]>(2000);
 
@@ -94,9 +120,9 @@ export class CandidateIndex<T> {
     this.vocabulary = data.vocabulary;
     this.items = data.items;
     this.valueSpecs = data.valueSpecs;
-    this.valueWeights = data.valueWeights;
     this.valueWords = data.valueWords;
     this.wordValues = data.wordValues;
+    this.valuePosted = data.valuePosted;
     this.valueRecords = data.valueRecords;
     this.recordValues = data.recordValues;
     this.recordGroups = data.recordGroups;
@@ -118,6 +144,13 @@ export class CandidateIndex<T> {
       }
       this.wordFieldCost[word] = cost;
     }
+    this.valuePosting = new Float64Array(data.valueCount * 4);
+    for (let value = 0; value < data.valueCount; value++) {
+      this.valuePosting[4 * value] = this.valueRecords.start[value] as number;
+      this.valuePosting[4 * value + 1] = this.valueRecords.end[value] as number;
+      this.valuePosting[4 * value + 2] = this.valueSpecs[value] as number;
+      this.valuePosting[4 * value + 3] = data.valueWeights[value] as number;
+    }
     this.specLevels = Uint8Array.from(specs, (spec) => togetherLevelOf(spec));
     this.specFlags = Uint8Array.from(specs, (spec) =>
       spec.match === 'fuse' ? IN_FUSE_FIELD : IN_WORD_FIELD,
@@ -138,6 +171,8 @@ export class CandidateIndex<T> {
     this.shortBest = new Float64Array(recordCount);
     this.shortSpec = new Uint16Array(recordCount);
     this.shortStamp = new Uint32Array(recordCount);
+    this.shortValue = new Int32Array(recordCount);
+    this.firstWordLists = this.listByFirstWord(data.valueCount);
   }
 
   // ---- records --------------------------------------------------------------------------------------------------
@@ -288,35 +323,105 @@ export class CandidateIndex<T> {
     return all.slice(0, limit);
   }
 
+  private listByFirstWord(valueCount: number): { positions: Int32Array; values: Int32Array }[] {
+    const kinds = [SHORT_ACRONYM, SHORT_WORDS, SHORT_SUB_ACRONYM];
+    const fieldWordCount = this.vocabulary.fieldWordCount;
+    // Per value: its list (-1: none) and its first word's position.
+    const listOf = new Int8Array(valueCount).fill(-1);
+    const positionOf = new Int32Array(valueCount);
+    const counts = kinds.map(() => new Int32Array(fieldWordCount + 1));
+    const listOfSpec = Int8Array.from(this.shortKinds, (kind) => kinds.indexOf(kind));
+    const { start, items } = this.valueWords;
+    const valueSpecs = this.valueSpecs;
+    for (let value = 0; value < valueCount; value++) {
+      const list = listOfSpec[valueSpecs[value] as number] as number;
+      if (list < 0) continue;
+      const position = this.vocabulary.positionOf(items[start[value] as number] ?? -1);
+      if (position < 0) continue;
+      listOf[value] = list;
+      positionOf[value] = position;
+      const listCounts = counts[list] as Int32Array;
+      listCounts[position + 1] = (listCounts[position + 1] as number) + 1;
+    }
+    // Counting sort by first-word position; values ascending within a position.
+    const lists = counts.map((listCounts) => {
+      for (let p = 0; p < fieldWordCount; p++)
+        listCounts[p + 1] = (listCounts[p + 1] as number) + (listCounts[p] as number);
+      const total = listCounts[fieldWordCount] as number;
+      return { positions: new Int32Array(total), values: new Int32Array(total) };
+    });
+    for (let value = 0; value < valueCount; value++) {
+      const list = listOf[value] as number;
+      if (list < 0) continue;
+      const position = positionOf[value] as number;
+      const listCounts = counts[list] as Int32Array;
+      const at = listCounts[position] as number;
+      listCounts[position] = at + 1;
+      const { positions, values } = lists[list] as { positions: Int32Array; values: Int32Array };
+      positions[at] = position;
+      values[at] = value;
+    }
+    return lists;
+  }
+
+  /**
+   * Where the walk over the sorted field words meets a value first: the smallest position of its words in `range`
+   * (a value is met once per word of it in the range, first through the first of them).
+   */
+  private firstMet(value: number, range: { from: number; to: number }): number {
+    let first = range.to;
+    const end = this.valuePosted.start[value + 1] as number;
+    for (let k = this.valuePosted.start[value] as number; k < end; k++) {
+      const position = this.vocabulary.positionOf(this.valuePosted.items[k] as number);
+      if (position >= range.from && position < first) first = position;
+    }
+    return first;
+  }
+
   private computeShortPrefix(prefix: string): ShortHit[] {
-    // Per record, the best order key: whole-value match first, then rank, then A-Z. Typed arrays only: this walks
-    // every name and acronym word starting with the letter.
+    // Per record, the best order key: whole-value match first, then rank, then A-Z. A record's value with a better
+    // key wins; between values with the same key, the one met first by a walk over the prefix's words in order (then
+    // over each word's values in order). Typed arrays only.
     const range = this.vocabulary.prefixRange(prefix);
     const prefixId = this.vocabulary.lookup(prefix);
     const order = this.alphaRank;
     const best = this.shortBest;
     const bestSpec = this.shortSpec;
+    const bestValue = this.shortValue;
     const stamp = this.shortStamp;
     const epoch = ++this.shortEpoch;
     const touched: number[] = [];
-    const { start: wordStart, items: wordValueItems } = this.wordValues;
     const { start: valueWordStart, items: valueWordItems } = this.valueWords;
     const { start: recordStart, end: recordEnd, items: recordItems } = this.valueRecords;
-    for (let position = range.from; position < range.to; position++) {
-      const word = this.vocabulary.fieldWordAt(position);
-      const valuesEnd = wordStart[word + 1] as number;
-      for (let v = wordStart[word] as number; v < valuesEnd; v++) {
-        const value = wordValueItems[v] as number;
-        const spec = this.valueSpecs[value] as number;
-        const kind = this.shortKinds[spec] as number;
-        if (kind === SHORT_NONE) continue;
+
+    // First the values whose key is at most "not whole, first word of a name": acronyms and names or aliases whose
+    // first word starts with the prefix, and sub-body or programme acronyms equal to it. Their first words lie in
+    // the range, so the lists by first word give them directly. If they make a full answer, nothing else can enter it.
+    const prefixPosition = this.vocabulary.positionOf(prefixId);
+    for (const [list, rank] of [
+      [0, 0],
+      [1, 1],
+      [2, 3],
+    ] as const) {
+      const { positions, values } = this.firstWordLists[list] as {
+        positions: Int32Array;
+        values: Int32Array;
+      };
+      const from = rank === 3 ? prefixPosition : range.from;
+      const to = rank === 3 ? (prefixPosition < 0 ? -1 : prefixPosition + 1) : range.to;
+      if (from < 0 || from >= to) continue;
+      for (
+        let k = lowerBoundOf(positions, from);
+        k < positions.length && (positions[k] as number) < to;
+        k++
+      ) {
+        const value = values[k] as number;
         const firstWordAt = valueWordStart[value] as number;
-        const first = valueWordItems[firstWordAt] as number;
-        const firstMatches = this.vocabulary.inRange(first, range);
-        // An acronym must start with the prefix; a name or alias ranks by whether its first word or a later one does.
-        if (kind !== SHORT_WORDS && !firstMatches) continue;
-        const rank = kind === SHORT_ACRONYM ? 0 : kind === SHORT_SUB_ACRONYM ? 3 : firstMatches ? 1 : 2;
-        const whole = first === prefixId && (valueWordStart[value + 1] as number) - firstWordAt === 1;
+        const whole =
+          valueWordItems[firstWordAt] === prefixId &&
+          (valueWordStart[value + 1] as number) - firstWordAt === 1;
+        if (rank === 3 && !whole) continue;
+        const spec = this.valueSpecs[value] as number;
         const key = ((whole ? 0 : 4) + rank) * 2 ** 24;
         const recordsEnd = recordEnd[value] as number;
         for (let r = recordStart[value] as number; r < recordsEnd; r++) {
@@ -325,11 +430,55 @@ export class CandidateIndex<T> {
           if (stamp[record] !== epoch) {
             stamp[record] = epoch;
             touched.push(record);
-          } else if ((best[record] as number) <= recordKey) {
+          } else if ((best[record] as number) < recordKey) {
             continue;
+          } else if (best[record] === recordKey) {
+            // The same key from another value of the record: the walk below would keep the one it meets first.
+            const held = bestValue[record] as number;
+            const heldAt = this.firstMet(held, range);
+            const valueAt = this.firstMet(value, range);
+            if (heldAt < valueAt || (heldAt === valueAt && held < value)) continue;
           }
           best[record] = recordKey;
           bestSpec[record] = spec;
+          bestValue[record] = value;
+        }
+      }
+    }
+
+    if (touched.length < MAX_SHORT_HITS) {
+      // Too few: every word starting with the prefix, every value of it (those above give the same keys again).
+      const { start: wordStart, items: wordValueItems } = this.wordValues;
+      for (let position = range.from; position < range.to; position++) {
+        const word = this.vocabulary.fieldWordAt(position);
+        const valuesEnd = wordStart[word + 1] as number;
+        for (let v = wordStart[word] as number; v < valuesEnd; v++) {
+          const value = wordValueItems[v] as number;
+          const spec = this.valueSpecs[value] as number;
+          const kind = this.shortKinds[spec] as number;
+          if (kind === SHORT_NONE) continue;
+          const firstWordAt = valueWordStart[value] as number;
+          const first = valueWordItems[firstWordAt] as number;
+          const firstMatches = this.vocabulary.inRange(first, range);
+          // An acronym must start with the prefix; a name or alias ranks by whether its first word or a later one does.
+          if (kind !== SHORT_WORDS && !firstMatches) continue;
+          const rank = kind === SHORT_ACRONYM ? 0 : kind === SHORT_SUB_ACRONYM ? 3 : firstMatches ? 1 : 2;
+          const whole = first === prefixId && (valueWordStart[value + 1] as number) - firstWordAt === 1;
+          const key = ((whole ? 0 : 4) + rank) * 2 ** 24;
+          const recordsEnd = recordEnd[value] as number;
+          for (let r = recordStart[value] as number; r < recordsEnd; r++) {
+            const record = recordItems[r] as number;
+            const recordKey = key + (order[record] as number);
+            if (stamp[record] !== epoch) {
+              stamp[record] = epoch;
+              touched.push(record);
+            } else if ((best[record] as number) <= recordKey) {
+              continue;
+            }
+            best[record] = recordKey;
+            bestSpec[record] = spec;
+            bestValue[record] = value;
+          }
         }
       }
     }
@@ -375,12 +524,11 @@ export class CandidateIndex<T> {
     if (!loose) perTerm.sort((a, b) => a.cost - b.cost);
 
     const scratch = this.scratch;
-    scratch.start();
+    scratch.start(used.length);
     const single = used.length === 1;
     const { start: wordStart, items: wordValueItems } = this.wordValues;
-    const { start: recordStart, end: recordEnd, items: recordItems } = this.valueRecords;
-    const valueSpecs = this.valueSpecs;
-    const valueWeights = this.valueWeights;
+    const recordItems = this.valueRecords.items;
+    const posting = this.valuePosting;
     const specLevels = this.specLevels;
     const specFlags = this.specFlags;
     let required = 0;
@@ -392,15 +540,16 @@ export class CandidateIndex<T> {
         const valuesEnd = wordStart[id + 1] as number;
         for (let v = wordStart[id] as number; v < valuesEnd; v++) {
           const value = wordValueItems[v] as number;
-          const spec = valueSpecs[value] as number;
+          const at = 4 * value;
+          const spec = posting[at + 2] as number;
           // One term: every matched value holds all terms, so "together" is known right away.
           if (!single) scratch.markValue(value, bit);
           scratch.post(
             recordItems,
-            recordStart[value] as number,
-            recordEnd[value] as number,
+            posting[at] as number,
+            posting[at + 1] as number,
             termIndex,
-            match.quality * (valueWeights[value] as number),
+            match.quality * (posting[at + 3] as number),
             literal | (specFlags[spec] as number),
             spec,
             onlyKnown,
@@ -420,7 +569,7 @@ export class CandidateIndex<T> {
       }
       required |= bit;
     }
-    if (!single) scratch.markTogether((1 << used.length) - 1, this.valueRecords, valueSpecs, specLevels);
+    if (!single) scratch.markTogether((1 << used.length) - 1, this.valueRecords, this.valueSpecs, specLevels);
     return scratch.collect(used.length, loose, limit);
   }
 }

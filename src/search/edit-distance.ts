@@ -63,3 +63,35 @@ export function atMostTwoMismatches(a: string, b: string): boolean {
   }
   return true;
 }
+
+/** Letter counts for `bagDistance`, by character code modulo 64, left at zero between calls. */
+const bag = new Int32Array(64);
+
+/**
+ * A lower bound of the edit distance between `a` and the first `bLength` characters of `b` (all by default): the
+ * bag distance, how many characters of one are not matched by characters of the other, counted by code modulo 64
+ * (two letters falling together can only lower it). Substitutions, insertions and deletions change it by at most
+ * one each and transpositions not at all, so a bag distance above `max` rules a word out without the distance table.
+ */
+export function bagDistance(a: string, b: string, bLength: number = b.length): number {
+  const n = Math.min(bLength, b.length);
+  for (let i = 0; i < a.length; i++) bag[a.charCodeAt(i) & 63] = (bag[a.charCodeAt(i) & 63] as number) + 1;
+  for (let i = 0; i < n; i++) bag[b.charCodeAt(i) & 63] = (bag[b.charCodeAt(i) & 63] as number) - 1;
+  let surplus = 0;
+  let missing = 0;
+  for (let i = 0; i < a.length; i++) {
+    const slot = a.charCodeAt(i) & 63;
+    const count = bag[slot] as number;
+    if (count > 0) surplus += count;
+    else if (count < 0) missing -= count;
+    bag[slot] = 0;
+  }
+  for (let i = 0; i < n; i++) {
+    const slot = b.charCodeAt(i) & 63;
+    const count = bag[slot] as number;
+    if (count < 0) missing -= count;
+    else if (count > 0) surplus += count;
+    bag[slot] = 0;
+  }
+  return Math.max(surplus, missing);
+}

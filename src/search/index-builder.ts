@@ -19,6 +19,8 @@ export interface IndexData<T> {
   valueWords: Postings;
   /** Per word id: the values holding the word (or a compound of it), stop words never. */
   wordValues: Postings;
+  /** Per value: the words (and compounds) it is posted under, as `wordValues` lists it: the inverse. */
+  valuePosted: Postings;
   /** Per value: the records it is attached to (one by one or through a group), ascending. */
   valueRecords: Ranges;
   /** Per record: the distinct values attached one by one (not through a group), in order. */
@@ -42,14 +44,16 @@ export function wordSequenceKey(ids: ArrayLike<number>, from: number, to: number
 
 /** A word in a short value weighs more than the same word in a long one (as fuse.js's field norm does). */
 function lengthNorm(wordCount: number): number {
-  return wordCount <= 1 ? 1 : wordCount ** -0.25;
+  return wordCount < LENGTH_NORMS.length ? (LENGTH_NORMS[wordCount] as number) : wordCount ** -0.25;
 }
+
+const LENGTH_NORMS = Float64Array.from({ length: 64 }, (_, count) => (count <= 1 ? 1 : count ** -0.25));
 
 /**
  * Builds the index data in one pass over the records. Field values are parsed once per distinct (field, text) and
  * topic lists once per shared array. Text is read from byte copies (`Vocabulary.readAscii`, `postLongText`) with
- * no string per word; everything is collected as (key, item) pairs in growable typed arrays and turned into posting
- * lists at the end.
+ * no string per word. Lists are collected in runs (per record, per value) in growable typed arrays, and inverted at
+ * the end by counting sorts (`invertRuns`): no list object per word, value or record.
  */
 export function buildIndexData<T>(
   items: readonly T[],
@@ -96,7 +100,10 @@ class IndexBuilder<T> {
   private readonly groupValueItems = new IntList(256);
   /** Per field: shared lists (the same array object) already parsed into groups. */
   private readonly groupIds: Map<readonly string[], number>[];
-  /** Long text, per field: per record (a run each) the distinct words, and the last record each word was posted for. */
+  /**
+   * Long text, per field: per record (a run each, `textStart`) its distinct words, inverted at the end; and the last
+   * record each word was posted for.
+   */
   private readonly textStart: (IntList | undefined)[];
   private readonly textWords: (IntList | undefined)[];
   private readonly textLastRecord: Int32Array[];
@@ -135,16 +142,16 @@ class IndexBuilder<T> {
 
   build(items: readonly T[], describe: DescribeRecord<T>): IndexData<T> {
     const sortTexts: string[] = new Array(items.length);
-    const textLists: [IntList, IntList][] = [];
+    const textRuns: [IntList, IntList][] = [];
     this.textStart.forEach((starts, spec) => {
       const words = this.textWords[spec];
-      if (starts && words) textLists.push([starts, words]);
+      if (starts && words) textRuns.push([starts, words]);
     });
     for (let record = 0; record <= items.length; record++) {
       this.attachedStart.push(this.attachedValues.length);
       this.recordValueStart.push(this.recordValueItems.length);
       this.recordGroupStart.push(this.recordGroupItems.length);
-      for (const [starts, words] of textLists) starts.push(words.length);
+      for (const [starts, words] of textRuns) starts.push(words.length);
       if (record === items.length) break;
       this.record = record;
       sortTexts[record] = describe(items[record] as T, this.add);
@@ -153,7 +160,8 @@ class IndexBuilder<T> {
     const vocabulary = this.vocabulary;
     const wordCount = vocabulary.size;
     const valueCount = this.valueCount;
-    const wordValues = invertRuns(itemsOf(this.postedStart), itemsOf(this.postedWords), wordCount);
+    const valuePosted = { start: itemsOf(this.postedStart), items: itemsOf(this.postedWords) };
+    const wordValues = invertRuns(valuePosted.start, valuePosted.items, wordCount);
     vocabulary.finish((id) => (wordValues.start[id + 1] as number) > (wordValues.start[id] as number));
     return {
       vocabulary,
@@ -164,6 +172,7 @@ class IndexBuilder<T> {
       valueWeights: this.valueWeights.subarray(0, valueCount),
       valueWords: { start: itemsOf(this.valueWordStart), items: itemsOf(this.valueWordIds) },
       wordValues,
+      valuePosted,
       valueRecords: this.valueRecords(),
       recordValues: { start: itemsOf(this.recordValueStart), items: itemsOf(this.recordValueItems) },
       recordGroups: { start: itemsOf(this.recordGroupStart), items: itemsOf(this.recordGroupItems) },

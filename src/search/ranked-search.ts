@@ -126,15 +126,8 @@ export function createRankedSearch<T, M extends string>(
   const fullRoute = (query: NormalizedQuery, loose: boolean): RankedHit<T, M>[] => {
     const terms = query.terms;
     if (terms.length === 0) return [];
-    const P = (globalThis as any).__q;
-    let t0 = performance.now();
     const exactHits = index.exact(query.words);
     const candidates = index.candidates(terms, loose, CANDIDATE_LIMIT);
-    if (P) {
-      const t = performance.now();
-      P.candidates += t - t0;
-      t0 = t;
-    }
     const pool = new Map<number, Candidate | undefined>();
     for (const hit of exactHits) pool.set(hit.record, undefined);
     for (const candidate of candidates) pool.set(candidate.record, candidate);
@@ -146,11 +139,6 @@ export function createRankedSearch<T, M extends string>(
         .map((ranking) => [poolRecords[ranking.position] ?? -1, ranking]),
     );
 
-    if (P) {
-      const t = performance.now();
-      P.fuseWords += t - t0;
-      t0 = t;
-    }
     const scored: Scored<M>[] = [];
     /** Fuzzy hits (tier 4 or 5): a multi-word query's are told apart by the phrase pass below. */
     const fuzzy: Scored<M>[] = [];
@@ -225,22 +213,12 @@ export function createRankedSearch<T, M extends string>(
       }
     }
 
-    if (P) {
-      const t = performance.now();
-      P.tiers += t - t0;
-      t0 = t;
-    }
     // One fuzzy hit needs no phrase pass: tier 4 or 5, it sorts the same among the other tiers.
     if (terms.length > 1 && fuzzy.length > 1) {
       const phrases = ranker.phrase(
         fuzzy.map((hit) => inputOf(hit.record)),
         terms.join(' '),
       );
-      if (P) {
-        const t = performance.now();
-        P.phrase += t - t0;
-        t0 = t;
-      }
       for (const { position, score } of phrases) {
         const hit = fuzzy[position];
         if (hit && score <= MAX_FUZZY_SCORE) {
@@ -248,11 +226,6 @@ export function createRankedSearch<T, M extends string>(
           hit.within = score;
         }
       }
-    }
-    if (P) {
-      const t = performance.now();
-      P.tiers += t - t0;
-      t0 = t;
     }
     scored.push(...fuzzy);
     scored.sort(

@@ -1,4 +1,4 @@
-import { atMostTwoMismatches, boundedEditDistance } from './edit-distance.js';
+import { atMostTwoMismatches, bagDistance, boundedEditDistance } from './edit-distance.js';
 import { grown, type IntList } from './int-list.js';
 import { STOP_WORDS, unifySpelling } from './normalize.js';
 import { anchorShapes } from './shape-anchors.js';
@@ -72,10 +72,6 @@ function trigramsOf(word: string): Int32Array {
   return grams;
 }
 
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 const encoder = new TextEncoder();
 
 /** ASCII whitespace: what separates the chunks compounds are made of (see `compoundsOf`). */
@@ -83,7 +79,7 @@ function isAsciiSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13);
 }
 
-/** The words of one text as vocabulary ids, filled by `Vocabulary.scanAscii` (reused from text to text). */
+/** The words of one text as vocabulary ids, filled by `Vocabulary.scanRead` (reused from text to text). */
 export class WordScan {
   ids = new Int32Array(256);
   /** 1 when the word continues the previous word's chunk: only punctuation between them, no space. */
@@ -99,16 +95,26 @@ export class WordScan {
 /**
  * Every folded word of the index, numbered. Words of fuzzy fields ("field words") are also kept sorted, for
  * prefixes, and under their character trigrams, for typos; words of long text are only looked up whole.
- * Stop words are numbered too, and never match.
+ * Stop words are numbered too, and never match. Text is read from a byte copy (`readAscii`, `scanRead`,
+ * `postLongText`): a word is looked up by its packed bytes, and a string is made only for a spelling not met before.
+ * Ids are given in the order words are first met, as the index has always numbered them.
  */
 export class Vocabulary {
-  /** Folded, spelling-unified words → ids. */
-  private readonly ids = new WordTable();
   /**
-   * Folded ASCII words as written (before `unifySpelling`) → ids of the unified words: what text is read through.
-   * Words of long text have their own, small table (a few hundred words, read millions of times).
+   * Folded ASCII words as written (before `unifySpelling`) → ids of the unified words: what field values are read
+   * through. A word whose spelling `unifySpelling` keeps ("organization", "customs") is its own spelling, so this is
+   * also where words are looked up: a unified word met only through another spelling, or made as a compound, is
+   * entered too. Words of long text are read through their own, small table (a few hundred words, read millions of
+   * times).
    */
   private readonly spellings: PackedWordTable;
+  /** Words `spellings` cannot hold: not of ASCII letters and digits, or changed by `unifySpelling` (rare). */
+  private readonly otherWords = new WordTable();
+  /** A word being looked up by its string, packed as `spellings` keys it (see `packWord`). */
+  private packedLo = 0;
+  private packedHi = 0;
+  private packedTop = 0;
+  private packedBytes = new Uint8Array(64);
   private readonly longTextSpellings = new PackedWordTable(1024);
   /** The text being scanned, as bytes. */
   private bytes = new Uint8Array(4096);
@@ -139,16 +145,79 @@ export class Vocabulary {
     for (const word of STOP_WORDS) this.stop[this.idOf(word)] = 1;
   }
 
+  /**
+   * Packs a word of ASCII lower-case letters and digits as the scanners do (`packedLo`, `packedHi`, `packedTop`, its
+   * bytes in `packedBytes`); false for any other word.
+   */
+  private packWord(word: string): boolean {
+    const length = word.length;
+    if (length === 0) return false;
+    if (length > this.packedBytes.length) this.packedBytes = new Uint8Array(length * 2);
+    const bytes = this.packedBytes;
+    let lo = 0;
+    let hi = 0;
+    let top = 0;
+    for (let i = 0; i < length; i++) {
+      const code = word.charCodeAt(i);
+      if (code > 127 || ASCII_WORD_CHAR[code] !== code) return false;
+      bytes[i] = code;
+      top = (top << 8) | (hi >>> 24);
+      hi = (hi << 8) | (lo >>> 24);
+      lo = (lo << 8) | code;
+    }
+    this.packedLo = lo;
+    this.packedHi = hi;
+    this.packedTop = top;
+    return true;
+  }
+
+  /** A new word id. */
+  private newWord(word: string): number {
+    const id = this.words.length;
+    this.words.push(word);
+    if (id >= this.stop.length) this.stop = grown(this.stop, id + 1);
+    return id;
+  }
+
   /** The word's id, numbering it if new. */
   idOf(word: string): number {
-    const hash = hashOf(word);
-    let id = this.ids.get(word, hash);
-    if (id < 0) {
-      id = this.words.length;
-      this.ids.add(word, hash, id);
-      this.words.push(word);
-      if (id >= this.stop.length) this.stop = grown(this.stop, id + 1);
+    if (this.packWord(word) && unifySpelling(word) === word) {
+      const spellings = this.spellings;
+      const length = word.length;
+      let id = spellings.get(this.packedLo, this.packedHi, this.packedTop, length, this.packedBytes, 0);
+      if (id < 0) {
+        id = this.newWord(word);
+        spellings.add(this.packedLo, this.packedHi, this.packedTop, length, this.packedBytes, 0, id);
+      }
+      return id;
     }
+    const hash = hashOf(word);
+    let id = this.otherWords.get(word, hash);
+    if (id < 0) {
+      id = this.newWord(word);
+      this.otherWords.add(word, hash, id);
+    }
+    return id;
+  }
+
+  /**
+   * The id of a word first met as the ASCII spelling `bytes[start, start + length)` of `text` (packed as given),
+   * which `spellings` lacks; the spelling is entered.
+   */
+  private newSpelling(
+    text: string,
+    lo: number,
+    hi: number,
+    top: number,
+    length: number,
+    bytes: Uint8Array,
+    start: number,
+  ): number {
+    const spelling = text.slice(start, start + length).toLowerCase();
+    const unified = unifySpelling(spelling);
+    // Its own spelling, and not in the table: a new word.
+    const id = unified === spelling ? this.newWord(spelling) : this.idOf(unified);
+    this.spellings.add(lo, hi, top, length, bytes, start, id);
     return id;
   }
 
@@ -221,7 +290,7 @@ export class Vocabulary {
    * compounds). Read from the bytes with no string per word (one is made only for a spelling not seen before).
    */
   scanRead(text: string, length: number, scan: WordScan): void {
-    this.scanWords(text, length, this.spellings, 1, scan);
+    this.scanWords(text, length, scan);
   }
 
   /**
@@ -242,6 +311,8 @@ export class Vocabulary {
     const length = this.toBytes(text);
     if (length < 0) return undefined;
     const bytes = this.bytes;
+    // A local copy: the hot loop reads it once per character.
+    const wordChar = ASCII_WORD_CHAR;
     const spellings = this.longTextSpellings;
     // New words are never stop words: this copy is enough even if `idOf` grows the array.
     const stop = this.stop;
@@ -252,7 +323,7 @@ export class Vocabulary {
     let lastRecord = last;
     let i = 0;
     while (i < length) {
-      let folded = ASCII_WORD_CHAR[bytes[i] as number] as number;
+      let folded = wordChar[bytes[i] as number] as number;
       if (folded === 0) {
         i++;
         continue;
@@ -261,12 +332,19 @@ export class Vocabulary {
       let lo = 0;
       let hi = 0;
       let top = 0;
-      do {
+      for (;;) {
         top = (top << 8) | (hi >>> 24);
         hi = (hi << 8) | (lo >>> 24);
         lo = (lo << 8) | folded;
-        folded = ASCII_WORD_CHAR[bytes[++i] as number] as number;
-      } while (folded !== 0);
+        // Lower-case letters, most of long text, skip the table.
+        const code = bytes[++i] as number;
+        if (code - 97 >= 0 && code - 97 < 26) {
+          folded = code;
+          continue;
+        }
+        folded = wordChar[code] as number;
+        if (folded === 0) break;
+      }
       const wordLength = i - start;
       if (wordLength < 2) continue;
       let at = spellings.find(lo, hi, top, wordLength, bytes, start);
@@ -289,21 +367,17 @@ export class Vocabulary {
     return lastRecord;
   }
 
-  private scanWords(
-    text: string,
-    length: number,
-    spellings: PackedWordTable,
-    minLength: number,
-    scan: WordScan,
-  ): void {
+  private scanWords(text: string, length: number, scan: WordScan): void {
     const bytes = this.bytes;
+    const wordChar = ASCII_WORD_CHAR;
+    const spellings = this.spellings;
     let ids = scan.ids;
     let joined = scan.joined;
     let count = 0;
     let spaced = true;
     let i = 0;
     while (i < length) {
-      let folded = ASCII_WORD_CHAR[bytes[i] as number] as number;
+      let folded = wordChar[bytes[i] as number] as number;
       if (folded === 0) {
         if (isAsciiSpace(bytes[i] as number)) spaced = true;
         i++;
@@ -318,15 +392,11 @@ export class Vocabulary {
         top = (top << 8) | (hi >>> 24);
         hi = (hi << 8) | (lo >>> 24);
         lo = (lo << 8) | folded;
-        folded = ASCII_WORD_CHAR[bytes[++i] as number] as number;
+        folded = wordChar[bytes[++i] as number] as number;
       } while (folded !== 0);
       const wordLength = i - start;
-      if (wordLength < minLength) continue;
       let id = spellings.get(lo, hi, top, wordLength, bytes, start);
-      if (id < 0) {
-        id = this.idOf(unifySpelling(text.slice(start, i).toLowerCase()));
-        spellings.add(lo, hi, top, wordLength, bytes, start, id);
-      }
+      if (id < 0) id = this.newSpelling(text, lo, hi, top, wordLength, bytes, start);
       if (count === ids.length) {
         scan.grow();
         ids = scan.ids;
@@ -447,7 +517,20 @@ export class Vocabulary {
 
   /** The id of a word, or -1. */
   lookup(word: string): number {
-    return this.ids.get(word);
+    if (this.packWord(word)) {
+      const id = this.spellings.get(
+        this.packedLo,
+        this.packedHi,
+        this.packedTop,
+        word.length,
+        this.packedBytes,
+        0,
+      );
+      // Found under a spelling of another word ("organisation" for "organization"): not this word, unless an
+      // other word.
+      if (id >= 0 && this.words[id] === word) return id;
+    }
+    return this.otherWords.size === 0 ? -1 : this.otherWords.get(word);
   }
 
   /**
@@ -474,8 +557,17 @@ export class Vocabulary {
     return { from, to: lo };
   }
 
+  get fieldWordCount(): number {
+    return this.sortedFieldWords.length;
+  }
+
   fieldWordAt(position: number): number {
     return this.sortedFieldWords[position] ?? 0;
+  }
+
+  /** The position of a field word among the sorted field words; -1 for any other word. */
+  positionOf(id: number): number {
+    return this.sortedPosition[id] ?? -1;
   }
 
   /** Whether the word `id` is a field word inside `range` (so it starts with that range's prefix). */
@@ -497,7 +589,7 @@ export class Vocabulary {
       if (!known || quality > known.quality) matches.set(id, { quality, literal, exact });
     };
 
-    const exactId = this.ids.get(term);
+    const exactId = this.lookup(term);
     if (exactId >= 0 && !this.stop[exactId]) offer(exactId, EXACT_QUALITY, true, true);
 
     if (isLast || term.length >= 3) {
@@ -542,7 +634,12 @@ export class Vocabulary {
       const count = shared[id] as number;
       if (matches.has(id) || this.stop[id]) continue;
       const word = this.wordOf(id);
-      if (count >= minShared && Math.abs(word.length - term.length) <= maxEdits) {
+      // The bag distance is a lower bound: words it rules out need no distance table.
+      if (
+        count >= minShared &&
+        Math.abs(word.length - term.length) <= maxEdits &&
+        bagDistance(term, word) <= maxEdits
+      ) {
         const distance = boundedEditDistance(term, word, maxEdits);
         if (distance > 0 && distance <= maxEdits) {
           offer(id, TYPO_QUALITY - TYPO_QUALITY_STEP * (distance - 1), false, false);
@@ -554,7 +651,9 @@ export class Vocabulary {
       if (
         prefixEdits > 0 &&
         word.length > term.length &&
-        (prefixEdits > 1 || atMostTwoMismatches(term, word))
+        (prefixEdits > 1
+          ? bagDistance(term, word, term.length) <= prefixEdits
+          : atMostTwoMismatches(term, word))
       ) {
         const distance = boundedEditDistance(term, word, prefixEdits, term.length);
         if (distance > 0 && distance <= prefixEdits) {
