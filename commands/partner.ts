@@ -59,6 +59,24 @@ function menuPartners(click: ComponentClick, context: BotContext): Partner[] {
   });
 }
 
+const partnerChoices = new WeakMap<Partner, APIApplicationCommandOptionChoice<string>>();
+
+/** A partner as an autocomplete choice: built once per partner (the dataset never changes), frozen. */
+function partnerChoice(partner: Partner): APIApplicationCommandOptionChoice<string> {
+  let choice = partnerChoices.get(partner);
+  if (!choice) {
+    choice = Object.freeze({
+      name:
+        partner.acronym && partner.acronym !== partner.name
+          ? `${partner.acronym}: ${partner.name}`
+          : partner.name,
+      value: partner.id,
+    });
+    partnerChoices.set(partner, choice);
+  }
+  return choice;
+}
+
 export const partner = {
   data: {
     name: 'partner',
@@ -111,15 +129,7 @@ export const partner = {
 
   autocomplete(interaction, context) {
     const typed = focusedOption(interaction.data.options)?.value ?? '';
-    const choices: APIApplicationCommandOptionChoice<string>[] = context.partnerSearch
-      .autocomplete(typed)
-      .map(({ partner }) => ({
-        name:
-          partner.acronym && partner.acronym !== partner.name
-            ? `${partner.acronym}: ${partner.name}`
-            : partner.name,
-        value: partner.id,
-      }));
+    const choices = context.partnerSearch.autocomplete(typed).map(({ partner }) => partnerChoice(partner));
     return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
   },
 

@@ -1,4 +1,7 @@
-import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+import type {
+  APIApplicationCommandOptionChoice,
+  APIInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
 import { button, buttonRow, partnerSelectRow, selectRow } from '../src/cards/menus.js';
 import { partnerCard } from '../src/cards/partner-card.js';
 import { quoteUserText } from '../src/cards/style.js';
@@ -37,6 +40,18 @@ function resolveTopic(area: string, context: BotContext): Topic | undefined {
   if (bySlug) return bySlug;
   const [best] = context.topicSearch.search(area, 1);
   return best?.exact ? best.topic : undefined;
+}
+
+const topicChoices = new WeakMap<Topic, APIApplicationCommandOptionChoice<string>>();
+
+/** A focus area as an autocomplete choice: built once per topic (the dataset never changes), frozen. */
+function topicChoice(topic: Topic): APIApplicationCommandOptionChoice<string> {
+  let choice = topicChoices.get(topic);
+  if (!choice) {
+    choice = Object.freeze({ name: topic.label, value: topic.slug });
+    topicChoices.set(topic, choice);
+  }
+  return choice;
 }
 
 export const topic = {
@@ -90,9 +105,7 @@ export const topic = {
 
   autocomplete(interaction, context) {
     const typed = focusedOption(interaction.data.options)?.value ?? '';
-    const choices = context.topicSearch
-      .autocomplete(typed)
-      .map(({ topic }) => ({ name: topic.label, value: topic.slug }));
+    const choices = context.topicSearch.autocomplete(typed).map(({ topic }) => topicChoice(topic));
     return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
   },
 

@@ -64,7 +64,46 @@ export function createLogger({
       },
     });
   }
-  return pino(options, pino.destination({ dest: fd, sync: true }));
+  return pino(options, batchedDestination(fd));
+}
+
+/** Flushes of every batched destination, run when the process exits (also on process.exit and crashes). */
+const flushesAtExit = new Set<() => void>();
+process.once('exit', () => {
+  for (const flush of flushesAtExit) flush();
+});
+
+/**
+ * Lines for fd 1 or 2, written synchronously (sonic-boom, as pino.destination makes it) but in one write per
+ * turn of the event loop: the lines logged while handling what arrived together leave in one system call,
+ * just after it, instead of one call each (a write costs ~15 µs under load, a third of the interaction line).
+ * Nothing waits longer than the current turn; whatever is pending is written when the process exits.
+ */
+function batchedDestination(fd: 1 | 2): DestinationStream & { flush(callback?: () => void): void } {
+  const sonic = pino.destination({ dest: fd, sync: true });
+  let pending = '';
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (!pending) return;
+    const text = pending;
+    pending = '';
+    sonic.write(text);
+  };
+  flushesAtExit.add(flush);
+  return {
+    write(line: string) {
+      pending += line;
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush(callback) {
+      flush();
+      callback?.();
+    },
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type {
   APIApplicationCommandAutocompleteInteraction,
   APIApplicationCommandAutocompleteResponse,
+  APIApplicationCommandOptionChoice,
   APIChatInputApplicationCommandInteraction,
   APIInteraction,
   APIInteractionResponse,
@@ -77,12 +78,24 @@ function runAutocomplete(
 ): APIApplicationCommandAutocompleteResponse {
   const command = commandsByName.get(interaction.data.name);
   const result = command?.autocomplete?.(interaction, context);
-  const choices = (result?.data.choices ?? []).slice(0, discordLimits.autocompleteChoices).map((choice) => ({
+  const choices = (result?.data.choices ?? []).slice(0, discordLimits.autocompleteChoices).map(fitChoice);
+  return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
+}
+
+type Choice = APIApplicationCommandOptionChoice;
+/** Fitted copies of frozen choices (commands build each partner's and topic's choice once, frozen). */
+const fittedChoices = new WeakMap<Choice, Choice>();
+
+function fitChoice(choice: Choice): Choice {
+  const cached = fittedChoices.get(choice);
+  if (cached) return cached;
+  const fitted = {
     ...choice,
     name: truncate(choice.name, discordLimits.choiceName) || '…',
     value: typeof choice.value === 'string' ? choice.value.slice(0, discordLimits.choiceValue) : choice.value,
-  }));
-  return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
+  } as Choice;
+  if (Object.isFrozen(choice)) fittedChoices.set(choice, Object.freeze(fitted));
+  return fitted;
 }
 
 function runComponent(
