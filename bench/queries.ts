@@ -4,6 +4,9 @@
  */
 import type { Partner } from '../src/data/schema.js';
 
+/** The relevance table is the one tests/search.test.ts checks. */
+export { atScaleKinds, type RelevanceKind, relevanceTable } from '../tests/helpers/relevance-table.js';
+
 /** Whole acronyms and names, in the cases people type them. */
 export const exactQueries = [
   'WHO',
@@ -111,101 +114,3 @@ export function queryMix(synthetic: readonly Partner[] = []): string[] {
     return true;
   });
 }
-
-/**
- * The relevance table of tests/search.test.ts (`RELEVANCE`), copied as is: the query, the real partner
- * expected first (null: no result at all) and the kind of query. Keep the two in step — better, move the
- * table to a module both import (a test file cannot be imported: it registers tests).
- */
-const DOG_CENTRES = 'wco-regional-dog-training-centres';
-
-export type RelevanceKind =
-  | 'exact'
-  | 'sub-body'
-  | 'programme'
-  | 'typo'
-  | 'multi-word'
-  | 'diacritics'
-  | 'prefix'
-  | 'nonsense';
-
-/** Query, the id expected first (null: no result at all), and what kind of query it is. */
-export const relevanceTable: readonly [query: string, first: string | null, kind: RelevanceKind][] = [
-  ['WHO', 'who', 'exact'],
-  ['World Health Organization', 'who', 'exact'],
-  ['interpol', 'interpol', 'exact'],
-  ['International Criminal Police Organization', 'interpol', 'exact'],
-  ['UNESCO', 'unesco', 'exact'],
-  ['Europol', 'europol', 'exact'],
-  ['CITES', 'cites', 'exact'],
-  ['European Commission', 'eu-authorities', 'exact'],
-  ['Organisation for the Prohibition of Chemical Weapons', 'opcw', 'exact'],
-  ['FATF-Style Regional Bodies', 'fatf', 'exact'],
-  ['Regional Dog Training Centres', DOG_CENTRES, 'exact'],
-  ['Counter-Terrorism Committee of the United Nations Security Council', 'unctc', 'exact'],
-  ['OLAF', 'eu-authorities', 'sub-body'],
-  ['European Anti-Fraud Office', 'eu-authorities', 'sub-body'],
-  ['DG TAXUD', 'eu-authorities', 'sub-body'],
-  ['APG', 'fatf', 'sub-body'],
-  ['GIABA', 'fatf', 'sub-body'],
-  ['IATA', 'icao', 'sub-body'],
-  ['RILO', 'unep', 'sub-body'],
-  ['SAFE', 'osce', 'programme'],
-  ['Green Customs Initiative', 'unep', 'programme'],
-  ['Project PRISM', 'incb', 'programme'],
-  ['WHO Framework Convention on Tobacco Control', 'who', 'programme'],
-  ['API', 'icao', 'programme'],
-  ['interpl', 'interpol', 'typo'],
-  ['unesko', 'unesco', 'typo'],
-  ['europool', 'europol', 'typo'],
-  ['wrld helth', 'who', 'typo'],
-  ['World Health Organisation', 'who', 'typo'],
-  ['unodoc', 'unodc', 'typo'],
-  ['emcda', 'emcdda', 'typo'],
-  ['Internatonal Atomic Energy', 'iaea', 'typo'],
-  ['endangerd species', 'cites', 'typo'],
-  ['money laundering', 'fatf', 'multi-word'],
-  ['precursor chemicals', 'incb', 'multi-word'],
-  ['counterfeit medicines', 'who', 'multi-word'],
-  ['container control', 'unodc', 'multi-word'],
-  ['green customs', 'unep', 'multi-word'],
-  ['nuclear', 'iaea', 'multi-word'],
-  ['chemical weapons', 'opcw', 'multi-word'],
-  ['dog training', DOG_CENTRES, 'multi-word'],
-  ['fraud office europe', 'eu-authorities', 'multi-word'],
-  ['anti-fraud', 'eu-authorities', 'multi-word'],
-  ['drug addiction', 'emcdda', 'multi-word'],
-  ['civil aviation', 'icao', 'multi-word'],
-  ['intellectual property', 'wipo', 'multi-word'],
-  ['Hermanice', DOG_CENTRES, 'diacritics'],
-  ['HEŘMANICE', DOG_CENTRES, 'diacritics'],
-  ['Heřmanice, Czech Republic', DOG_CENTRES, 'diacritics'],
-  ['Ünesco', 'unesco', 'diacritics'],
-  ['almaty', DOG_CENTRES, 'diacritics'],
-  ['the hague', 'opcw', 'diacritics'],
-  ['in', 'interpol', 'prefix'],
-  ['inter', 'interpol', 'prefix'],
-  ['interp', 'interpol', 'prefix'],
-  ['unes', 'unesco', 'prefix'],
-  ['europ', 'europol', 'prefix'],
-  ['world he', 'who', 'prefix'],
-  ['chem', 'opcw', 'prefix'],
-  ['dog t', DOG_CENTRES, 'prefix'],
-  ['ic', 'icao', 'prefix'],
-  ['qzxv', null, 'nonsense'],
-  ['asdfgh', null, 'nonsense'],
-  ['zzzz', null, 'nonsense'],
-  ['!!!', null, 'nonsense'],
-  ['😀🎉', null, 'nonsense'],
-  ['x'.repeat(6000), null, 'nonsense'],
-  ['\u0000\u0007\u001b[31m', null, 'nonsense'],
-  ['\uD800\uDFFF\uDC00', null, 'nonsense'],
-  ['lorem ipsum', null, 'nonsense'],
-  ['the', null, 'nonsense'],
-];
-
-/**
- * The kinds tests/search.test.ts also checks among 10,000 synthetic partners: the real partner must stay
- * first.
- */
-export const atScaleKinds: readonly RelevanceKind[] = ['exact', 'sub-body', 'programme', 'typo'];

@@ -15,108 +15,20 @@ import { IntList } from '../src/search/int-list.js';
 import { foldText, normalizeQuery, STOP_WORDS, wordsOf } from '../src/search/normalize.js';
 import { sortByText } from '../src/search/sort-by-text.js';
 import { Vocabulary, WordScan } from '../src/search/vocabulary.js';
+import { atScaleKinds, relevanceTable } from './helpers/relevance-table.js';
 
 const dataset = loadDataset();
 const partners = createPartnerSearch(dataset.partners, dataset.topics);
 const topics = createTopicSearch(dataset.topics);
 const ids = (hits: readonly PartnerHit[]) => hits.map((hit) => hit.partner.id);
-const DOG_CENTRES = 'wco-regional-dog-training-centres';
 /** A printable, short test title for any query (long, invisible or control characters). */
 const label = (query: string) => {
   const shown = JSON.stringify(query.length > 40 ? `${query.slice(0, 20)}… (${query.length} chars)` : query);
   return shown.slice(1, -1);
 };
 
-type Kind =
-  | 'exact'
-  | 'sub-body'
-  | 'programme'
-  | 'typo'
-  | 'spelling'
-  | 'multi-word'
-  | 'diacritics'
-  | 'prefix'
-  | 'nonsense';
-
-/** Query, the id expected first (null: no result at all), and what kind of query it is. */
-const RELEVANCE: readonly [query: string, first: string | null, kind: Kind][] = [
-  ['WHO', 'who', 'exact'],
-  ['World Health Organization', 'who', 'exact'],
-  ['interpol', 'interpol', 'exact'],
-  ['International Criminal Police Organization', 'interpol', 'exact'],
-  ['UNESCO', 'unesco', 'exact'],
-  ['Europol', 'europol', 'exact'],
-  ['CITES', 'cites', 'exact'],
-  ['European Commission', 'eu-authorities', 'exact'],
-  ['Organisation for the Prohibition of Chemical Weapons', 'opcw', 'exact'],
-  ['FATF-Style Regional Bodies', 'fatf', 'exact'],
-  ['Regional Dog Training Centres', DOG_CENTRES, 'exact'],
-  ['Counter-Terrorism Committee of the United Nations Security Council', 'unctc', 'exact'],
-  ['OLAF', 'eu-authorities', 'sub-body'],
-  ['European Anti-Fraud Office', 'eu-authorities', 'sub-body'],
-  ['DG TAXUD', 'eu-authorities', 'sub-body'],
-  ['APG', 'fatf', 'sub-body'],
-  ['GIABA', 'fatf', 'sub-body'],
-  ['IATA', 'icao', 'sub-body'],
-  ['RILO', 'unep', 'sub-body'],
-  ['SAFE', 'osce', 'programme'],
-  ['Green Customs Initiative', 'unep', 'programme'],
-  ['Project PRISM', 'incb', 'programme'],
-  ['WHO Framework Convention on Tobacco Control', 'who', 'programme'],
-  ['API', 'icao', 'programme'],
-  ['interpl', 'interpol', 'typo'],
-  ['unesko', 'unesco', 'typo'],
-  ['europool', 'europol', 'typo'],
-  ['wrld helth', 'who', 'typo'],
-  ['unodoc', 'unodc', 'typo'],
-  ['emcda', 'emcdda', 'typo'],
-  ['Internatonal Atomic Energy', 'iaea', 'typo'],
-  ['endangerd species', 'cites', 'typo'],
-  ['World Health Organisation', 'who', 'spelling'],
-  ['SECI Centre', 'seci-center', 'spelling'],
-  ['United Nations Environment Program', 'unep', 'spelling'],
-  ['money laundering', 'fatf', 'multi-word'],
-  ['precursor chemicals', 'incb', 'multi-word'],
-  ['counterfeit medicines', 'who', 'multi-word'],
-  ['container control', 'unodc', 'multi-word'],
-  ['green customs', 'unep', 'multi-word'],
-  ['nuclear', 'iaea', 'multi-word'],
-  ['chemical weapons', 'opcw', 'multi-word'],
-  ['dog training', DOG_CENTRES, 'multi-word'],
-  ['fraud office europe', 'eu-authorities', 'multi-word'],
-  ['anti-fraud', 'eu-authorities', 'multi-word'],
-  ['drug addiction', 'emcdda', 'multi-word'],
-  ['civil aviation', 'icao', 'multi-word'],
-  ['intellectual property', 'wipo', 'multi-word'],
-  ['Hermanice', DOG_CENTRES, 'diacritics'],
-  ['HEŘMANICE', DOG_CENTRES, 'diacritics'],
-  ['Heřmanice, Czech Republic', DOG_CENTRES, 'diacritics'],
-  ['Ünesco', 'unesco', 'diacritics'],
-  ['almaty', DOG_CENTRES, 'diacritics'],
-  ['the hague', 'opcw', 'diacritics'],
-  ['in', 'interpol', 'prefix'],
-  ['inter', 'interpol', 'prefix'],
-  ['interp', 'interpol', 'prefix'],
-  ['unes', 'unesco', 'prefix'],
-  ['europ', 'europol', 'prefix'],
-  ['world he', 'who', 'prefix'],
-  ['chem', 'opcw', 'prefix'],
-  ['dog t', DOG_CENTRES, 'prefix'],
-  ['ic', 'icao', 'prefix'],
-  ['qzxv', null, 'nonsense'],
-  ['asdfgh', null, 'nonsense'],
-  ['zzzz', null, 'nonsense'],
-  ['!!!', null, 'nonsense'],
-  ['😀🎉', null, 'nonsense'],
-  ['x'.repeat(6000), null, 'nonsense'],
-  ['\u0000\u0007\u001b[31m', null, 'nonsense'],
-  ['\uD800\uDFFF\uDC00', null, 'nonsense'],
-  ['lorem ipsum', null, 'nonsense'],
-  ['the', null, 'nonsense'],
-];
-
 describe('partner search: relevance table (real data)', () => {
-  it.each(RELEVANCE.map(([query, first, kind]) => ({ query, first, kind, label: label(query) })))(
+  it.each(relevanceTable.map(([query, first, kind]) => ({ query, first, kind, label: label(query) })))(
     '$label → $first ($kind)',
     ({ query, first }) => {
       const hits = partners.search(query);
@@ -413,9 +325,8 @@ describe('topic search', () => {
 });
 
 describe('at 10,000 synthetic partners plus the real ones', () => {
-  const exactAndTypos = RELEVANCE.filter(
-    ([, first, kind]) =>
-      first !== null && ['exact', 'sub-body', 'programme', 'typo', 'spelling'].includes(kind),
+  const exactAndTypos = relevanceTable.filter(
+    ([, first, kind]) => first !== null && atScaleKinds.includes(kind),
   );
   let large: PartnerSearch;
   let synthetic: Partner[];
