@@ -1,27 +1,9 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
+import { envWithoutDiscord, type Finished, runToEnd } from './helpers/child-process.js';
 
 /** `npm run ask -- ...`, without Discord credentials or the developer's .env. */
-function ask(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, WCO_SKIP_DOTENV: '1' };
-  for (const name of Object.keys(env)) if (name.startsWith('DISCORD_')) delete env[name];
-  const child = spawn(process.execPath, ['scripts/run.mjs', 'ask', '--', ...args], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+function ask(...args: string[]): Promise<Finished> {
+  return runToEnd(['ask', '--', ...args], envWithoutDiscord());
 }
 
 describe('npm run ask', () => {

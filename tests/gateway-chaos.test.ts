@@ -11,10 +11,6 @@
  * previous recovery; a fault that makes discord.js IDENTIFY again waits until 5 s passed since the previous
  * IDENTIFY (discord.js's identify throttle would otherwise sleep that long while holding the connection).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { EventEmitter } from 'node:events';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { APIInteraction, APIInteractionResponse, APIMessage } from 'discord-api-types/v10';
 import { ComponentType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,8 +23,8 @@ import {
   type InteractionHandle,
   startDiscordStandIn,
 } from './discord-stand-in/index.js';
+import { ChildBot, gatewayBotEnv, type LogLine } from './helpers/child-process.js';
 
-const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const tokenSecret = 'chaosSecretPartOfTheBotToken-NeverLogged';
 const token = `MTI5MDAwMDAwMDAwMDAwMDAwMQ.GabcDe.${tokenSecret}`;
 const CALLBACK = 'POST /interactions/:id/:token/callback';
@@ -36,101 +32,6 @@ const context = createBotContext();
 const analyst = { id: '1290000000000000042', username: 'analyst', global_name: 'Analyst' };
 const colleague = { id: '1290000000000000077', username: 'colleague', global_name: 'Colleague' };
 const totalInteractions = 200;
-
-interface LogLine {
-  level?: number;
-  msg?: string;
-  [key: string]: unknown;
-}
-
-/** The bot in a child process, as `npm start` runs it: parsed log lines, output, exit. */
-class ChildBot extends EventEmitter {
-  readonly child: ChildProcess;
-  readonly lines: LogLine[] = [];
-  stdout = '';
-  stderr = '';
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  #partial = '';
-
-  constructor(env: NodeJS.ProcessEnv) {
-    super();
-    this.child = spawn(process.execPath, [join(projectRoot, 'scripts', 'run.mjs'), 'start'], {
-      cwd: projectRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.exited = new Promise((resolve) =>
-      this.child.once('exit', (code, signal) => resolve({ code, signal })),
-    );
-    this.child.stdout?.on('data', (chunk: Buffer) => this.#onStdout(chunk.toString()));
-    this.child.stderr?.on('data', (chunk: Buffer) => {
-      this.stderr += chunk.toString();
-    });
-  }
-
-  #onStdout(text: string): void {
-    this.stdout += text;
-    const parts = (this.#partial + text).split('\n');
-    this.#partial = parts.pop() ?? '';
-    for (const raw of parts) {
-      if (!raw.trim()) continue;
-      let line: LogLine;
-      try {
-        line = JSON.parse(raw) as LogLine;
-      } catch {
-        line = { msg: raw };
-      }
-      this.lines.push(line);
-      this.emit('line', line);
-    }
-  }
-
-  /** The first log line from index `from` on that matches. */
-  waitForLog(predicate: (line: LogLine) => boolean, from = 0, timeoutMs = 15_000): Promise<LogLine> {
-    const found = this.lines.slice(from).find(predicate);
-    if (found) return Promise.resolve(found);
-    return new Promise((resolve, reject) => {
-      const onLine = (line: LogLine) => {
-        if (!predicate(line)) return;
-        cleanup();
-        resolve(line);
-      };
-      const onExit = () => {
-        cleanup();
-        reject(new Error(`the bot exited while waiting for a log line\n${this.output()}`));
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for a log line\n${this.output()}`));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        this.off('line', onLine);
-        this.child.off('exit', onExit);
-      };
-      this.on('line', onLine);
-      this.child.once('exit', onExit);
-    });
-  }
-
-  output(): string {
-    return `--- stdout (last 3000 chars)\n${this.stdout.slice(-3000)}\n--- stderr\n${this.stderr.slice(-3000)}`;
-  }
-
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    this.child.kill('SIGKILL');
-    await this.exited;
-  }
-}
-
-function botEnv(apiUrl: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(DISCORD_|WCO_|LOG_LEVEL$|SHARD)/.test(key)) env[key] = value;
-  }
-  return { ...env, DISCORD_TOKEN: token, DISCORD_API_URL: apiUrl, LOG_LEVEL: 'info', WCO_SKIP_DOTENV: '1' };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const isResumed = (line: LogLine) => line.msg === 'gateway session resumed';
@@ -251,7 +152,7 @@ describe('the gateway bot through a storm of disconnects', () => {
     const targets = fault();
     if (targets !== undefined) expect(targets, `${name}: connections hit`).toBe(1);
     handles.push(...send(6));
-    await bot.waitForLog(recovered, mark);
+    await bot.waitForLog(recovered, mark, 15_000);
     handles.push(...send(5));
     await Promise.all(handles.map((handle) => handle.waitForCallback(15_000)));
     log.push(`${name}: ${handles.length} answered in ${Date.now() - began} ms`);
@@ -259,7 +160,7 @@ describe('the gateway bot through a storm of disconnects', () => {
 
   beforeAll(async () => {
     standIn = await startDiscordStandIn({ token });
-    bot = new ChildBot(botEnv(standIn.apiUrl));
+    bot = new ChildBot('start', gatewayBotEnv(token, standIn.apiUrl));
     await bot.waitForLog((line) => line.msg === 'connected to the gateway', 0, 50_000);
     // Two answers whose components later interactions click.
     const mou = standIn.dispatchInteraction(

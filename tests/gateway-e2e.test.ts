@@ -6,10 +6,6 @@
  * posts, also across gateway and REST faults. The second runs the same bot code in-process with an injected
  * handler that throws. Nothing talks to Discord.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { EventEmitter } from 'node:events';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Client, Events } from 'discord.js';
 import {
   type APIInteraction,
@@ -34,9 +30,8 @@ import {
   standInClientOptions,
   startDiscordStandIn,
 } from './discord-stand-in/index.js';
+import { ChildBot, gatewayBotEnv, type LogLine } from './helpers/child-process.js';
 
-/** dist/ is built by tests/global-setup.ts; scripts/run.mjs would compile first if it were stale. */
-const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 /** Shaped like a real bot token (base64 user id . timestamp . HMAC), so config validation accepts it. */
 const tokenSecret = 'e2eSecretPartOfTheBotToken-NeverLogged';
 const token = `MTI5MDAwMDAwMDAwMDAwMDAwMQ.GabcDe.${tokenSecret}`;
@@ -45,102 +40,6 @@ const context = createBotContext();
 const interpolTitle = 'International Criminal Police Organization† (INTERPOL)';
 /** One user runs the commands and clicks their menus (menus answer their owner with an update, type 7). */
 const analyst = { id: '1290000000000000042', username: 'analyst', global_name: 'Analyst' };
-
-interface LogLine {
-  level?: number;
-  msg?: string;
-  [key: string]: unknown;
-}
-
-/** The bot in a child process: its output, parsed log lines and exit. */
-class ChildBot extends EventEmitter {
-  readonly child: ChildProcess;
-  readonly lines: LogLine[] = [];
-  stdout = '';
-  stderr = '';
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  #partial = '';
-
-  constructor(command: string, env: NodeJS.ProcessEnv) {
-    super();
-    this.child = spawn(process.execPath, [join(projectRoot, 'scripts', 'run.mjs'), command], {
-      cwd: projectRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.exited = new Promise((resolve) =>
-      this.child.once('exit', (code, signal) => resolve({ code, signal })),
-    );
-    this.child.stdout?.on('data', (chunk: Buffer) => this.#onStdout(chunk.toString()));
-    this.child.stderr?.on('data', (chunk: Buffer) => {
-      this.stderr += chunk.toString();
-    });
-  }
-
-  #onStdout(text: string): void {
-    this.stdout += text;
-    const parts = (this.#partial + text).split('\n');
-    this.#partial = parts.pop() ?? '';
-    for (const raw of parts) {
-      if (!raw.trim()) continue;
-      let line: LogLine;
-      try {
-        line = JSON.parse(raw) as LogLine;
-      } catch {
-        line = { msg: raw };
-      }
-      this.lines.push(line);
-      this.emit('line', line);
-    }
-  }
-
-  /** The first log line from index `from` on that matches. */
-  waitForLog(predicate: (line: LogLine) => boolean, from = 0, timeoutMs = 10_000): Promise<LogLine> {
-    const found = this.lines.slice(from).find(predicate);
-    if (found) return Promise.resolve(found);
-    return new Promise((resolve, reject) => {
-      const onLine = (line: LogLine) => {
-        if (!predicate(line)) return;
-        cleanup();
-        resolve(line);
-      };
-      const onExit = () => {
-        cleanup();
-        reject(new Error(`the bot exited while waiting for a log line\n${this.output()}`));
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`Timed out after ${timeoutMs} ms waiting for a log line\n${this.output()}`));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        this.off('line', onLine);
-        this.child.off('exit', onExit);
-      };
-      this.on('line', onLine);
-      this.child.once('exit', onExit);
-    });
-  }
-
-  output(): string {
-    return `--- stdout (last 3000 chars)\n${this.stdout.slice(-3000)}\n--- stderr\n${this.stderr.slice(-3000)}`;
-  }
-
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    this.child.kill('SIGKILL');
-    await this.exited;
-  }
-}
-
-/** The environment of the child: the developer's own Discord variables and .env must not leak in. */
-function botEnv(apiUrl: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(DISCORD_|WCO_|LOG_LEVEL$|SHARD)/.test(key)) env[key] = value;
-  }
-  return { ...env, DISCORD_TOKEN: token, DISCORD_API_URL: apiUrl, LOG_LEVEL: 'info', WCO_SKIP_DOTENV: '1' };
-}
 
 function bodyOf(request: RecordedRequest): APIInteractionResponse {
   return request.body as APIInteractionResponse;
@@ -214,7 +113,7 @@ describe('the gateway bot started like `npm start`, against the Discord stand-in
   beforeAll(async () => {
     standIn = await startDiscordStandIn({ token });
     startedAt = Date.now();
-    bot = new ChildBot('start', botEnv(standIn.apiUrl));
+    bot = new ChildBot('start', gatewayBotEnv(token, standIn.apiUrl));
     await bot.waitForLog((line) => line.msg === 'connected to the gateway', 0, 50_000);
   }, 60_000);
 

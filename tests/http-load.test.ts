@@ -13,36 +13,34 @@
  * `npm run soak` runs this file in vitest mode "soak": the sustained load then lasts SOAK_SECONDS (default
  * 300) at SOAK_RATE requests/s (default 200).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { connect, type Socket } from 'node:net';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type {
-  APIInteraction,
-  APIInteractionResponse,
-  APIInteractionResponseCallbackData,
-} from 'discord-api-types/v10';
+import type { APIInteraction } from 'discord-api-types/v10';
 import { ComponentType } from 'discord-api-types/v10';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
-import { createBotContext } from '../src/interactions/create-context.js';
 import { handleInteraction } from '../src/interactions/handle.js';
 import { httpLimits, type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
 import {
   buildAutocompleteInteraction,
   buildBotMessage,
   buildComponentInteraction,
-  createLocalSession,
-  type LocalSession,
-  parseCommandLine,
 } from '../src/transports/local/parse-command-line.js';
+import { context, interactionFor, messageOf, owner, someoneElse } from './helpers/bot.js';
+import {
+  type Exit,
+  envWithout,
+  exitOf,
+  type LogLine,
+  logLineReader,
+  spawnRunScript,
+} from './helpers/child-process.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const soak = process.env.MODE === 'soak';
 const loadSeconds = soak ? Number(process.env.SOAK_SECONDS ?? 300) : 20;
 const loadRate = soak ? Number(process.env.SOAK_RATE ?? 200) : 200;
@@ -88,9 +86,6 @@ const { privateKey, publicKeyHex } = (() => {
   };
 })();
 
-const context = createBotContext();
-const session = createLocalSession();
-
 interface Sample {
   kind: 'command' | 'autocomplete' | 'component';
   label: string;
@@ -116,32 +111,10 @@ function sample(kind: Sample['kind'], label: string, interaction: APIInteraction
   return { kind, label, body, headers: signedHeaders(body), expected };
 }
 
-function commandInteraction(line: string, who: LocalSession = session): APIInteraction {
-  const parsed = parseCommandLine(line, commands, who);
-  if (!parsed.ok) throw new Error(`${line}: ${parsed.error}`);
-  return parsed.interaction;
-}
-
-function messageOf(response: APIInteractionResponse): APIInteractionResponseCallbackData {
-  if ((response.type !== 4 && response.type !== 7) || !response.data) {
-    throw new Error(`expected a message, got type ${response.type}`);
-  }
-  return response.data;
-}
-
 /** Clicks on the buttons and menus of the reply to `line`: by its owner, and one by someone else. */
 function clicksOn(line: string): Sample[] {
-  const reply = messageOf(handleInteraction(commandInteraction(line), context));
-  const message = buildBotMessage(reply, session, { commandName: line.slice(1).split(' ')[0] });
-  const stranger = createLocalSession({
-    user: {
-      id: '1290000000000000077',
-      username: 'colleague',
-      discriminator: '0',
-      global_name: null,
-      avatar: null,
-    },
-  });
+  const reply = messageOf(handleInteraction(interactionFor(line), context));
+  const message = buildBotMessage(reply, owner, { commandName: line.slice(1).split(' ')[0] });
   const samples: Sample[] = [];
   for (const row of reply.components ?? []) {
     if (!('components' in row)) continue;
@@ -153,7 +126,7 @@ function clicksOn(line: string): Sample[] {
             `${line} button`,
             buildComponentInteraction(
               { message, customId: component.custom_id, componentType: ComponentType.Button },
-              session,
+              owner,
             ),
           ),
         );
@@ -170,7 +143,7 @@ function clicksOn(line: string): Sample[] {
                   componentType: ComponentType.StringSelect,
                   values: [option.value],
                 },
-                index === 0 ? session : stranger,
+                index === 0 ? owner : someoneElse,
               ),
             ),
           );
@@ -187,7 +160,7 @@ function autocomplete(commandName: string, option: string, value: string): Sampl
   return sample(
     'autocomplete',
     `/${commandName} ${option}:${value}…`,
-    buildAutocompleteInteraction(command, [], { name: option, value }, session),
+    buildAutocompleteInteraction(command, [], { name: option, value }, owner),
   );
 }
 
@@ -208,7 +181,7 @@ function mixedSamples(): Sample[] {
     '/help',
   ];
   const samples = [
-    ...lines.map((line) => sample('command', line, commandInteraction(line))),
+    ...lines.map((line) => sample('command', line, interactionFor(line))),
     autocomplete('partner', 'who', 'interp'),
     autocomplete('partner', 'who', 'wh'),
     autocomplete('partner', 'who', ''),
@@ -228,43 +201,27 @@ function mixedSamples(): Sample[] {
 // The endpoint as `npm run http` runs it
 // ---------------------------------------------------------------------------------------------------------
 
-interface LogLine {
-  level?: number;
-  msg?: string;
-  [key: string]: unknown;
-}
-
 class EndpointChild {
   readonly child: ChildProcess;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  readonly exited: Promise<Exit>;
   readonly url: Promise<string>;
   /** Messages of every line, and the lines at warn or above (kept whole). */
   readonly counts = new Map<string, number>();
   readonly problems: LogLine[] = [];
   readonly messages: string[] = [];
   stderr = '';
-  #partial = '';
+  readonly #readLines = logLineReader((raw) => ({ level: 50, msg: raw }));
 
   constructor() {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [key, value] of Object.entries(process.env)) {
-      if (!/^(DISCORD_|WCO_|LOG_LEVEL$|HOST$|PORT$)/.test(key)) env[key] = value;
-    }
-    this.child = spawn(process.execPath, [join(root, 'scripts', 'run.mjs'), 'http'], {
-      cwd: root,
-      env: {
-        ...env,
-        WCO_SKIP_DOTENV: '1',
-        DISCORD_PUBLIC_KEY: publicKeyHex,
-        HOST: '127.0.0.1',
-        PORT: '0',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    this.child = spawnRunScript(['http'], {
+      ...envWithout(/^(DISCORD_|WCO_|LOG_LEVEL$|HOST$|PORT$)/),
+      WCO_SKIP_DOTENV: '1',
+      DISCORD_PUBLIC_KEY: publicKeyHex,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
     });
-    this.exited = new Promise((resolve) =>
-      this.child.once('exit', (code, signal) => resolve({ code, signal })),
-    );
+    this.exited = exitOf(this.child);
     this.url = new Promise((resolve, reject) => {
       this.child.stdout?.on('data', (chunk: Buffer) => {
         for (const line of this.#lines(chunk.toString())) {
@@ -281,22 +238,12 @@ class EndpointChild {
   }
 
   #lines(text: string): LogLine[] {
-    const parts = (this.#partial + text).split('\n');
-    this.#partial = parts.pop() ?? '';
-    const lines: LogLine[] = [];
-    for (const raw of parts) {
-      if (!raw.trim()) continue;
-      let line: LogLine;
-      try {
-        line = JSON.parse(raw) as LogLine;
-      } catch {
-        line = { level: 50, msg: raw };
-      }
+    const lines = this.#readLines(text);
+    for (const line of lines) {
       const msg = line.msg ?? '';
       this.counts.set(msg, (this.counts.get(msg) ?? 0) + 1);
       if (this.messages.length < 1_000 && msg !== 'interaction') this.messages.push(msg);
       if ((line.level ?? 0) >= 40 && this.problems.length < 100) this.problems.push(line);
-      lines.push(line);
     }
     return lines;
   }

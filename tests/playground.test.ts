@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
@@ -16,27 +14,15 @@ import {
 } from '../src/transports/local/parse-command-line.js';
 import { PlaygroundSession } from '../src/transports/local/playground.js';
 import { displayWidth, listChoices, renderResponse, stripAnsi } from '../src/transports/local/render-text.js';
+import { envWithoutDiscord, type Finished, runToEnd } from './helpers/child-process.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const context = createBotContext();
 const session = createLocalSession();
 const ansi = '\x1b[';
 
 /** Runs `npm start` (scripts/run.mjs start) with piped stdin and no Discord credentials or .env. */
-function runStart(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, WCO_SKIP_DOTENV: '1' };
-  for (const name of Object.keys(env)) if (name.startsWith('DISCORD_')) delete env[name];
-  const child = spawn(process.execPath, ['scripts/run.mjs', 'start'], { cwd: root, env, stdio: 'pipe' });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  child.stdin.end(input);
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+function runStart(input: string): Promise<Finished> {
+  return runToEnd(['start'], envWithoutDiscord(), input);
 }
 
 function parsed(line: string) {
