@@ -151,7 +151,7 @@ is printed above, compare runs only on a quiet machine.
   request log is emptied (untimed) before each one: \`waitForCallback\` first scans every request recorded so far,
   which would otherwise add a growing harness cost to the figure. Burst: 500 dispatched at once, all callbacks
   awaited, each checked (type 4 or 8).
-- **startup**: from just before \`spawn()\`. HTTP: \`node dist/src/cli/http.js\` until \`GET /healthz\` answers 200,
+- **startup**: from just before \`spawn()\`. HTTP: \`node dist/http.mjs\` (the bundle \`npm run http\` runs, see scripts/build.mjs) until \`GET /healthz\` answers 200,
   polled every 2 ms. Playground: \`node scripts/run.mjs start\` with \`/mou year:2003\` written to its stdin pipe,
   until the reply's title appears on its stdout. One untimed run of each first (OS file cache; \`run.mjs\`
   compiles then if sources changed), then the median of 5 runs each; the CPU time the child had used at that

@@ -1,6 +1,6 @@
 /**
  * Start-up, each measured from just before spawn() in this process:
- * - HTTP mode: `node dist/src/cli/http.js` (the compiled entry, as a deployment runs it) until GET /healthz
+ * - HTTP mode: `node dist/http.mjs` (the bundled entry that `npm run http` and a deployment run) until GET /healthz
  *   answers 200, polled every 2 ms;
  * - playground: `node scripts/run.mjs start` (what `npm start` runs; dist/ is already built) fed
  *   `/mou year:2003` through a pipe, until the reply's text appears on its stdout;
@@ -29,7 +29,7 @@ interface Started {
 async function httpStartup(publicKeyHex: string): Promise<Started> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawnChild(process.execPath, ['dist/src/cli/http.js'], {
+  const child = spawnChild(process.execPath, ['dist/http.mjs'], {
     env: childEnv({ DISCORD_PUBLIC_KEY: publicKeyHex, HOST: host, PORT: String(port), LOG_LEVEL: 'info' }),
     stdio: ['ignore', 'ignore', 'ignore'],
   });
@@ -111,7 +111,7 @@ export async function runStartupBench(): Promise<BenchResult> {
   return {
     rows: [
       row(
-        `HTTP mode: spawn \`node dist/src/cli/http.js\` → /healthz 200 (${runs} runs)`,
+        `HTTP mode: spawn \`node dist/http.mjs\` → /healthz 200 (${runs} runs)`,
         wall(http),
         httpTargetMs,
       ),

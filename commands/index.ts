@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Command } from '../src/interactions/command.js';
 import { help } from './help.js';
 import { mou } from './mou.js';

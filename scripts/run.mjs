@@ -1,14 +1,13 @@
 #!/usr/bin/env node
-// Runs a compiled entry point from dist/src/cli/, compiling first when dist/ is missing or older than the
-// sources, so every npm script works on a fresh clone right after `npm ci`.
-import { spawnSync } from 'node:child_process';
+// Runs an entry point of dist/ (its bundle when it has one, see build.mjs), building first when dist/ is missing
+// or older than the sources, so every npm script works on a fresh clone right after `npm ci`.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bundle, bundles, compile, root } from './build.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [entry, ...args] = process.argv.slice(2);
-const target = join(root, 'dist', 'src', 'cli', `${entry}.js`);
+const target = bundles[entry]?.to ?? join(root, 'dist', 'src', 'cli', `${entry}.js`);
 const buildInfo = join(root, 'dist', '.tsbuildinfo');
 
 function newestSource(dir) {
@@ -23,17 +22,17 @@ function newestSource(dir) {
 
 function isStale() {
   if (!existsSync(target) || !existsSync(buildInfo)) return true;
+  // tsc rewrites only what changed, but always its build info: that is when dist/ was last brought up to date.
   const built = statSync(buildInfo).mtimeMs;
+  if (bundles[entry] && statSync(target).mtimeMs < built) return true;
   return ['src', 'commands'].some((dir) => newestSource(join(root, dir)) > built);
 }
 
 if (isStale()) {
-  process.stderr.write('Compiling TypeScript (first run or sources changed)...\n');
-  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  process.stderr.write('Building (first run or sources changed)...\n');
+  const status = compile();
+  if (status !== 0) process.exit(status);
+  await bundle();
 }
 
 process.argv = [process.argv[0], target, ...args];

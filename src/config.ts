@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { projectRoot } from './data/paths.js';
 
 export type Mode = 'http' | 'gateway' | 'deploy' | 'playground';

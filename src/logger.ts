@@ -4,6 +4,7 @@
  * `token` lets anyone answer or edit the reply for 15 minutes) are redacted, and interactions are logged
  * through describeInteraction, which copies only harmless fields.
  */
+import { createRequire } from 'node:module';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import type { LogLevel } from './config.js';
@@ -56,13 +57,19 @@ export function createLogger({
   };
   if (destination) return pino(options, destination);
   if (pretty ?? isTerminal === true) {
-    return pino({
-      ...options,
-      transport: {
-        target: 'pino-pretty',
-        options: { destination: fd, colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' },
-      },
-    });
+    // In process (a synchronous stream, no worker thread), and loaded only here: a terminal is a person
+    // reading, and pino's worker transports cannot run from the bundled endpoint (scripts/build.mjs).
+    const pinoPretty = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
+    return pino(
+      options,
+      pinoPretty.build({
+        destination: fd,
+        sync: true,
+        colorize: true,
+        translateTime: 'HH:MM:ss.l',
+        ignore: 'pid,hostname',
+      }),
+    );
   }
   return pino(options, batchedDestination(fd));
 }

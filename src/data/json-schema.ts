@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { partnersFileSchema, topicsFileSchema } from './schema.js';
 
 /** JSON Schemas generated from the zod schemas, so editors complete and check the data files. */

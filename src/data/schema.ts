@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Lower-case words joined by hyphens: the stable key of a partner or a topic. */
 export const slugSchema = z

@@ -1,5 +1,5 @@
 import type { APIInteraction } from 'discord-api-types/v10';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InteractionType } from './discord-enums.js';
 
 const snowflake = z.string().regex(/^\d{1,20}$/);

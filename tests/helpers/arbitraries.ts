@@ -15,7 +15,7 @@ import {
   InteractionType,
 } from 'discord-api-types/v10';
 import fc from 'fast-check';
-import { z } from 'zod';
+import * as z from 'zod';
 import { commands } from '../../commands/index.js';
 import type { Command } from '../../src/interactions/command.js';
 import {

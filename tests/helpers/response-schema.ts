@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // An independent statement of Discord's limits, used as the oracle for every reply the bot makes.
 // It deliberately does not import src/cards/limits.ts, so a wrong limit there cannot hide here.
