@@ -110,11 +110,7 @@ export async function runStartupBench(): Promise<BenchResult> {
   const cpu = (runs: readonly Started[]) => runs.map((run) => run.cpuMs);
   return {
     rows: [
-      row(
-        `HTTP mode: spawn \`node dist/http.mjs\` → /healthz 200 (${runs} runs)`,
-        wall(http),
-        httpTargetMs,
-      ),
+      row(`HTTP mode: spawn \`node dist/http.mjs\` → /healthz 200 (${runs} runs)`, wall(http), httpTargetMs),
       row(
         `playground: spawn \`node scripts/run.mjs start\`, piped \`/mou year:2003\` → reply on stdout (${runs} runs)`,
         wall(playground),
