@@ -1,13 +1,14 @@
 /**
  * Interaction payloads for the HTTP and gateway benchmarks, shaped like Discord's (the stand-in's builders),
- * and Ed25519 signing as Discord does it: the signature covers the timestamp header followed by the raw body.
+ * signed as Discord signs them (the tests' signing, tests/helpers/signing.ts).
  */
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import {
   buildAutocompleteInteraction,
   buildChatInputInteraction,
   type StandInInteractionPayload,
 } from '../tests/discord-stand-in/payloads.js';
+import { signedHeaders } from '../tests/helpers/signing.js';
 import {
   exactQueries,
   multiWordQueries,
@@ -16,6 +17,8 @@ import {
   typedQueries,
   typoQueries,
 } from './queries.js';
+
+export { type KeyPair, keyPair } from '../tests/helpers/signing.js';
 
 export const applicationId = '1290000000000000001';
 
@@ -57,18 +60,6 @@ export function partnerAutocomplete(typed: string, user = 0): StandInInteraction
   });
 }
 
-export interface KeyPair {
-  privateKey: KeyObject;
-  /** The raw 32-byte public key in hex, as DISCORD_PUBLIC_KEY takes it. */
-  publicKeyHex: string;
-}
-
-export function keyPair(): KeyPair {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const publicKeyHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
-  return { privateKey, publicKeyHex };
-}
-
 export interface SignedRequest {
   method: 'POST';
   path: '/interactions';
@@ -79,19 +70,10 @@ export interface SignedRequest {
 /** A request Discord would send: body, X-Signature-Ed25519 and X-Signature-Timestamp. */
 export function signedRequest(payload: unknown, key: KeyObject): SignedRequest {
   const body = JSON.stringify(payload);
-  const timestamp = `${Math.floor(Date.now() / 1000)}`;
-  const signature = sign(null, Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), key).toString(
-    'hex',
-  );
   return {
     method: 'POST',
     path: '/interactions',
-    headers: {
-      'content-type': 'application/json',
-      'user-agent': 'Discord-Interactions/1.0 (+https://discord.com)',
-      'x-signature-ed25519': signature,
-      'x-signature-timestamp': timestamp,
-    },
+    headers: { ...signedHeaders(body, key), 'user-agent': 'Discord-Interactions/1.0 (+https://discord.com)' },
     body,
   };
 }

@@ -7,7 +7,7 @@
  * Replay a failure with FUZZ_SEED=<seed> FUZZ_PATH=<path> npx vitest run tests/fuzz-http.test.ts -t '<name>';
  * FUZZ_RUNS=<total cases> scales the file (default 500).
  */
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ import {
   nonInteractionBodyArb,
 } from './helpers/arbitraries.js';
 import { context } from './helpers/bot.js';
+import { keyPair, nowTimestamp, signature } from './helpers/signing.js';
 
 const settings = fuzzSettings(500);
 /** Per property; a normal run takes a few seconds. */
@@ -31,13 +32,11 @@ let server: RunningHttpServer;
 let privateKey: KeyObject;
 
 beforeAll(async () => {
-  const pair = generateKeyPairSync('ed25519');
-  privateKey = pair.privateKey;
-  // The raw public key is the last 32 bytes of its SPKI DER encoding.
-  const publicKeyHex = pair.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
+  const keys = keyPair();
+  privateKey = keys.privateKey;
   server = await startHttpServer({
     context,
-    publicKeyHex,
+    publicKeyHex: keys.publicKeyHex,
     host: '127.0.0.1',
     port: 0,
     logger: pino({ level: 'silent' }),
@@ -60,14 +59,8 @@ async function postSigned(
   body: Buffer,
   tamper?: (signed: { timestamp: string; signature: string; body: Buffer }) => void,
 ): Promise<Answer> {
-  const signed = {
-    timestamp: String(Math.floor(Date.now() / 1000)),
-    signature: '',
-    body,
-  };
-  signed.signature = sign(null, Buffer.concat([Buffer.from(signed.timestamp), body]), privateKey).toString(
-    'hex',
-  );
+  const timestamp = nowTimestamp();
+  const signed = { timestamp, signature: signature(timestamp, body, privateKey), body };
   tamper?.(signed);
   const response = await fetch(`${server.url}/interactions`, {
     method: 'POST',

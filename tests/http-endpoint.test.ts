@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -17,35 +16,14 @@ import {
   createLocalSession,
   parseCommandLine,
 } from '../src/transports/local/parse-command-line.js';
+import { keyPair, signedHeaders } from './helpers/signing.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-function keyPair(): { privateKey: KeyObject; publicKeyHex: string } {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  // The raw 32-byte key is the end of the SPKI DER.
-  const publicKeyHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
-  return { privateKey, publicKeyHex };
-}
 
 const keys = keyPair();
 const otherKeys = keyPair();
 const context = createBotContext();
 const session = createLocalSession();
-
-function signedHeaders(
-  body: string | Buffer,
-  key: KeyObject = keys.privateKey,
-  timestamp = `${Math.floor(Date.now() / 1000)}`,
-) {
-  const signature = sign(null, Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), key).toString(
-    'hex',
-  );
-  return {
-    'content-type': 'application/json',
-    'x-signature-ed25519': signature,
-    'x-signature-timestamp': timestamp,
-  };
-}
 
 function commandPayload(line: string): Record<string, unknown> {
   const parsed = parseCommandLine(line, commands, session);
@@ -112,7 +90,7 @@ describe('HTTP interactions endpoint (in-process)', () => {
     const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
     const response = await fetch(`${server.url}/interactions`, {
       method: 'POST',
-      headers: headers ?? signedHeaders(body),
+      headers: headers ?? signedHeaders(body, keys.privateKey),
       body,
     });
     return { status: response.status, headers: response.headers, text: await response.text() };
@@ -265,7 +243,7 @@ describe('HTTP interactions endpoint (in-process)', () => {
     const body = JSON.stringify(commandPayload('/help'));
 
     it('a wrong signature', async () => {
-      const headers = signedHeaders(body);
+      const headers = signedHeaders(body, keys.privateKey);
       const flipped = (Number.parseInt(headers['x-signature-ed25519'].slice(0, 2), 16) ^ 1)
         .toString(16)
         .padStart(2, '0');
@@ -278,7 +256,7 @@ describe('HTTP interactions endpoint (in-process)', () => {
     });
 
     it('missing headers', async () => {
-      const headers = signedHeaders(body);
+      const headers = signedHeaders(body, keys.privateKey);
       const { 'x-signature-ed25519': _signature, ...noSignature } = headers;
       const { 'x-signature-timestamp': _timestamp, ...noTimestamp } = headers;
       expect((await post(body, noSignature)).status).toBe(401);
@@ -287,14 +265,14 @@ describe('HTTP interactions endpoint (in-process)', () => {
     });
 
     it('a tampered body or timestamp', async () => {
-      const headers = signedHeaders(body);
+      const headers = signedHeaders(body, keys.privateKey);
       expect((await post(body.replace('help', 'mou'), headers)).status).toBe(401);
       expect((await post(`${body} `, headers)).status).toBe(401);
       expect((await post(body, { ...headers, 'x-signature-timestamp': '1' })).status).toBe(401);
     });
 
     it('malformed signatures: bad hex, wrong length, empty', async () => {
-      const headers = signedHeaders(body);
+      const headers = signedHeaders(body, keys.privateKey);
       for (const signature of [
         'zz'.repeat(64),
         headers['x-signature-ed25519'].slice(2),
@@ -306,7 +284,7 @@ describe('HTTP interactions endpoint (in-process)', () => {
     });
 
     it('duplicated signature headers, even if one of them is right', async () => {
-      const headers = signedHeaders(body);
+      const headers = signedHeaders(body, keys.privateKey);
       const request = [
         'POST /interactions HTTP/1.1',
         'Host: localhost',
@@ -428,7 +406,7 @@ describe('HTTP endpoint limits and shutdown', () => {
   it('finishes an in-flight request on close(), then stops accepting', async () => {
     const server = await startHttpServer({ context, publicKeyHex: keys.publicKeyHex });
     const body = JSON.stringify(commandPayload('/help'));
-    const headers = signedHeaders(body);
+    const headers = signedHeaders(body, keys.privateKey);
     const { hostname, port } = new URL(server.url);
     const socket = connect(Number(port), hostname);
     let answer = '';
@@ -466,7 +444,7 @@ describe('HTTP endpoint limits and shutdown', () => {
   it('verifySignature: only exactly one well-formed header verifies', () => {
     const key = publicKeyFromHex(keys.publicKeyHex);
     const body = Buffer.from('{}');
-    const good = signedHeaders(body);
+    const good = signedHeaders(body, keys.privateKey);
     const signature = good['x-signature-ed25519'];
     const timestamp = good['x-signature-timestamp'];
     expect(verifySignature(key, signature, timestamp, body)).toBe(true);
@@ -520,7 +498,7 @@ describe('npm run http (child process)', () => {
     const body = JSON.stringify(commandPayload('/mou year:2003'));
     const response = await fetch(`${url}/interactions`, {
       method: 'POST',
-      headers: signedHeaders(body),
+      headers: signedHeaders(body, keys.privateKey),
       body,
     });
     expect(response.status).toBe(200);

@@ -14,7 +14,6 @@
  * 300) at SOAK_RATE requests/s (default 200).
  */
 import type { ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
@@ -40,6 +39,7 @@ import {
   logLineReader,
   spawnRunScript,
 } from './helpers/child-process.js';
+import { keyPair, signedHeaders } from './helpers/signing.js';
 
 const soak = process.env.MODE === 'soak';
 const loadSeconds = soak ? Number(process.env.SOAK_SECONDS ?? 300) : 20;
@@ -78,13 +78,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 // Signed interactions
 // ---------------------------------------------------------------------------------------------------------
 
-const { privateKey, publicKeyHex } = (() => {
-  const pair = generateKeyPairSync('ed25519');
-  return {
-    privateKey: pair.privateKey,
-    publicKeyHex: pair.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex'),
-  };
-})();
+const { privateKey, publicKeyHex } = keyPair();
 
 interface Sample {
   kind: 'command' | 'autocomplete' | 'component';
@@ -95,20 +89,10 @@ interface Sample {
   expected: string;
 }
 
-function signedHeaders(body: string, key: KeyObject = privateKey): Record<string, string> {
-  const timestamp = `${Math.floor(Date.now() / 1000)}`;
-  const signature = sign(null, Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), key);
-  return {
-    'content-type': 'application/json',
-    'x-signature-ed25519': signature.toString('hex'),
-    'x-signature-timestamp': timestamp,
-  };
-}
-
 function sample(kind: Sample['kind'], label: string, interaction: APIInteraction): Sample {
   const body = JSON.stringify(interaction);
   const expected = JSON.stringify(handleInteraction(interaction, context));
-  return { kind, label, body, headers: signedHeaders(body), expected };
+  return { kind, label, body, headers: signedHeaders(body, privateKey), expected };
 }
 
 /** Clicks on the buttons and menus of the reply to `line`: by its owner, and one by someone else. */

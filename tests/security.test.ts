@@ -5,7 +5,7 @@
  * case-insensitive, so odd case changes nothing. Plus the dependency policy: a lockfile that installs only
  * from the npm registry, with an integrity hash for every package.
  */
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { Writable } from 'node:stream';
@@ -16,18 +16,10 @@ import { createLogger } from '../src/logger.js';
 import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
 import { publicKeyFromHex, verifySignature } from '../src/transports/http/verify-signature.js';
 import { buildChatInputInteraction } from './discord-stand-in/index.js';
+import { keyPair, signature } from './helpers/signing.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const applicationId = '1290000000000000001';
-
-function keyPair(): { privateKey: KeyObject; publicKeyHex: string } {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  // The raw 32-byte key is the end of the SPKI DER.
-  return {
-    privateKey,
-    publicKeyHex: publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex'),
-  };
-}
 
 const keys = keyPair();
 const otherKeys = keyPair();
@@ -41,8 +33,7 @@ interface Signed {
 
 function signed(body: string | Buffer, key: KeyObject = keys.privateKey, timestamp = '1700000000'): Signed {
   const bytes = Buffer.from(body);
-  const signature = sign(null, Buffer.concat([Buffer.from(timestamp), bytes]), key).toString('hex');
-  return { body: bytes, timestamp, signature };
+  return { body: bytes, timestamp, signature: signature(timestamp, bytes, key) };
 }
 
 function command(name: string, options?: Record<string, string>): string {
