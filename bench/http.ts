@@ -12,11 +12,9 @@ import autocannon, { type Result } from 'autocannon';
 import {
   autocompleteQueries,
   keyPair,
-  partnerAutocomplete,
-  partnerCommand,
-  partnerCommandQueries,
   type SignedRequest,
-  signedRequest,
+  signedPartnerAutocompletes,
+  signedPartnerCommands,
 } from './interactions.js';
 import {
   childEnv,
@@ -155,12 +153,8 @@ function lineCount(path: string): number {
 
 export async function runHttpBench(): Promise<BenchResult> {
   const keys = keyPair();
-  const commands = partnerCommandQueries().map((who, i) =>
-    signedRequest(partnerCommand(who, i), keys.privateKey),
-  );
-  const autocompletes = autocompleteQueries().map((typed, i) =>
-    signedRequest(partnerAutocomplete(typed, i), keys.privateKey),
-  );
+  const commands = signedPartnerCommands(keys.privateKey);
+  const autocompletes = signedPartnerAutocompletes(autocompleteQueries(), keys.privateKey);
   const rows: Row[] = [];
   const notes: string[] = [];
   const setting = `${load.connections} connections, ${load.durationS} s after ${load.warmupS} s warm-up`;

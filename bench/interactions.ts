@@ -60,6 +60,16 @@ export function partnerAutocomplete(typed: string, user = 0): StandInInteraction
   });
 }
 
+/** Signed /partner commands, each from another user: what people pass to /partner who. */
+export function signedPartnerCommands(key: KeyObject): SignedRequest[] {
+  return partnerCommandQueries().map((who, i) => signedRequest(partnerCommand(who, i), key));
+}
+
+/** Signed /partner autocomplete requests, one for each typed text, each from another user. */
+export function signedPartnerAutocompletes(typed: readonly string[], key: KeyObject): SignedRequest[] {
+  return typed.map((text, i) => signedRequest(partnerAutocomplete(text, i), key));
+}
+
 export interface SignedRequest {
   method: 'POST';
   path: '/interactions';

@@ -11,11 +11,9 @@ import { startEndpoint } from './http.js';
 import {
   autocompleteQueries,
   keyPair,
-  partnerAutocomplete,
-  partnerCommand,
-  partnerCommandQueries,
   type SignedRequest,
-  signedRequest,
+  signedPartnerAutocompletes,
+  signedPartnerCommands,
 } from './interactions.js';
 import { rssMb, sleep, stopChild } from './processes.js';
 import { prefixesOf } from './queries.js';
@@ -47,12 +45,8 @@ function drive(url: string, requests: SignedRequest[], amount: number): Promise<
 
 export async function runMemoryBench(): Promise<BenchResult> {
   const keys = keyPair();
-  const commands = partnerCommandQueries().map((who, i) =>
-    signedRequest(partnerCommand(who, i), keys.privateKey),
-  );
-  const typing = variedTyping().map((typed, i) =>
-    signedRequest(partnerAutocomplete(typed, i), keys.privateKey),
-  );
+  const commands = signedPartnerCommands(keys.privateKey);
+  const typing = signedPartnerAutocompletes(variedTyping(), keys.privateKey);
   // One command for every three autocomplete requests, interleaved.
   const requests: SignedRequest[] = [];
   typing.forEach((request, i) => {
