@@ -124,7 +124,10 @@ export function buildEveryoneRole(guildId: string): APIRole {
   };
 }
 
-export function buildTextChannel(guild: StandInGuild): APIGuildTextChannel<ChannelType.GuildText> {
+/** The guild's text channel, as the REST API, GUILD_CREATE and an interaction's `channel` show it. */
+export function buildTextChannel(
+  guild: Pick<StandInGuild, 'id' | 'channelId' | 'channelName'>,
+): APIGuildTextChannel<ChannelType.GuildText> {
   return {
     id: guild.channelId,
     type: ChannelType.GuildText,
@@ -350,20 +353,7 @@ function baseFields(options: InteractionBaseOptions): BaseFields {
     version: 1,
     channel_id: channelId,
     channel: guildId
-      ? {
-          id: channelId,
-          type: ChannelType.GuildText,
-          guild_id: guildId,
-          name: options.channelName ?? 'general',
-          position: 0,
-          permission_overwrites: [],
-          parent_id: null,
-          topic: null,
-          nsfw: false,
-          rate_limit_per_user: 0,
-          last_message_id: null,
-          flags: 0 as ChannelFlags,
-        }
+      ? buildTextChannel({ id: guildId, channelId, channelName: options.channelName ?? 'general' })
       : {
           id: channelId,
           type: ChannelType.DM,

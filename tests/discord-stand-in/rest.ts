@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIAttachment, APIMessage } from 'discord-api-types/v10';
-import { buildMessage, createSnowflake } from './payloads.js';
+import { buildMessage, buildTextChannel, createSnowflake } from './payloads.js';
 import type { KnownInteraction, StandInState } from './state.js';
 import type {
   RecordedFile,
@@ -522,20 +522,7 @@ export class RestStandIn {
     this.#route('GET', '/channels/:channelId', true, ({ params }) => {
       const guild = state.guilds.find((g) => g.channelId === params.channelId);
       if (!guild) return discordError(404, 10003, 'Unknown Channel');
-      return json(200, {
-        id: guild.channelId,
-        type: 0,
-        guild_id: guild.id,
-        name: guild.channelName,
-        position: 0,
-        permission_overwrites: [],
-        parent_id: null,
-        topic: null,
-        nsfw: false,
-        rate_limit_per_user: 0,
-        last_message_id: null,
-        flags: 0,
-      });
+      return json(200, buildTextChannel(guild));
     });
     this.#route('POST', '/channels/:channelId/messages', true, ({ params, body, files }) => {
       const guild = state.guilds.find((g) => g.channelId === params.channelId);
