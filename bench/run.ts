@@ -122,11 +122,14 @@ is printed above, compare runs only on a quiet machine.
   1,000 and 10,000 partners with the 20 real ones spread evenly among them. A fixed query mix
   (\`bench/queries.ts\`): exact acronyms and names, typos, every prefix of a few queries as typed key by key,
   multi-word queries and nonsense, plus acronyms and name starts of 8 synthetic partners; repeats (same text up to
-  case and spacing) removed. *Cold*: each pass over the mix runs on a freshly built index (the build is untimed,
-  the heap collected), so every timed call misses the per-query LRU cache; passes stop after a time budget (whole
-  passes only; the count is in the notes). *Warm*: the same calls again on an index that has them all cached.
+  case and spacing) removed. *Cold*: one index built as the bot builds it at start-up, with its answer caches
+  off (\`createPartnerSearch(..., { caching: false })\`), so every timed call computes its answer, as a query
+  nobody asked before does in a bot that has been running a while (one or two untimed warm-up passes over the mix
+  first); passes stop after a time budget (whole passes only; the count is in the notes). (Until 2026-11-28 each
+  cold pass ran on a freshly built index after a full GC: that measured V8 re-optimising the search code after
+  every rebuild, which a running bot never does.) *Warm*: the same calls again on an index that has them all cached.
   Targets are judged on the cold p99. *Index build*: \`createPartnerSearch\` timed after a full GC, median of the
-  runs. *Relevance*: the relevance table of \`tests/search.test.ts\` (copied into \`bench/queries.ts\`), asked with
+  runs. *Relevance*: the relevance table the search tests use (\`tests/helpers/relevance-table.ts\`), asked with
   \`search(query)\` as the test does: the expected real partner first, or nothing for nonsense. On the real dataset
   every row counts; among the synthetic partners the target is on the rows the test also checks at scale
   (exact names and acronyms, sub-bodies, programmes, typos), the other kinds (multi-word, diacritics, prefixes,

@@ -113,6 +113,23 @@ describe('partner search: relevance table (real data)', () => {
   });
 });
 
+describe('answer caches', () => {
+  // The benchmarks' cold figures use `caching: false`: it must change nothing but the speed.
+  const uncached = createPartnerSearch(dataset.partners, dataset.topics, { caching: false });
+  const queries = [...relevanceTable.map(([query]) => query), 'i', 'in', 'un', 'w', ''];
+
+  it('gives the same answers with the caches off, asked once or twice', () => {
+    for (const query of queries) {
+      const cached = [partners.search(query), partners.autocomplete(query), partners.suggest(query)];
+      for (let round = 0; round < 2; round++) {
+        expect([uncached.search(query), uncached.autocomplete(query), uncached.suggest(query)]).toEqual(
+          cached,
+        );
+      }
+    }
+  });
+});
+
 describe('what counts as a match', () => {
   it('needs every query word to match a word of the record (fuse.js alone would match fragments)', () => {
     // fuse's Bitap finds "qzx"-like fragments nowhere, but "asda" is one letter from "asia" (in a sub-body name);

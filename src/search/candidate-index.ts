@@ -12,6 +12,7 @@ import { LruCache } from './lru-cache.js';
 import { foldText, MAX_QUERY_TOKENS } from './normalize.js';
 import { anchorShapes } from './shape-anchors.js';
 import { sortByText } from './sort-by-text.js';
+import type { SearchOptions } from './types.js';
 import type { Vocabulary } from './vocabulary.js';
 import type { IntMultiMap } from './word-table.js';
 
@@ -52,6 +53,9 @@ function lowerBoundOf(sorted: Int32Array, target: number): number {
   }
   return lo;
 }
+
+/** Bounded: 1–2 character prefixes are few in Latin script, not in all of Unicode. */
+const SHORT_CACHE_SIZE = 2000;
 
 /**
  * The index built once over every record. Field words are indexed in two levels, word → distinct field values →
@@ -106,8 +110,8 @@ export class CandidateIndex<T> {
    * the values whose first word starts with it, with no walk over the other words.
    */
   private readonly firstWordLists: { positions: Int32Array; values: Int32Array }[];
-  /** Bounded: 1–2 character prefixes are few in Latin script, not in all of Unicode. */
-  private readonly shortCache = new LruCache<ShortHit[]>(2000);
+  /** Answers of 1–2 character prefixes. */
+  private readonly shortCache: LruCache<ShortHit[]>;
 
   private readonly scratch: CandidateScratch;
 
@@ -115,7 +119,9 @@ export class CandidateIndex<T> {
     items: readonly T[],
     describe: DescribeRecord<T>,
     private readonly specs: readonly FieldSpec<string>[],
+    { caching = true }: SearchOptions = {},
   ) {
+    this.shortCache = new LruCache(caching ? SHORT_CACHE_SIZE : 0);
     const data: IndexData<T> = buildIndexData(items, describe, specs);
     this.vocabulary = data.vocabulary;
     this.items = data.items;

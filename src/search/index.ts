@@ -1,3 +1,3 @@
 export { createPartnerSearch } from './partner-search.js';
 export { createTopicSearch } from './topic-search.js';
-export type { MatchField, PartnerHit, PartnerSearch, TopicHit, TopicSearch } from './types.js';
+export type { MatchField, PartnerHit, PartnerSearch, SearchOptions, TopicHit, TopicSearch } from './types.js';

@@ -13,6 +13,7 @@ export class LruCache<V> {
   }
 
   set(key: string, value: V): void {
+    if (this.capacity === 0) return;
     this.entries.delete(key);
     this.entries.set(key, value);
     if (this.entries.size > this.capacity) {

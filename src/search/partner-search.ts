@@ -1,7 +1,7 @@
 import type { Partner, Topic } from '../data/schema.js';
 import { type AddValue, type FieldSpec, fieldIndexes } from './field-spec.js';
 import { createRankedSearch } from './ranked-search.js';
-import type { MatchField, PartnerHit, PartnerSearch } from './types.js';
+import type { MatchField, PartnerHit, PartnerSearch, SearchOptions } from './types.js';
 
 /**
  * What is searchable in a partner, and how much it counts. Names, acronyms and aliases dominate; sub-bodies and
@@ -116,7 +116,11 @@ function describePartner(
 }
 
 /** Builds the partner index once; every call after that is pure, synchronous and never throws on a string. */
-export function createPartnerSearch(partners: readonly Partner[], topics: readonly Topic[]): PartnerSearch {
+export function createPartnerSearch(
+  partners: readonly Partner[],
+  topics: readonly Topic[],
+  options?: SearchOptions,
+): PartnerSearch {
   // One shared array per topic: the index parses a topic's label and synonyms once, not once per partner.
   const topicTexts = new Map(
     topics.map((topic) => [topic.slug, [...new Set([topic.label, ...topic.synonyms])]]),
@@ -126,6 +130,7 @@ export function createPartnerSearch(partners: readonly Partner[], topics: readon
     (partner, add) => describePartner(partner, add, topicTexts),
     PARTNER_FIELDS,
     'name',
+    options,
   );
   const toHit = ({
     item,

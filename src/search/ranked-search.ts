@@ -4,6 +4,7 @@ import type { DescribeRecord, FieldSpec, RankedHit } from './field-spec.js';
 import { FuseRanker } from './fuse-ranker.js';
 import { LruCache } from './lru-cache.js';
 import { type NormalizedQuery, normalizeQuery } from './normalize.js';
+import type { SearchOptions } from './types.js';
 
 /**
  * Ranking tiers, best first. Within a tier hits are ordered by the fuse.js score.
@@ -72,10 +73,11 @@ export function createRankedSearch<T, M extends string>(
   describe: DescribeRecord<T>,
   specs: readonly FieldSpec<M>[],
   listMatchedOn: M,
+  options: SearchOptions = {},
 ): RankedSearch<T, M> {
-  const index = new CandidateIndex(items, describe, specs);
+  const index = new CandidateIndex(items, describe, specs, options);
   const ranker = new FuseRanker(specs);
-  const cache = new LruCache<readonly RankedHit<T, M>[]>(CACHE_SIZE);
+  const cache = new LruCache<readonly RankedHit<T, M>[]>(options.caching === false ? 0 : CACHE_SIZE);
 
   const hitOf = (scored: Scored<M>): RankedHit<T, M> | undefined => {
     const item = index.itemOf(scored.record);

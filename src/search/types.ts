@@ -26,6 +26,14 @@ export interface TopicHit {
   exact: boolean;
 }
 
+export interface SearchOptions {
+  /**
+   * Keep answers per query (default true): autocomplete asks the same prefixes again and again. Off, every call
+   * computes its answer, as a query nobody asked before does (the benchmarks' cold figures).
+   */
+  caching?: boolean;
+}
+
 export interface PartnerSearch {
   /** Partners that match the query, best first; empty when nothing really matches (nonsense, noise). */
   search(query: string, limit?: number): PartnerHit[];
