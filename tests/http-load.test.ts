@@ -16,8 +16,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createRequire } from 'node:module';
 import { connect, type Socket } from 'node:net';
+import autocannon, { type Request as CannonRequest } from 'autocannon';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { ComponentType } from 'discord-api-types/v10';
 import { pino } from 'pino';
@@ -44,35 +44,6 @@ import { keyPair, signedHeaders } from './helpers/signing.js';
 const soak = process.env.MODE === 'soak';
 const loadSeconds = soak ? Number(process.env.SOAK_SECONDS ?? 300) : 20;
 const loadRate = soak ? Number(process.env.SOAK_RATE ?? 200) : 200;
-
-// ---------------------------------------------------------------------------------------------------------
-// autocannon 8 ships no types: the part used here.
-// ---------------------------------------------------------------------------------------------------------
-
-interface CannonRequest {
-  method: 'POST';
-  path: string;
-  headers: Record<string, string>;
-  body: string;
-  onResponse?: (status: number, body: string) => void;
-}
-
-interface CannonResult {
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  resets: number;
-  mismatches: number;
-  '2xx': number;
-  statusCodeStats: Record<string, { count: number }>;
-  latency: { p50: number; p99: number; max: number; average: number };
-  requests: { sent: number; average: number };
-  duration: number;
-}
-
-type Autocannon = (options: Record<string, unknown>) => PromiseLike<CannonResult> & { stop(): void };
-
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 // ---------------------------------------------------------------------------------------------------------
 // Signed interactions

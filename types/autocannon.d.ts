@@ -1,4 +1,4 @@
-/** The part of autocannon 8's API the benchmarks use (the package ships no types). */
+/** The part of autocannon 8's API the benchmarks and tests/http-load.test.ts use (the package ships no types). */
 declare module 'autocannon' {
   import type { EventEmitter } from 'node:events';
 
@@ -7,6 +7,8 @@ declare module 'autocannon' {
     path?: string;
     headers?: Record<string, string>;
     body?: string | Buffer;
+    /** Called with every response to this request. */
+    onResponse?: (status: number, body: string) => void;
   }
 
   export interface Options {
@@ -16,6 +18,8 @@ declare module 'autocannon' {
     duration?: number;
     /** Total requests to send; overrides duration. */
     amount?: number;
+    /** Requests per second, over all connections. */
+    overallRate?: number;
     /** Seconds before a request counts as a timeout. */
     timeout?: number;
     pipelining?: number;
