@@ -1,7 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
@@ -16,9 +14,9 @@ import {
   createLocalSession,
   parseCommandLine,
 } from '../src/transports/local/parse-command-line.js';
+import { envWithout, exitOf, runToEnd, spawnRunScript } from './helpers/child-process.js';
+import { rawExchange } from './helpers/raw-http.js';
 import { keyPair, signedHeaders } from './helpers/signing.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
 
 const keys = keyPair();
 const otherKeys = keyPair();
@@ -29,38 +27,6 @@ function commandPayload(line: string): Record<string, unknown> {
   const parsed = parseCommandLine(line, commands, session);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.interaction as unknown as Record<string, unknown>;
-}
-
-/** A raw HTTP/1.1 exchange, for what fetch will not send (duplicate headers, lying lengths, slow bodies). */
-function rawExchange(
-  url: string,
-  parts: (string | Buffer)[],
-  { gapMs = 0 }: { gapMs?: number } = {},
-): Promise<{ status: number; text: string; closed: boolean }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname);
-    let text = '';
-    socket.setEncoding('latin1');
-    socket.on('data', (chunk) => {
-      text += chunk;
-    });
-    socket.on('error', () => {
-      // A reset after the answer (we were still sending) is fine; the answer is what matters.
-    });
-    socket.on('close', () => {
-      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
-      if (!status) reject(new Error(`no HTTP answer: ${JSON.stringify(text)}`));
-      else resolve({ status, text, closed: true });
-    });
-    socket.on('connect', async () => {
-      for (const part of parts) {
-        if (socket.destroyed) break;
-        socket.write(part);
-        if (gapMs) await new Promise((done) => setTimeout(done, gapMs));
-      }
-    });
-  });
 }
 
 describe('HTTP interactions endpoint (in-process)', () => {
@@ -457,24 +423,16 @@ describe('HTTP endpoint limits and shutdown', () => {
 });
 
 describe('npm run http (child process)', () => {
-  function waitForExit(child: ChildProcess): Promise<number | null> {
-    return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-  }
-
-  const cleanEnv = () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, WCO_SKIP_DOTENV: '1', LOG_LEVEL: 'info' };
-    for (const name of Object.keys(env)) if (name.startsWith('DISCORD_') || name === 'HOST') delete env[name];
-    return env;
-  };
+  const cleanEnv = () => ({ ...envWithout(/^(DISCORD_|HOST$)/), WCO_SKIP_DOTENV: '1', LOG_LEVEL: 'info' });
 
   it('serves /healthz, answers a signed command, and exits 0 on SIGTERM', async () => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['scripts/run.mjs', 'http'], {
-      cwd: root,
-      env: { ...cleanEnv(), DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const child = spawnRunScript(['http'], {
+      ...cleanEnv(),
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      PORT: '0',
     });
-    const exited = waitForExit(child);
+    const exited = exitOf(child);
     let stdout = '';
     let stderr = '';
     child.stderr?.on('data', (chunk) => {
@@ -505,26 +463,18 @@ describe('npm run http (child process)', () => {
     expect(await response.text()).toContain('INTERPOL');
 
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect((await exited).code).toBe(0);
     expect(stdout).toContain('"msg":"interaction"');
     expect(stdout).not.toContain(JSON.parse(body).token);
   });
 
   it('refuses to start without DISCORD_PUBLIC_KEY, with one clear line, and serves nothing', async () => {
-    const child = spawn(process.execPath, ['scripts/run.mjs', 'http'], {
-      cwd: root,
-      env: { ...cleanEnv(), PORT: '0', DISCORD_TOKEN: 'secret-token-value.that-is.not-valid here' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { code, stdout, stderr } = await runToEnd(['http'], {
+      ...cleanEnv(),
+      PORT: '0',
+      DISCORD_TOKEN: 'secret-token-value.that-is.not-valid here',
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr?.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    expect(await waitForExit(child)).toBe(1);
+    expect(code).toBe(1);
     expect(stderr).toMatch(/DISCORD_PUBLIC_KEY is required/);
     expect(stderr).toMatch(/DISCORD_TOKEN does not look like a bot token/);
     expect(stderr).not.toContain('secret-token-value');

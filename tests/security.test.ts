@@ -7,7 +7,6 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { createLogger } from '../src/logger.js';
 import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
 import { publicKeyFromHex, verifySignature } from '../src/transports/http/verify-signature.js';
 import { buildChatInputInteraction } from './discord-stand-in/index.js';
+import { type RawAnswer, rawExchange } from './helpers/raw-http.js';
 import { keyPair, signature } from './helpers/signing.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -96,8 +96,7 @@ describe('the signature check of the HTTP endpoint', () => {
   }
 
   /** One raw HTTP/1.1 request (for what fetch will not send: duplicate or odd-case headers), its status. */
-  function raw(headerLines: string[], body: Buffer): Promise<{ status: number; text: string }> {
-    const { hostname, port } = new URL(server.url);
+  function raw(headerLines: string[], body: Buffer): Promise<RawAnswer> {
     const head = [
       'POST /interactions HTTP/1.1',
       'Host: 127.0.0.1',
@@ -108,23 +107,7 @@ describe('the signature check of the HTTP endpoint', () => {
       '',
       '',
     ].join('\r\n');
-    return new Promise((resolve, reject) => {
-      const socket = connect(Number(port), hostname);
-      let text = '';
-      socket.setEncoding('latin1');
-      socket.on('data', (chunk) => {
-        text += chunk;
-      });
-      socket.on('error', () => {
-        // A reset after the answer is fine; the answer is what matters.
-      });
-      socket.on('close', () => {
-        const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
-        if (status) resolve({ status, text });
-        else reject(new Error(`no HTTP answer: ${JSON.stringify(text)}`));
-      });
-      socket.on('connect', () => socket.end(Buffer.concat([Buffer.from(head, 'latin1'), body])));
-    });
+    return rawExchange(server.url, [Buffer.concat([Buffer.from(head, 'latin1'), body])], { end: true });
   }
 
   const help = command('help');
