@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,7 +11,8 @@ import {
   loadDotEnv,
   skipDotEnvVariable,
 } from '../src/config.js';
-import { createLogger, describeInteraction, logHandlerError, logInteraction } from '../src/logger.js';
+import { describeInteraction, logHandlerError, logInteraction } from '../src/logger.js';
+import { capturedLogger } from './helpers/captured-logger.js';
 
 const publicKey = 'ab'.repeat(32);
 const token = 'MTI5MDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789ABCD';
@@ -144,17 +144,6 @@ describe('loadDotEnv', () => {
 });
 
 describe('logger', () => {
-  function capture() {
-    const lines: Record<string, unknown>[] = [];
-    const destination = new Writable({
-      write(chunk, _encoding, done) {
-        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-        done();
-      },
-    });
-    return { lines, logger: createLogger({ level: 'debug', destination }) };
-  }
-
   const interaction = {
     id: '1300000000000000001',
     application_id: '1290000000000000001',
@@ -167,7 +156,7 @@ describe('logger', () => {
   } as unknown as APIInteraction;
 
   it('logs one line per interaction without its token', () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = capturedLogger();
     logInteraction(logger, interaction, {
       latencyMs: 1.234,
       outcome: 'ok',
@@ -192,7 +181,7 @@ describe('logger', () => {
   });
 
   it('redacts tokens and authorization headers wherever they are logged', () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = capturedLogger();
     logger.info({ token: 'a', config: { token: 'b' }, interaction: { token: 'c' } }, 'x');
     logger.info({ headers: { authorization: 'Bot d' }, req: { headers: { authorization: 'Bot e' } } }, 'y');
     logHandlerError(logger)(new Error('boom'), interaction);

@@ -1,10 +1,8 @@
 import { connect } from 'node:net';
-import { Writable } from 'node:stream';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
 import { createBotContext } from '../src/interactions/create-context.js';
-import { createLogger } from '../src/logger.js';
 import { httpLimits, type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
 import { publicKeyFromHex, verifySignature } from '../src/transports/http/verify-signature.js';
 import {
@@ -14,6 +12,7 @@ import {
   createLocalSession,
   parseCommandLine,
 } from '../src/transports/local/parse-command-line.js';
+import { capturedLogger } from './helpers/captured-logger.js';
 import { envWithout, exitOf, runToEnd, spawnRunScript } from './helpers/child-process.js';
 import { rawExchange } from './helpers/raw-http.js';
 import { keyPair, signedHeaders } from './helpers/signing.js';
@@ -31,13 +30,7 @@ function commandPayload(line: string): Record<string, unknown> {
 
 describe('HTTP interactions endpoint (in-process)', () => {
   let server: RunningHttpServer;
-  const logLines: Record<string, unknown>[] = [];
-  const logSink = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
-      done();
-    },
-  });
+  const { lines: logLines, logger } = capturedLogger();
 
   beforeAll(async () => {
     server = await startHttpServer({
@@ -45,7 +38,7 @@ describe('HTTP interactions endpoint (in-process)', () => {
       publicKeyHex: keys.publicKeyHex,
       host: '127.0.0.1',
       port: 0,
-      logger: createLogger({ level: 'debug', destination: logSink }),
+      logger,
     });
   });
   afterAll(async () => {

@@ -7,14 +7,13 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBotContext } from '../src/interactions/create-context.js';
-import { createLogger } from '../src/logger.js';
 import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
 import { publicKeyFromHex, verifySignature } from '../src/transports/http/verify-signature.js';
 import { buildChatInputInteraction } from './discord-stand-in/index.js';
+import { capturedLogger } from './helpers/captured-logger.js';
 import { type RawAnswer, rawExchange } from './helpers/raw-http.js';
 import { keyPair, signature } from './helpers/signing.js';
 
@@ -56,13 +55,7 @@ function sampledBits(byteLength: number, step: number): number[] {
 
 describe('the signature check of the HTTP endpoint', () => {
   let server: RunningHttpServer;
-  const logLines: { msg?: string; reason?: string; status?: number }[] = [];
-  const logSink = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
-      done();
-    },
-  });
+  const { lines: logLines, logger } = capturedLogger<{ msg?: string; reason?: string; status?: number }>();
 
   beforeAll(async () => {
     server = await startHttpServer({
@@ -70,7 +63,7 @@ describe('the signature check of the HTTP endpoint', () => {
       publicKeyHex: keys.publicKeyHex,
       host: '127.0.0.1',
       port: 0,
-      logger: createLogger({ level: 'debug', destination: logSink }),
+      logger,
     });
   });
 
