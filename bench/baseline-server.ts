@@ -3,7 +3,10 @@
  * the floor of what any interactions endpoint on this machine costs (HTTP parsing, reading the body, one
  * Ed25519 verification, a small JSON answer), run as a child process exactly like the real endpoint.
  *
- *   DISCORD_PUBLIC_KEY=<64 hex> PORT=<port> node dist/bench/baseline-server.js
+ * With BASELINE_VERIFY=background it verifies on libuv's thread pool (node:crypto's callback form), as the
+ * real endpoint does: an informational second baseline, so that the endpoint can also be compared like with like.
+ *
+ *   DISCORD_PUBLIC_KEY=<64 hex> PORT=<port> [BASELINE_VERIFY=background] node dist/bench/baseline-server.js
  */
 import { createPublicKey, verify } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -16,6 +19,7 @@ const key = createPublicKey({
   type: 'spki',
 });
 const pong = JSON.stringify({ type: 1 });
+const inBackground = process.env.BASELINE_VERIFY === 'background';
 
 const server = createServer((req, res) => {
   if (req.method === 'GET') {
@@ -27,24 +31,24 @@ const server = createServer((req, res) => {
   req.on('end', () => {
     const signature = req.headers['x-signature-ed25519'];
     const timestamp = req.headers['x-signature-timestamp'];
-    let valid = false;
-    if (typeof signature === 'string' && typeof timestamp === 'string') {
-      try {
-        valid = verify(
-          null,
-          Buffer.concat([Buffer.from(timestamp), ...chunks]),
-          key,
-          Buffer.from(signature, 'hex'),
-        );
-      } catch {
-        valid = false;
+    const answer = (valid: boolean) => {
+      if (!valid) {
+        res
+          .writeHead(401, { 'Content-Type': 'application/json' })
+          .end('{"error":"invalid request signature"}');
+        return;
       }
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': pong.length }).end(pong);
+    };
+    if (typeof signature !== 'string' || typeof timestamp !== 'string') return answer(false);
+    const message = Buffer.concat([Buffer.from(timestamp), ...chunks]);
+    const signatureBytes = Buffer.from(signature, 'hex');
+    try {
+      if (inBackground) verify(null, message, key, signatureBytes, (error, valid) => answer(!error && valid));
+      else answer(verify(null, message, key, signatureBytes));
+    } catch {
+      answer(false);
     }
-    if (!valid) {
-      res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"error":"invalid request signature"}');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': pong.length }).end(pong);
   });
 });
 server.keepAliveTimeout = 5_000;

@@ -137,8 +137,12 @@ is printed above, compare runs only on a quiet machine.
 - **http**: autocannon, ${load.connections} connections, ${load.durationS} s measured after a ${load.warmupS} s warm-up (same connections), one
   run after the other on an otherwise idle endpoint. The baseline is \`bench/baseline-server.ts\`: a bare
   \`node:http\` server that reads the body, verifies the Ed25519 signature with \`node:crypto\` and answers
-  \`{"type":1}\` — a child process like the real one. The real endpoint is \`node scripts/run.mjs http\` (what
-  \`npm run http\` runs) at the default LOG_LEVEL=info, stdout (one JSON line per interaction) to a file. Bodies are
+  \`{"type":1}\` — a child process like the real one; the target is judged against it, as the issue defines it
+  (verifying inline, on the event loop). The real endpoint verifies on libuv's thread pool (node:crypto's callback
+  form), so the event loop answers other requests meanwhile; for a like-with-like comparison the same baseline is
+  also run verifying on the thread pool, and each endpoint row gives its share of that one too. The real endpoint is
+  \`node scripts/run.mjs http\` (what \`npm run http\` runs: the bundle \`dist/http.mjs\`) at the default
+  LOG_LEVEL=info, stdout (one JSON line per interaction) to a file. Bodies are
   Discord-shaped interactions (the stand-in's builders), signed once up front with a fresh key pair and cycled by
   autocannon: /partner commands (ids, acronyms, names, typos, multi-word) and autocomplete keystrokes; the
   baseline gets the command bodies. Each body is sent once and its answer checked (200, type 4 or 8) before the

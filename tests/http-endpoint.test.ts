@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
 import { createBotContext } from '../src/interactions/create-context.js';
 import { httpLimits, type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
-import { publicKeyFromHex, verifySignature } from '../src/transports/http/verify-signature.js';
+import {
+  publicKeyFromHex,
+  verifySignature,
+  verifySignatureInBackground,
+} from '../src/transports/http/verify-signature.js';
 import {
   buildAutocompleteInteraction,
   buildBotMessage,
@@ -400,18 +404,31 @@ describe('HTTP endpoint limits and shutdown', () => {
     await expect(startHttpServer({ context, publicKeyHex: 'not-a-key' })).rejects.toThrow(/64 hexadecimal/);
   });
 
-  it('verifySignature: only exactly one well-formed header verifies', () => {
+  describe('signature checks, inline and on the thread pool', () => {
     const key = publicKeyFromHex(keys.publicKeyHex);
     const body = Buffer.from('{}');
     const good = signedHeaders(body, keys.privateKey);
     const signature = good['x-signature-ed25519'];
     const timestamp = good['x-signature-timestamp'];
-    expect(verifySignature(key, signature, timestamp, body)).toBe(true);
-    expect(verifySignature(key, [signature], [timestamp], body)).toBe(true);
-    expect(verifySignature(key, [signature, signature], [timestamp], body)).toBe(false);
-    expect(verifySignature(key, undefined, timestamp, body)).toBe(false);
-    expect(verifySignature(key, signature, undefined, body)).toBe(false);
-    expect(verifySignature(key, signature.toUpperCase(), timestamp, body)).toBe(true);
+    type Headers = [string | string[] | undefined, string | string[] | undefined, Buffer];
+    const cases: [string, Headers, boolean][] = [
+      ['one signature, one timestamp', [signature, timestamp, body], true],
+      ['each as a one-element list', [[signature], [timestamp], body], true],
+      ['upper-case hex', [signature.toUpperCase(), timestamp, body], true],
+      ['a duplicated signature', [[signature, signature], [timestamp], body], false],
+      ['no signature', [undefined, timestamp, body], false],
+      ['no timestamp', [signature, undefined, body], false],
+      ['another body', [signature, timestamp, Buffer.from('{ }')], false],
+      ['another timestamp', [signature, String(Number(timestamp) + 1), body], false],
+      ['a signature that is not hex', ['zz'.repeat(64), timestamp, body], false],
+    ];
+    const inBackground = (...[s, t, b]: Headers) =>
+      new Promise<boolean>((resolve) => verifySignatureInBackground(key, s, t, b, resolve));
+
+    it.each(cases)('%s → %s', async (_, headers, valid) => {
+      expect(verifySignature(key, ...headers)).toBe(valid);
+      expect(await inBackground(...headers)).toBe(valid);
+    });
   });
 });
 

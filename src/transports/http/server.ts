@@ -13,7 +13,7 @@ import type { BotContext } from '../../interactions/context.js';
 import { handleInteraction } from '../../interactions/handle.js';
 import { parseInteraction } from '../../interactions/parse.js';
 import { interactionLogger, type Logger, logHandlerError, logInteraction } from '../../logger.js';
-import { hasSignatureHeaders, publicKeyFromHex, verifySignature } from './verify-signature.js';
+import { hasSignatureHeaders, publicKeyFromHex, verifySignatureInBackground } from './verify-signature.js';
 
 /**
  * Limits and timeouts. Discord's interaction payloads are a few KiB (a big guild member with resolved data
@@ -238,26 +238,20 @@ export async function startHttpServer({
     req.on('end', () => {
       if (!arriving.delete(req)) return;
       const body = chunks ? Buffer.concat(chunks, size) : (first ?? Buffer.alloc(0));
-      try {
-        answer(req, res, signature, timestamp, body, started);
-      } catch (error) {
-        fail(req, res, error);
-      }
+      verifySignatureInBackground(key, signature, timestamp, body, (valid) => {
+        if (res.destroyed) return; // the client went away while the signature was checked
+        try {
+          if (valid) answer(req, res, body, started);
+          else reject(req, res, { status: 401, error: 'invalid request signature' });
+        } catch (error) {
+          fail(req, res, error);
+        }
+      });
     });
   }
 
-  function answer(
-    req: IncomingMessage,
-    res: ServerResponse,
-    signature: string | undefined,
-    timestamp: string | undefined,
-    body: Buffer,
-    started: number,
-  ): void {
-    if (!verifySignature(key, signature, timestamp, body)) {
-      reject(req, res, { status: 401, error: 'invalid request signature' });
-      return;
-    }
+  /** A verified request: its interaction answered by the shared router. */
+  function answer(req: IncomingMessage, res: ServerResponse, body: Buffer, started: number): void {
     let payload: unknown;
     try {
       payload = JSON.parse(body.toString('utf8'));
