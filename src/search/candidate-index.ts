@@ -54,6 +54,24 @@ function lowerBoundOf(sorted: Int32Array, target: number): number {
   return lo;
 }
 
+/** The texts of `id`'s items in `postings`, joined by single spaces: made on first use, then kept in `cache`. */
+function joinedOnce(
+  cache: (string | undefined)[],
+  { start, items }: Postings,
+  id: number,
+  textOf: (item: number) => string,
+): string {
+  let text = cache[id];
+  if (text === undefined) {
+    const texts: string[] = [];
+    const end = start[id + 1] ?? 0;
+    for (let k = start[id] ?? 0; k < end; k++) texts.push(textOf(items[k] as number));
+    text = texts.join(' ');
+    cache[id] = text;
+  }
+  return text;
+}
+
 /** Bounded: 1–2 character prefixes are few in Latin script, not in all of Unicode. */
 const SHORT_CACHE_SIZE = 2000;
 
@@ -219,30 +237,12 @@ export class CandidateIndex<T> {
 
   /** A value's folded words joined by single spaces. */
   private valueText(value: number): string {
-    let text = this.valueTexts[value];
-    if (text === undefined) {
-      const { start, items } = this.valueWords;
-      const words: string[] = [];
-      const end = start[value + 1] ?? 0;
-      for (let k = start[value] ?? 0; k < end; k++) words.push(this.vocabulary.wordOf(items[k] as number));
-      text = words.join(' ');
-      this.valueTexts[value] = text;
-    }
-    return text;
+    return joinedOnce(this.valueTexts, this.valueWords, value, (word) => this.vocabulary.wordOf(word));
   }
 
   /** A group's texts as one. */
   private groupText(group: number): string {
-    let text = this.groupTexts[group];
-    if (text === undefined) {
-      const { start, items } = this.groupValues;
-      const texts: string[] = [];
-      const end = start[group + 1] ?? 0;
-      for (let k = start[group] ?? 0; k < end; k++) texts.push(this.valueText(items[k] as number));
-      text = texts.join(' ');
-      this.groupTexts[group] = text;
-    }
-    return text;
+    return joinedOnce(this.groupTexts, this.groupValues, group, (value) => this.valueText(value));
   }
 
   /** What fuse.js ranks: the folded values of each `fuse` field by FieldSpec.key, a group as one text. */
@@ -400,6 +400,33 @@ export class CandidateIndex<T> {
     const { start: valueWordStart, items: valueWordItems } = this.valueWords;
     const { start: recordStart, end: recordEnd, items: recordItems } = this.valueRecords;
 
+    /**
+     * Offers each record of `value` the order `key` (plus its A-Z rank): a lower key wins; an equal one goes to
+     * the value met first by the walk over the prefix's words (`tieByWalk`), or stays with the record's holder.
+     */
+    const offer = (value: number, spec: number, key: number, tieByWalk: boolean) => {
+      const recordsEnd = recordEnd[value] as number;
+      for (let r = recordStart[value] as number; r < recordsEnd; r++) {
+        const record = recordItems[r] as number;
+        const recordKey = key + (order[record] as number);
+        if (stamp[record] !== epoch) {
+          stamp[record] = epoch;
+          touched.push(record);
+        } else if ((best[record] as number) < recordKey) {
+          continue;
+        } else if (best[record] === recordKey) {
+          if (!tieByWalk) continue;
+          const held = bestValue[record] as number;
+          const heldAt = this.firstMet(held, range);
+          const valueAt = this.firstMet(value, range);
+          if (heldAt < valueAt || (heldAt === valueAt && held < value)) continue;
+        }
+        best[record] = recordKey;
+        bestSpec[record] = spec;
+        bestValue[record] = value;
+      }
+    };
+
     // First the values whose key is at most "not whole, first word of a name": acronyms and names or aliases whose
     // first word starts with the prefix, and sub-body or programme acronyms equal to it. Their first words lie in
     // the range, so the lists by first word give them directly. If they make a full answer, nothing else can enter it.
@@ -427,28 +454,8 @@ export class CandidateIndex<T> {
           valueWordItems[firstWordAt] === prefixId &&
           (valueWordStart[value + 1] as number) - firstWordAt === 1;
         if (rank === 3 && !whole) continue;
-        const spec = this.valueSpecs[value] as number;
-        const key = ((whole ? 0 : 4) + rank) * 2 ** 24;
-        const recordsEnd = recordEnd[value] as number;
-        for (let r = recordStart[value] as number; r < recordsEnd; r++) {
-          const record = recordItems[r] as number;
-          const recordKey = key + (order[record] as number);
-          if (stamp[record] !== epoch) {
-            stamp[record] = epoch;
-            touched.push(record);
-          } else if ((best[record] as number) < recordKey) {
-            continue;
-          } else if (best[record] === recordKey) {
-            // The same key from another value of the record: the walk below would keep the one it meets first.
-            const held = bestValue[record] as number;
-            const heldAt = this.firstMet(held, range);
-            const valueAt = this.firstMet(value, range);
-            if (heldAt < valueAt || (heldAt === valueAt && held < value)) continue;
-          }
-          best[record] = recordKey;
-          bestSpec[record] = spec;
-          bestValue[record] = value;
-        }
+        // The same key from another value of the record: the walk below would keep the one it meets first.
+        offer(value, this.valueSpecs[value] as number, ((whole ? 0 : 4) + rank) * 2 ** 24, true);
       }
     }
 
@@ -470,21 +477,7 @@ export class CandidateIndex<T> {
           if (kind !== SHORT_WORDS && !firstMatches) continue;
           const rank = kind === SHORT_ACRONYM ? 0 : kind === SHORT_SUB_ACRONYM ? 3 : firstMatches ? 1 : 2;
           const whole = first === prefixId && (valueWordStart[value + 1] as number) - firstWordAt === 1;
-          const key = ((whole ? 0 : 4) + rank) * 2 ** 24;
-          const recordsEnd = recordEnd[value] as number;
-          for (let r = recordStart[value] as number; r < recordsEnd; r++) {
-            const record = recordItems[r] as number;
-            const recordKey = key + (order[record] as number);
-            if (stamp[record] !== epoch) {
-              stamp[record] = epoch;
-              touched.push(record);
-            } else if ((best[record] as number) <= recordKey) {
-              continue;
-            }
-            best[record] = recordKey;
-            bestSpec[record] = spec;
-            bestValue[record] = value;
-          }
+          offer(value, spec, ((whole ? 0 : 4) + rank) * 2 ** 24, false);
         }
       }
     }
