@@ -134,11 +134,23 @@ export function createRankedSearch<T, M extends string>(
     for (const hit of exactHits) pool.set(hit.record, undefined);
     for (const candidate of candidates) pool.set(candidate.record, candidate);
     const poolRecords = [...pool.keys()];
+    const exactRecords = new Set(exactHits.map((hit) => hit.record));
+    const prefixedByRecord = new Map(poolRecords.map((record) => [record, wordPrefixTier(record, terms)]));
+    // fuse.js's score counts only for exact and word-prefix hits and for records whose every term matched a field it
+    // ranks (when loose, for all): a record matched only in long text or focus areas is not handed to it.
+    const rankedRecords = loose
+      ? poolRecords
+      : poolRecords.filter(
+          (record) =>
+            exactRecords.has(record) ||
+            prefixedByRecord.get(record) !== undefined ||
+            pool.get(record)?.inFuseFields === true,
+        );
     const inputOf = (record: number) => ({ record, doc: () => index.fuseDocOf(record) });
     const fuseByRecord = new Map(
       ranker
-        .words(poolRecords.map(inputOf), terms.join(' '), loose ? 'any' : 'all')
-        .map((ranking) => [poolRecords[ranking.position] ?? -1, ranking]),
+        .words(rankedRecords.map(inputOf), terms.join(' '), loose ? 'any' : 'all')
+        .map((ranking) => [rankedRecords[ranking.position] ?? -1, ranking]),
     );
 
     const scored: Scored<M>[] = [];
@@ -167,7 +179,7 @@ export function createRankedSearch<T, M extends string>(
         });
         continue;
       }
-      const prefixed = wordPrefixTier(recordIndex, terms);
+      const prefixed = prefixedByRecord.get(recordIndex);
       const prefixSpec = prefixed ? specOf(prefixed.spec) : undefined;
       if (prefixed && prefixSpec) {
         scored.push({
