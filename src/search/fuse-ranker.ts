@@ -47,6 +47,8 @@ class CachedFuse {
   /** The key objects fuse.js derives from `keys` (names, weights), shared by every per-query index. */
   private readonly indexKeys: FuseIndex<FuseDoc>['keys'];
   private readonly entries: (IndexRecord['$'] | undefined)[] = [];
+  /** One fuse.js instance per option set, handed each query's candidates (`setCollection`) instead of made anew. */
+  private readonly fuses = new Map<IFuseOptions<FuseDoc>, Fuse<FuseDoc>>();
 
   constructor(specs: readonly FieldSpec<string>[]) {
     this.keys = specs.map((spec) => ({ name: spec.key, weight: spec.weight }));
@@ -80,9 +82,13 @@ class CachedFuse {
     // The documents themselves are not searched (the index entries are); fuse.js only hands them back.
     const docs = inputs.map(() => EMPTY_DOC);
     const index = Fuse.parseIndex<FuseDoc>({ keys: this.indexKeys, records });
-    return new Fuse(docs, { ...options, keys: this.keys }, index)
-      .search(query)
-      .map((result) => ({ position: result.refIndex, score: result.score ?? 1 }));
+    let fuse = this.fuses.get(options);
+    if (fuse) fuse.setCollection(docs, index);
+    else {
+      fuse = new Fuse(docs, { ...options, keys: this.keys }, index);
+      this.fuses.set(options, fuse);
+    }
+    return fuse.search(query).map((result) => ({ position: result.refIndex, score: result.score ?? 1 }));
   }
 }
 
