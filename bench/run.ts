@@ -125,10 +125,15 @@ is printed above, compare runs only on a quiet machine.
   multi-word queries and nonsense, plus acronyms and name starts of 8 synthetic partners; repeats (same text up to
   case and spacing) removed. *Cold*: one index built as the bot builds it at start-up, with its answer caches
   off (\`createPartnerSearch(..., { caching: false })\`), so every timed call computes its answer, as a query
-  nobody asked before does in a bot that has been running a while (one or two untimed warm-up passes over the mix
-  first); passes stop after a time budget (whole passes only; the count is in the notes). (Until 2026-11-28 each
-  cold pass ran on a freshly built index after a full GC: that measured V8 re-optimising the search code after
-  every rebuild, which a running bot never does.) *Warm*: the same calls again on an index that has them all cached.
+  nobody asked before does in a bot that has been running a while. Untimed warm-up passes first (60 over the real
+  dataset's mix, ~7,300 queries; 3 and 2 at 1,000 and 10,000): V8 keeps recompiling the search code on its
+  background threads for the first few thousand queries, and on two cores that preempts the main thread for 4 ms
+  slices (measured: 60 compiles and 43 calls over 1 ms in 4,270 after 600 warm-up queries, 9 and 11 after 7,300),
+  which a running bot is long past. Passes stop after a time budget (whole passes only; the count is in the
+  notes). Each case's dataset is made when the case runs and dropped after it, so a case is measured in a heap
+  holding its own data only. (Until 2026-11-28 each cold pass ran on a freshly built index after a full GC, with
+  every case's data in the heap from the start: that measured V8 re-optimising the search code after every
+  rebuild, which a running bot never does.) *Warm*: the same calls again on an index that has them all cached.
   Targets are judged on the cold p99. *Index build*: \`createPartnerSearch\` timed after a full GC, median of the
   runs. *Relevance*: the relevance table the search tests use (\`tests/helpers/relevance-table.ts\`), asked with
   \`search(query)\` as the test does: the expected real partner first, or nothing for nonsense. On the real dataset
