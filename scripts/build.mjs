@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // npm run build: compiles src/ and commands/ to dist/ (tsc), then bundles the HTTP endpoint into one file,
 // dist/http.mjs (esbuild), which is what `npm run http` and a deployment run. Loading one file instead of ~150
-// modules (zod, pino, fuse.js and ours) cuts about a third of the endpoint's start-up CPU (see docs/BENCHMARKS.md).
-// Also imported by scripts/run.mjs and the test setup, so that every way of building builds the same thing.
+// modules (zod, pino, fuse.js and ours) cuts about a third of the endpoint's start-up CPU (docs/PERFORMANCE.md).
+// Imported by scripts/run.mjs and run by the test setup, so that every way of building builds the same thing.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

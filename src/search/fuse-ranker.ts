@@ -37,7 +37,7 @@ function fieldNorm(text: string): number {
 
 /**
  * fuse.js over one set of keys, with each record's fuse.js index entry made the first time the record is a
- * candidate and kept: a Fuse instance over a few dozen ready entries is then cheap to make per (uncached) query.
+ * candidate and kept: handing a reused Fuse instance a few dozen ready entries per (uncached) query is then cheap.
  * Entries are made here as `Fuse.createIndex` makes them (for each key, the document's texts with their position
  * and field norm), without its generic per-key property walk.
  */

@@ -135,7 +135,13 @@ export function createRankedSearch<T, M extends string>(
     for (const candidate of candidates) pool.set(candidate.record, candidate);
     const poolRecords = [...pool.keys()];
     const exactRecords = new Set(exactHits.map((hit) => hit.record));
-    const prefixedByRecord = new Map(poolRecords.map((record) => [record, wordPrefixTier(record, terms)]));
+    // Tiers 2/3 for the records that are not exact hits (an exact hit ranks above them anyway).
+    const prefixedByRecord = new Map(
+      poolRecords.map((record) => [
+        record,
+        exactRecords.has(record) ? undefined : wordPrefixTier(record, terms),
+      ]),
+    );
     // fuse.js's score counts only for exact and word-prefix hits and for records whose every term matched a field it
     // ranks (when loose, for all): a record matched only in long text or focus areas is not handed to it.
     const rankedRecords = loose

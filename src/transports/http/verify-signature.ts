@@ -27,22 +27,32 @@ export function publicKeyFromHex(hex: string): KeyObject {
 }
 
 /**
- * The signed message (timestamp, then body) and the signature's bytes, or undefined when the headers are not
- * exactly one well-formed value each. Headers are passed as Node gives them (`headersDistinct` style arrays or
- * single strings): anything but exactly one value (missing, duplicated) is invalid, and so is bad hex.
+ * The two header values, when each is exactly one well-formed value; undefined otherwise. Headers are passed as
+ * Node gives them (`headersDistinct` style arrays or single strings): anything but exactly one value (missing,
+ * duplicated) is invalid, and so is bad hex or a timestamp that is not digits.
  */
+function wellFormedHeaders(
+  signature: readonly string[] | string | undefined,
+  timestamp: readonly string[] | string | undefined,
+): { signature: string; timestamp: string } | undefined {
+  const signatureValue = single(signature);
+  const timestampValue = single(timestamp);
+  if (signatureValue === undefined || !signatureHex.test(signatureValue)) return undefined;
+  if (timestampValue === undefined || !timestampDigits.test(timestampValue)) return undefined;
+  return { signature: signatureValue, timestamp: timestampValue };
+}
+
+/** The signed message (timestamp, then body) and the signature's bytes, or undefined for malformed headers. */
 function signedParts(
   signature: readonly string[] | string | undefined,
   timestamp: readonly string[] | string | undefined,
   body: Buffer,
 ): { message: Buffer; signatureBytes: Buffer } | undefined {
-  const signatureValue = single(signature);
-  const timestampValue = single(timestamp);
-  if (signatureValue === undefined || !signatureHex.test(signatureValue)) return undefined;
-  if (timestampValue === undefined || !timestampDigits.test(timestampValue)) return undefined;
+  const headers = wellFormedHeaders(signature, timestamp);
+  if (!headers) return undefined;
   return {
-    message: Buffer.concat([Buffer.from(timestampValue, 'utf8'), body]),
-    signatureBytes: Buffer.from(signatureValue, 'hex'),
+    message: Buffer.concat([Buffer.from(headers.timestamp, 'utf8'), body]),
+    signatureBytes: Buffer.from(headers.signature, 'hex'),
   };
 }
 
@@ -96,12 +106,5 @@ export function hasSignatureHeaders(
   signature: readonly string[] | string | undefined,
   timestamp: readonly string[] | string | undefined,
 ): boolean {
-  const signatureValue = single(signature);
-  const timestampValue = single(timestamp);
-  return (
-    signatureValue !== undefined &&
-    signatureHex.test(signatureValue) &&
-    timestampValue !== undefined &&
-    timestampDigits.test(timestampValue)
-  );
+  return wellFormedHeaders(signature, timestamp) !== undefined;
 }
