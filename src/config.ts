@@ -116,8 +116,12 @@ const envSchema = z.object({
   publicKey: z
     .string()
     .refine((key) => /^[0-9a-fA-F]{64}$/.test(key), {
-      error: (issue) =>
-        `DISCORD_PUBLIC_KEY must be 64 hexadecimal characters (got ${String(issue.input).length} characters)`,
+      error: (issue) => {
+        const length = String(issue.input).length;
+        return length === 64
+          ? 'DISCORD_PUBLIC_KEY must be hexadecimal (0-9, a-f); it has 64 characters but not all are hex digits'
+          : `DISCORD_PUBLIC_KEY must be 64 hexadecimal characters (got ${length} characters)`;
+      },
     })
     .transform((key) => key.toLowerCase())
     .optional(),

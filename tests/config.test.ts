@@ -76,6 +76,13 @@ describe('configFor', () => {
     expect(problems('http', { DISCORD_PUBLIC_KEY: '' })).toHaveLength(1);
   });
 
+  it.each([
+    ['z'.repeat(64), /DISCORD_PUBLIC_KEY must be hexadecimal .* not all are hex digits/],
+    ['ab'.repeat(10), /DISCORD_PUBLIC_KEY must be 64 hexadecimal characters \(got 20 characters\)/],
+  ])('says why the public key %s is refused', (key, message) => {
+    expect(problems('http', { DISCORD_PUBLIC_KEY: key })).toEqual([expect.stringMatching(message)]);
+  });
+
   it('reports every invalid value on its own line, never echoing a secret', () => {
     const secret = 'Bot very-secret-token-value';
     const found = problems('http', {
