@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
@@ -12,7 +13,7 @@ import {
   lexCommandLine,
   parseCommandLine,
 } from '../src/transports/local/parse-command-line.js';
-import { PlaygroundSession } from '../src/transports/local/playground.js';
+import { PlaygroundSession, runPlayground } from '../src/transports/local/playground.js';
 import { displayWidth, listChoices, renderResponse, stripAnsi } from '../src/transports/local/render-text.js';
 import { envWithoutDiscord, type Finished, runToEnd } from './helpers/child-process.js';
 
@@ -287,6 +288,44 @@ describe('render-text', () => {
   it('marks ephemeral replies', () => {
     expect(renderResponse(answer('/partner who:unep private:true'))).toMatch(/^\(only you can see this\)/);
     expect(renderResponse(answer('/partner who:unep'))).not.toContain('only you can see this');
+  });
+
+  it('draws text-style emoji without VS16, so terminals that draw them one column wide keep boxes aligned', () => {
+    const text = renderResponse(
+      {
+        type: 4,
+        data: { embeds: [{ title: 'x', fields: [{ name: '🗓️ Milestones', value: '🏷️ tag 📄' }] }] },
+      },
+      { color: true, width: 60 },
+    );
+    expect(stripAnsi(text)).toContain('🗓  Milestones');
+    expect(stripAnsi(text)).toContain('🏷  tag 📄');
+    expect(text).not.toContain('\uFE0F');
+  });
+
+  it('re-reads the terminal width for every reply (after a resize)', async () => {
+    const input = new PassThrough();
+    const output = Object.assign(new PassThrough(), { columns: 100, isTTY: true });
+    let written = '';
+    output.on('data', (chunk: Buffer) => {
+      written += chunk.toString();
+    });
+    const done = runPlayground({ context, input, output, errors: output, interactive: true, color: true });
+    const boxWidths = () =>
+      written
+        .split(/\r?\n/)
+        .map((line) => stripAnsi(line))
+        .filter((line) => line.startsWith('╭'))
+        .map((line) => displayWidth(line));
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+    input.write('/partner who:interpol\n');
+    await settle();
+    output.columns = 60;
+    input.write('/partner who:interpol\n');
+    await settle();
+    input.end();
+    await done;
+    expect(boxWidths()).toEqual([100, 60]);
   });
 
   it('colour mode: ANSI boxes in the embed colour, every line the same width', () => {

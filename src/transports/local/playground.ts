@@ -173,11 +173,14 @@ function banner(context: BotContext, color: boolean): string {
 export async function runPlayground(options: PlaygroundOptions): Promise<number> {
   const { context, input, output, errors, interactive } = options;
   const color = options.color ?? (interactive && !process.env.NO_COLOR);
-  const columns = (output as { columns?: number }).columns;
-  const width = options.width ?? (interactive && columns ? Math.min(columns, 100) : 80);
+  // Read per reply: the terminal may have been resized since the last one (Node updates `columns` on SIGWINCH).
+  const width = () => {
+    const columns = (output as { columns?: number }).columns;
+    return options.width ?? (interactive && columns ? Math.min(columns, 100) : 80);
+  };
   const playground = new PlaygroundSession(
     context,
-    (response) => renderResponse(response, { color, width }),
+    (response) => renderResponse(response, { color, width: width() }),
     options.session,
     options.logger,
   );

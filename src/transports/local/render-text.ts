@@ -15,6 +15,7 @@ import {
   InteractionResponseType,
   MessageFlags,
 } from 'discord-api-types/payloads/v10';
+import stringWidth from 'string-width';
 
 export interface RenderOptions {
   /** ANSI colours and boxes. Default false. */
@@ -47,41 +48,21 @@ export function stripAnsi(text: string): string {
   return text.replace(ansiPattern, '');
 }
 
-function charWidth(codePoint: number): number {
-  if (
-    codePoint === 0x200b ||
-    codePoint === 0x200c ||
-    codePoint === 0x200d ||
-    (codePoint >= 0xfe00 && codePoint <= 0xfe0f) ||
-    (codePoint >= 0x0300 && codePoint <= 0x036f) ||
-    (codePoint >= 0x1f3fb && codePoint <= 0x1f3ff)
-  ) {
-    return 0;
-  }
-  if (
-    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
-    (codePoint >= 0x2e80 && codePoint <= 0xa4cf) ||
-    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
-    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
-    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
-    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
-    (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
-    (codePoint >= 0x1f300 && codePoint <= 0x1f64f) ||
-    (codePoint >= 0x1f900 && codePoint <= 0x1f9ff) ||
-    (codePoint >= 0x1fa70 && codePoint <= 0x1faff) ||
-    (codePoint >= 0x1f680 && codePoint <= 0x1f6ff) ||
-    (codePoint >= 0x20000 && codePoint <= 0x3fffd)
-  ) {
-    return 2;
-  }
-  return 1;
+/**
+ * Columns the text takes in a terminal (ANSI codes take none; emoji and CJK take two), measured by
+ * string-width rather than by hand-kept Unicode ranges.
+ */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
 }
 
-/** Columns the text takes in a terminal (ANSI codes take none; emoji and CJK take two). */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of stripAnsi(text)) width += charWidth(char.codePointAt(0) ?? 0);
-  return width;
+// A text-style emoji made colourful by VS16 (🗓️, 🏷️) is drawn one column wide by many terminals (tmux,
+// xterm) and two by others; string-width counts two. Drawn as the bare symbol and a space, it takes the two
+// columns counted everywhere, so box borders stay aligned.
+const textEmojiWithVs16 = /(?=\P{Emoji_Presentation})(\p{Extended_Pictographic})\uFE0F/gu;
+
+function forTerminal<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value).replace(textEmojiWithVs16, '$1 ')) as T;
 }
 
 /** Splits a word wider than `width` into pieces that fit. */
@@ -95,7 +76,7 @@ function splitWord(word: string, width: number): string[] {
       continue;
     }
     for (const char of part) {
-      const w = charWidth(char.codePointAt(0) ?? 0);
+      const w = displayWidth(char);
       if (pieceWidth + w > width && pieceWidth > 0) {
         pieces.push(piece);
         piece = '';
@@ -476,7 +457,8 @@ export function renderMessage(
 }
 
 /** Any interaction response, as the person who typed the command would see it. */
-export function renderResponse(response: APIInteractionResponse, options: RenderOptions = {}): string {
+export function renderResponse(given: APIInteractionResponse, options: RenderOptions = {}): string {
+  const response = forTerminal(given);
   const style = options.color ? ansiStyle : plainStyle;
   switch (response.type) {
     case InteractionResponseType.Pong:
