@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run build: compiles src/ and commands/ to dist/ (tsc), then bundles the HTTP endpoint into one file,
-// dist/http.mjs (esbuild), which is what `npm run http` and a deployment run. Loading one file instead of ~150
+// dist/http.mjs, and the gateway bot / playground into dist/start.mjs (esbuild), which is what `npm run http`,
+// `npm start` and a deployment run. Loading one file instead of ~150
 // modules (zod, pino, fuse.js and ours) cuts about a third of the endpoint's start-up CPU (docs/PERFORMANCE.md).
 // Imported by scripts/run.mjs and run by the test setup, so that every way of building builds the same thing.
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,8 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 /** Entry points shipped as a single bundled file, by name: compiled entry → bundle. */
 export const bundles = {
   http: { from: join(root, 'dist', 'src', 'cli', 'http.js'), to: join(root, 'dist', 'http.mjs') },
+  // npm start / `node dist/start.mjs` in production: node itself gets SIGTERM (npm does not pass it on).
+  start: { from: join(root, 'dist', 'src', 'cli', 'start.js'), to: join(root, 'dist', 'start.mjs') },
 };
 
 /** Runs tsc; returns its exit status (tsc still emits on type errors, which `npm run typecheck` reports). */

@@ -500,3 +500,45 @@ describe('the same gateway bot in-process, with a handler that throws', () => {
     expect(logged).not.toContain(tokenSecret);
   });
 });
+
+describe('production: `node dist/start.mjs` (no npm in front) under a process manager', () => {
+  let standIn: DiscordStandIn;
+  let bot: ChildBot;
+
+  beforeAll(async () => {
+    standIn = await startDiscordStandIn({ token });
+    bot = new ChildBot({ node: ['dist/start.mjs'] }, gatewayBotEnv(token, standIn.apiUrl));
+    await bot.waitForLog((line) => line.msg === 'connected to the gateway', 0, 50_000);
+  }, 60_000);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await standIn?.close();
+  });
+
+  it('SIGTERM while interactions are in flight: every one is answered, then exit 0', async () => {
+    // Each callback is first rate-limited for 1 s, so all three are still unanswered when SIGTERM arrives.
+    const fault = standIn.injectRestFault({
+      method: 'POST',
+      path: '/interactions/:id/:token/callback',
+      retryAfter: 1,
+      times: 3,
+    });
+    const handles = [0, 1, 2].map(() =>
+      standIn.dispatchInteraction(
+        standIn.chatInputInteraction({ commandName: 'partner', options: { who: 'interpol' }, user: analyst }),
+      ),
+    );
+    const deadline = Date.now() + 10_000;
+    while (fault.hits.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(fault.hits).toHaveLength(3);
+    expect(standIn.requests.filter((r) => r.route === CALLBACK && r.status === 204)).toHaveLength(0);
+    bot.child.kill('SIGTERM');
+    const exit = await bot.exited;
+    expect(exit, bot.output()).toEqual({ code: 0, signal: null });
+    for (const handle of handles) {
+      expect(standIn.callbacksFor(handle.id)).toHaveLength(1);
+      expect(messageOf(bodyOf(await handle.waitForCallback(100))).embeds?.[0]?.title).toBe(interpolTitle);
+    }
+  }, 30_000);
+});

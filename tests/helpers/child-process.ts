@@ -113,9 +113,13 @@ export class ChildBot extends EventEmitter {
   readonly exited: Promise<Exit>;
   readonly #readLines = logLineReader((raw) => ({ msg: raw }));
 
-  constructor(command: string, env: NodeJS.ProcessEnv) {
+  /** `command`: a scripts/run.mjs command, or `{ node: [...] }` for node run directly (as in production). */
+  constructor(command: string | { node: string[] }, env: NodeJS.ProcessEnv) {
     super();
-    this.child = spawnRunScript([command], env);
+    this.child =
+      typeof command === 'string'
+        ? spawnRunScript([command], env)
+        : spawn(process.execPath, command.node, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.exited = exitOf(this.child);
     this.child.stdout?.on('data', (chunk: Buffer) => this.#onStdout(chunk.toString()));
     this.child.stderr?.on('data', (chunk: Buffer) => {

@@ -75,6 +75,7 @@ export function createGatewayBot({
   client.on(Events.Warn, (message) => logger.warn(message));
 
   const answered = createRecentIds();
+  const inFlight = new Set<Promise<void>>();
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
     if (!answered.add(interaction.id)) {
       logger.info(
@@ -83,9 +84,20 @@ export function createGatewayBot({
       );
       return;
     }
-    void respond(client, interaction, answer, logger);
+    const pending = respond(client, interaction, answer, logger);
+    inFlight.add(pending);
+    void pending.finally(() => inFlight.delete(pending));
   });
+  answering.set(client, inFlight);
   return client;
+}
+
+const answering = new WeakMap<Client, Set<Promise<void>>>();
+
+/** Resolves once every interaction received so far (and any arriving meanwhile) has been answered. */
+export async function answersInFlight(client: Client): Promise<void> {
+  const inFlight = answering.get(client);
+  while (inFlight?.size) await Promise.allSettled([...inFlight]);
 }
 
 /**

@@ -2,7 +2,7 @@ import { orExit } from '../../cli/or-exit.js';
 import type { ConfigFor } from '../../config.js';
 import { createBotContext } from '../../interactions/create-context.js';
 import { createLogger } from '../../logger.js';
-import { createGatewayBot } from './bot.js';
+import { answersInFlight, createGatewayBot } from './bot.js';
 
 /** How long SIGINT/SIGTERM waits for the gateway connection to close before exiting anyway. */
 const shutdownTimeoutMs = 5_000;
@@ -28,6 +28,8 @@ export async function runGatewayBot(config: ConfigFor<'gateway'>): Promise<void>
       process.exit(0);
     }, shutdownTimeoutMs);
     try {
+      // Interactions already received are answered first (a process manager's SIGTERM loses none).
+      await answersInFlight(client);
       await client.destroy();
     } catch (error) {
       logger.warn({ err: error }, 'error while closing the gateway connection');
