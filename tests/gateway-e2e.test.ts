@@ -30,7 +30,7 @@ import {
   standInClientOptions,
   startDiscordStandIn,
 } from './discord-stand-in/index.js';
-import { ChildBot, gatewayBotEnv, type LogLine } from './helpers/child-process.js';
+import { ChildBot, gatewayBotEnv, type LogLine, runToEnd } from './helpers/child-process.js';
 
 /** Shaped like a real bot token (base64 user id . timestamp . HMAC), so config validation accepts it. */
 const tokenSecret = 'e2eSecretPartOfTheBotToken-NeverLogged';
@@ -541,4 +541,42 @@ describe('production: `node dist/start.mjs` (no npm in front) under a process ma
       expect(messageOf(bodyOf(await handle.waitForCallback(100))).embeds?.[0]?.title).toBe(interpolTitle);
     }
   }, 30_000);
+});
+
+describe('start-up failures: one clear line, exit 1, no stack, no token', () => {
+  let standIn: DiscordStandIn;
+  beforeAll(async () => {
+    standIn = await startDiscordStandIn({ token });
+  });
+  afterAll(async () => {
+    await standIn?.close();
+  });
+
+  const rejected = `MTI5MDAwMDAwMDAwMDAwMDAwMQ.GabcDe.${tokenSecret}-butWrong`;
+  const unreachable = 'http://127.0.0.1:9/api';
+  it.each([
+    ['start', 'rejected', {}, /^Discord rejected DISCORD_TOKEN \(401 Unauthorized\): reset the token/m],
+    ['start', 'unreachable', {}, /^could not reach http:\/\/127\.0\.0\.1:9\/api \(ECONNREFUSED\)/m],
+    ['start-sharded', 'rejected', {}, /^Discord rejected DISCORD_TOKEN \(401 Unauthorized\)/m],
+    ['start-sharded', 'unreachable', {}, /^could not reach http:\/\/127\.0\.0\.1:9\/api \(ECONNREFUSED\)/m],
+    [
+      'start-sharded',
+      'rejected',
+      { SHARD_COUNT: '1' },
+      /^Discord rejected DISCORD_TOKEN \(401 Unauthorized\)/m,
+    ],
+  ])(
+    '%s, token %s %o',
+    async (command, failure, extra, message) => {
+      const apiUrl = failure === 'unreachable' ? unreachable : standIn.apiUrl;
+      const env = { ...gatewayBotEnv(failure === 'rejected' ? rejected : token, apiUrl), ...extra };
+      const { code, stdout, stderr } = await runToEnd([command], env);
+      expect(code, stderr).toBe(1);
+      expect(stderr).toMatch(message);
+      const output = stdout + stderr;
+      expect(output).not.toMatch(/^\s+at /m);
+      expect(output).not.toContain(tokenSecret);
+    },
+    60_000,
+  );
 });

@@ -9,9 +9,12 @@ const config = orExit(() => configFor('gateway'));
 
 const { REST, Routes, ShardingManager } = await import('discord.js');
 const { createLogger } = await import('../logger.js');
+const { describeStartupError, withinLoginTimeout } = await import('../transports/gateway/startup-error.js');
 const logger = createLogger({ level: config.logLevel, name: 'shards' });
+/** Shards launched so far, stopped when start-up fails. */
+const spawned: { kill(): void }[] = [];
 const requested = process.env.SHARD_COUNT?.trim();
-const totalShards = requested ? Number(requested) : await recommendedShardCount();
+const totalShards = requested ? Number(requested) : await orFail(recommendedShardCount());
 if (!Number.isSafeInteger(totalShards) || totalShards < 1) {
   process.stderr.write(
     "SHARD_COUNT must be a whole number of at least 1 (or unset for Discord's recommendation)\n",
@@ -31,7 +34,10 @@ const manager = new ShardingManager(fileURLToPath(new URL('./start.js', import.m
   totalShards,
   respawn: true,
 });
-manager.on('shardCreate', (shard) => logger.info({ shardId: shard.id }, 'shard launched'));
+manager.on('shardCreate', (shard) => {
+  spawned.push(shard);
+  logger.info({ shardId: shard.id }, 'shard launched');
+});
 
 const shutdown = () => {
   for (const shard of manager.shards.values()) shard.kill();
@@ -40,4 +46,16 @@ const shutdown = () => {
 process.once('SIGINT', shutdown);
 process.once('SIGTERM', shutdown);
 
-await manager.spawn();
+await orFail(manager.spawn());
+
+/** Any start-up failure ends the process with one clear line and exit 1; the stack only at LOG_LEVEL=debug. */
+async function orFail<T>(step: Promise<T>): Promise<T> {
+  try {
+    return await withinLoginTimeout(step);
+  } catch (error) {
+    logger.debug({ err: error }, 'start-up failed');
+    for (const shard of spawned) shard.kill();
+    process.stderr.write(`${describeStartupError(error, config.apiUrl)}\n`);
+    process.exit(1);
+  }
+}

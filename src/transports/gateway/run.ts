@@ -3,6 +3,7 @@ import type { ConfigFor } from '../../config.js';
 import { createBotContext } from '../../interactions/create-context.js';
 import { createLogger } from '../../logger.js';
 import { answersInFlight, createGatewayBot } from './bot.js';
+import { describeStartupError, withinLoginTimeout } from './startup-error.js';
 
 /** How long SIGINT/SIGTERM waits for the gateway connection to close before exiting anyway. */
 const shutdownTimeoutMs = 5_000;
@@ -40,11 +41,13 @@ export async function runGatewayBot(config: ConfigFor<'gateway'>): Promise<void>
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 
+  logger.info({ api: config.apiUrl }, 'connecting to Discord…');
   try {
-    await client.login(config.token);
+    await withinLoginTimeout(client.login(config.token));
   } catch (error) {
-    // discord.js explains a bad token in its message; the token itself is never part of it.
-    logger.fatal({ err: error }, 'could not log in to Discord');
+    // One clear line on stderr; the stack only at LOG_LEVEL=debug.
+    logger.debug({ err: error }, 'login failed');
+    process.stderr.write(`${describeStartupError(error, config.apiUrl)}\n`);
     process.exit(1);
   }
 }
