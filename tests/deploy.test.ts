@@ -134,7 +134,16 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
     const [put, ...more] = puts(s);
     expect(more).toEqual([]);
     expect(put?.url).toBe(`/api/v10/applications/${s.applicationId}/guilds/${guildId}/commands`);
-    expect(put?.body).toEqual(commandRegistrations());
+    // integration_types and contexts are global-only fields: the guild route gets the commands without them.
+    const body = put?.body as Record<string, unknown>[];
+    expect(body.map((command) => command.name)).toEqual(commandNames);
+    for (const command of body) {
+      expect(command).not.toHaveProperty('integration_types');
+      expect(command).not.toHaveProperty('contexts');
+    }
+    expect(body).toEqual(
+      commandRegistrations().map(({ integration_types: _t, contexts: _c, ...command }) => command),
+    );
     expect(s.commands(guildId).map((command) => command.name)).toEqual(commandNames);
     expect(s.commands()).toEqual([]);
     expect(result.stdout).toContain(`Deployed 4 commands, guild ${guildId}`);

@@ -5,11 +5,16 @@ import { commandRegistrations, registrationChanges } from '../interactions/regis
 import { orExit } from './or-exit.js';
 
 const dryRun = process.argv.includes('--dry-run');
-const body = commandRegistrations();
+const guildId = process.env.DISCORD_GUILD_ID?.trim();
+/** integration_types and contexts are for global commands only: a guild command is used in its guild. */
+const forGuild = () =>
+  commandRegistrations().map(({ integration_types: _types, contexts: _contexts, ...command }) => command);
+const body = guildId ? forGuild() : commandRegistrations();
 
 if (dryRun) {
   process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
-  process.stderr.write(`Dry run: ${body.length} commands printed, nothing sent.\n`);
+  const where = guildId ? `guild ${guildId} (DISCORD_GUILD_ID)` : 'global (DISCORD_GUILD_ID is not set)';
+  process.stderr.write(`Dry run: ${body.length} commands printed for ${where}, nothing sent.\n`);
 } else {
   const config = orExit(() => configFor('deploy'));
   const { REST, Routes } = await import('discord.js');
