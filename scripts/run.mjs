@@ -29,7 +29,7 @@ function isStale() {
 }
 
 if (isStale()) {
-  process.stderr.write('Building (first run or sources changed)...\n');
+  process.stderr.write('Building once (about 15 s; first run or sources changed)…\n');
   const status = compile();
   if (status !== 0) process.exit(status);
   await bundle();

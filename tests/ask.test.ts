@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { envWithoutDiscord, type Finished, runToEnd } from './helpers/child-process.js';
+import { envWithoutDiscord, type Finished, projectRoot, runToEnd } from './helpers/child-process.js';
 
 /** `npm run ask -- ...`, without Discord credentials or the developer's .env. */
 function ask(...args: string[]): Promise<Finished> {
@@ -30,6 +31,22 @@ describe('npm run ask', () => {
     expect(payload.data.allowed_mentions.parse).toEqual([]);
     expect(payload.data.embeds[0].title).toContain('2003');
     expect(stdout).toContain('\n  "type": 4');
+  });
+
+  it('through npm as the README writes it (`npm run --silent ask -- … --json`), stdout is JSON only', async () => {
+    // Without --silent npm 11 prints its "> wco-partner-bot@… ask" banner on stdout, which no JSON parser takes.
+    const child = spawn('npm', ['run', '--silent', 'ask', '--', '/mou year:2003', '--json'], {
+      cwd: projectRoot,
+      env: envWithoutDiscord(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).type).toBe(4);
   });
 
   it('exits 2 with the message on stderr when the line cannot be parsed', async () => {
