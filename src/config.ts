@@ -219,3 +219,39 @@ export function configFor<M extends Mode>(mode: M, env?: NodeJS.ProcessEnv): Con
 export function describeConfig(config: Config): Record<string, unknown> {
   return { ...config, token: config.token ? '[set]' : undefined };
 }
+
+const knownDiscordVariables = [
+  'DISCORD_TOKEN',
+  'DISCORD_APPLICATION_ID',
+  'DISCORD_GUILD_ID',
+  'DISCORD_PUBLIC_KEY',
+  'DISCORD_API_URL',
+];
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** A warning for each DISCORD_* variable the bot does not know (a typo would otherwise be silently ignored). */
+export function unknownDiscordVariables(env: NodeJS.ProcessEnv = process.env): string[] {
+  return Object.keys(env)
+    .filter((name) => name.startsWith('DISCORD_') && !knownDiscordVariables.includes(name))
+    .map((name) => {
+      const closest = [...knownDiscordVariables].sort(
+        (a, b) => editDistance(name, a) - editDistance(name, b),
+      )[0];
+      return `warning: ${name} is not a setting of this bot; did you mean ${closest}?`;
+    });
+}

@@ -10,6 +10,7 @@ import {
   describeConfig,
   loadDotEnv,
   skipDotEnvVariable,
+  unknownDiscordVariables,
 } from '../src/config.js';
 import { describeInteraction, logHandlerError, logInteraction } from '../src/logger.js';
 import { capturedLogger } from './helpers/captured-logger.js';
@@ -197,5 +198,22 @@ describe('logger', () => {
       expect(text).not.toContain(secret);
     }
     expect(lines[2]).toMatchObject({ msg: 'handler failed', err: { message: 'boom' } });
+  });
+});
+
+describe('misspelled DISCORD_* variables', () => {
+  it.each([
+    ['DISCORD_TOKNE', 'DISCORD_TOKEN'],
+    ['DISCORD_GUILD', 'DISCORD_GUILD_ID'],
+    ['DISCORD_APLICATION_ID', 'DISCORD_APPLICATION_ID'],
+    ['DISCORD_PUBLICKEY', 'DISCORD_PUBLIC_KEY'],
+  ])('%s gets a warning naming %s', (name, closest) => {
+    expect(unknownDiscordVariables({ [name]: 'x', DISCORD_TOKEN: 'y' })).toEqual([
+      `warning: ${name} is not a setting of this bot; did you mean ${closest}?`,
+    ]);
+  });
+
+  it('known variables get no warning', () => {
+    expect(unknownDiscordVariables({ DISCORD_TOKEN: 'x', DISCORD_API_URL: 'y', OTHER: 'z' })).toEqual([]);
   });
 });

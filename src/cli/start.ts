@@ -1,7 +1,7 @@
 // npm start: with DISCORD_TOKEN set (environment or .env), the gateway bot; otherwise the playground, the
 // bot on this machine: an interactive prompt in a terminal, one command per line when stdin is piped
 // (`echo "/mou year:2003" | npm start`). `npm start -- --playground` forces the playground.
-import { ConfigError, configFor, loadDotEnv } from '../config.js';
+import { ConfigError, configFor, loadDotEnv, unknownDiscordVariables } from '../config.js';
 import { DataValidationError } from '../data/load.js';
 
 function fail(message: string, code = 1): never {
@@ -26,6 +26,7 @@ try {
 }
 
 const forcePlayground = process.argv.slice(2).includes('--playground');
+for (const warning of unknownDiscordVariables()) process.stderr.write(`${warning}\n`);
 
 if (!forcePlayground && process.env.DISCORD_TOKEN?.trim()) {
   const config = readConfig('gateway');
@@ -61,6 +62,13 @@ if (!forcePlayground && process.env.DISCORD_TOKEN?.trim()) {
   // Logs (handler errors only) go to stderr: stdout carries the replies.
   const logger = createLogger({ level: config.logLevel, fd: 2, name: 'playground' });
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  if (interactive) {
+    process.stderr.write(
+      forcePlayground
+        ? 'Local playground (--playground); nothing is sent to Discord.\n'
+        : 'No DISCORD_TOKEN: local playground; set it in .env to go live.\n',
+    );
+  }
   process.exitCode = await runPlayground({
     context,
     input: process.stdin,
