@@ -34,18 +34,12 @@ logger.info(
   `Worker (workerd) listening on ${worker.url} (POST /interactions, GET /healthz)`,
 );
 
-let stopping = false;
+// miniflare stops workerd when this process exits, but on a signal it exits with 128 + the signal's number;
+// run first and exit 0 as `npm run http` does (workerd still stops, through miniflare's exit hook).
 function shutdown(signal: NodeJS.Signals): void {
-  if (stopping) process.exit(1);
-  stopping = true;
   logger.info({ signal }, 'shutting down');
-  worker.close().then(
-    () => {
-      logger.flush();
-      process.exit(0);
-    },
-    () => process.exit(1),
-  );
+  logger.flush();
+  process.exit(0);
 }
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
+process.prependListener('SIGTERM', shutdown);
+process.prependListener('SIGINT', shutdown);
