@@ -13,6 +13,7 @@ import type { BotContext } from '../../interactions/context.js';
 import { handleInteraction } from '../../interactions/handle.js';
 import { apology } from '../../interactions/replies.js';
 import { describeInteraction, type Logger, logHandlerError, logInteraction } from '../../logger.js';
+import type { BotMetrics } from '../../metrics/metrics.js';
 
 export type InteractionHandler = (interaction: APIInteraction) => APIInteractionResponse;
 
@@ -24,6 +25,8 @@ export interface GatewayBotOptions {
   handle?: InteractionHandler;
   /** Merged over the bot's own client options (tests lower timeouts). */
   clientOptions?: Partial<ClientOptions>;
+  /** Counts each interaction as its log line does (src/metrics). */
+  metrics?: BotMetrics;
 }
 
 /** Least privilege: slash commands need no intents beyond Guilds, and nothing the bot sends may ping. */
@@ -48,6 +51,7 @@ export function createGatewayBot({
   logger,
   handle,
   clientOptions,
+  metrics,
 }: GatewayBotOptions): Client {
   const client = new Client(gatewayClientOptions(config.apiUrl, clientOptions));
   const answer: InteractionHandler =
@@ -83,7 +87,7 @@ export function createGatewayBot({
       );
       return;
     }
-    void respond(client, interaction, answer, logger);
+    void respond(client, interaction, answer, logger, metrics);
   });
   return client;
 }
@@ -124,6 +128,7 @@ async function respond(
   interaction: APIInteraction,
   answer: InteractionHandler,
   logger: Logger,
+  metrics?: BotMetrics,
 ) {
   const started = performance.now();
   let response: APIInteractionResponse;
@@ -135,6 +140,7 @@ async function respond(
   }
   try {
     await postCallback(client, interaction, response);
+    metrics?.interaction(interaction, 'ok', performance.now() - started);
     logInteraction(logger, interaction, {
       latencyMs: performance.now() - started,
       outcome: 'ok',
@@ -146,6 +152,7 @@ async function respond(
       { err: restErrorSummary(error), interaction: describeInteraction(interaction) },
       'interaction callback failed',
     );
+    metrics?.interaction(interaction, 'error', performance.now() - started);
     logInteraction(logger, interaction, {
       latencyMs: performance.now() - started,
       outcome: 'error',

@@ -2,6 +2,7 @@ import { orExit } from '../../cli/or-exit.js';
 import type { ConfigFor } from '../../config.js';
 import { createBotContext } from '../../interactions/create-context.js';
 import { createLogger } from '../../logger.js';
+import { gatewayStatusOf, serveGatewayMetrics } from '../../metrics/gateway.js';
 import { createGatewayBot } from './bot.js';
 
 /** How long SIGINT/SIGTERM waits for the gateway connection to close before exiting anyway. */
@@ -16,7 +17,9 @@ export async function runGatewayBot(config: ConfigFor<'gateway'>): Promise<void>
     logger.error({ err: reason }, 'unhandled rejection (kept running)'),
   );
 
-  const client = createGatewayBot({ config, context, logger });
+  const metrics = config.metricsPort === undefined ? undefined : await serveGatewayMetrics(config, logger);
+  const client = createGatewayBot({ config, context, logger, metrics });
+  metrics?.watchGateway(() => gatewayStatusOf(client));
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return;
