@@ -12,6 +12,7 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 /** Entry points shipped as a single bundled file, by name: compiled entry → bundle. */
 export const bundles = {
   http: { from: join(root, 'dist', 'src', 'cli', 'http.js'), to: join(root, 'dist', 'http.mjs') },
+  start: { from: join(root, 'dist', 'src', 'cli', 'start.js'), to: join(root, 'dist', 'start.mjs') },
 };
 
 /** Runs tsc; returns its exit status (tsc still emits on type errors, which `npm run typecheck` reports). */
