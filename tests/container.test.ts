@@ -14,7 +14,8 @@ import { commands } from '../commands/index.js';
 import { createLocalSession, parseCommandLine } from '../src/transports/local/parse-command-line.js';
 import { startDiscordStandIn } from './discord-stand-in/index.js';
 import { envWithout, projectRoot } from './helpers/child-process.js';
-import { keyPair, signedHeaders } from './helpers/signing.js';
+import { postSigned } from './helpers/signed-post.js';
+import { keyPair } from './helpers/signing.js';
 
 const dockerfile = readFileSync(join(projectRoot, 'Dockerfile'), 'utf8');
 const compose = readFileSync(join(projectRoot, 'compose.yaml'), 'utf8');
@@ -150,14 +151,9 @@ describe('the container’s final stage, rebuilt as a folder', () => {
       const healthy = start(probe, app, { ...baseEnv(), PORT: new URL(url).port });
       expect(await healthy.exited).toBe(0);
 
-      const body = interaction('/mou year:2003');
-      const response = await fetch(`${url}/interactions`, {
-        method: 'POST',
-        headers: signedHeaders(body, keys.privateKey),
-        body,
-      });
-      expect(response.status).toBe(200);
-      expect(await response.text()).toContain('INTERPOL');
+      const answer = await postSigned(url, interaction('/mou year:2003'), keys.privateKey);
+      expect(answer.status).toBe(200);
+      expect(answer.text).toContain('INTERPOL');
       expect((await fetch(`${url}/metrics`)).status).toBe(200);
 
       http.child.kill('SIGTERM');

@@ -11,6 +11,7 @@ import { type RunningHttpServer, startHttpServer } from '../src/transports/http/
 import { createLocalSession, parseCommandLine } from '../src/transports/local/parse-command-line.js';
 import { startDiscordStandIn } from './discord-stand-in/index.js';
 import { ChildBot, envWithout, gatewayBotEnv } from './helpers/child-process.js';
+import { postSigned } from './helpers/signed-post.js';
 import { keyPair, signedHeaders } from './helpers/signing.js';
 
 const keys = keyPair();
@@ -125,15 +126,7 @@ describe('METRICS_PORT', () => {
       const { url, metricsUrl } = started as { url: string; metricsUrl: string };
       expect(new URL(metricsUrl).port).not.toBe(new URL(url).port);
       const body = JSON.stringify(interaction('/partner who:interpol'));
-      expect(
-        (
-          await fetch(`${url}/interactions`, {
-            method: 'POST',
-            headers: signedHeaders(body, keys.privateKey),
-            body,
-          })
-        ).status,
-      ).toBe(200);
+      expect((await postSigned(url, body, keys.privateKey)).status).toBe(200);
       expect((await fetch(`${url}/metrics`)).status).toBe(404);
       const text = await (await fetch(metricsUrl)).text();
       expect(

@@ -11,7 +11,8 @@ import { commands } from '../commands/index.js';
 import { createLocalSession, parseCommandLine } from '../src/transports/local/parse-command-line.js';
 import { buildWorker, type WorkerBundle } from '../src/transports/worker/build.js';
 import { serveWorker } from '../src/transports/worker/dev.js';
-import { envWithout, exitOf, runToEnd, spawnRunScript } from './helpers/child-process.js';
+import { ChildBot, envWithout, runToEnd } from './helpers/child-process.js';
+import { postSigned } from './helpers/signed-post.js';
 import { keyPair, signedHeaders } from './helpers/signing.js';
 
 const keys = keyPair();
@@ -71,40 +72,27 @@ describe('the Worker bundle', () => {
 
 describe('npm run worker:build and worker:dev (child processes)', () => {
   it('worker:dev serves the Worker in workerd, answers a signed command, and exits 0 on SIGTERM', async () => {
-    const child = spawnRunScript(['worker-dev'], {
+    const worker = new ChildBot('worker-dev', {
       ...cleanEnv(),
       DISCORD_PUBLIC_KEY: keys.publicKeyHex,
       PORT: '0',
       LOG_LEVEL: 'info',
     });
-    const exited = exitOf(child);
-    let stdout = '';
-    let stderr = '';
-    child.stderr?.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout?.on('data', (chunk) => {
-        stdout += chunk;
-        const found = /"url":"(http:\/\/[^"]+)"/.exec(stdout)?.[1];
-        if (found) resolve(found);
-      });
-      child.on('exit', () => reject(new Error(`exited before listening: ${stderr}`)));
-    });
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    try {
+      const { url } = (await worker.waitForLog((line) => typeof line.url === 'string', 0, 30_000)) as {
+        url: string;
+      };
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      const answer = await postSigned(url, command('/mou year:2003'), keys.privateKey);
+      expect(answer.status).toBe(200);
+      expect(answer.text).toContain('INTERPOL');
 
-    const body = command('/mou year:2003');
-    const response = await fetch(`${url}/interactions`, {
-      method: 'POST',
-      headers: signedHeaders(body, keys.privateKey),
-      body,
-    });
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('INTERPOL');
-
-    child.kill('SIGTERM');
-    expect((await exited).code).toBe(0);
+      worker.child.kill('SIGTERM');
+      expect((await worker.exited).code).toBe(0);
+    } finally {
+      await worker.stop();
+    }
   }, 60_000);
 
   it('worker:dev refuses to start without DISCORD_PUBLIC_KEY, like npm run http', async () => {
