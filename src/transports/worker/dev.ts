@@ -51,6 +51,8 @@ export async function serveWorker({
     script,
     compatibilityDate: compatibilityDate(),
     bindings: { DISCORD_PUBLIC_KEY: publicKeyHex },
+    // The Worker never reads request.cf: keep miniflare from fetching its data from workers.cloudflare.com.
+    cf: false,
     host,
     port,
   });
