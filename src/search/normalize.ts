@@ -81,25 +81,6 @@ export function wordsOf(folded: string): string[] {
   return words;
 }
 
-/** Calls `visit` with each word of folded text; a plain loop for ASCII (long text), `wordsOf` otherwise. */
-export function forEachWord(folded: string, visit: (word: string) => void): void {
-  if (NON_ASCII.test(folded)) {
-    for (const word of wordsOf(folded)) visit(word);
-    return;
-  }
-  let start = -1;
-  for (let i = 0; i <= folded.length; i++) {
-    const code = i < folded.length ? folded.charCodeAt(i) : 32;
-    const inWord = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-    if (inWord) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      visit(unifySpelling(folded.slice(start, i)));
-      start = -1;
-    }
-  }
-}
-
 /**
  * The words of each hyphenated (or otherwise punctuated) chunk run together: `counter-terrorism` also gives
  * `counterterrorism`, so a query typed without the hyphen still finds the word.
