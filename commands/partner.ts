@@ -20,14 +20,16 @@ import type { PartnerHit } from '../src/search/types.js';
 const closeMatchMargin = 0.15;
 const maxOtherMatches = 5;
 
-/** The card, plus an "Other matches" menu when the search was not clear-cut. */
+/** The card, plus an "Other matches" menu when the search was not clear-cut, and why a subject search matched. */
 export function partnerMessage(
   partner: Partner,
   others: readonly Partner[],
   ownerId: string,
   context: BotContext,
+  matchedText?: string,
 ): APIInteractionResponseCallbackData {
   return {
+    ...(matchedText ? { content: `Matched: ${matchedText}` } : {}),
     embeds: [partnerCard(partner, context.dataset)],
     components: others.length
       ? [partnerSelectRow(encodeCustomId('partner', 'open', ownerId), others, 'Other matches')]
@@ -110,7 +112,10 @@ export const partner = {
 
     const hits = context.partnerSearch.search(who, maxOtherMatches + 1);
     const best = hits[0];
-    if (best) return reply(partnerMessage(best.partner, closeMatches(hits), ownerId, context), { ephemeral });
+    if (best) {
+      const message = partnerMessage(best.partner, closeMatches(hits), ownerId, context, best.matchedText);
+      return reply(message, { ephemeral });
+    }
 
     const suggestions = context.partnerSearch.suggest(who, 5).map((hit) => hit.partner);
     const didYouMean = suggestions.length

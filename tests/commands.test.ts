@@ -95,6 +95,23 @@ describe('/partner', () => {
     expect(data.content).toMatch(/^No partner matches “qzxvqzxv”\./);
   });
 
+  it.each(['nato', 'bold'])(
+    'answers %s (matches nothing real) privately: no match, did you mean',
+    (query) => {
+      const data = messageOf(ask(`/partner who:${query}`));
+      expect(data.flags).toBe(MessageFlags.Ephemeral);
+      expect(data.embeds ?? []).toEqual([]);
+      expect(data.content).toMatch(new RegExp(`^No partner matches “${query}”\\. Did you mean `));
+    },
+  );
+
+  it('says why a card found through a subject matched, in the partner’s own words', () => {
+    const data = messageOf(ask('/partner who:ozone'));
+    expect(data.embeds?.[0]?.title).toContain('UNEP');
+    expect(data.content).toMatch(/^Matched: .*Ozone Depleting Substances/);
+    expect(messageOf(ask('/partner who:interpol')).content).toBeUndefined();
+  });
+
   it('suggests partners for a near miss it cannot resolve', () => {
     // Queries too far off for a match but close to something; at least one must be in that band.
     const near = ['world custom', 'intrpoolx', 'unescco museum'].find(

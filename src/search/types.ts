@@ -1,3 +1,4 @@
+/** What the searches answer and promise, whatever engine is behind them. */
 import type { Partner, Topic } from '../data/schema.js';
 
 /** Where a query matched a partner: decides how a hit is explained and how strongly it ranks. */
