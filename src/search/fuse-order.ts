@@ -4,7 +4,7 @@
  * It never looks for candidates itself: it scans every record it is given.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import type { Partner, Topic } from '../data/schema.js';
+import type { Partner } from '../data/schema.js';
 import { foldText } from './normalize.js';
 
 interface FuseDoc {
@@ -12,7 +12,6 @@ interface FuseDoc {
   aliases: string[];
   subBodies: string[];
   places: string[];
-  topics: string[];
 }
 
 const WORDS_ALL: IFuseOptions<FuseDoc> = {
@@ -26,7 +25,6 @@ const WORDS_ALL: IFuseOptions<FuseDoc> = {
     { name: 'aliases', weight: 2 },
     { name: 'subBodies', weight: 1.5 },
     { name: 'places', weight: 1 },
-    { name: 'topics', weight: 1 },
   ],
 };
 const WORDS_ANY: IFuseOptions<FuseDoc> = { ...WORDS_ALL, tokenMatch: 'any', threshold: 0.5 };
@@ -40,8 +38,6 @@ export class FuseOrder {
   /** Each partner's document, folded once, made the first time it is a candidate. */
   private readonly docs = new Map<Partner, FuseDoc>();
 
-  constructor(private readonly topicBySlug: ReadonlyMap<string, Topic>) {}
-
   private docOf(partner: Partner): FuseDoc {
     let doc = this.docs.get(partner);
     if (!doc) {
@@ -53,12 +49,6 @@ export class FuseOrder {
           [...partner.relatedBodies, ...partner.programmes].flatMap((named) => [named.name, named.acronym]),
         ),
         places: fold(partner.locations.map((location) => location.place)),
-        topics: fold(
-          partner.focusAreas.flatMap(({ topic }) => {
-            const found = this.topicBySlug.get(topic);
-            return found ? [found.label, ...found.synonyms] : [];
-          }),
-        ),
       };
       this.docs.set(partner, doc);
     }
