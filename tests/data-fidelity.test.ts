@@ -135,6 +135,42 @@ describe('the dataset is faithful to data/source/wco-partnerships.txt', () => {
     ]);
   });
 
+  it('puts every synonym on one focus area only', () => {
+    const owners = new Map<string, Set<string>>();
+    for (const topic of dataset.topics) {
+      for (const word of [topic.label, topic.slug, ...topic.synonyms]) {
+        const key = word.toLowerCase();
+        owners.set(key, new Set([...(owners.get(key) ?? []), topic.slug]));
+      }
+    }
+    expect([...owners].filter(([, slugs]) => slugs.size > 1)).toEqual([]);
+  });
+
+  // A synonym for one partner's own work sits on a focus area only that partner has (the source says so of it
+  // alone), so a query for it never opens another partner's card.
+  it.each([
+    ['ozone', 'unep'],
+    ['ODS', 'unep'],
+    ['MEA', 'unep'],
+    ['green customs', 'unep'],
+    ['detector dogs', 'wco-regional-dog-training-centres'],
+    ['sniffer dogs', 'wco-regional-dog-training-centres'],
+    ['advance passenger information', 'icao'],
+    ['airport', 'icao'],
+  ])('the synonym %j belongs to a focus area of %s alone', (synonym, id) => {
+    const topic = dataset.topics.find((t) => t.synonyms.includes(synonym));
+    const members = dataset.partners.filter((p) => p.focusAreas.some((f) => f.topic === topic?.slug));
+    expect(members.map((p) => p.id)).toEqual([id]);
+  });
+
+  it('no synonym sends a typed subject to an unrelated area', () => {
+    const synonymsOf = (slug: string) => dataset.topicBySlug.get(slug)?.synonyms ?? [];
+    expect(synonymsOf('fraud')).not.toContain('smuggling');
+    expect(synonymsOf('environment')).not.toEqual(expect.arrayContaining(['ozone']));
+    expect(synonymsOf('capacity-building').filter((s) => /dog|canine|k9/i.test(s))).toEqual([]);
+    expect(synonymsOf('trade-facilitation').filter((s) => /passenger|api/i.test(s))).toEqual([]);
+  });
+
   it('uses every topic and only known topics', () => {
     const used = new Set(dataset.partners.flatMap((p) => p.focusAreas.map((f) => f.topic)));
     expect([...used].sort()).toEqual(dataset.topics.map((t) => t.slug).sort());
