@@ -198,7 +198,7 @@ describe('/topic', () => {
   it('says in one line what each partner does in the area', () => {
     const description = messageOf(ask('/topic area:cultural-property')).embeds?.[0]?.description ?? '';
     expect(description).toContain(
-      '• **INTERPOL**: Works with the WCO against trafficking of stolen cultural artefacts.',
+      '• **INTERPOL**: Works with the WCO against trafficking of stolen cultural artifacts.',
     );
   });
 
