@@ -41,6 +41,15 @@ describe('/partner', () => {
     ['/partner who:interpl', 'International Criminal Police Organization† (INTERPOL)'],
     ['/partner who:unodc', 'United Nations Office on Drugs and Crime (UNODC)'],
     ['/partner who:wco-regional-dog-training-centres', 'WCO Regional Dog Training Centres'],
+    ['/partner who:"detector dogs"', 'WCO Regional Dog Training Centres'],
+    ['/partner who:"sniffer dogs"', 'WCO Regional Dog Training Centres'],
+    ['/partner who:ozone', 'United Nations Environment Programme (UNEP)'],
+    ['/partner who:ODS', 'United Nations Environment Programme (UNEP)'],
+    ['/partner who:MEA', 'United Nations Environment Programme (UNEP)'],
+    ['/partner who:aviation', 'International Civil Aviation Organization (ICAO)'],
+    ['/partner who:"passenger data"', 'International Civil Aviation Organization (ICAO)'],
+    ['/partner who:"fake medicines"', 'World Health Organization (WHO)'],
+    ['/partner who:"nuclear smuggling"', 'International Atomic Energy Agency (IAEA)'],
   ])('%s shows the card titled %j', (line, title) => {
     expect(cardTitle(line)).toBe(title);
   });
@@ -193,6 +202,12 @@ describe('/topic', () => {
     ['wildlife', ['CITES']],
     ['drugs', ['EMCDDA', 'INCB', 'INTERPOL', 'UNODC']],
     ['tobacco', ['EU Authorities', 'Europol', 'INTERPOL', 'WHO']],
+    ['detector-dogs', ['WCO Regional Dog Training Centres']],
+    ['capacity-building', ['OSCE']],
+    ['aviation', ['ICAO']],
+    ['environment', ['INTERPOL', 'UNEP']],
+    ['ozone-depleting-substances', ['UNEP']],
+    ['green-customs', ['UNEP']],
   ])('/topic area:%s lists %j', (slug, expected) => {
     expect(partnersIn(`/topic area:${slug}`).sort()).toEqual(expected);
   });
@@ -200,8 +215,28 @@ describe('/topic', () => {
   it('says in one line what each partner does in the area', () => {
     const description = messageOf(ask('/topic area:cultural-property')).embeds?.[0]?.description ?? '';
     expect(description).toContain(
-      '• **INTERPOL**: Works with the WCO against trafficking of stolen cultural artefacts.',
+      '• **INTERPOL**: Works with the WCO against trafficking of stolen cultural artifacts.',
     );
+  });
+
+  it.each([
+    ['drug', 'Drugs'],
+    ['dogs', 'Detector dogs'],
+    ['sniffer dogs', 'Detector dogs'],
+    ['aviation', 'Aviation and passenger data'],
+    ['airport', 'Aviation and passenger data'],
+    ['passenger data', 'Aviation and passenger data'],
+    ['ozone', 'Ozone depleting substances'],
+    ['MEA', 'Green Customs and environmental agreements'],
+    ['fake medicines', 'Public health'],
+    ['heritage', 'Cultural property'],
+    ['copyright', 'Intellectual property'],
+    ['patents', 'Intellectual property'],
+    ['radiation', 'Nuclear and radioactive material'],
+    ['terrorist financing', 'Counter-terrorism'],
+    ['cigarette smuggling', 'Tobacco and cigarettes'],
+  ])('/topic area:"%s" opens the %s card', (area, label) => {
+    expect(messageOf(ask(`/topic area:"${area}"`)).embeds?.[0]?.title).toBe(`Focus area: ${label}`);
   });
 
   it('accepts a label typed in full', () => {
