@@ -1,68 +1,87 @@
 /**
  * fuse.js orders the few best candidates of a multi-word query: it scores how closely the words, typos included,
- * fit a partner's names ("wrld helth" is World Health Organization, not a synthetic "World … Health Council").
- * It never looks for candidates itself: it scans every record it is given.
+ * fit one of a partner's names ("wrld helth" is World Health Organization, not a synthetic partner with "World"
+ * in its name and "Health" in an alias). It never looks for candidates itself: it scans every value it is given.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { Partner } from '../data/schema.js';
 import { foldText } from './normalize.js';
 
-interface FuseDoc {
-  name: string[];
-  aliases: string[];
-  subBodies: string[];
-  places: string[];
+/** One name-like value of a partner, and what a match in it costs over a match in the name itself. */
+interface Value {
+  text: string;
+  penalty: number;
 }
 
-const WORDS_ALL: IFuseOptions<FuseDoc> = {
+const PENALTY = { name: 0, alias: 0.03, subBody: 0.06, place: 0.1 };
+
+/** Every word somewhere in the value, typos allowed (about one error in three letters). */
+const WORDS_ALL: IFuseOptions<Value> = {
   includeScore: true,
   ignoreLocation: true,
   useTokenSearch: true,
   tokenMatch: 'all',
   threshold: 0.34,
-  keys: [
-    { name: 'name', weight: 3 },
-    { name: 'aliases', weight: 2 },
-    { name: 'subBodies', weight: 1.5 },
-    { name: 'places', weight: 1 },
-  ],
+  keys: ['text'],
 };
-const WORDS_ANY: IFuseOptions<FuseDoc> = { ...WORDS_ALL, tokenMatch: 'any', threshold: 0.5 };
-/**
- * The whole query as one pattern: the words must stand together in one value. Word by word, a partner whose name has
- * "world" and whose alias has "world health" would outscore World Health Organization (fuse multiplies key scores).
- */
-const PHRASE: IFuseOptions<FuseDoc> = { ...WORDS_ALL, useTokenSearch: false };
+/** "Did you mean": any word, more errors. */
+const WORDS_ANY: IFuseOptions<Value> = { ...WORDS_ALL, tokenMatch: 'any', threshold: 0.5 };
+/** The whole query as one pattern: the words stand together, in order. */
+const PHRASE: IFuseOptions<Value> = { ...WORDS_ALL, useTokenSearch: false };
 
 export class FuseOrder {
-  /** Each partner's document, folded once, made the first time it is a candidate. */
-  private readonly docs = new Map<Partner, FuseDoc>();
+  /** Each partner's values, folded once, made the first time it is a candidate. */
+  private readonly values = new Map<Partner, Value[]>();
 
-  private docOf(partner: Partner): FuseDoc {
-    let doc = this.docs.get(partner);
-    if (!doc) {
-      const fold = (texts: (string | undefined)[]) => texts.flatMap((text) => (text ? [foldText(text)] : []));
-      doc = {
-        name: fold([partner.name, partner.acronym]),
-        aliases: fold(partner.aliases),
-        subBodies: fold(
+  private valuesOf(partner: Partner): Value[] {
+    let values = this.values.get(partner);
+    if (!values) {
+      const of = (penalty: number, texts: (string | undefined)[]) =>
+        texts.flatMap((text) => (text ? [{ text: foldText(text), penalty }] : []));
+      values = [
+        ...of(PENALTY.name, [partner.name, partner.acronym]),
+        ...of(PENALTY.alias, partner.aliases),
+        ...of(
+          PENALTY.subBody,
           [...partner.relatedBodies, ...partner.programmes].flatMap((named) => [named.name, named.acronym]),
         ),
-        places: fold(partner.locations.map((location) => location.place)),
-      };
-      this.docs.set(partner, doc);
+        ...of(
+          PENALTY.place,
+          partner.locations.map((location) => location.place),
+        ),
+      ];
+      this.values.set(partner, values);
     }
-    return doc;
+    return values;
   }
 
-  /** fuse.js scores (0 best, 1 no match) of each partner, in the order given. */
+  /**
+   * A score per partner, in the order given (0 best, 1 no match): its best single value. `every`: the query as a
+   * phrase (below 0.5), else every word in one value (0.5 and up); otherwise any word.
+   */
   scores(partners: readonly Partner[], foldedQuery: string, every: boolean): number[] {
+    const owner: number[] = [];
+    const values: Value[] = [];
+    partners.forEach((partner, i) => {
+      for (const value of this.valuesOf(partner)) {
+        owner.push(i);
+        values.push(value);
+      }
+    });
     const scores = partners.map(() => 1);
-    const fuse = new Fuse(
-      partners.map((partner) => this.docOf(partner)),
-      every ? PHRASE : WORDS_ANY,
-    );
-    for (const result of fuse.search(foldedQuery)) scores[result.refIndex] = result.score ?? 1;
+    const passes: [IFuseOptions<Value>, number, number][] = every
+      ? [
+          [PHRASE, 0, 0.5],
+          [WORDS_ALL, 0.5, 0.5],
+        ]
+      : [[WORDS_ANY, 0, 1]];
+    for (const [options, offset, scale] of passes) {
+      for (const result of new Fuse(values, options).search(foldedQuery)) {
+        const at = owner[result.refIndex] ?? 0;
+        const score = Math.min(1, offset + scale * ((result.score ?? 1) + result.item.penalty));
+        if (score < (scores[at] ?? 1)) scores[at] = score;
+      }
+    }
     return scores;
   }
 }

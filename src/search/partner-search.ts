@@ -21,16 +21,7 @@ import { FuseOrder } from './fuse-order.js';
 import { LruCache } from './lru-cache.js';
 import { matchedText } from './matched-text.js';
 import { type NormalizedQuery, normalizeQuery } from './normalize.js';
-import {
-  BIT,
-  type Field,
-  fieldOf,
-  KEYED,
-  Match,
-  PartnerIndex,
-  PRIMARY,
-  type WordLookup,
-} from './partner-index.js';
+import { BIT, type Field, fieldOf, Match, PartnerIndex, PRIMARY, type WordLookup } from './partner-index.js';
 import type { MatchField, PartnerHit, PartnerSearch, SearchOptions } from './types.js';
 
 /**
@@ -122,7 +113,7 @@ export function createPartnerSearch(
     );
     // Hits past the head count as not matched by fuse.js: they stay after the head's, in their order.
     onFields.forEach((hit, i) => {
-      hit.within = 0.9 * (scores[i] ?? 1) + 0.1 * hit.within;
+      hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
     });
     return ranked.sort(byRank);
   };
