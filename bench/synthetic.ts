@@ -390,8 +390,14 @@ export function writeSyntheticDataDir(dir: string, total: number, seed = 1): voi
     if (partner.summary.length > 1000)
       partner.summary = `${partner.summary.slice(0, partner.summary.lastIndexOf(' ', 998))}.`;
     // A note or relation may only say what its quote says: each quotes itself.
-    for (const focus of partner.focusAreas) quotes.add((focus.source = focus.note));
-    for (const body of partner.relatedBodies) quotes.add((body.source = body.relation));
+    for (const focus of partner.focusAreas) {
+      focus.source = focus.note;
+      quotes.add(focus.note);
+    }
+    for (const body of partner.relatedBodies) {
+      body.source = body.relation;
+      quotes.add(body.relation);
+    }
     for (const location of partner.locations) quotes.add(location.source);
     named.push(
       partner.name,
