@@ -45,33 +45,21 @@ export function foldText(text: string): string {
  * alike to records and queries (partners' names use both, e.g. OPCW's "Organization"/"Organisation").
  */
 export function unifySpelling(word: string): string {
-  const length = word.length;
-  if (length < 6) return word;
-  const last = word.charCodeAt(length - 1);
-  // Cheap character tests first: this runs on every word of every summary.
-  if (last === 110 /* n */) {
-    return length > 9 && word.endsWith('isation') ? `${word.slice(0, -7)}ization` : word;
-  }
-  if (last === 100 /* d */) {
-    return length > 6 && word.endsWith('ised') ? `${word.slice(0, -4)}ized` : word;
-  }
-  if (last === 115 /* s */ && length > 10 && word.endsWith('isations')) return `${word.slice(0, -8)}izations`;
-  const first = word.charCodeAt(0);
-  // centre(s), programme(s), defence, licence, labour
-  if (first === 99 || first === 112 || first === 100 || first === 108)
-    return SPELLING_VARIANTS.get(word) ?? word;
-  return word;
+  if (word.length < 6) return word;
+  return SPELLING_VARIANTS.get(word) ?? word.replace(/isation(s?)$|ised$/, (end) => end.replace('s', 'z'));
 }
 
-const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map([
-  ['centre', 'center'],
-  ['centres', 'centers'],
-  ['programme', 'program'],
-  ['programmes', 'programs'],
-  ['defence', 'defense'],
-  ['licence', 'license'],
-  ['labour', 'labor'],
-]);
+const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    centre: 'center',
+    centres: 'centers',
+    programme: 'program',
+    programmes: 'programs',
+    defence: 'defense',
+    licence: 'license',
+    labour: 'labor',
+  }),
+);
 
 /** The words (runs of letters and digits) of folded text; punctuation, symbols and lone surrogates split words. */
 export function wordsOf(folded: string): string[] {
@@ -96,34 +84,9 @@ export function compoundsOf(folded: string): string[] {
 }
 
 /** Words too common to identify anything; dropped from queries and from long text. */
-export const STOP_WORDS: ReadonlySet<string> = new Set([
-  'a',
-  'an',
-  'and',
-  'as',
-  'at',
-  'by',
-  'de',
-  'des',
-  'du',
-  'et',
-  'for',
-  'from',
-  'in',
-  'is',
-  'it',
-  'its',
-  'la',
-  'le',
-  'of',
-  'on',
-  'or',
-  's',
-  'the',
-  'their',
-  'to',
-  'with',
-]);
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  'a an and as at by de des du et for from in is it its la le of on or s the their to with'.split(' '),
+);
 
 export interface NormalizedQuery {
   /** Every word of the folded query, in order, duplicates removed. */
