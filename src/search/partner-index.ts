@@ -83,26 +83,20 @@ export class Match {
 /** A word that more than 1 in this many partners have is listed by reading each partner's words, not MiniSearch. */
 const SCAN_SHARE = 16;
 
-function lowerBound(sorted: readonly string[], key: string): number {
+/** The first position in an ascending list whose item is not below `key`. */
+function lowerBound<T extends string | number>(sorted: readonly T[], key: T): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) < key) lo = mid + 1;
+    if ((sorted[mid] as T) < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 function includesSorted(sorted: readonly number[], value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted[lo] === value;
+  return sorted[lowerBound(sorted, value)] === value;
 }
 
 export class PartnerIndex {
