@@ -94,10 +94,18 @@ describe('/partner', () => {
     expect(cardTitle(line)).toBe(title);
   });
 
+  it('does not call Annex 9 a programme, nor API the guidelines’ name', () => {
+    const work = field('/partner who:icao', '🧭 Programmes, standards and initiatives').split('\n');
+    expect(work).toEqual([
+      '• WCO/IATA/ICAO Guidelines on Advance Passenger Information',
+      '• Annex 9 to the Convention on International Civil Aviation-Facilitation',
+    ]);
+  });
+
   it('lists focus areas, programmes and the source on the card', () => {
     const card = messageOf(ask('/partner who:unodc')).embeds?.[0];
     expect(card?.fields?.find((f) => f.name === '🎯 Focus areas')?.value).toContain('Drugs');
-    expect(card?.fields?.find((f) => f.name === '🧭 Programmes and initiatives')?.value).toContain(
+    expect(card?.fields?.find((f) => f.name === '🧭 Programmes, standards and initiatives')?.value).toContain(
       'UNODC-WCO Container Control Programme',
     );
   });

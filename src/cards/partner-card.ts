@@ -92,7 +92,7 @@ function buildPartnerCard(partner: Partner, dataset: Dataset): APIEmbed {
   fields.push({ name: '🎯 Focus areas', value: [...new Set(topics)].join(' · ') });
   if (partner.programmes.length) {
     fields.push({
-      name: '🧭 Programmes and initiatives',
+      name: '🧭 Programmes, standards and initiatives',
       value: bulletList(partner.programmes.map((p) => (p.acronym ? `${p.name} (${p.acronym})` : p.name))),
     });
   }
