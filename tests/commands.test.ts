@@ -116,6 +116,7 @@ describe('/partner', () => {
     ['/partner who:cites', 1],
     ['/partner who:icao', 5],
     ['/mou year:2002', 3],
+    ['/mou year:1998', 2],
     ['/topic area:drugs', 4],
     ['/topic area:capacity-building', 2],
   ])('%s: the footer names the source and %i sentences', (line, count) => {
@@ -208,6 +209,7 @@ describe('/mou', () => {
     [2010, '• **UNODC**: MOU, 18 March 2010'],
     [1998, '• **IAEA**: MOU, 13 May 1998 · Nuclear and radioactive material'],
     [2007, '• **EMCDDA**: MOU, 12 January 2007 · Drugs'],
+    [2007, '1 agreement with a WCO partner:'],
   ])('/mou year:%i has the line %j', (year, line) => {
     const description = messageOf(ask(`/mou year:${year}`)).embeds?.[0]?.description ?? '';
     expect(description.split('\n')).toContain(line);

@@ -50,10 +50,14 @@ export function agreementLines(
     .join('\n');
 }
 
+/** The footer counts each agreement's sentence and the sentences its focus areas rest on. */
 function footerOf(entries: readonly AgreementEntry[], dataset: Dataset): string {
   return sourceFooterFor(
     dataset.source.title,
-    entries.map(({ agreement }) => agreement.source),
+    entries.flatMap(({ partner, agreement }) => [
+      agreement.source,
+      ...partner.focusAreas.filter((f) => agreement.topics.includes(f.topic)).map((f) => f.source),
+    ]),
   );
 }
 
@@ -83,10 +87,13 @@ export function agreementsInYearCard(
 }
 
 function buildYearCard(year: number, entries: readonly AgreementEntry[], dataset: Dataset): APIEmbed {
-  const count = entries.length === 1 ? '1 agreement' : `${entries.length} agreements`;
+  const count =
+    entries.length === 1
+      ? '1 agreement with a WCO partner'
+      : `${entries.length} agreements with WCO partners`;
   return {
     title: `Agreements signed in ${year}`,
-    description: `${count} with WCO partners:\n\n${agreementLines(entries, dataset)}`,
+    description: `${count}:\n\n${agreementLines(entries, dataset)}`,
     color: cardColours.agreements,
     footer: { text: footerOf(entries, dataset) },
   };
