@@ -48,18 +48,17 @@ interface Ranked {
 
 const byRank = (a: Ranked, b: Ranked) => a.tier - b.tier || a.within - b.within || a.record - b.record;
 
-/** The `count` best hits, in order: most of thousands of candidates are dropped after one comparison. */
-function best(hits: Iterable<Ranked>, count: number): Ranked[] {
-  const kept: Ranked[] = [];
-  for (const hit of hits) {
-    const last = kept[kept.length - 1];
-    if (kept.length === count && last && byRank(hit, last) >= 0) continue;
-    let at = kept.length;
-    while (at > 0 && byRank(hit, kept[at - 1] as Ranked) < 0) at--;
-    kept.splice(at, 0, hit);
-    if (kept.length > count) kept.pop();
-  }
-  return kept;
+/**
+ * Adds a hit to `kept`, the `count` best so far, in order. Only those are held: thousands of candidates of a common
+ * word are compared once and dropped, not kept alive through the query (which made every scavenge copy them).
+ */
+function keepBest(kept: Ranked[], hit: Ranked, count: number): void {
+  const last = kept[kept.length - 1];
+  if (kept.length === count && last && byRank(hit, last) >= 0) return;
+  let at = kept.length;
+  while (at > 0 && byRank(hit, kept[at - 1] as Ranked) < 0) at--;
+  kept.splice(at, 0, hit);
+  if (kept.length > count) kept.pop();
 }
 
 /** Builds the partner index once; every call after that is pure, synchronous and never throws on a string. */
@@ -126,14 +125,19 @@ export function createPartnerSearch(
     );
     // Checked rarest word first: most candidates are ruled out by the first check.
     const checks = [...lookups].sort((a, b) => a.inFields + a.inSubjects - (b.inFields + b.inSubjects));
-    const ranked = new Map<number, Ranked>();
+    const kept: Ranked[] = [];
+    let onFields = 0;
+    let notTextOnly = 0;
     const considered = new Set<number>();
     const consider = (record: number) => {
       if (considered.has(record)) return;
       considered.add(record);
       const match = new Match();
       for (const lookup of checks) if (!index.matchAt(lookup, record, match)) return;
-      ranked.set(record, rankOne(record, match));
+      const hit = rankOne(record, match);
+      if (hit.tier <= 4) onFields++;
+      if (hit.tier <= 4 || hit.topics.length > 0) notTextOnly++;
+      keepBest(kept, hit, MAX_LIMIT);
     };
     const cheapest = (cost: (lookup: WordLookup) => number) =>
       lookups.reduce((best, lookup) => (cost(lookup) < cost(best) ? lookup : best));
@@ -142,25 +146,23 @@ export function createPartnerSearch(
     // word fewest have there; (2) partners in a focus area a word matches (and with the cheapest word in a field);
     // (3) partners whose own text has the cheapest word. MiniSearch scores every partner it lists (a few µs each),
     // so listing by a field costs more than by a subject.
-    const enough = (better: (hit: Ranked) => boolean) => {
-      let count = 0;
-      for (const hit of ranked.values()) if (better(hit)) count++;
-      return count >= MAX_LIMIT;
-    };
     const byFields = cheapest((lookup) => lookup.inFields);
     index.forEachInFields(byFields, consider);
     const byAll = cheapest((lookup) => 3 * lookup.inFields + lookup.inSubjects);
-    if (!enough((hit) => hit.tier <= 4)) {
+    if (onFields < MAX_LIMIT) {
       if (byAll !== byFields) index.forEachInFields(byAll, consider);
       for (const lookup of lookups) index.forEachInTopics(lookup, consider);
-      if (!enough((hit) => hit.tier <= 4 || hit.topics.length > 0)) index.forEachInText(byAll, consider);
+      if (notTextOnly < MAX_LIMIT) index.forEachInText(byAll, consider);
     }
+    // Exact names rank first, whatever else the record matched.
     for (const { record, field } of index.exactKeys.get(query.key) ?? []) {
-      const before = ranked.get(record);
       const exact = rankOne(record, new Match(), field);
-      if (!before || exact.tier < before.tier) ranked.set(record, exact);
+      const at = kept.findIndex((hit) => hit.record === record);
+      if (at >= 0 && (kept[at] as Ranked).tier <= exact.tier) continue;
+      if (at >= 0) kept.splice(at, 1);
+      keepBest(kept, exact, MAX_LIMIT);
     }
-    const sorted = best(ranked.values(), MAX_LIMIT);
+    const sorted = kept;
     return terms.length > 1 ? orderByFuse(sorted, query) : sorted;
   };
 
