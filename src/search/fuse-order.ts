@@ -60,27 +60,33 @@ export class FuseOrder {
    * phrase (below 0.5), else every word in one value (0.5 and up); otherwise any word.
    */
   scores(partners: readonly Partner[], foldedQuery: string, every: boolean): number[] {
-    const owner: number[] = [];
-    const values: Value[] = [];
-    partners.forEach((partner, i) => {
-      for (const value of this.valuesOf(partner)) {
-        owner.push(i);
-        values.push(value);
-      }
-    });
     const scores = partners.map(() => 1);
-    const passes: [IFuseOptions<Value>, number, number][] = every
-      ? [
-          [PHRASE, 0, 0.5],
-          [WORDS_ALL, 0.5, 0.5],
-        ]
-      : [[WORDS_ANY, 0, 1]];
-    for (const [options, offset, scale] of passes) {
+    const pass = (
+      options: IFuseOptions<Value>,
+      offset: number,
+      scale: number,
+      only?: (i: number) => boolean,
+    ) => {
+      const owner: number[] = [];
+      const values: Value[] = [];
+      partners.forEach((partner, i) => {
+        if (only && !only(i)) return;
+        for (const value of this.valuesOf(partner)) {
+          owner.push(i);
+          values.push(value);
+        }
+      });
       for (const result of new Fuse(values, options).search(foldedQuery)) {
         const at = owner[result.refIndex] ?? 0;
         const score = Math.min(1, offset + scale * ((result.score ?? 1) + result.item.penalty));
         if (score < (scores[at] ?? 1)) scores[at] = score;
       }
+    };
+    if (!every) pass(WORDS_ANY, 0, 1);
+    else {
+      pass(PHRASE, 0, 0.5);
+      // Word by word only for the partners the phrase did not match.
+      pass(WORDS_ALL, 0.5, 0.5, (i) => (scores[i] ?? 1) === 1);
     }
     return scores;
   }

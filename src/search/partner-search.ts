@@ -34,7 +34,7 @@ import type { MatchField, PartnerHit, PartnerSearch, SearchOptions } from './typ
  */
 const TIERS = 7;
 /** At most this many of the best candidates of a multi-word query are ordered by fuse.js. */
-const FUSE_CANDIDATES = 50;
+const FUSE_CANDIDATES = 30;
 
 interface Ranked {
   record: number;
