@@ -1,0 +1,44 @@
+/**
+ * The timeline SVG rendered to PNG with @resvg/resvg-js (Node only: a native addon) and the DejaVu Sans
+ * font shipped in the dejavu-fonts-ttf package, so the picture is the same on every machine. The addon is
+ * loaded on the first render, not at start-up, and resolved through node_modules so bundles in dist/ find
+ * it too (scripts/build.mjs keeps it external).
+ */
+import { createRequire } from 'node:module';
+import type { Dataset } from '../data/dataset.js';
+import { timelineSvg } from './timeline-svg.js';
+
+const require = createRequire(import.meta.url);
+
+type Resvg = typeof import('@resvg/resvg-js');
+let resvg: Resvg | undefined;
+
+/** The bundled font files: regular and bold. */
+export function fontFiles(): string[] {
+  return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) =>
+    require.resolve(`dejavu-fonts-ttf/ttf/${file}`),
+  );
+}
+
+export function renderSvgToPng(svg: string): Buffer {
+  resvg ??= require('@resvg/resvg-js') as Resvg;
+  const renderer = new resvg.Resvg(svg, {
+    font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+  });
+  return renderer.render().asPng();
+}
+
+/**
+ * One PNG per dataset, rendered on first use: the data never changes at run time. The picture has no
+ * locale-dependent text yet (the bot answers in English), so one copy serves every locale.
+ */
+const cache = new WeakMap<Dataset, Buffer>();
+
+export function timelinePng(dataset: Dataset): Buffer {
+  let png = cache.get(dataset);
+  if (!png) {
+    png = renderSvgToPng(timelineSvg(dataset));
+    cache.set(dataset, png);
+  }
+  return png;
+}
