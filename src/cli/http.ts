@@ -25,6 +25,7 @@ try {
     publicKeyHex: config.publicKey,
     host: config.host,
     port: config.port,
+    apiUrl: config.apiUrl,
     logger,
   });
 } catch (error) {

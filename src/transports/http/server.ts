@@ -8,11 +8,16 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { APIInteractionResponse } from 'discord-api-types/payloads/v10';
+import type {
+  APIInteractionResponse,
+  APIInteractionResponseCallbackData,
+} from 'discord-api-types/payloads/v10';
 import type { BotContext } from '../../interactions/context.js';
+import { filesOf } from '../../interactions/files.js';
 import { handleInteraction } from '../../interactions/handle.js';
 import { parseInteraction } from '../../interactions/parse.js';
 import { interactionLogger, type Logger, logHandlerError, logInteraction } from '../../logger.js';
+import { deferredResponseBody, editOriginalWithFiles } from './deliver-files.js';
 import { hasSignatureHeaders, publicKeyFromHex, verifySignatureInBackground } from './verify-signature.js';
 
 /**
@@ -46,6 +51,8 @@ export interface HttpServerOptions {
   /** Default 0: a free port chosen by the OS (see `url`). */
   port?: number;
   logger?: Logger;
+  /** Discord's REST base, for replies with files (deliver-files.ts). Default https://discord.com/api. */
+  apiUrl?: string;
   /** Overrides for tests. */
   maxBodyBytes?: number;
   bodyTimeoutMs?: number;
@@ -137,6 +144,7 @@ export async function startHttpServer({
   host = '127.0.0.1',
   port = 0,
   logger,
+  apiUrl = 'https://discord.com/api',
   maxBodyBytes = httpLimits.maxBodyBytes,
   bodyTimeoutMs = httpLimits.bodyTimeoutMs,
 }: HttpServerOptions): Promise<RunningHttpServer> {
@@ -270,7 +278,12 @@ export async function startHttpServer({
       failed = true;
       reportError(error, failing);
     });
-    send(res, 200, responseBody(response));
+    const files = filesOf(response);
+    if (files && 'data' in response && response.data) {
+      const data = response.data as APIInteractionResponseCallbackData;
+      send(res, 200, deferredResponseBody(data));
+      void editOriginalWithFiles(apiUrl, interaction, data, files, logger);
+    } else send(res, 200, responseBody(response));
     if (interactionLog) {
       logInteraction(interactionLog, interaction, {
         latencyMs: performance.now() - started,
