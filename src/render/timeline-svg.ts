@@ -276,7 +276,9 @@ export function drawTimeline(model: TimelineModel): string {
   parts.push(text(panel.left, y, 'Focus area', { bold: true }));
   for (const entry of model.legend) {
     y += 24;
-    parts.push(`<rect x="${panel.left}" y="${y - 12}" width="14" height="14" rx="3" fill="${entry.colour}"/>`);
+    parts.push(
+      `<rect x="${panel.left}" y="${y - 12}" width="14" height="14" rx="3" fill="${entry.colour}"/>`,
+    );
     parts.push(text(panel.left + 22, y, entry.label, { size: font.small }));
   }
   if (model.undated.length) {

@@ -13,6 +13,7 @@ import type { BotContext } from '../../interactions/context.js';
 import { handleInteraction } from '../../interactions/handle.js';
 import { apology } from '../../interactions/replies.js';
 import { describeInteraction, type Logger, logHandlerError, logInteraction } from '../../logger.js';
+import { callbackWithFiles } from './reply-files.js';
 
 export type InteractionHandler = (interaction: APIInteraction) => APIInteractionResponse;
 
@@ -134,7 +135,7 @@ async function respond(
     response = fallbackResponse(interaction);
   }
   try {
-    await postCallback(client, interaction, response);
+    await postCallback(client, interaction, response, logger);
     logInteraction(logger, interaction, {
       latencyMs: performance.now() - started,
       outcome: 'ok',
@@ -155,9 +156,14 @@ async function respond(
   }
 }
 
-function postCallback(client: Client, interaction: APIInteraction, response: APIInteractionResponse) {
+function postCallback(
+  client: Client,
+  interaction: APIInteraction,
+  response: APIInteractionResponse,
+  logger?: Logger,
+) {
   return client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-    body: response,
+    ...(logger ? callbackWithFiles(response, logger) : { body: response }),
     auth: false,
   });
 }
