@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- <name>...]`: runs the benchmarks (all of them, or the named ones: search, http, gateway,
- * startup, memory), prints a Markdown table headed by the machine, and — after a full run — writes the same
+ * startup, memory, render), prints a Markdown table headed by the machine, and — after a full run — writes the same
  * to docs/BENCHMARKS.md. Runs the compiled code in dist/ (the npm script compiles first). Every child process
  * is killed at the end, on failure, on Ctrl-C and after a 6-minute watchdog.
  */
@@ -11,6 +11,7 @@ import { runGatewayBench } from './gateway.js';
 import { load, runHttpBench } from './http.js';
 import { runMemoryBench } from './memory.js';
 import { installCleanup, killAllChildren, projectRoot } from './processes.js';
+import { runRenderBench } from './render.js';
 import { type BenchResult, machine, machineLines, markdownTable, type Row } from './report.js';
 import { runSearchBench } from './search.js';
 import { runStartupBench } from './startup.js';
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   gateway: runGatewayBench,
   startup: runStartupBench,
   memory: runMemoryBench,
+  render: runRenderBench,
 };
 const names = Object.keys(benches);
 
@@ -174,5 +176,8 @@ is printed above, compare runs only on a quiet machine.
   \`amount\` in 5 chunks of 10,000 (10 connections; 1 /partner command to 3 autocomplete requests, ~1,000
   distinct typed texts so the search cache fills and evicts); VmRSS read from \`/proc/<pid>/status\` 0.5 s after
   each chunk, from outside the process. Growth = (RSS at 50,000 − RSS at 10,000) / RSS at 10,000; the RSS after
-  every chunk is in the notes (a leak climbs chunk after chunk; the V8 heap settling steps up once, then stays).`;
+  every chunk is in the notes (a leak climbs chunk after chunk; the V8 heap settling steps up once, then stays).
+- **render**: in process, the real dataset. The first picture of the process is timed once (it also loads the
+  resvg addon and the font files); then 20 uncached renders (\`timelineSvg\` + \`renderSvgToPng\`, after 2 untimed),
+  judged on their maximum; cached: 10,000 calls of \`timelinePng\` (the per-dataset cache), judged on the p99.`;
 }
