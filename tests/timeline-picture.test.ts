@@ -196,6 +196,27 @@ describe('over the HTTP endpoint: deferred, then the original message edited wit
   });
 });
 
+describe('over an HTTP endpoint started without a REST base', () => {
+  it('answers at once with the text timeline, sending nothing anywhere else', async () => {
+    const keys = keyPair();
+    const server = await startHttpServer({ context, publicKeyHex: keys.publicKeyHex });
+    try {
+      const body = JSON.stringify(mouTimelineInteraction());
+      const response = await fetch(`${server.url}/interactions`, {
+        method: 'POST',
+        headers: signedHeaders(body, keys.privateKey),
+        body,
+      });
+      const answer = (await response.json()) as { type: number; data: APIInteractionResponseCallbackData };
+      expect(answer.type).toBe(4);
+      expect(answer.data.embeds?.[0]?.title).toBe('WCO agreements timeline');
+      expect(answer.data.attachments).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('over the gateway: the callback carries the file', () => {
   const token = 'MTI5MDAwMDAwMDAwMDAwMDAwMQ.GabcDe.pictureTestSecretPart';
   let standIn: DiscordStandIn;

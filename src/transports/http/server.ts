@@ -51,7 +51,10 @@ export interface HttpServerOptions {
   /** Default 0: a free port chosen by the OS (see `url`). */
   port?: number;
   logger?: Logger;
-  /** Discord's REST base, for replies with files (deliver-files.ts). Default https://discord.com/api. */
+  /**
+   * Discord's REST base, for replies with files (deliver-files.ts). Without it such replies are answered
+   * with their text fallback at once (and nothing is ever sent anywhere but the HTTP response).
+   */
   apiUrl?: string;
   /** Overrides for tests. */
   maxBodyBytes?: number;
@@ -144,7 +147,7 @@ export async function startHttpServer({
   host = '127.0.0.1',
   port = 0,
   logger,
-  apiUrl = 'https://discord.com/api',
+  apiUrl,
   maxBodyBytes = httpLimits.maxBodyBytes,
   bodyTimeoutMs = httpLimits.bodyTimeoutMs,
 }: HttpServerOptions): Promise<RunningHttpServer> {
@@ -279,11 +282,12 @@ export async function startHttpServer({
       reportError(error, failing);
     });
     const files = filesOf(response);
-    if (files && 'data' in response && response.data) {
-      const data = response.data as APIInteractionResponseCallbackData;
+    if (files?.[0] && apiUrl) {
+      const data = (response as { data: APIInteractionResponseCallbackData }).data;
       send(res, 200, deferredResponseBody(data));
       void editOriginalWithFiles(apiUrl, interaction, data, files, logger);
-    } else send(res, 200, responseBody(response));
+    } else if (files?.[0]) send(res, 200, JSON.stringify({ type: response.type, data: files[0].fallback }));
+    else send(res, 200, responseBody(response));
     if (interactionLog) {
       logInteraction(interactionLog, interaction, {
         latencyMs: performance.now() - started,
