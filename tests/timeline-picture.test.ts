@@ -2,6 +2,9 @@
  * /mou view:timeline: the picture itself (SVG drawn from the data, PNG rendered from it) and how each
  * transport delivers it, against the local Discord stand-in.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Client, Events } from 'discord.js';
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +23,7 @@ import {
   startDiscordStandIn,
 } from './discord-stand-in/index.js';
 import { capturedLogger } from './helpers/captured-logger.js';
+import { envWithoutDiscord, runToEnd } from './helpers/child-process.js';
 import { keyPair, signedHeaders } from './helpers/signing.js';
 
 const context = createBotContext();
@@ -250,5 +254,23 @@ describe('over the gateway: the callback carries the file', () => {
     expect(body.type).toBe(4);
     expectPictureEdit({ ...callback, body: body.data });
     expect(handle.original()?.attachments?.map((a) => a.filename)).toEqual(['timeline.png']);
+  });
+});
+
+describe('npm run ask -- "/mou view:timeline" --out DIR', () => {
+  it('writes DIR/timeline.png and says where', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timeline-ask-'));
+    try {
+      const { code, stdout } = await runToEnd(
+        ['ask', '--', '/mou view:timeline', '--out', dir],
+        envWithoutDiscord(),
+      );
+      expect(code).toBe(0);
+      const path = join(dir, 'timeline.png');
+      expect(stdout).toContain(`Picture saved to ${path}`);
+      expect(pngDimensions(readFileSync(path))).toEqual(timelineSize);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
