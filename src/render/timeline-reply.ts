@@ -5,7 +5,7 @@ import type { CommandResponse } from '../interactions/command.js';
 import { withFiles } from '../interactions/files.js';
 import { reply } from '../interactions/replies.js';
 import { timelinePng } from './timeline-png.js';
-import { timelineModel } from './timeline-svg.js';
+import { timelineCounts, timelineModel } from './timeline-svg.js';
 
 export const timelineFileName = 'timeline.png';
 
@@ -17,12 +17,13 @@ export function timelinePictureReply(
   dataset: Dataset,
   fallback: APIInteractionResponseCallbackData,
 ): CommandResponse {
-  const { items, undated, firstYear, lastYear } = timelineModel(dataset);
+  const model = timelineModel(dataset);
+  const { firstYear, lastYear } = model;
   const response = reply({
     embeds: [
       {
         title: `WCO agreements timeline, ${firstYear}–${lastYear}`,
-        description: `${items.length} dated, ${undated.length} with no date in the source. For the list with every date, run \`/mou view:list\`.`,
+        description: `${timelineCounts(model)} in the source. For the list with every date, run \`/mou view:list\`.`,
         color: cardColours.agreements,
         image: { url: `attachment://${timelineFileName}` },
         footer: { text: sourceFooter },

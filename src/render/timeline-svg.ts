@@ -124,6 +124,19 @@ export function timelineModel(dataset: Dataset): TimelineModel {
   };
 }
 
+/** "15 dated agreements, 1 Council decision, 2 agreements with no date": what the picture counts. */
+export function timelineCounts(model: TimelineModel): string {
+  const decisions = model.items.filter((item) => item.type === 'Council decision').length;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return [
+    plural(model.items.length - decisions, 'dated agreement', 'dated agreements'),
+    decisions ? plural(decisions, 'Council decision', 'Council decisions') : '',
+    plural(model.undated.length, 'agreement with no date', 'agreements with no date'),
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** Estimated width of a text in DejaVu Sans (average advance ~0.6 em, bold ~0.67 em). */
 export function textWidth(text: string, size: number, bold = false): number {
   let em = 0;
@@ -218,7 +231,7 @@ export function drawTimeline(model: TimelineModel): string {
       size: font.title,
       bold: true,
     }),
-    text(plot.left, 68, `${model.items.length} dated · ${model.undated.length} undated`, {
+    text(plot.left, 68, timelineCounts(model), {
       size: font.small,
       fill: ink.muted,
     }),
@@ -242,6 +255,9 @@ export function drawTimeline(model: TimelineModel): string {
 
   // Items in lanes from the axis upwards: each goes into the lowest lane where its label does not collide.
   const laneEnds: number[] = [];
+  // Guide lines go in their own layer under every marker and label, so none is drawn across a label.
+  const guides: string[] = [];
+  const marks: string[] = [];
   for (const item of model.items) {
     const colour = colourOf.get(item.topic) ?? ink.muted;
     const x1 = xOf(item.from);
@@ -254,22 +270,23 @@ export function drawTimeline(model: TimelineModel): string {
     if (lane === -1) lane = laneEnds.push(right) - 1;
     else laneEnds[lane] = right;
     const y = plot.axisY - 26 - lane * plot.laneHeight;
-    parts.push(
+    guides.push(
       `<line x1="${x1.toFixed(1)}" y1="${y}" x2="${x1.toFixed(1)}" y2="${plot.axisY}" stroke="${colour}" stroke-width="1" stroke-dasharray="2 3"/>`,
     );
     if (item.precision === 'day') {
-      parts.push(`<circle cx="${x1.toFixed(1)}" cy="${y}" r="7" fill="${colour}"/>`);
+      marks.push(`<circle cx="${x1.toFixed(1)}" cy="${y}" r="7" fill="${colour}"/>`);
     } else {
       // A span as wide as the date's uncertainty: the whole year, or the month (at least 10 px to be seen).
       const spanWidth = Math.max(x2 - x1, 10);
       const height = item.precision === 'year' ? 12 : 14;
-      parts.push(
+      marks.push(
         `<rect x="${x1.toFixed(1)}" y="${y - height / 2}" width="${spanWidth.toFixed(1)}" height="${height}" rx="${height / 2}" fill="${colour}" fill-opacity="${item.precision === 'year' ? 0.35 : 1}" stroke="${colour}" stroke-width="2"/>`,
       );
     }
     const labelX = labelRight ? Math.max(x2, x1 + 10) + plot.labelGap : x1 - plot.labelGap;
-    parts.push(text(labelX, y + 5, item.label, { anchor: labelRight ? 'start' : 'end' }));
+    marks.push(text(labelX, y + 5, item.label, { anchor: labelRight ? 'start' : 'end' }));
   }
+  parts.push(...guides, ...marks);
 
   // Side panel: focus-area colours and the undated agreements.
   let y = 44;
