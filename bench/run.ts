@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- <name>...]`: runs the benchmarks (all of them, or the named ones: search, http, gateway,
- * startup, memory, worker), prints a Markdown table headed by the machine, and — after a full run — writes the same
+ * startup, memory, worker, render), prints a Markdown table headed by the machine, and — after a full run — writes the same
  * to docs/BENCHMARKS.md. Runs the compiled code in dist/ (the npm script compiles first). Every child process
  * is killed at the end, on failure, on Ctrl-C and after a 6-minute watchdog.
  */
@@ -11,6 +11,7 @@ import { runGatewayBench } from './gateway.js';
 import { load, runHttpBench } from './http.js';
 import { runMemoryBench } from './memory.js';
 import { installCleanup, killAllChildren, projectRoot } from './processes.js';
+import { runRenderBench } from './render.js';
 import { type BenchResult, machine, machineLines, markdownTable, type Row } from './report.js';
 import { runSearchBench } from './search.js';
 import { runStartupBench } from './startup.js';
@@ -23,6 +24,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   startup: runStartupBench,
   memory: runMemoryBench,
   worker: runWorkerBench,
+  render: runRenderBench,
 };
 const names = Object.keys(benches);
 
@@ -180,5 +182,8 @@ is printed above, compare runs only on a quiet machine.
   each chunk, from outside the process. Plateau = (RSS at 200,000 − RSS at 100,000) / RSS at 100,000, past V8's
   young-generation warm-up (the earlier 10,000 → 50,000 growth measured that warm-up: +7.6 % to +17.5 % across runs
   of the same code); the RSS after every chunk is in the notes (a leak climbs chunk after chunk; the V8 heap
-  settling steps up once, then stays).`;
+  settling steps up once, then stays).
+- **render**: in process, the real dataset. The first picture of the process is timed once (it also loads the
+  resvg addon and the font files); then 20 uncached renders (\`timelineSvg\` + \`renderSvgToPng\`, after 2 untimed),
+  judged on their maximum; cached: 10,000 calls of \`timelinePng\` (the per-dataset cache), judged on the p99.`;
 }

@@ -40,6 +40,7 @@ try {
     publicKeyHex: config.publicKey,
     host: config.host,
     port: config.port,
+    apiUrl: config.apiUrl,
     logger,
     metrics,
     serveMetrics: !separateMetricsPort,

@@ -14,6 +14,7 @@ import { handleInteraction } from '../../interactions/handle.js';
 import { apology } from '../../interactions/replies.js';
 import { describeInteraction, type Logger, logHandlerError, logInteraction } from '../../logger.js';
 import type { BotMetrics } from '../../metrics/metrics.js';
+import { callbackWithFiles } from './reply-files.js';
 
 export type InteractionHandler = (interaction: APIInteraction) => APIInteractionResponse;
 
@@ -139,7 +140,7 @@ async function respond(
     response = fallbackResponse(interaction);
   }
   try {
-    await postCallback(client, interaction, response);
+    await postCallback(client, interaction, response, logger);
     metrics?.interaction(interaction, 'ok', performance.now() - started);
     logInteraction(logger, interaction, {
       latencyMs: performance.now() - started,
@@ -162,9 +163,14 @@ async function respond(
   }
 }
 
-function postCallback(client: Client, interaction: APIInteraction, response: APIInteractionResponse) {
+function postCallback(
+  client: Client,
+  interaction: APIInteraction,
+  response: APIInteractionResponse,
+  logger?: Logger,
+) {
   return client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-    body: response,
+    ...(logger ? callbackWithFiles(response, logger) : { body: response }),
     auth: false,
   });
 }

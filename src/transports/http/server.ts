@@ -8,11 +8,16 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { APIInteractionResponse } from 'discord-api-types/payloads/v10';
+import type {
+  APIInteractionResponse,
+  APIInteractionResponseCallbackData,
+} from 'discord-api-types/payloads/v10';
 import type { BotContext } from '../../interactions/context.js';
+import { filesOf, withoutFiles } from '../../interactions/files.js';
 import { interactionLogger, type Logger, logHandlerError, logInteraction } from '../../logger.js';
 import type { BotMetrics } from '../../metrics/metrics.js';
 import { sendMetrics } from '../../metrics/server.js';
+import { deferredResponseBody, editOriginalWithFiles } from './deliver-files.js';
 import {
   answerVerifiedBody,
   healthBody,
@@ -44,6 +49,11 @@ export interface HttpServerOptions {
   metrics?: BotMetrics;
   /** Also serve GET /metrics on this port (when metrics are kept and METRICS_PORT does not move them). */
   serveMetrics?: boolean;
+  /**
+   * Discord's REST base, for replies with files (deliver-files.ts). Without it such replies are answered
+   * with their text fallback at once (and nothing is ever sent anywhere but the HTTP response).
+   */
+  apiUrl?: string;
   /** Overrides for tests. */
   maxBodyBytes?: number;
   bodyTimeoutMs?: number;
@@ -120,6 +130,7 @@ export async function startHttpServer({
   logger,
   metrics,
   serveMetrics = false,
+  apiUrl,
   maxBodyBytes = httpLimits.maxBodyBytes,
   bodyTimeoutMs = httpLimits.bodyTimeoutMs,
 }: HttpServerOptions): Promise<RunningHttpServer> {
@@ -243,7 +254,13 @@ export async function startHttpServer({
       return;
     }
     const { interaction, response, failed } = answered;
-    send(res, 200, responseBody(response));
+    const files = filesOf(response);
+    if (files?.[0] && apiUrl) {
+      const data = (response as { data: APIInteractionResponseCallbackData }).data;
+      send(res, 200, deferredResponseBody(data));
+      void editOriginalWithFiles(apiUrl, interaction, data, files, logger);
+    } else if (files?.[0]) send(res, 200, responseBody(withoutFiles(response)));
+    else send(res, 200, responseBody(response));
     const latencyMs = performance.now() - started;
     const outcome = failed ? 'error' : 'ok';
     metrics?.interaction(interaction, outcome, latencyMs);

@@ -4,6 +4,7 @@
  * body cap, Ed25519 checked with WebCrypto before the body is parsed. Bundled with no Node-only imports.
  */
 import type { BotContext } from '../../interactions/context.js';
+import { withoutFiles } from '../../interactions/files.js';
 import {
   answerVerifiedBody,
   healthBody,
@@ -132,7 +133,8 @@ export function createWorker(context: BotContext): InteractionsWorker {
       console.error('handler failed', { id: interaction.id, type: interaction.type, error: String(error) });
     });
     if (isRejection(answered)) return refuse(answered, method);
-    return json(200, JSON.stringify(answered.response), method);
+    // No picture here (resvg is a native addon): a reply with files is sent as its text fallback.
+    return json(200, JSON.stringify(withoutFiles(answered.response)), method);
   }
 
   return {
