@@ -113,6 +113,20 @@ const cases: [string, () => Request, number, string | Check][] = [
     jsonAnswer((response) => expect(JSON.stringify(response)).toContain('UNEP')),
   ],
   [
+    // Neither target can upload here (the Worker never can; the Node endpoint has no DISCORD_API_URL in this
+    // table), so the picture's text fallback is the answer: the list timeline, no attachment.
+    'a signed /mou view:timeline gets the text timeline',
+    () => signed(command('/mou view:timeline')),
+    200,
+    jsonAnswer((response) => {
+      expect(response.type).toBe(4);
+      if (response.type !== 4) return;
+      expect(JSON.stringify(response.data)).not.toContain('attachment://');
+      expect(response.data.attachments ?? []).toEqual([]);
+      expect(JSON.stringify(response.data.embeds)).toContain('2003');
+    }),
+  ],
+  [
     'a signed autocomplete',
     () => signed(autocomplete('interp')),
     200,
