@@ -220,7 +220,8 @@ describe('/mou', () => {
   it.each([
     [2002, '• **WHO**: MOU, July 2002'],
     [2002, '• **Europol**: Co-operation Agreement and MOU, 2002 · Organised crime, Tobacco and cigarettes'],
-    [2002, '3 agreements with WCO partners:'],
+    [2002, '3 agreements with 2 WCO partners:'],
+    [2003, '2 agreements with 2 WCO partners:'],
     [1996, '• **UNODC**: MOU, November 1996'],
     [1996, '• **CITES**: MOU, 1996 · Wildlife and endangered species'],
     [2010, '• **UNODC**: MOU, 18 March 2010'],

@@ -87,10 +87,11 @@ export function agreementsInYearCard(
 }
 
 function buildYearCard(year: number, entries: readonly AgreementEntry[], dataset: Dataset): APIEmbed {
+  // Europol's two 2002 agreements share one line: say how many partners as well, so the count matches.
+  const partners = new Set(entries.map((entry) => entry.partner.id)).size;
+  const agreements = entries.length === 1 ? '1 agreement' : `${entries.length} agreements`;
   const count =
-    entries.length === 1
-      ? '1 agreement with a WCO partner'
-      : `${entries.length} agreements with WCO partners`;
+    partners === 1 ? `${agreements} with a WCO partner` : `${agreements} with ${partners} WCO partners`;
   return {
     title: `Agreements signed in ${year}`,
     description: `${count}:\n\n${agreementLines(entries, dataset)}`,
