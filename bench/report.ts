@@ -5,7 +5,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 export type Verdict = 'pass' | 'miss' | 'info';
 
 export interface Row {
-  /** Which benchmark produced it: search, http, gateway, startup, memory. */
+  /** Which benchmark produced it: search, http, gateway, startup, memory, render. */
   bench: string;
   figure: string;
   /** Central value with its unit, e.g. "0.21 ms" or "4,120 req/s". */

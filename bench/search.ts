@@ -107,6 +107,7 @@ export async function runSearchBench(): Promise<BenchResult> {
       warmupPasses: 3,
       builds: 5,
       budgetMs: 3_000,
+      autocompleteP99Target: 5,
       relevanceTarget: false,
     },
     {
@@ -114,10 +115,11 @@ export async function runSearchBench(): Promise<BenchResult> {
       dataset: () => mixedDataset(real, 10_000, seed),
       passes: 3,
       warmupPasses: 2,
-      builds: 5,
+      // The build is reported without a target (issue 11): start-up with this dataset is what counts, measured by
+      // the startup bench.
+      builds: 3,
       budgetMs: 5_000,
       autocompleteP99Target: 15,
-      buildTarget: 300,
       relevanceTarget: true,
     },
   ];

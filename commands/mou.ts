@@ -1,6 +1,6 @@
 import type { APIEmbed, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { agreementsInYearCard, timelineCard } from '../src/cards/agreement-cards.js';
-import { deepFreeze } from '../src/cards/limits.js';
+import { deepFreeze, fitMessage } from '../src/cards/limits.js';
 import { type ActionRow, button, buttonRow, partnerSelectRow } from '../src/cards/menus.js';
 import { partnerCard } from '../src/cards/partner-card.js';
 import { listInWords } from '../src/cards/style.js';
@@ -13,8 +13,9 @@ import type { BotContext } from '../src/interactions/context.js';
 import { encodeCustomId } from '../src/interactions/custom-id.js';
 import { ApplicationCommandOptionType } from '../src/interactions/discord-enums.js';
 import { invokerId } from '../src/interactions/invoker.js';
-import { integerOption } from '../src/interactions/options.js';
+import { integerOption, stringOption } from '../src/interactions/options.js';
 import { notice, reply } from '../src/interactions/replies.js';
+import { timelinePictureReply } from '../src/render/timeline-reply.js';
 
 const firstYear = 1950;
 const lastYear = 2100;
@@ -134,12 +135,23 @@ export const mou = {
         min_value: firstYear,
         max_value: lastYear,
       },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'view',
+        description: 'The whole timeline as a list (default) or as a picture',
+        choices: [
+          { name: 'list', value: 'list' },
+          { name: 'timeline (picture)', value: 'timeline' },
+        ],
+      },
     ],
   },
 
   execute(interaction, context) {
     const ownerId = invokerId(interaction);
     const year = integerOption(interaction.data.options, 'year');
+    if (year === undefined && stringOption(interaction.data.options, 'view') === 'timeline')
+      return timelinePictureReply(context.dataset, fitMessage(timelineMessage(0, ownerId, context)));
     if (year === undefined) return reply(timelineMessage(0, ownerId, context));
     if (year < firstYear || year > lastYear) {
       return notice(

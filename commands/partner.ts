@@ -3,7 +3,7 @@ import type {
   APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import { partnerSelectRow } from '../src/cards/menus.js';
-import { partnerCard, shortName } from '../src/cards/partner-card.js';
+import { markedName, partnerCard, shortName } from '../src/cards/partner-card.js';
 import { quoteUserText } from '../src/cards/style.js';
 import type { Partner } from '../src/data/schema.js';
 import { answerClick, selectedValue } from '../src/interactions/click.js';
@@ -20,14 +20,16 @@ import type { PartnerHit } from '../src/search/types.js';
 const closeMatchMargin = 0.15;
 const maxOtherMatches = 5;
 
-/** The card, plus an "Other matches" menu when the search was not clear-cut. */
+/** The card, plus an "Other matches" menu when the search was not clear-cut, and why a subject search matched. */
 export function partnerMessage(
   partner: Partner,
   others: readonly Partner[],
   ownerId: string,
   context: BotContext,
+  matchedText?: string,
 ): APIInteractionResponseCallbackData {
   return {
+    ...(matchedText ? { content: `Matched: ${matchedText}` } : {}),
     embeds: [partnerCard(partner, context.dataset)],
     components: others.length
       ? [partnerSelectRow(encodeCustomId('partner', 'open', ownerId), others, 'Other matches')]
@@ -68,8 +70,8 @@ function partnerChoice(partner: Partner): APIApplicationCommandOptionChoice<stri
     choice = Object.freeze({
       name:
         partner.acronym && partner.acronym !== partner.name
-          ? `${partner.acronym}: ${partner.name}`
-          : partner.name,
+          ? `${partner.acronym}: ${markedName(partner)}`
+          : markedName(partner),
       value: partner.id,
     });
     partnerChoices.set(partner, choice);
@@ -110,7 +112,10 @@ export const partner = {
 
     const hits = context.partnerSearch.search(who, maxOtherMatches + 1);
     const best = hits[0];
-    if (best) return reply(partnerMessage(best.partner, closeMatches(hits), ownerId, context), { ephemeral });
+    if (best) {
+      const message = partnerMessage(best.partner, closeMatches(hits), ownerId, context, best.matchedText);
+      return reply(message, { ephemeral });
+    }
 
     const suggestions = context.partnerSearch.suggest(who, 5).map((hit) => hit.partner);
     const didYouMean = suggestions.length

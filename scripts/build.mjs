@@ -39,7 +39,8 @@ export async function bundle() {
       sourcemap: 'linked',
       logLevel: 'warning',
       // pino-pretty (terminal logs only) is loaded at run time from node_modules, never bundled.
-      external: ['pino-pretty'],
+      // @resvg/resvg-js is a native addon, loaded from node_modules on the first picture.
+      external: ['pino-pretty', '@resvg/resvg-js'],
       // Some bundled packages are CommonJS and call require() for Node built-ins.
       banner: {
         js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -39,6 +39,8 @@ export interface Config {
   logLevel: LogLevel;
   host: string;
   port: number;
+  /** When set, GET /metrics is served on this port (on HOST) instead of the HTTP endpoint's port. */
+  metricsPort: number | undefined;
 }
 
 /** What each mode cannot run without. */
@@ -72,6 +74,7 @@ const variableOf = {
   logLevel: 'LOG_LEVEL',
   host: 'HOST',
   port: 'PORT',
+  metricsPort: 'METRICS_PORT',
 } as const satisfies Record<Exclude<keyof Config, 'mode'>, string>;
 
 const whyRequired: Record<RequiredKey<Mode>, string> = {
@@ -108,6 +111,18 @@ const tokenSchema = z
     error:
       'DISCORD_TOKEN does not look like a bot token (three dot-separated parts of letters, digits, - and _)',
   });
+
+function portNumber(variable: string) {
+  return z
+    .string()
+    .regex(/^\d{1,5}$/, {
+      error: (issue) => `${variable} must be a number from 0 to 65535 (got ${shown(issue.input)})`,
+    })
+    .transform(Number)
+    .refine((port) => port <= 65535, {
+      error: (issue) => `${variable} must be at most 65535 (got ${shown(issue.input)})`,
+    });
+}
 
 const envSchema = z.object({
   token: tokenSchema.optional(),
@@ -157,16 +172,8 @@ const envSchema = z.object({
       error: (issue) => `HOST must be a host name or IP address (got ${shown(issue.input)})`,
     })
     .default(defaultHost),
-  port: z
-    .string()
-    .regex(/^\d{1,5}$/, {
-      error: (issue) => `PORT must be a number from 0 to 65535 (got ${shown(issue.input)})`,
-    })
-    .transform(Number)
-    .refine((port) => port <= 65535, {
-      error: (issue) => `PORT must be at most 65535 (got ${shown(issue.input)})`,
-    })
-    .default(defaultPort),
+  port: portNumber('PORT').default(defaultPort),
+  metricsPort: portNumber('METRICS_PORT').optional(),
 });
 
 const loadedDotEnvFiles = new Set<string>();

@@ -49,6 +49,7 @@ describe('configFor', () => {
       LOG_LEVEL: 'DEBUG',
       HOST: '0.0.0.0',
       PORT: '8080',
+      METRICS_PORT: '9464',
     });
     expect(config).toEqual({
       mode: 'deploy',
@@ -60,6 +61,7 @@ describe('configFor', () => {
       logLevel: 'debug',
       host: '0.0.0.0',
       port: 8080,
+      metricsPort: 9464,
     });
     expect(JSON.stringify(describeConfig(config))).not.toContain(token);
   });
@@ -94,12 +96,14 @@ describe('configFor', () => {
       LOG_LEVEL: 'loud',
       HOST: 'two words',
       PORT: '99999',
+      METRICS_PORT: 'metrics',
     });
-    expect(found).toHaveLength(7);
+    expect(found).toHaveLength(8);
     expect(found.join('\n')).not.toContain('very-secret');
     expect(found.join('\n')).not.toContain('zz');
     expect(found).toContainEqual(expect.stringMatching(/DISCORD_TOKEN must be the bare token/));
     expect(found).toContainEqual(expect.stringMatching(/PORT must be at most 65535/));
+    expect(found).toContainEqual('METRICS_PORT must be a number from 0 to 65535 (got "metrics")');
     expect(found).toContainEqual(expect.stringMatching(/LOG_LEVEL must be one of .* \(got "loud"\)/));
     const other = problems('gateway', { DISCORD_TOKEN: 'not a token at all' });
     expect(other).toEqual([expect.stringMatching(/DISCORD_TOKEN does not look like a bot token/)]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agreementsByYear } from '../src/data/agreements.js';
 import { loadDataset } from '../src/data/load.js';
-import { correctedSourceText } from '../src/data/source-text.js';
+import { correctedSourceText, sentenceCount } from '../src/data/source-text.js';
 import { sourceText } from './helpers/data.js';
 
 const dataset = loadDataset();
@@ -42,8 +42,54 @@ describe('the dataset is faithful to data/source/wco-partnerships.txt', () => {
   it('files the sub-bodies under the partner they belong to', () => {
     const bodies = (id: string) => partner(id).relatedBodies.map((body) => body.acronym ?? body.name);
     expect(bodies('eu-authorities')).toEqual(['DG TAXUD', 'DG Justice', 'OLAF']);
-    expect(bodies('fatf')).toEqual(['APG', 'GIABA']);
+    expect(bodies('fatf')).toEqual(['FATF-Style Regional Bodies', 'APG', 'GIABA']);
     expect(bodies('icao')).toEqual(['IATA']);
+    expect(bodies('europol')).toEqual(['OLAF']);
+  });
+
+  // Each row: what a careful reading found wrong, and the words the data must now (not) use.
+  it.each([
+    [
+      'FATF-Style Regional Bodies are a related body, not another name of the FATF',
+      () => partner('fatf').aliases,
+      [],
+    ],
+    [
+      'RILO: what the source says of them',
+      () => partner('unep').relatedBodies.map((b) => b.relation),
+      ["Also support initiatives of UNEP's regional offices"],
+    ],
+    [
+      'ICAO: API labels Advance Passenger Information, not the guidelines',
+      () => partner('icao').programmes.map((p) => p.acronym ?? null),
+      [null, null],
+    ],
+  ])('%s', (_what, actual, expected) => {
+    expect(actual()).toEqual(expected);
+  });
+
+  it.each([
+    ['osce', 'drew up a Decision', 'adopted'],
+    ['unep', 'also support initiatives of UNEP', 'support UNEP’s regional offices'],
+    ['icao', 'Guidelines on Advance Passenger Information (API)', 'programme'],
+  ])('%s summary says %j, never %j', (id, says, never) => {
+    expect(partner(id).summary).toContain(says);
+    expect(partner(id).summary).not.toContain(never);
+  });
+
+  it('explains the encoding damage with the code pages it shows, and no guess', () => {
+    const issue = dataset.corrections.find((c) => c.replace?.find === 'HeĊ™manice')?.issue ?? '';
+    expect(issue).toMatch(/C5 99/);
+    expect(issue).toMatch(/Ċ is byte C5 in ISO 8859-3 \(Latin-3\)/);
+    expect(issue).toMatch(/™ is byte 99 in Windows-1252/);
+    expect(issue).toContain('not known');
+    // Check the claim itself: ř is C5 99 in UTF-8.
+    expect([...Buffer.from('ř', 'utf8')]).toEqual([0xc5, 0x99]);
+  });
+
+  it('records the one /mou line for Europol’s two 2002 agreements', () => {
+    const europol = dataset.corrections.find((c) => c.partner === 'europol')?.issue ?? '';
+    expect(europol).toContain('"Co-operation Agreement and MOU, 2002"');
   });
 
   // Every date the source gives an agreement, written as the source writes it.
@@ -106,6 +152,58 @@ describe('the dataset is faithful to data/source/wco-partnerships.txt', () => {
     expect(entries.map((entry) => entry.partner.acronym).sort()).toEqual(partners);
   });
 
+  // An agreement's focus areas: only what a sentence naming that agreement says it is about, or none.
+  it.each([
+    ['cites', '1996', ['wildlife'], 'based on the MOU', 'implementation of CITES'],
+    ['emcdda', '2007-01-12', ['drugs'], 'An MOU between the WCO and EMCDDA', 'drug control'],
+    ['europol', '2002', ['organized-crime', 'tobacco'], 'Co-operation Agreement in 2002', 'cigarettes'],
+    [
+      'iaea',
+      '1998-05-13',
+      ['nuclear-and-radioactive-material'],
+      'Memorandum of understanding in May 1998',
+      'nuclear',
+    ],
+    [
+      'icom',
+      '2000-01-01',
+      ['cultural-property'],
+      'signed a Memorandum of Understanding',
+      'cultural property',
+    ],
+    ['unesco', '2000-10-26', ['cultural-property'], 'The MoU foresees', 'cultural heritage'],
+    [
+      'wco-regional-dog-training-centres',
+      null,
+      ['detector-dogs'],
+      'Memorandum of Understanding with the WCO',
+      'Dog Training',
+    ],
+  ])('%s %s is about %j: “%s … %s”', (id, date, topics, namesIt, saysWhat) => {
+    const agreement = partner(id).agreements.find((a) => a.date === date && a.topics.length);
+    expect(agreement?.topics).toEqual(topics);
+    const sentence = partner(id).provenance.find((q) => q.includes(namesIt));
+    expect(sentence).toContain(saysWhat);
+  });
+
+  it('gives every other agreement no focus area (its sentence names none)', () => {
+    const tagged = dataset.partners.flatMap((p) =>
+      p.agreements.filter((a) => a.topics.length).map((a) => `${p.id} ${a.type} ${a.date}`),
+    );
+    expect(tagged.sort()).toEqual(
+      [
+        'cites MOU 1996',
+        'emcdda MOU 2007-01-12',
+        'europol Co-operation Agreement 2002',
+        'iaea MOU 1998-05-13',
+        'icom MOU 2000-01-01',
+        'unesco MOU 2000-10-26',
+        'wco-regional-dog-training-centres MOU null',
+        'wco-regional-dog-training-centres MOU null',
+      ].sort(),
+    );
+  });
+
   it('records each agreement once even where the source repeats the sentence (INTERPOL)', () => {
     expect(
       correctedSourceText(sourceText, dataset.corrections).match(
@@ -133,6 +231,63 @@ describe('the dataset is faithful to data/source/wco-partnerships.txt', () => {
     expect(partner('interpol').external.map((f) => f.value)).toEqual([
       'International Criminal Police Organization',
     ]);
+  });
+
+  it('puts every synonym on one focus area only', () => {
+    const owners = new Map<string, Set<string>>();
+    for (const topic of dataset.topics) {
+      for (const word of [topic.label, topic.slug, ...topic.synonyms]) {
+        const key = word.toLowerCase();
+        owners.set(key, new Set([...(owners.get(key) ?? []), topic.slug]));
+      }
+    }
+    expect([...owners].filter(([, slugs]) => slugs.size > 1)).toEqual([]);
+  });
+
+  // A synonym for one partner's own work sits on a focus area only that partner has (the source says so of it
+  // alone), so a query for it never opens another partner's card.
+  it.each([
+    ['ozone', 'unep'],
+    ['ODS', 'unep'],
+    ['MEA', 'unep'],
+    ['green customs', 'unep'],
+    ['detector dogs', 'wco-regional-dog-training-centres'],
+    ['sniffer dogs', 'wco-regional-dog-training-centres'],
+    ['advance passenger information', 'icao'],
+    ['airport', 'icao'],
+  ])('the synonym %j belongs to a focus area of %s alone', (synonym, id) => {
+    const topic = dataset.topics.find((t) => t.synonyms.includes(synonym));
+    const members = dataset.partners.filter((p) => p.focusAreas.some((f) => f.topic === topic?.slug));
+    expect(members.map((p) => p.id)).toEqual([id]);
+  });
+
+  it('no synonym sends a typed subject to an unrelated area', () => {
+    const synonymsOf = (slug: string) => dataset.topicBySlug.get(slug)?.synonyms ?? [];
+    expect(synonymsOf('fraud')).not.toContain('smuggling');
+    expect(synonymsOf('environment')).not.toEqual(expect.arrayContaining(['ozone']));
+    expect(synonymsOf('capacity-building').filter((s) => /dog|canine|k9/i.test(s))).toEqual([]);
+    expect(synonymsOf('trade-facilitation').filter((s) => /passenger|api/i.test(s))).toEqual([]);
+  });
+
+  it.each([
+    [['This Resolution requires all U.N. Members to take steps to enhance border security.'], 1],
+    [
+      [
+        'The OSCE Council agreed. The OSCE have also offered to assist.',
+        'The OSCE have also offered to assist.',
+      ],
+      2,
+    ],
+    [
+      [
+        '(SAFE Program). The OSCE',
+        'An MOU was signed on 18 March 2010.',
+        'An MOU was  signed on 18 March 2010.',
+      ],
+      3,
+    ],
+  ])('sentenceCount(%j) is %i', (quotes, count) => {
+    expect(sentenceCount(quotes)).toBe(count);
   });
 
   it('uses every topic and only known topics', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dataJsonSchemas } from '../src/data/json-schema.js';
 import { DataValidationError, loadDataset } from '../src/data/load.js';
 import { defaultDataDir, projectRoot } from '../src/data/paths.js';
-import { formatProblem, parsePartnersFile, parseTopicsFile } from '../src/data/validate.js';
+import { formatProblem, parsePartnersFile, parseTopicsFile, wordsNotIn } from '../src/data/validate.js';
 import { rawDataFile, sourceText } from './helpers/data.js';
 
 const topics = rawDataFile('topics.json').topics;
@@ -77,12 +77,67 @@ describe('data/partners.json validation', () => {
         'data/partners.json: record "who" at partners[18].aliases[0]: "World Wellness Office" is not in the source; quote it as written there or record it in "external"',
     },
     {
+      broken: 'a note its quote does not state',
+      breakIt: (raw: any) =>
+        (raw.partners[indexOf(raw, 'unodc')].focusAreas[0].note =
+          'Works with the WCO on a number of international activities.'),
+      complaint:
+        'data/partners.json: record "unodc" at partners[16].focusAreas[0].note: states "number", "international", "activities", which its quote does not say',
+    },
+    {
+      broken: 'a milestone label its quote does not state',
+      breakIt: (raw: any) =>
+        (raw.partners[indexOf(raw, 'osce')].milestones[0].label = 'OSCE Council adopts a Decision on SAFE'),
+      complaint:
+        'data/partners.json: record "osce" at partners[11].milestones[0].label: states "adopts", which its quote does not say',
+    },
+    {
+      broken: 'a related body whose relation quotes another sentence',
+      breakIt: (raw: any) => {
+        const olaf = raw.partners[indexOf(raw, 'eu-authorities')].relatedBodies[2];
+        olaf.source = raw.partners[indexOf(raw, 'europol')].provenance[0];
+      },
+      complaint:
+        'data/partners.json: record "eu-authorities" at partners[1].relatedBodies[2].relation: states "relevant", "bodies", "commission", "secretariat", "all", "kinds", which its quote does not say',
+    },
+    {
+      broken: "another partner's related body as an alias",
+      breakIt: (raw: any) => raw.partners[indexOf(raw, 'who')].aliases.push('OLAF'),
+      complaint:
+        'data/partners.json: record "who" at partners[18].aliases[0]: "OLAF" already names partner "eu-authorities"',
+    },
+    {
+      broken: 'an agreement tagged with a focus area the partner does not have',
+      breakIt: (raw: any) => raw.partners[indexOf(raw, 'unodc')].agreements[0].topics.push('wildlife'),
+      complaint:
+        'data/partners.json: record "unodc" at partners[16].agreements[0].topics[0]: "wildlife" is not one of this partner\'s focus areas',
+    },
+    {
       broken: 'an unknown field',
       breakIt: (raw: any) => (raw.partners[indexOf(raw, 'who')].founded = 1948),
       complaint: 'data/partners.json: record "who" at partners[18]: Unrecognized key: "founded"',
     },
   ])('rejects $broken with a message naming file, record and path', ({ breakIt, complaint }) => {
     expect(complaintsAfter(breakIt)).toContain(complaint);
+  });
+
+  it('lets two partners name the same related body (OLAF: EU Authorities and Europol)', () => {
+    const named = (id: string) =>
+      rawDataFile('partners.json').partners[indexOf(rawDataFile('partners.json'), id)];
+    expect(named('europol').relatedBodies.map((b: any) => b.acronym)).toContain('OLAF');
+    expect(named('eu-authorities').relatedBodies.map((b: any) => b.acronym)).toContain('OLAF');
+    expect(complaintsAfter(() => {})).toEqual([]);
+  });
+
+  it.each([
+    ['Coordinates the initiative.', 'an initiative coordinated by the UNEP', []],
+    ['Works with the WCO against drugs.', 'combating drug trafficking', []],
+    ['Organised crime.', 'organized crime', []],
+    ['The Council adopted a Decision.', 'the Council has drawn up a Decision', ['adopted']],
+    ['Runs Project PRISM.', 'They are aimed at assisting governments', ['runs', 'project', 'prism']],
+    ['Stolen artefacts.', 'stolen cultural artifacts', ['artefacts']],
+  ])('wordsNotIn(%j, %j) is %j', (text, quote, missing) => {
+    expect(wordsNotIn(text, quote)).toEqual(missing);
   });
 
   it('rejects a topic that no partner uses', () => {
@@ -102,10 +157,11 @@ describe('data/partners.json validation', () => {
 
   it('rejects duplicate topic slugs', () => {
     const raw = rawDataFile('topics.json');
+    const at = raw.topics.length;
     raw.topics.push({ ...raw.topics[0] });
     const result = parseTopicsFile('data/topics.json', raw);
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
-      'data/topics.json: record "drugs" at topics[18].slug: duplicate topic slug',
+      `data/topics.json: record "drugs" at topics[${at}].slug: duplicate topic slug`,
     ]);
   });
 

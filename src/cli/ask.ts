@@ -1,12 +1,14 @@
-// npm run ask -- "/partner who:interpl" [--json] [--color]: one command, one answer, then exit.
-// Prints the reply as plain text, or with --json the exact interaction response sent to Discord.
+// npm run ask -- "/partner who:interpl" [--json] [--color] [--out DIR]: one command, one answer, then exit.
+// Prints the reply as plain text, or with --json the exact interaction response sent to Discord. A reply
+// with a file (/mou view:timeline) saves it to DIR (default: <system temp dir>/wco-partner-bot).
 // Exit code: 0 with an answer, 2 when the command line cannot be understood, 1 on bad config or data.
 import { ConfigError, configFor, type LogLevel } from '../config.js';
 import { DataValidationError } from '../data/load.js';
 
 const usage = `Usage: npm run ask -- "/partner who:interpol" [--json] [--color]
   --json    print the interaction response payload that would be sent to Discord
-  --color   colours and boxes, as in the playground`;
+  --color   colours and boxes, as in the playground
+  --out DIR where a reply's picture is saved (default: <system temp dir>/wco-partner-bot)`;
 
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);
@@ -15,6 +17,9 @@ function fail(message: string, code: number): never {
 
 // A lone `--` (as in `node scripts/run.mjs ask -- /help`) only separates arguments.
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
+const outAt = args.indexOf('--out');
+const outDir = outAt === -1 ? undefined : args.splice(outAt, 2)[1];
+if (outAt !== -1 && !outDir) fail('--out needs a directory, e.g. --out ./pictures', 2);
 const flags = new Set(args.filter((arg) => /^--?[a-z]+$/.test(arg)));
 const line = args
   .filter((arg) => !flags.has(arg))
@@ -42,6 +47,7 @@ const [
   { handleInteraction },
   { parseCommandLine },
   { renderResponse },
+  { saveReplyFiles },
   logging,
 ] = await Promise.all([
   import('../../commands/index.js'),
@@ -49,6 +55,7 @@ const [
   import('../interactions/handle.js'),
   import('../transports/local/parse-command-line.js'),
   import('../transports/local/render-text.js'),
+  import('../transports/local/save-files.js'),
   import('../logger.js'),
 ]);
 
@@ -69,3 +76,6 @@ const text = flags.has('--json')
   ? JSON.stringify(response, null, 2)
   : renderResponse(response, { color: flags.has('--color'), width: 80 });
 process.stdout.write(`${text}\n`);
+// With --json, stdout stays one JSON document: the saved files are reported on stderr.
+const report = flags.has('--json') ? process.stderr : process.stdout;
+for (const saved of saveReplyFiles(response, outDir)) report.write(`${saved}\n`);

@@ -1,4 +1,5 @@
-// npm run http: the HTTP interactions endpoint (POST /interactions, GET /healthz) on HOST:PORT.
+// npm run http: the HTTP interactions endpoint (POST /interactions, GET /healthz) on HOST:PORT, and GET /metrics
+// there too, or on METRICS_PORT when set.
 // Needs DISCORD_PUBLIC_KEY. Invalid config or data: the problems on stderr, exit 1, nothing served.
 // SIGTERM/SIGINT: stop accepting, finish in-flight requests, exit 0.
 import { performance } from 'node:perf_hooks';
@@ -8,36 +9,62 @@ import { orExit } from './or-exit.js';
 const config: ConfigFor<'http'> = orExit(() => configFor('http'));
 
 // Loaded only once the config is known to be good; none of these pull in discord.js.
-const [{ createLogger }, { createBotContext }, { startHttpServer }] = await Promise.all([
+const [
+  { createLogger },
+  { createBotContext },
+  { startHttpServer },
+  { createMetrics },
+  { startMetricsServer },
+] = await Promise.all([
   import('../logger.js'),
   import('../interactions/create-context.js'),
   import('../transports/http/server.js'),
+  import('../metrics/metrics.js'),
+  import('../metrics/server.js'),
 ]);
 
 const logger = createLogger({ level: config.logLevel, name: 'http' });
 
 const context = orExit(() => createBotContext());
 
+const metrics = createMetrics({ transport: 'http' });
+const separateMetricsPort = config.metricsPort !== undefined;
+
 let running: Awaited<ReturnType<typeof startHttpServer>>;
+let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | undefined;
+// Which port the failing listen was for, to name it in the error.
+let starting = { variable: 'PORT', port: config.port };
 try {
   running = await startHttpServer({
     context,
     publicKeyHex: config.publicKey,
     host: config.host,
     port: config.port,
+    apiUrl: config.apiUrl,
     logger,
+    metrics,
+    serveMetrics: !separateMetricsPort,
   });
+  if (config.metricsPort !== undefined) {
+    starting = { variable: 'METRICS_PORT', port: config.metricsPort };
+    metricsServer = await startMetricsServer({
+      metrics,
+      host: config.host,
+      port: config.metricsPort,
+      logger,
+    });
+  }
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   const why =
     code === 'EADDRINUSE'
-      ? `port ${config.port} is already in use (set PORT to another one)`
+      ? `port ${starting.port} is already in use (set ${starting.variable} to another one)`
       : code === 'EACCES'
-        ? `not allowed to listen on port ${config.port} (use a port above 1023)`
+        ? `not allowed to listen on port ${starting.port} (use a port above 1023)`
         : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
           ? `HOST ${config.host} is not an address of this machine`
           : (error as Error).message;
-  process.stderr.write(`Cannot start the HTTP endpoint on ${config.host}:${config.port}: ${why}\n`);
+  process.stderr.write(`Cannot start the HTTP endpoint on ${config.host}:${starting.port}: ${why}\n`);
   process.exit(1);
 }
 
@@ -46,9 +73,10 @@ logger.info(
     url: running.url,
     partners: context.dataset.partners.length,
     topics: context.dataset.topics.length,
+    metricsUrl: `${metricsServer?.url ?? running.url}/metrics`,
     startupMs: Math.round(performance.now()),
   },
-  `listening on ${running.url} (POST /interactions, GET /healthz)`,
+  `listening on ${running.url} (POST /interactions, GET /healthz${metricsServer ? `; GET /metrics on ${metricsServer.url}` : ', GET /metrics'})`,
 );
 
 let stopping = false;
@@ -59,7 +87,7 @@ function shutdown(signal: NodeJS.Signals): void {
   }
   stopping = true;
   logger.info({ signal }, 'shutting down: finishing in-flight requests');
-  running.close().then(
+  Promise.all([running.close(), metricsServer?.close()]).then(
     () => {
       logger.info('stopped');
       logger.flush();

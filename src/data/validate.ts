@@ -116,7 +116,7 @@ export function parsePartnersFile({
   const topicSlugs = new Set(topics.map((topic) => topic.slug));
   const usedTopics = new Set<string>();
   const ids = new Map<string, number>();
-  const searchKeys = new Map<string, string>();
+  const searchKeys = new Map<string, { id: string; shared: boolean }>();
 
   data.corrections.forEach((correction, index) => {
     if (correction.replace && !sourceText.includes(correction.replace.find)) {
@@ -143,10 +143,14 @@ export function parsePartnersFile({
     ids.set(partner.id, index);
 
     for (const [path, key] of searchKeysOf(partner)) {
+      // A related body may be named by several partners (OLAF works with the EU Authorities and with Europol);
+      // a partner's own name, acronym or alias names that partner alone.
+      const shared = path.startsWith('.relatedBodies');
       const folded = foldWhitespace(key).toLowerCase();
       const owner = searchKeys.get(folded);
-      if (owner !== undefined && owner !== partner.id) at(path, `"${key}" already names partner "${owner}"`);
-      else searchKeys.set(folded, partner.id);
+      if (owner !== undefined && owner.id !== partner.id && !(shared && owner.shared)) {
+        at(path, `"${key}" already names partner "${owner.id}"`);
+      } else if (owner === undefined || !shared) searchKeys.set(folded, { id: partner.id, shared });
     }
 
     const external = new Set(partner.external.map((fact) => wordsOf(fact.value)));
@@ -168,9 +172,28 @@ export function parsePartnersFile({
         at(path, `quote does not occur verbatim in the source: "${quote}"`);
     }
 
+    for (const [path, text, quote] of statementsOf(partner)) {
+      const missing = wordsNotIn(text, quote);
+      if (missing.length) {
+        at(path, `states ${missing.map((word) => `"${word}"`).join(', ')}, which its quote does not say`);
+      }
+    }
+
     for (const [path, date] of datesOf(partner)) {
       if (!isRealPartialDate(date)) at(path, `${date} is not a real date`);
     }
+
+    const ownTopics = new Set(partner.focusAreas.map((focus) => focus.topic));
+    partner.agreements.forEach((agreement, agreementIndex) => {
+      agreement.topics.forEach((topic, topicIndex) => {
+        if (!ownTopics.has(topic)) {
+          at(
+            `.agreements[${agreementIndex}].topics[${topicIndex}]`,
+            `"${topic}" is not one of this partner's focus areas`,
+          );
+        }
+      });
+    });
 
     partner.focusAreas.forEach((focus, focusIndex) => {
       usedTopics.add(focus.topic);
@@ -244,6 +267,52 @@ function quotesOf(partner: Partner): Located<string>[] {
     ...sourced('relatedBodies', partner.relatedBodies),
     ...sourced('locations', partner.locations),
   ];
+}
+
+/** Each line the bot shows as a fact in its own words, with the quote it rests on. */
+function statementsOf(partner: Partner): [path: string, text: string, quote: string][] {
+  return [
+    ...partner.focusAreas.map((f, i): [string, string, string] => [
+      `.focusAreas[${i}].note`,
+      f.note,
+      f.source,
+    ]),
+    ...partner.relatedBodies.map((b, i): [string, string, string] => [
+      `.relatedBodies[${i}].relation`,
+      b.relation,
+      b.source,
+    ]),
+    ...partner.milestones.map((m, i): [string, string, string] => [
+      `.milestones[${i}].label`,
+      m.label,
+      m.source,
+    ]),
+  ];
+}
+
+/**
+ * Words a statement may use that its quote need not contain: grammar, and the frame every record shares (the
+ * partner works with the WCO, which its place in the source already says).
+ */
+const unquotedWords = new Set(
+  'a against an and as at be both by each for from has have in into is it its of on or so than that the their them they this to was which who with also one own works work wco'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The words of `text` its quote does not contain, ignoring case, punctuation, -ise/-ize and word endings: a word
+ * counts as present when a word of the quote starts with its first ~70 % (at least four letters), so
+ * "coordinates" is found in "coordinated" and "drugs" in "drug", but "adopted" is not found in "drawn up".
+ */
+export function wordsNotIn(text: string, quote: string): string[] {
+  const split = (value: string) => wordsOf(value.replace(/z/gi, 's')).trim().split(' ').filter(Boolean);
+  const quoted = split(quote);
+  return split(text).filter((word) => {
+    if (unquotedWords.has(word)) return false;
+    const stem = word.length <= 4 ? word : word.slice(0, Math.max(4, Math.ceil(word.length * 0.7)));
+    return !quoted.some((candidate) => candidate.startsWith(stem));
+  });
 }
 
 function datesOf(partner: Partner): Located<string>[] {

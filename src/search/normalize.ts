@@ -45,33 +45,21 @@ export function foldText(text: string): string {
  * alike to records and queries (partners' names use both, e.g. OPCW's "Organization"/"Organisation").
  */
 export function unifySpelling(word: string): string {
-  const length = word.length;
-  if (length < 6) return word;
-  const last = word.charCodeAt(length - 1);
-  // Cheap character tests first: this runs on every word of every summary.
-  if (last === 110 /* n */) {
-    return length > 9 && word.endsWith('isation') ? `${word.slice(0, -7)}ization` : word;
-  }
-  if (last === 100 /* d */) {
-    return length > 6 && word.endsWith('ised') ? `${word.slice(0, -4)}ized` : word;
-  }
-  if (last === 115 /* s */ && length > 10 && word.endsWith('isations')) return `${word.slice(0, -8)}izations`;
-  const first = word.charCodeAt(0);
-  // centre(s), programme(s), defence, licence, labour
-  if (first === 99 || first === 112 || first === 100 || first === 108)
-    return SPELLING_VARIANTS.get(word) ?? word;
-  return word;
+  if (word.length < 6) return word;
+  return SPELLING_VARIANTS.get(word) ?? word.replace(/isation(s?)$|ised$/, (end) => end.replace('s', 'z'));
 }
 
-const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map([
-  ['centre', 'center'],
-  ['centres', 'centers'],
-  ['programme', 'program'],
-  ['programmes', 'programs'],
-  ['defence', 'defense'],
-  ['licence', 'license'],
-  ['labour', 'labor'],
-]);
+const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    centre: 'center',
+    centres: 'centers',
+    programme: 'program',
+    programmes: 'programs',
+    defence: 'defense',
+    licence: 'license',
+    labour: 'labor',
+  }),
+);
 
 /** The words (runs of letters and digits) of folded text; punctuation, symbols and lone surrogates split words. */
 export function wordsOf(folded: string): string[] {
@@ -79,25 +67,6 @@ export function wordsOf(folded: string): string[] {
   const words = folded.match(pattern) ?? [];
   for (let i = 0; i < words.length; i++) words[i] = unifySpelling(words[i] ?? '');
   return words;
-}
-
-/** Calls `visit` with each word of folded text; a plain loop for ASCII (long text), `wordsOf` otherwise. */
-export function forEachWord(folded: string, visit: (word: string) => void): void {
-  if (NON_ASCII.test(folded)) {
-    for (const word of wordsOf(folded)) visit(word);
-    return;
-  }
-  let start = -1;
-  for (let i = 0; i <= folded.length; i++) {
-    const code = i < folded.length ? folded.charCodeAt(i) : 32;
-    const inWord = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-    if (inWord) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      visit(unifySpelling(folded.slice(start, i)));
-      start = -1;
-    }
-  }
 }
 
 /**
@@ -115,34 +84,9 @@ export function compoundsOf(folded: string): string[] {
 }
 
 /** Words too common to identify anything; dropped from queries and from long text. */
-export const STOP_WORDS: ReadonlySet<string> = new Set([
-  'a',
-  'an',
-  'and',
-  'as',
-  'at',
-  'by',
-  'de',
-  'des',
-  'du',
-  'et',
-  'for',
-  'from',
-  'in',
-  'is',
-  'it',
-  'its',
-  'la',
-  'le',
-  'of',
-  'on',
-  'or',
-  's',
-  'the',
-  'their',
-  'to',
-  'with',
-]);
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  'a an and as at by de des du et for from in is it its la le of on or s the their to with'.split(' '),
+);
 
 export interface NormalizedQuery {
   /** Every word of the folded query, in order, duplicates removed. */

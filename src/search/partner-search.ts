@@ -1,151 +1,278 @@
+/**
+ * The partner search. Candidates come from three places, one query word at a time:
+ *  - MiniSearch over the short fields (names, acronyms, aliases, sub-bodies, programmes, places), as typed or as a
+ *    prefix, with typos only for a word that matches nothing as typed;
+ *  - the topic index (focus areas' labels, slugs, synonyms), each topic hit standing for the partners in that area;
+ *  - whole words of each partner's own text (summary and focus-area notes), from a plain Map.
+ * Every word must match (AND). Hits are put in tiers (below), and fuse.js orders the best candidates of a
+ * multi-word query. One- and two-character queries only look at acronyms and the starts of names (autocomplete).
+ */
 import type { Partner, Topic } from '../data/schema.js';
-import { type AddValue, type FieldSpec, fieldIndexes } from './field-spec.js';
-import { createRankedSearch } from './ranked-search.js';
+import {
+  AUTOCOMPLETE_LIMIT,
+  allowedTypos,
+  CACHE_SIZE,
+  clampLimit,
+  DEFAULT_SEARCH_LIMIT,
+  DEFAULT_SUGGEST_LIMIT,
+  MAX_LIMIT,
+} from './common.js';
+import { FuseOrder } from './fuse-order.js';
+import { LruCache } from './lru-cache.js';
+import { matchedText } from './matched-text.js';
+import { type NormalizedQuery, normalizeQuery } from './normalize.js';
+import { BIT, type Field, fieldOf, Match, PartnerIndex, PRIMARY, type WordLookup } from './partner-index.js';
 import type { MatchField, PartnerHit, PartnerSearch, SearchOptions } from './types.js';
 
 /**
- * What is searchable in a partner, and how much it counts. Names, acronyms and aliases dominate; sub-bodies and
- * programmes come next; places and focus areas (their topic's label and synonyms) after. Focus areas are matched by
- * the word index only (typos allowed), not by fuse.js; the summary only feeds the word index, by whole words, with
- * a low weight.
+ * Ranking tiers, best first (a hit's score is (tier + a value in [0, 1)) / TIERS):
+ *  0 the query equals the name, acronym or an alias (`exact`); 1 it equals a sub-body's or programme's;
+ *  2 every word is (the start of) a word of the name, acronym or aliases; 3 … of those or a sub-body or programme;
+ *  4 every word matched a field, typos or places included;
+ *  5 found through a focus area, and the partner's own text states the words;
+ *  6 found through a focus area only, or through its own text only (focus areas first).
  */
-export const PARTNER_FIELDS: readonly FieldSpec<MatchField>[] = [
-  {
-    key: 'name',
-    matchedOn: 'name',
-    weight: 3,
-    tokenWeight: 1,
-    keyTier: 'primary',
-    match: 'fuse',
-    shortPrefix: 'words',
-  },
-  {
-    key: 'acronym',
-    matchedOn: 'acronym',
-    weight: 3,
-    tokenWeight: 1,
-    keyTier: 'primary',
-    match: 'fuse',
-    shortPrefix: 'acronym',
-  },
-  {
-    key: 'alias',
-    matchedOn: 'alias',
-    weight: 2.5,
-    tokenWeight: 0.9,
-    keyTier: 'primary',
-    match: 'fuse',
-    shortPrefix: 'words',
-  },
-  {
-    key: 'relatedBodyName',
-    matchedOn: 'relatedBody',
-    weight: 1.5,
-    tokenWeight: 0.7,
-    keyTier: 'secondary',
-    match: 'fuse',
-  },
-  {
-    key: 'relatedBodyAcronym',
-    matchedOn: 'relatedBody',
-    weight: 1.5,
-    tokenWeight: 0.7,
-    keyTier: 'secondary',
-    match: 'fuse',
-    shortPrefix: 'acronym',
-  },
-  {
-    key: 'programmeName',
-    matchedOn: 'programme',
-    weight: 1.5,
-    tokenWeight: 0.7,
-    keyTier: 'secondary',
-    match: 'fuse',
-  },
-  {
-    key: 'programmeAcronym',
-    matchedOn: 'programme',
-    weight: 1.5,
-    tokenWeight: 0.7,
-    keyTier: 'secondary',
-    match: 'fuse',
-    shortPrefix: 'acronym',
-  },
-  { key: 'location', matchedOn: 'location', weight: 1, tokenWeight: 0.5, match: 'fuse' },
-  { key: 'topic', matchedOn: 'topic', weight: 1, tokenWeight: 0.5, match: 'words' },
-  { key: 'summary', matchedOn: 'summary', weight: 0, tokenWeight: 0.15, match: 'text' },
-];
+const TIERS = 7;
+/** At most this many of the best candidates of a multi-word query are ordered by fuse.js. */
+const FUSE_CANDIDATES = 30;
 
-const FIELD = fieldIndexes(PARTNER_FIELDS, [
-  'name',
-  'acronym',
-  'alias',
-  'relatedBodyName',
-  'relatedBodyAcronym',
-  'programmeName',
-  'programmeAcronym',
-  'location',
-  'topic',
-  'summary',
-] as const);
+interface Ranked {
+  record: number;
+  tier: number;
+  within: number;
+  matchedOn: MatchField;
+  topics: readonly string[];
+  /** Whether a word was found in a focus area or the partner's own text: the hit then says why it matched. */
+  bySubject: boolean;
+}
 
-/** Hands a partner's searchable values to the index, in a fixed order; sorted by name. */
-function describePartner(
-  partner: Partner,
-  add: AddValue,
-  topicTexts: ReadonlyMap<string, readonly string[]>,
-): string {
-  add(FIELD.name, partner.name);
-  if (partner.acronym) add(FIELD.acronym, partner.acronym);
-  for (const alias of partner.aliases) add(FIELD.alias, alias);
-  for (const body of partner.relatedBodies) {
-    add(FIELD.relatedBodyName, body.name);
-    if (body.acronym) add(FIELD.relatedBodyAcronym, body.acronym);
-  }
-  for (const programme of partner.programmes) {
-    add(FIELD.programmeName, programme.name);
-    if (programme.acronym) add(FIELD.programmeAcronym, programme.acronym);
-  }
-  for (const location of partner.locations) add(FIELD.location, location.place);
-  for (const focus of partner.focusAreas) {
-    const texts = topicTexts.get(focus.topic);
-    if (texts) add(FIELD.topic, texts);
-  }
-  add(FIELD.summary, partner.summary);
-  return partner.name;
+const byRank = (a: Ranked, b: Ranked) => a.tier - b.tier || a.within - b.within || a.record - b.record;
+
+/**
+ * Adds a hit to `kept`, the `count` best so far, in order. Only those are held: thousands of candidates of a common
+ * word are compared once and dropped, not kept alive through the query (which made every scavenge copy them).
+ */
+function keepBest(kept: Ranked[], hit: Ranked, count: number): void {
+  const last = kept[kept.length - 1];
+  if (kept.length === count && last && byRank(hit, last) >= 0) return;
+  let at = kept.length;
+  while (at > 0 && byRank(hit, kept[at - 1] as Ranked) < 0) at--;
+  kept.splice(at, 0, hit);
+  if (kept.length > count) kept.pop();
 }
 
 /** Builds the partner index once; every call after that is pure, synchronous and never throws on a string. */
 export function createPartnerSearch(
-  partners: readonly Partner[],
-  topics: readonly Topic[],
-  options?: SearchOptions,
+  partnerList: readonly Partner[],
+  topicList: readonly Topic[],
+  options: SearchOptions = {},
 ): PartnerSearch {
-  // One shared array per topic: the index parses a topic's label and synonyms once, not once per partner.
-  const topicTexts = new Map(
-    topics.map((topic) => [topic.slug, [...new Set([topic.label, ...topic.synonyms])]]),
-  );
-  const ranked = createRankedSearch(
-    partners,
-    (partner, add) => describePartner(partner, add, topicTexts),
-    PARTNER_FIELDS,
-    'name',
-    options,
-  );
-  const toHit = ({
-    item,
-    score,
-    exact,
-    matchedOn,
-  }: ReturnType<typeof ranked.search>[number]): PartnerHit => ({
-    partner: item,
-    score,
-    exact,
-    matchedOn,
-  });
+  const index = new PartnerIndex(partnerList, topicList);
+  const { partners, topicBySlug } = index;
+  const fuseOrder = new FuseOrder();
+  const cache = new LruCache<readonly Ranked[]>(options.caching === false ? 0 : CACHE_SIZE);
+
+  const rankOne = (record: number, match: Match, exact?: Field): Ranked => {
+    const { allPrimary, allKeyed, allFields, allStated, fields, score, topics: viaTopics } = match;
+    let tier: number;
+    let within = 1 / (1 + score);
+    let matchedOn: MatchField = fieldOf(fields);
+    if (exact) {
+      tier = PRIMARY & BIT[exact] ? 0 : 1;
+      within = 0;
+      matchedOn = exact;
+    } else if (allFields) tier = allPrimary ? 2 : allKeyed ? 3 : 4;
+    else if (viaTopics.length > 0) {
+      // Among subject hits, a partner with few focus areas (a specialist) before one that does many things.
+      const focusAreas = partners[record]?.focusAreas.length ?? 1;
+      const specialism = 1 - Math.min(viaTopics.length, focusAreas) / focusAreas;
+      tier = allStated ? 5 : 6;
+      within = allStated ? specialism : 0.5 * specialism;
+      matchedOn = 'topic';
+    } else {
+      tier = 6;
+      within = 0.5 + 0.49 * within;
+      if (!fields) matchedOn = 'summary';
+    }
+    return { record, tier, within, matchedOn, topics: viaTopics, bySubject: !allFields };
+  };
+
+  /**
+   * fuse.js reorders the best hits on names and other short fields (tiers 2–4) of a multi-word query, within their
+   * tiers; hits through subjects keep their order (fuse.js only reads names).
+   */
+  const orderByFuse = (ranked: Ranked[], query: NormalizedQuery) => {
+    const onFields = ranked.filter((hit) => hit.tier >= 2 && hit.tier <= 4);
+    if (onFields.length < 2) return ranked;
+    const head = onFields.slice(0, FUSE_CANDIDATES);
+    const scores = fuseOrder.scores(
+      head.map((hit) => partners[hit.record] as Partner),
+      query.terms.join(' '),
+      true,
+    );
+    // Hits past the head count as not matched by fuse.js: they stay after the head's, in their order.
+    onFields.forEach((hit, i) => {
+      hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
+    });
+    return ranked.sort(byRank);
+  };
+
+  const fullSearch = (query: NormalizedQuery): Ranked[] => {
+    const { terms } = query;
+    if (terms.length === 0) return [];
+    const lookups = terms.map((term) =>
+      index.lookUp(term, allowedTypos(term, 'search', terms.length), 'search'),
+    );
+    // Checked rarest word first: most candidates are ruled out by the first check.
+    const checks = [...lookups].sort((a, b) => a.inFields + a.inSubjects - (b.inFields + b.inSubjects));
+    const kept: Ranked[] = [];
+    let onFields = 0;
+    let notTextOnly = 0;
+    const considered = new Set<number>();
+    const consider = (record: number) => {
+      if (considered.has(record)) return;
+      considered.add(record);
+      const match = new Match();
+      for (const lookup of checks) if (!index.matchAt(lookup, record, match)) return;
+      const hit = rankOne(record, match);
+      if (hit.tier <= 4) onFields++;
+      if (hit.tier <= 4 || hit.topics.length > 0) notTextOnly++;
+      keepBest(kept, hit, MAX_LIMIT);
+    };
+    const cheapest = (cost: (lookup: WordLookup) => number) =>
+      lookups.reduce((best, lookup) => (cost(lookup) < cost(best) ? lookup : best));
+    // Candidates come from one word, in three rounds, each only if the rounds before found fewer hits than an
+    // answer holds, as each round's hits rank below the last's: (1) partners with the word in a short field, from the
+    // word fewest have there; (2) partners in a focus area a word matches (and with the cheapest word in a field);
+    // (3) partners whose own text has the cheapest word. MiniSearch scores every partner it lists (a few µs each),
+    // so listing by a field costs more than by a subject.
+    const byFields = cheapest((lookup) => lookup.inFields);
+    index.forEachInFields(byFields, consider);
+    const byAll = cheapest((lookup) => 3 * lookup.inFields + lookup.inSubjects);
+    if (onFields < MAX_LIMIT) {
+      if (byAll !== byFields) index.forEachInFields(byAll, consider);
+      for (const lookup of lookups) index.forEachInTopics(lookup, consider);
+      if (notTextOnly < MAX_LIMIT) index.forEachInText(byAll, consider);
+    }
+    // Exact names rank first, whatever else the record matched.
+    for (const { record, field } of index.exactKeys.get(query.key) ?? []) {
+      const exact = rankOne(record, new Match(), field);
+      const at = kept.findIndex((hit) => hit.record === record);
+      if (at >= 0 && (kept[at] as Ranked).tier <= exact.tier) continue;
+      if (at >= 0) kept.splice(at, 1);
+      keepBest(kept, exact, MAX_LIMIT);
+    }
+    const sorted = kept;
+    return terms.length > 1 ? orderByFuse(sorted, query) : sorted;
+  };
+
+  /** "Did you mean": any word may match, with more typos; the more words a partner matches, the better. */
+  const looseSearch = (query: NormalizedQuery): Ranked[] => {
+    const { terms } = query;
+    const tally = new Map<number, Match>();
+    for (const term of terms) {
+      const lookup = index.lookUp(term, allowedTypos(term, 'suggest', terms.length), 'suggest');
+      const seen = new Set<number>();
+      const add = (record: number) => {
+        if (seen.has(record)) return;
+        seen.add(record);
+        const match = tally.get(record) ?? new Match();
+        if (index.matchAt(lookup, record, match)) tally.set(record, match);
+      };
+      index.forEachInFields(lookup, add);
+      index.forEachInTopics(lookup, add);
+      index.forEachInText(lookup, add);
+    }
+    const ranked = [...tally].map(([record, match]) => {
+      const hit = rankOne(record, match);
+      hit.tier = 0;
+      hit.within = 0.5 * (1 - match.words / terms.length) + 0.5 * Math.min(hit.within, 0.999);
+      return hit;
+    });
+    ranked.sort((a, b) => a.within - b.within || a.record - b.record);
+    const head = ranked.slice(0, FUSE_CANDIDATES);
+    const scores = fuseOrder.scores(
+      head.map((hit) => partners[hit.record] as Partner),
+      terms.join(' '),
+      false,
+    );
+    head.forEach((hit, i) => {
+      hit.within = 0.5 * hit.within + 0.5 * (scores[i] ?? 1);
+    });
+    return head.sort((a, b) => a.within - b.within || a.record - b.record);
+  };
+
+  /** One- and two-character queries: acronyms, then the starts of names' words, A–Z; a topic named exactly after. */
+  const shortSearch = (query: NormalizedQuery): Ranked[] => {
+    const found = index.shortPrefixes.find(query.key);
+    const exact = new Set(
+      (index.exactKeys.get(query.key) ?? [])
+        .filter(({ field }) => PRIMARY & BIT[field])
+        .map(({ record }) => record),
+    );
+    const ranked: Ranked[] = found.map((entry, position) => ({
+      record: entry.record,
+      tier: exact.has(entry.record) ? 0 : 2,
+      within: position / (found.length + 1),
+      matchedOn: entry.rank === 0 ? 'acronym' : 'name',
+      topics: [],
+      bySubject: false,
+    }));
+    const listed = new Set(found.map((entry) => entry.record));
+    for (const topicRecord of index.topics.exact(query.key)) {
+      const slug = index.topics.topics[topicRecord]?.slug ?? '';
+      for (const record of index.partnersByTopic.get(slug) ?? []) {
+        if (listed.has(record)) continue;
+        listed.add(record);
+        ranked.push({ record, tier: 6, within: 0, matchedOn: 'topic', topics: [slug], bySubject: true });
+      }
+    }
+    return ranked;
+  };
+
+  const run = (mode: 'search' | 'suggest', raw: unknown, limit: number): PartnerHit[] => {
+    if (limit === 0) return [];
+    const query = normalizeQuery(raw);
+    if (query.length === 0) return [];
+    const cacheKey = `${mode}\u0000${query.key}`;
+    let ranked = cache.get(cacheKey);
+    if (!ranked) {
+      ranked = (
+        query.length <= 2 ? shortSearch(query) : mode === 'search' ? fullSearch(query) : looseSearch(query)
+      ).slice(0, MAX_LIMIT);
+      cache.set(cacheKey, ranked);
+    }
+    let previous = 0;
+    return ranked.slice(0, limit).flatMap((hit) => {
+      const partner = partners[hit.record];
+      if (!partner) return [];
+      // Scores never decrease down the list (fuse.js reorders only the head).
+      previous = Math.max(previous, (hit.tier + Math.min(Math.max(hit.within, 0), 0.999)) / TIERS);
+      const result: PartnerHit = {
+        partner,
+        score: previous,
+        exact: hit.tier === 0 && mode === 'search',
+        matchedOn: hit.matchedOn,
+      };
+      if (hit.bySubject) {
+        const why = matchedText(partner, query.terms, hit.topics, topicBySlug);
+        if (why) result.matchedText = why;
+      }
+      return [result];
+    });
+  };
+
+  const alphabetical = (): PartnerHit[] =>
+    partners
+      .slice(0, AUTOCOMPLETE_LIMIT)
+      .map((partner) => ({ partner, score: 1, exact: false, matchedOn: 'name' }));
+
   return {
-    search: (query, limit) => ranked.search(query, limit).map(toHit),
-    suggest: (query, limit) => ranked.suggest(query, limit).map(toHit),
-    autocomplete: (query) => ranked.autocomplete(query).map(toHit),
+    search: (query, limit) => run('search', query, clampLimit(limit, DEFAULT_SEARCH_LIMIT)),
+    suggest: (query, limit) => run('suggest', query, clampLimit(limit, DEFAULT_SUGGEST_LIMIT)),
+    autocomplete: (query) =>
+      typeof query !== 'string' || query.trim() === ''
+        ? alphabetical()
+        : run('search', query, AUTOCOMPLETE_LIMIT),
   };
 }

@@ -1,64 +1,156 @@
+/**
+ * Focus areas (topics): a small MiniSearch over each topic's label, slug and synonyms, plus the description's whole
+ * words. `TopicIndex` answers one query word at a time; the partner search uses it to match a partner's focus areas,
+ * and `createTopicSearch` builds /topic's search on it.
+ */
 import type { Topic } from '../data/schema.js';
-import { type AddValue, type FieldSpec, fieldIndexes } from './field-spec.js';
-import { createRankedSearch } from './ranked-search.js';
+import {
+  AUTOCOMPLETE_LIMIT,
+  allowedTypos,
+  byText,
+  CACHE_SIZE,
+  clampLimit,
+  createFieldIndex,
+  DEFAULT_SEARCH_LIMIT,
+  DEFAULT_SUGGEST_LIMIT,
+  indexWords,
+  MAX_LIMIT,
+  ShortPrefixes,
+  searchWord,
+  WordMap,
+} from './common.js';
+import { LruCache } from './lru-cache.js';
+import { foldText, normalizeQuery, wordsOf } from './normalize.js';
 import type { TopicHit, TopicSearch } from './types.js';
 
-type TopicField = 'label' | 'slug' | 'synonym' | 'description';
-
-/** A label, slug or synonym typed in full is an exact hit; the description only feeds the word index. */
-export const TOPIC_FIELDS: readonly FieldSpec<TopicField>[] = [
-  {
-    key: 'label',
-    matchedOn: 'label',
-    weight: 3,
-    tokenWeight: 1,
-    keyTier: 'primary',
-    match: 'fuse',
-    shortPrefix: 'words',
-  },
-  {
-    key: 'slug',
-    matchedOn: 'slug',
-    weight: 2,
-    tokenWeight: 0.9,
-    keyTier: 'primary',
-    match: 'fuse',
-    shortPrefix: 'words',
-  },
-  {
-    key: 'synonym',
-    matchedOn: 'synonym',
-    weight: 2,
-    tokenWeight: 0.9,
-    keyTier: 'primary',
-    match: 'fuse',
-    shortPrefix: 'words',
-  },
-  { key: 'description', matchedOn: 'description', weight: 0, tokenWeight: 0.15, match: 'text' },
-];
-
-const FIELD = fieldIndexes(TOPIC_FIELDS, ['label', 'slug', 'synonym', 'description'] as const);
-
-/** Hands a topic's searchable values to the index; sorted by label. */
-function describeTopic(topic: Topic, add: AddValue): string {
-  add(FIELD.label, topic.label);
-  add(FIELD.slug, topic.slug);
-  for (const synonym of topic.synonyms) add(FIELD.synonym, synonym);
-  add(FIELD.description, topic.description);
-  return topic.label;
+/** How one query word matched a topic. */
+export interface TopicWordMatch {
+  /** Through a typo, not as typed. */
+  typo: boolean;
+  /** Only in the description, not in the label, slug or synonyms. */
+  describedOnly: boolean;
 }
 
-/** Builds the topic index once; every call after that is pure, synchronous and never throws on a string. */
+const keyOf = (text: string) => wordsOf(foldText(text)).join(' ');
+
+export class TopicIndex {
+  readonly topics: readonly Topic[];
+  private readonly names;
+  private readonly descriptions = new WordMap();
+  /** Folded label, slug and synonyms → topics: a query equal to one is an exact hit. */
+  private readonly exactKeys = new Map<string, number[]>();
+  readonly shortPrefixes = new ShortPrefixes();
+
+  constructor(topics: readonly Topic[]) {
+    this.topics = byText(topics, (topic) => topic.label);
+    this.names = createFieldIndex(
+      ['label', 'slug', 'synonyms'],
+      this.topics.map((topic, id) => ({
+        id,
+        label: topic.label,
+        slug: topic.slug,
+        synonyms: topic.synonyms.join('\n'),
+      })),
+    );
+    this.topics.forEach((topic, record) => {
+      this.descriptions.add(record, topic.description);
+      for (const text of [topic.label, topic.slug, ...topic.synonyms]) {
+        const key = keyOf(text);
+        const list = this.exactKeys.get(key) ?? [];
+        if (!list.includes(record)) list.push(record);
+        this.exactKeys.set(key, list);
+        for (const word of indexWords(text)) this.shortPrefixes.add(record, word, 0);
+      }
+    });
+  }
+
+  /** Topics whose label, slug or a synonym equals the folded query. */
+  exact(key: string): readonly number[] {
+    return this.exactKeys.get(key) ?? [];
+  }
+
+  /**
+   * Topics matching one query word: as typed (or as a prefix), else with the typos allowed; the description only by
+   * whole words, and only when asked for.
+   */
+  matchWord(term: string, typos: number, withDescription: boolean): Map<number, TopicWordMatch> {
+    const found = new Map<number, TopicWordMatch>();
+    for (const result of searchWord(this.names, term, { prefix: term.length >= 3, typos: 0 })) {
+      found.set(result.id as number, { typo: false, describedOnly: false });
+    }
+    if (found.size === 0 && typos > 0) {
+      for (const result of searchWord(this.names, term, { prefix: false, typos })) {
+        found.set(result.id as number, { typo: true, describedOnly: false });
+      }
+    }
+    if (withDescription) {
+      for (const record of this.descriptions.get(term)) {
+        if (!found.has(record)) found.set(record, { typo: false, describedOnly: true });
+      }
+    }
+    return found;
+  }
+}
+
+/** Builds the topic search once; every call after that is pure, synchronous and never throws on a string. */
 export function createTopicSearch(topics: readonly Topic[]): TopicSearch {
-  const ranked = createRankedSearch(topics, describeTopic, TOPIC_FIELDS, 'label');
-  const toHit = ({ item, score, exact }: ReturnType<typeof ranked.search>[number]): TopicHit => ({
-    topic: item,
-    score,
-    exact,
-  });
+  const index = new TopicIndex(topics);
+  const cache = new LruCache<readonly TopicHit[]>(CACHE_SIZE);
+  const hit = (record: number, score: number, exact: boolean): TopicHit[] => {
+    const topic = index.topics[record];
+    return topic ? [{ topic, score, exact }] : [];
+  };
+
+  const answer = (raw: unknown, mode: 'search' | 'suggest'): readonly TopicHit[] => {
+    const query = normalizeQuery(raw);
+    if (query.length === 0) return [];
+    if (query.length <= 2) {
+      return index.shortPrefixes
+        .find(query.key)
+        .flatMap((entry, position) =>
+          hit(entry.record, entry.whole ? 0 : 0.5 + position / 1000, entry.whole),
+        );
+    }
+    const exact = new Set(index.exact(query.key));
+    // Per topic: how many words matched, and the worst way one did (0 as typed, 1 typo, 2 description only).
+    const tally = new Map<number, { words: number; worst: number }>();
+    for (const term of query.terms) {
+      const typos = allowedTypos(term, mode, query.terms.length);
+      for (const [record, match] of index.matchWord(term, typos, true)) {
+        const how = match.describedOnly ? 2 : match.typo ? 1 : 0;
+        const seen = tally.get(record) ?? { words: 0, worst: 0 };
+        tally.set(record, { words: seen.words + 1, worst: Math.max(seen.worst, how) });
+      }
+    }
+    const terms = Math.max(query.terms.length, 1);
+    const scored = [...tally]
+      .filter(([record, { words }]) => exact.has(record) || mode === 'suggest' || words === terms)
+      .map(([record, { words, worst }]) => ({
+        record,
+        // Exact first, then by how well every word matched; in `suggest`, words missed count against.
+        score: exact.has(record) ? 0 : (1 + worst + (1 - words / terms)) / 4,
+      }));
+    for (const record of exact) if (!tally.has(record)) scored.push({ record, score: 0 });
+    scored.sort((a, b) => a.score - b.score || a.record - b.record);
+    return scored.slice(0, MAX_LIMIT).flatMap((entry) => hit(entry.record, entry.score, entry.score === 0));
+  };
+
+  const run = (raw: unknown, mode: 'search' | 'suggest', limit: number): TopicHit[] => {
+    const key = `${mode}\u0000${normalizeQuery(raw).key}`;
+    let hits = cache.get(key);
+    if (!hits) {
+      hits = answer(raw, mode);
+      cache.set(key, hits);
+    }
+    return hits.slice(0, limit).map((topicHit) => ({ ...topicHit }));
+  };
+
   return {
-    search: (query, limit) => ranked.search(query, limit).map(toHit),
-    suggest: (query, limit) => ranked.suggest(query, limit).map(toHit),
-    autocomplete: (query) => ranked.autocomplete(query).map(toHit),
+    search: (query, limit) => run(query, 'search', clampLimit(limit, DEFAULT_SEARCH_LIMIT)),
+    suggest: (query, limit) => run(query, 'suggest', clampLimit(limit, DEFAULT_SUGGEST_LIMIT)),
+    autocomplete: (query) =>
+      typeof query !== 'string' || query.trim() === ''
+        ? index.topics.slice(0, AUTOCOMPLETE_LIMIT).map((topic) => ({ topic, score: 1, exact: false }))
+        : run(query, 'search', AUTOCOMPLETE_LIMIT),
   };
 }

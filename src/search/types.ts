@@ -1,3 +1,4 @@
+/** What the searches answer and promise, whatever engine is behind them. */
 import type { Partner, Topic } from '../data/schema.js';
 
 /** Where a query matched a partner: decides how a hit is explained and how strongly it ranks. */
@@ -18,6 +19,12 @@ export interface PartnerHit {
   /** The query equals (case- and diacritics-insensitively) the partner's name, acronym or an alias. */
   exact: boolean;
   matchedOn: MatchField;
+  /**
+   * For a partner found through a subject (a focus area or its own text): the partner's own words that state the
+   * query, and the focus area it came through, e.g. "against illegal trade in Ozone Depleting Substances —
+   * Environment". Absent for hits on names.
+   */
+  matchedText?: string;
 }
 
 export interface TopicHit {

@@ -245,6 +245,22 @@ export class DiscordStandIn {
     };
   }
 
+  /**
+   * For the HTTP interactions endpoint: Discord takes the endpoint's HTTP response as the interaction's
+   * callback. This records `payload` and applies `responseBody` through the callback route, so later webhook
+   * calls with the token (e.g. editing the deferred original message) behave as on Discord.
+   */
+  async answeredOverHttp(payload: DispatchableInteraction, responseBody: string): Promise<void> {
+    const { id, token } = payload as { id: string; token: string };
+    this.#state.rememberInteraction(payload as Parameters<StandInState['rememberInteraction']>[0]);
+    const response = await fetch(`${this.apiUrl}/v10/interactions/${id}/${token}/callback`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: responseBody,
+    });
+    if (!response.ok) throw new Error(`the stand-in refused the callback: ${response.status}`);
+  }
+
   /** Closes open gateway connections with `code` (4000 etc. stay resumable; 4007/4009/... do not). */
   closeWithCode(
     code: number,

@@ -16,6 +16,8 @@ export type RelevanceKind =
   | 'multi-word'
   | 'diacritics'
   | 'prefix'
+  | 'synonym'
+  | 'own-text'
   | 'nonsense';
 
 /** Query, the id expected first (null: no result at all), and what kind of query it is. */
@@ -43,7 +45,6 @@ export const relevanceTable: readonly [query: string, first: string | null, kind
   ['Green Customs Initiative', 'unep', 'programme'],
   ['Project PRISM', 'incb', 'programme'],
   ['WHO Framework Convention on Tobacco Control', 'who', 'programme'],
-  ['API', 'icao', 'programme'],
   ['interpl', 'interpol', 'typo'],
   ['unesko', 'unesco', 'typo'],
   ['europool', 'europol', 'typo'],
@@ -63,7 +64,6 @@ export const relevanceTable: readonly [query: string, first: string | null, kind
   ['nuclear', 'iaea', 'multi-word'],
   ['chemical weapons', 'opcw', 'multi-word'],
   ['dog training', DOG_CENTRES, 'multi-word'],
-  ['fraud office europe', 'eu-authorities', 'multi-word'],
   ['anti-fraud', 'eu-authorities', 'multi-word'],
   ['drug addiction', 'emcdda', 'multi-word'],
   ['civil aviation', 'icao', 'multi-word'],
@@ -83,7 +83,29 @@ export const relevanceTable: readonly [query: string, first: string | null, kind
   ['chem', 'opcw', 'prefix'],
   ['dog t', DOG_CENTRES, 'prefix'],
   ['ic', 'icao', 'prefix'],
+  // A word people type for a subject, matched through a focus area's synonyms.
+  ['k9', DOG_CENTRES, 'synonym'],
+  ['sniffer dogs', DOG_CENTRES, 'synonym'],
+  ['drug dogs', DOG_CENTRES, 'synonym'],
+  ['fake medicines', 'who', 'synonym'],
+  ['radiation', 'iaea', 'synonym'],
+  ['UN drugs office', 'unodc', 'synonym'],
+  ['aviation', 'icao', 'synonym'],
+  // API is named in ICAO's programme, and is a synonym of its focus area (the programme lists no acronym).
+  ['API', 'icao', 'synonym'],
+  ['airport', 'icao', 'synonym'],
+  ['passenger data', 'icao', 'synonym'],
+  ['copyright', 'wipo', 'synonym'],
+  ['terrorist financing', 'fatf', 'synonym'],
+  // The partner whose own text states the term before partners that only share a focus area with it.
+  ['ozone', 'unep', 'own-text'],
+  ['ODS', 'unep', 'own-text'],
+  ['ozone depleting substances', 'unep', 'own-text'],
+  ['heritage', 'unesco', 'own-text'],
   ['qzxv', null, 'nonsense'],
+  // Four letters one typo from a word of a name or a place: no card on such a weak guess ("did you mean" instead).
+  ['nato', null, 'nonsense'],
+  ['bold', null, 'nonsense'],
   ['asdfgh', null, 'nonsense'],
   ['zzzz', null, 'nonsense'],
   ['!!!', null, 'nonsense'],

@@ -13,6 +13,8 @@ import type { BotContext } from '../../interactions/context.js';
 import { handleInteraction } from '../../interactions/handle.js';
 import { apology } from '../../interactions/replies.js';
 import { describeInteraction, type Logger, logHandlerError, logInteraction } from '../../logger.js';
+import type { BotMetrics } from '../../metrics/metrics.js';
+import { callbackWithFiles } from './reply-files.js';
 
 export type InteractionHandler = (interaction: APIInteraction) => APIInteractionResponse;
 
@@ -24,6 +26,8 @@ export interface GatewayBotOptions {
   handle?: InteractionHandler;
   /** Merged over the bot's own client options (tests lower timeouts). */
   clientOptions?: Partial<ClientOptions>;
+  /** Counts each interaction as its log line does (src/metrics). */
+  metrics?: BotMetrics;
 }
 
 /** Least privilege: slash commands need no intents beyond Guilds, and nothing the bot sends may ping. */
@@ -48,6 +52,7 @@ export function createGatewayBot({
   logger,
   handle,
   clientOptions,
+  metrics,
 }: GatewayBotOptions): Client {
   const client = new Client(gatewayClientOptions(config.apiUrl, clientOptions));
   const answer: InteractionHandler =
@@ -84,7 +89,7 @@ export function createGatewayBot({
       );
       return;
     }
-    const pending = respond(client, interaction, answer, logger);
+    const pending = respond(client, interaction, answer, logger, metrics);
     inFlight.add(pending);
     void pending.finally(() => inFlight.delete(pending));
   });
@@ -136,6 +141,7 @@ async function respond(
   interaction: APIInteraction,
   answer: InteractionHandler,
   logger: Logger,
+  metrics?: BotMetrics,
 ) {
   const started = performance.now();
   let response: APIInteractionResponse;
@@ -146,7 +152,8 @@ async function respond(
     response = fallbackResponse(interaction);
   }
   try {
-    await postCallback(client, interaction, response);
+    await postCallback(client, interaction, response, logger);
+    metrics?.interaction(interaction, 'ok', performance.now() - started);
     logInteraction(logger, interaction, {
       latencyMs: performance.now() - started,
       outcome: 'ok',
@@ -158,6 +165,7 @@ async function respond(
       { err: restErrorSummary(error), interaction: describeInteraction(interaction) },
       'interaction callback failed',
     );
+    metrics?.interaction(interaction, 'error', performance.now() - started);
     logInteraction(logger, interaction, {
       latencyMs: performance.now() - started,
       outcome: 'error',
@@ -167,9 +175,14 @@ async function respond(
   }
 }
 
-function postCallback(client: Client, interaction: APIInteraction, response: APIInteractionResponse) {
+function postCallback(
+  client: Client,
+  interaction: APIInteraction,
+  response: APIInteractionResponse,
+  logger?: Logger,
+) {
   return client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-    body: response,
+    ...(logger ? callbackWithFiles(response, logger) : { body: response }),
     auth: false,
   });
 }

@@ -2,6 +2,7 @@ import { orExit } from '../../cli/or-exit.js';
 import type { ConfigFor } from '../../config.js';
 import { createBotContext } from '../../interactions/create-context.js';
 import { createLogger } from '../../logger.js';
+import { gatewayStatusOf, serveGatewayMetrics } from '../../metrics/gateway.js';
 import { answersInFlight, createGatewayBot } from './bot.js';
 import { describeStartupError, withinLoginTimeout } from './startup-error.js';
 
@@ -17,7 +18,9 @@ export async function runGatewayBot(config: ConfigFor<'gateway'>): Promise<void>
     logger.error({ err: reason }, 'unhandled rejection (kept running)'),
   );
 
-  const client = createGatewayBot({ config, context, logger });
+  const metrics = config.metricsPort === undefined ? undefined : await serveGatewayMetrics(config, logger);
+  const client = createGatewayBot({ config, context, logger, metrics });
+  metrics?.watchGateway(() => gatewayStatusOf(client));
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -8,34 +8,33 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { APIInteractionResponse } from 'discord-api-types/payloads/v10';
+import type {
+  APIInteractionResponse,
+  APIInteractionResponseCallbackData,
+} from 'discord-api-types/payloads/v10';
 import type { BotContext } from '../../interactions/context.js';
-import { handleInteraction } from '../../interactions/handle.js';
-import { parseInteraction } from '../../interactions/parse.js';
+import { filesOf, withoutFiles } from '../../interactions/files.js';
 import { interactionLogger, type Logger, logHandlerError, logInteraction } from '../../logger.js';
+import type { BotMetrics } from '../../metrics/metrics.js';
+import { sendMetrics } from '../../metrics/server.js';
+import { deferredResponseBody, editOriginalWithFiles } from './deliver-files.js';
+import {
+  answerVerifiedBody,
+  healthBody,
+  httpLimits,
+  interactionRoutes,
+  internalErrorBody,
+  isRejection,
+  jsonHeaders,
+  pathOf,
+  type Rejection,
+  rejections,
+  routeOf,
+  tooLarge as tooLargeFor,
+} from './protocol.js';
 import { hasSignatureHeaders, publicKeyFromHex, verifySignatureInBackground } from './verify-signature.js';
 
-/**
- * Limits and timeouts. Discord's interaction payloads are a few KiB (a big guild member with resolved data
- * stays well under 16 KiB), so 64 KiB is generous; Discord waits 3 s for an answer, so a request that is
- * still arriving after 10 s is not Discord.
- */
-export const httpLimits = {
-  /** Largest accepted body; more → 413, the connection is closed without reading the rest. */
-  maxBodyBytes: 64 * 1024,
-  /** Time to receive all request headers (Node's headersTimeout). */
-  headersTimeoutMs: 10_000,
-  /** Time to receive the whole request, headers and body (Node's requestTimeout). */
-  requestTimeoutMs: 15_000,
-  /** Time to receive the body once the headers are in; more → 408. */
-  bodyTimeoutMs: 10_000,
-  /** An idle keep-alive connection is closed after this. */
-  keepAliveTimeoutMs: 5_000,
-  /** A socket with no activity at all for this long is destroyed. */
-  socketIdleTimeoutMs: 30_000,
-  /** On close(), connections still busy after this are cut. */
-  shutdownGraceMs: 10_000,
-} as const;
+export { httpLimits } from './protocol.js';
 
 export interface HttpServerOptions {
   context: BotContext;
@@ -46,6 +45,15 @@ export interface HttpServerOptions {
   /** Default 0: a free port chosen by the OS (see `url`). */
   port?: number;
   logger?: Logger;
+  /** Counts interactions, rejections and requests in flight (see src/metrics). */
+  metrics?: BotMetrics;
+  /** Also serve GET /metrics on this port (when metrics are kept and METRICS_PORT does not move them). */
+  serveMetrics?: boolean;
+  /**
+   * Discord's REST base, for replies with files (deliver-files.ts). Without it such replies are answered
+   * with their text fallback at once (and nothing is ever sent anywhere but the HTTP response).
+   */
+  apiUrl?: string;
   /** Overrides for tests. */
   maxBodyBytes?: number;
   bodyTimeoutMs?: number;
@@ -58,23 +66,6 @@ export interface RunningHttpServer {
   /** Stops accepting, lets in-flight requests finish (up to shutdownGraceMs), then resolves. */
   close(): Promise<void>;
 }
-
-type Reject = { status: number; error: string; closeConnection?: boolean };
-
-/** Response headers, as the flat name/value list `writeHead` takes; Content-Length (and maybe more) follows. */
-const jsonHeaders = [
-  'Content-Type',
-  'application/json',
-  'Cache-Control',
-  'no-store',
-  'X-Content-Type-Options',
-  'nosniff',
-] as const;
-
-const allowedMethods: Record<string, string> = {
-  '/interactions': 'POST',
-  '/healthz': 'GET, HEAD',
-};
 
 /**
  * The value of a request header that must appear exactly once, read from `rawHeaders` (name, value, name,
@@ -137,6 +128,9 @@ export async function startHttpServer({
   host = '127.0.0.1',
   port = 0,
   logger,
+  metrics,
+  serveMetrics = false,
+  apiUrl,
   maxBodyBytes = httpLimits.maxBodyBytes,
   bodyTimeoutMs = httpLimits.bodyTimeoutMs,
 }: HttpServerOptions): Promise<RunningHttpServer> {
@@ -145,11 +139,9 @@ export async function startHttpServer({
   // One line per interaction, through a logger without redaction paths: describeInteraction copies only
   // harmless fields, so there is nothing to redact, and pino's redaction costs ~30 µs a line.
   const interactionLog = logger && interactionLogger(logger);
-  const tooLarge: Reject = {
-    status: 413,
-    error: `body larger than ${maxBodyBytes} bytes`,
-    closeConnection: true,
-  };
+  const tooLarge = tooLargeFor(maxBodyBytes);
+  const routes =
+    serveMetrics && metrics ? { ...interactionRoutes, '/metrics': 'GET, HEAD' } : interactionRoutes;
   let closing = false;
 
   /**
@@ -165,7 +157,7 @@ export async function startHttpServer({
         arriving.delete(req); // the client went away: nobody to answer
       else if (now >= deadline) {
         arriving.delete(req);
-        reject(req, res, { status: 408, error: 'body not received in time', closeConnection: true });
+        reject(req, res, rejections.bodyTimeout);
       }
     }
   }, sweepEveryMs);
@@ -189,9 +181,13 @@ export async function startHttpServer({
   function reject(
     req: IncomingMessage,
     res: ServerResponse,
-    { status, error, closeConnection }: Reject,
+    { status, error, closeConnection, allow }: Rejection,
   ): void {
-    send(res, status, JSON.stringify({ error }), closeConnection ? ['Connection', 'close'] : undefined);
+    const extra: string[] = [];
+    if (allow) extra.push('Allow', allow);
+    if (closeConnection) extra.push('Connection', 'close');
+    send(res, status, JSON.stringify({ error }), extra.length ? extra : undefined);
+    metrics?.rejected(status);
     const line = { status, reason: error, method: req.method, path: req.url?.slice(0, 100) };
     if (status === 404 || status === 405) logger?.debug(line, 'request rejected');
     else logger?.warn(line, 'request rejected');
@@ -199,7 +195,7 @@ export async function startHttpServer({
 
   function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
     logger?.error({ err: error, method: req.method, path: req.url?.slice(0, 100) }, 'request failed');
-    if (!res.headersSent) send(res, 500, '{"error":"internal server error"}', ['Connection', 'close']);
+    if (!res.headersSent) send(res, 500, internalErrorBody, ['Connection', 'close']);
     else res.destroy();
   }
 
@@ -215,7 +211,7 @@ export async function startHttpServer({
     }
     // Refused before reading a byte of the body.
     if (!hasSignatureHeaders(signature, timestamp)) {
-      reject(req, res, { status: 401, error: 'invalid request signature', closeConnection: true });
+      reject(req, res, rejections.unsignedHeaders);
       return;
     }
 
@@ -242,7 +238,7 @@ export async function startHttpServer({
         if (res.destroyed) return; // the client went away while the signature was checked
         try {
           if (valid) answer(req, res, body, started);
-          else reject(req, res, { status: 401, error: 'invalid request signature' });
+          else reject(req, res, rejections.badSignature);
         } catch (error) {
           fail(req, res, error);
         }
@@ -252,29 +248,26 @@ export async function startHttpServer({
 
   /** A verified request: its interaction answered by the shared router. */
   function answer(req: IncomingMessage, res: ServerResponse, body: Buffer, started: number): void {
-    let payload: unknown;
-    try {
-      payload = JSON.parse(body.toString('utf8'));
-    } catch {
-      reject(req, res, { status: 400, error: 'body is not JSON' });
+    const answered = answerVerifiedBody(body.toString('utf8'), context, reportError);
+    if (isRejection(answered)) {
+      reject(req, res, answered);
       return;
     }
-    const interaction = parseInteraction(payload);
-    if (!interaction) {
-      reject(req, res, { status: 400, error: 'body is not an interaction' });
-      return;
-    }
-
-    let failed = false;
-    const response: APIInteractionResponse = handleInteraction(interaction, context, (error, failing) => {
-      failed = true;
-      reportError(error, failing);
-    });
-    send(res, 200, responseBody(response));
+    const { interaction, response, failed } = answered;
+    const files = filesOf(response);
+    if (files?.[0] && apiUrl) {
+      const data = (response as { data: APIInteractionResponseCallbackData }).data;
+      send(res, 200, deferredResponseBody(data));
+      void editOriginalWithFiles(apiUrl, interaction, data, files, logger);
+    } else if (files?.[0]) send(res, 200, responseBody(withoutFiles(response)));
+    else send(res, 200, responseBody(response));
+    const latencyMs = performance.now() - started;
+    const outcome = failed ? 'error' : 'ok';
+    metrics?.interaction(interaction, outcome, latencyMs);
     if (interactionLog) {
       logInteraction(interactionLog, interaction, {
-        latencyMs: performance.now() - started,
-        outcome: failed ? 'error' : 'ok',
+        latencyMs,
+        outcome,
         responseType: response.type,
         transport: 'http',
       });
@@ -282,18 +275,15 @@ export async function startHttpServer({
   }
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
-    const url = req.url ?? '';
-    const query = url.indexOf('?');
-    const path = query === -1 ? url : url.slice(0, query);
-    const allow = allowedMethods[path];
-    if (allow === undefined) reject(req, res, { status: 404, error: 'not found', closeConnection: true });
-    else if (!allow.split(', ').includes(req.method ?? '')) {
-      send(res, 405, '{"error":"method not allowed"}', ['Allow', allow, 'Connection', 'close']);
-      logger?.debug({ status: 405, method: req.method, path }, 'request rejected');
-    } else if (path === '/healthz') {
-      if (closing) send(res, 503, '{"status":"shutting down"}');
-      else send(res, 200, '{"status":"ok"}');
-    } else onInteraction(req, res);
+    const route = routeOf(routes, req.method, pathOf(req.url ?? ''));
+    if (typeof route !== 'string') reject(req, res, route);
+    else if (route === '/interactions') {
+      if (metrics) res.once('close', metrics.requestStarted());
+      onInteraction(req, res);
+    } else if (route === '/healthz') {
+      const health = healthBody(closing);
+      send(res, health.status, health.body);
+    } else if (metrics) sendMetrics(res, metrics, logger);
   }
 
   const server = createServer(

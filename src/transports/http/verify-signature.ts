@@ -4,21 +4,14 @@
  * node:crypto. Discord also sends deliberately bad signatures and expects them refused.
  */
 import { createPublicKey, type KeyObject, verify } from 'node:crypto';
+import { type HeaderValue, isPublicKeyHex, publicKeyProblem, wellFormedHeaders } from './signed-headers.js';
 
 /** DER prefix that turns a raw 32-byte Ed25519 key into an SPKI structure (RFC 8410). */
 const spkiPrefix = Buffer.from('302a300506032b6570032100', 'hex');
-const publicKeyHex = /^[0-9a-fA-F]{64}$/;
-const signatureHex = /^[0-9a-fA-F]{128}$/;
-/**
- * Discord's timestamps are Unix seconds in decimal; anything else (or much longer) is not one. Only digits,
- * because the signature covers timestamp and body with nothing between them: a timestamp that may hold any
- * character would let bytes of a signed body be moved into it and still verify.
- */
-const timestampDigits = /^\d{1,32}$/;
 
 /** The KeyObject for a 64-hex-character raw public key; create it once, at start-up. Throws on a bad key. */
 export function publicKeyFromHex(hex: string): KeyObject {
-  if (!publicKeyHex.test(hex)) throw new Error('the public key must be 64 hexadecimal characters');
+  if (!isPublicKeyHex(hex)) throw new Error(publicKeyProblem);
   return createPublicKey({
     key: Buffer.concat([spkiPrefix, Buffer.from(hex, 'hex')]),
     format: 'der',
@@ -26,26 +19,10 @@ export function publicKeyFromHex(hex: string): KeyObject {
   });
 }
 
-/**
- * The two header values, when each is exactly one well-formed value; undefined otherwise. Headers are passed as
- * Node gives them (`headersDistinct` style arrays or single strings): anything but exactly one value (missing,
- * duplicated) is invalid, and so is bad hex or a timestamp that is not digits.
- */
-function wellFormedHeaders(
-  signature: readonly string[] | string | undefined,
-  timestamp: readonly string[] | string | undefined,
-): { signature: string; timestamp: string } | undefined {
-  const signatureValue = single(signature);
-  const timestampValue = single(timestamp);
-  if (signatureValue === undefined || !signatureHex.test(signatureValue)) return undefined;
-  if (timestampValue === undefined || !timestampDigits.test(timestampValue)) return undefined;
-  return { signature: signatureValue, timestamp: timestampValue };
-}
-
 /** The signed message (timestamp, then body) and the signature's bytes, or undefined for malformed headers. */
 function signedParts(
-  signature: readonly string[] | string | undefined,
-  timestamp: readonly string[] | string | undefined,
+  signature: HeaderValue,
+  timestamp: HeaderValue,
   body: Buffer,
 ): { message: Buffer; signatureBytes: Buffer } | undefined {
   const headers = wellFormedHeaders(signature, timestamp);
@@ -59,8 +36,8 @@ function signedParts(
 /** True only for a well-formed signature that verifies. */
 export function verifySignature(
   key: KeyObject,
-  signature: readonly string[] | string | undefined,
-  timestamp: readonly string[] | string | undefined,
+  signature: HeaderValue,
+  timestamp: HeaderValue,
   body: Buffer,
 ): boolean {
   const parts = signedParts(signature, timestamp, body);
@@ -79,8 +56,8 @@ export function verifySignature(
  */
 export function verifySignatureInBackground(
   key: KeyObject,
-  signature: readonly string[] | string | undefined,
-  timestamp: readonly string[] | string | undefined,
+  signature: HeaderValue,
+  timestamp: HeaderValue,
   body: Buffer,
   done: (valid: boolean) => void,
 ): void {
@@ -96,15 +73,4 @@ export function verifySignatureInBackground(
   }
 }
 
-function single(value: readonly string[] | string | undefined): string | undefined {
-  if (typeof value === 'string') return value;
-  return value?.length === 1 ? value[0] : undefined;
-}
-
-/** Whether the signature headers are even there and well-formed: lets the server refuse before reading a body. */
-export function hasSignatureHeaders(
-  signature: readonly string[] | string | undefined,
-  timestamp: readonly string[] | string | undefined,
-): boolean {
-  return wellFormedHeaders(signature, timestamp) !== undefined;
-}
+export { hasSignatureHeaders } from './signed-headers.js';

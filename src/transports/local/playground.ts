@@ -24,6 +24,7 @@ import {
   parseCommandLine,
 } from './parse-command-line.js';
 import { type Choice, listChoices, renderResponse } from './render-text.js';
+import { saveReplyFiles } from './save-files.js';
 
 export interface PlaygroundOptions {
   context: BotContext;
@@ -115,7 +116,9 @@ export class PlaygroundSession {
         this.current = undefined;
       }
     }
-    return { reply: this.render(response), hasChoices };
+    const saved = saveReplyFiles(response);
+    const reply = this.render(response);
+    return { reply: saved.length ? `${reply}\n${saved.join('\n')}` : reply, hasChoices };
   }
 
   private pick(numbers: number[]): LineResult {

@@ -1,0 +1,34 @@
+import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+import { cardColours, sourceFooter } from '../cards/style.js';
+import type { Dataset } from '../data/dataset.js';
+import type { CommandResponse } from '../interactions/command.js';
+import { withFiles } from '../interactions/files.js';
+import { reply } from '../interactions/replies.js';
+import { timelineCounts, timelineModel, timelineSvg } from './timeline-svg.js';
+
+export const timelineFileName = 'timeline.png';
+
+/**
+ * /mou view:timeline: one embed showing the picture, which the transports attach as timeline.png.
+ * `fallback` is the text timeline, sent instead when the picture cannot be made or uploaded.
+ */
+export function timelinePictureReply(
+  dataset: Dataset,
+  fallback: APIInteractionResponseCallbackData,
+): CommandResponse {
+  const model = timelineModel(dataset);
+  const { firstYear, lastYear } = model;
+  const response = reply({
+    embeds: [
+      {
+        title: `WCO agreements timeline, ${firstYear}–${lastYear}`,
+        description: `${timelineCounts(model)} in the source. For the list with every date, run \`/mou view:list\`.`,
+        color: cardColours.agreements,
+        image: { url: `attachment://${timelineFileName}` },
+        footer: { text: sourceFooter },
+      },
+    ],
+    attachments: [{ id: '0', filename: timelineFileName, description: 'Timeline of WCO agreements' }],
+  });
+  return withFiles(response, [{ name: timelineFileName, svg: () => timelineSvg(dataset), fallback }]);
+}

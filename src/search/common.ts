@@ -1,0 +1,125 @@
+/**
+ * Rules shared by the partner and the topic search: result limits, how many typos a word may carry, how MiniSearch
+ * is set up over folded text, and the table that answers one- and two-character queries.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { compoundsOf, foldText, STOP_WORDS, wordsOf } from './normalize.js';
+
+export const AUTOCOMPLETE_LIMIT = 25;
+export const DEFAULT_SEARCH_LIMIT = 10;
+export const DEFAULT_SUGGEST_LIMIT = 5;
+export const MAX_LIMIT = 100;
+export const CACHE_SIZE = 500;
+
+export function clampLimit(limit: unknown, fallback: number): number {
+  if (typeof limit !== 'number' || Number.isNaN(limit)) return fallback;
+  return Math.max(0, Math.min(MAX_LIMIT, Math.floor(limit)));
+}
+
+/**
+ * Typos a query word may carry. `search` shows a card, so a lone short word gets none: "bold" is one letter from
+ * "body" and "hold", and a four-letter word with a typo is more often another word than a misspelling; in a
+ * multi-word query the other words back it up ("wrld helth"). `suggest` only offers "did you mean", so it is looser.
+ */
+export function allowedTypos(term: string, mode: 'search' | 'suggest', wordCount: number): number {
+  const length = term.length;
+  if (mode === 'suggest') return length < 3 ? 0 : length < 4 ? 1 : 2;
+  const shortest = wordCount > 1 ? 4 : 5;
+  return length < shortest ? 0 : length < 6 ? 1 : 2;
+}
+
+/** The words MiniSearch indexes: folded, British/American spellings unified, hyphenated words also joined. */
+export function indexWords(text: string): string[] {
+  const folded = foldText(text);
+  return [...wordsOf(folded), ...compoundsOf(folded)];
+}
+
+/** A MiniSearch index over short fields of numbered records; texts are folded here, queries by the caller. */
+export function createFieldIndex<F extends string>(
+  fields: readonly F[],
+  docs: Iterable<{ id: number } & Record<F, string>>,
+): MiniSearch {
+  const index = new MiniSearch({
+    fields: [...fields],
+    tokenize: indexWords,
+    processTerm: (term) => (STOP_WORDS.has(term) ? null : term),
+  });
+  index.addAll([...docs]);
+  return index;
+}
+
+/** One already folded query word, as a prefix or with typos; the word is not tokenised again. */
+export function searchWord(
+  index: MiniSearch,
+  term: string,
+  how: { prefix: boolean; typos: number; fields?: string[]; boost?: Record<string, number> },
+): SearchResult[] {
+  // MiniSearch takes an `undefined` option as given, not as its default: only set options are passed.
+  return index.search(term, {
+    prefix: how.prefix,
+    fuzzy: how.typos > 0 ? how.typos : false,
+    maxFuzzy: how.typos,
+    ...(how.fields ? { fields: how.fields } : {}),
+    ...(how.boost ? { boost: how.boost } : {}),
+    tokenize: (text) => [text],
+    processTerm: (text) => text,
+  });
+}
+
+/** Whole words of long text (summaries, notes, descriptions) → the records that use them. */
+export class WordMap {
+  private readonly records = new Map<string, number[]>();
+
+  add(record: number, text: string): void {
+    for (const word of new Set(wordsOf(foldText(text)))) {
+      if (STOP_WORDS.has(word)) continue;
+      const list = this.records.get(word);
+      if (!list) this.records.set(word, [record]);
+      else if (list[list.length - 1] !== record) list.push(record);
+    }
+  }
+
+  get(word: string): readonly number[] {
+    return this.records.get(word) ?? [];
+  }
+}
+
+/**
+ * Answers to one- and two-character queries, made once: for each such prefix, the records whose keys start with it,
+ * in rank order (a lower rank first), then in the order records were added (callers add them A–Z).
+ */
+export class ShortPrefixes {
+  private readonly byPrefix = new Map<string, { record: number; rank: number; whole: boolean }[]>();
+
+  add(record: number, word: string, rank: number): void {
+    if (STOP_WORDS.has(word)) return;
+    for (const prefix of new Set([word.slice(0, 1), word.slice(0, 2)])) {
+      if (!prefix) continue;
+      const list = this.byPrefix.get(prefix) ?? [];
+      if (list.length === 0) this.byPrefix.set(prefix, list);
+      list.push({ record, rank, whole: word === prefix });
+    }
+  }
+
+  private readonly ordered = new Map<string, readonly { record: number; rank: number; whole: boolean }[]>();
+
+  /** Records for a prefix: whole keys first, then by rank; each record once (ordered on first use, then kept). */
+  find(prefix: string): readonly { record: number; rank: number; whole: boolean }[] {
+    let found = this.ordered.get(prefix);
+    if (!found) {
+      const entries = [...(this.byPrefix.get(prefix) ?? [])];
+      entries.sort((a, b) => Number(b.whole) - Number(a.whole) || a.rank - b.rank);
+      const seen = new Set<number>();
+      found = entries.filter((entry) => !seen.has(entry.record) && seen.add(entry.record));
+      this.ordered.set(prefix, found);
+    }
+    return found;
+  }
+}
+
+/** Records sorted by a folded text (by code units, as `<` compares), e.g. partners A–Z by name. */
+export function byText<T>(records: readonly T[], text: (record: T) => string): T[] {
+  const keyed = records.map((record) => ({ record, key: foldText(text(record)) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({ record }) => record);
+}

@@ -1,0 +1,93 @@
+/**
+ * fuse.js orders the few best candidates of a multi-word query: it scores how closely the words, typos included,
+ * fit one of a partner's names ("wrld helth" is World Health Organization, not a synthetic partner with "World"
+ * in its name and "Health" in an alias). It never looks for candidates itself: it scans every value it is given.
+ */
+import Fuse, { type IFuseOptions } from 'fuse.js';
+import type { Partner } from '../data/schema.js';
+import { foldText } from './normalize.js';
+
+/** One name-like value of a partner, and what a match in it costs over a match in the name itself. */
+interface Value {
+  text: string;
+  penalty: number;
+}
+
+const PENALTY = { name: 0, alias: 0.03, subBody: 0.06, place: 0.1 };
+
+/** Every word somewhere in the value, typos allowed (about one error in three letters). */
+const WORDS_ALL: IFuseOptions<Value> = {
+  includeScore: true,
+  ignoreLocation: true,
+  useTokenSearch: true,
+  tokenMatch: 'all',
+  threshold: 0.34,
+  keys: ['text'],
+};
+/** "Did you mean": any word, more errors. */
+const WORDS_ANY: IFuseOptions<Value> = { ...WORDS_ALL, tokenMatch: 'any', threshold: 0.5 };
+/** The whole query as one pattern: the words stand together, in order. */
+const PHRASE: IFuseOptions<Value> = { ...WORDS_ALL, useTokenSearch: false };
+
+export class FuseOrder {
+  /** Each partner's values, folded once, made the first time it is a candidate. */
+  private readonly values = new Map<Partner, Value[]>();
+
+  private valuesOf(partner: Partner): Value[] {
+    let values = this.values.get(partner);
+    if (!values) {
+      const of = (penalty: number, texts: (string | undefined)[]) =>
+        texts.flatMap((text) => (text ? [{ text: foldText(text), penalty }] : []));
+      values = [
+        ...of(PENALTY.name, [partner.name, partner.acronym]),
+        ...of(PENALTY.alias, partner.aliases),
+        ...of(
+          PENALTY.subBody,
+          [...partner.relatedBodies, ...partner.programmes].flatMap((named) => [named.name, named.acronym]),
+        ),
+        ...of(
+          PENALTY.place,
+          partner.locations.map((location) => location.place),
+        ),
+      ];
+      this.values.set(partner, values);
+    }
+    return values;
+  }
+
+  /**
+   * A score per partner, in the order given (0 best, 1 no match): its best single value. `every`: the query as a
+   * phrase (below 0.5), else every word in one value (0.5 and up); otherwise any word.
+   */
+  scores(partners: readonly Partner[], foldedQuery: string, every: boolean): number[] {
+    const scores = partners.map(() => 1);
+    const pass = (
+      options: IFuseOptions<Value>,
+      offset: number,
+      scale: number,
+      only?: (i: number) => boolean,
+    ) => {
+      const owner: number[] = [];
+      const values: Value[] = [];
+      partners.forEach((partner, i) => {
+        if (only && !only(i)) return;
+        for (const value of this.valuesOf(partner)) {
+          owner.push(i);
+          values.push(value);
+        }
+      });
+      for (const result of new Fuse(values, options).search(foldedQuery)) {
+        const at = owner[result.refIndex] ?? 0;
+        const score = Math.min(1, offset + scale * ((result.score ?? 1) + result.item.penalty));
+        if (score < (scores[at] ?? 1)) scores[at] = score;
+      }
+    };
+    if (!every) pass(WORDS_ANY, 0, 1);
+    else {
+      pass(PHRASE, 0, 0.5);
+      // Word by word only for the partners the phrase did not match.
+      pass(WORDS_ALL, 0.5, 0.5, (i) => (scores[i] ?? 1) === 1);
+    }
+    return scores;
+  }
+}

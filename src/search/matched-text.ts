@@ -1,0 +1,41 @@
+/**
+ * Why a partner found through a subject matched: the partner's own words that state the query (a clause of its
+ * summary or of a focus-area note), followed by the focus area it came through, e.g.
+ * "work together against illegal trade in Ozone Depleting Substances — Environment".
+ */
+import type { Partner, Topic } from '../data/schema.js';
+import { foldText, wordsOf } from './normalize.js';
+
+const MAX_LENGTH = 160;
+/** Clause boundaries: sentence ends, semicolons, colons, and commas or dashes followed by a space. */
+const CLAUSES = /(?<=[.;:!?])\s+|,\s+|\s+[–—-]\s+/;
+
+/** The first clause of `texts` that has one of the query words (the last one may be a word's start), cut short. */
+function clauseWith(texts: readonly string[], terms: readonly string[]): string | undefined {
+  const last = terms[terms.length - 1] ?? '';
+  for (const text of texts) {
+    for (const clause of text.split(CLAUSES)) {
+      const words = wordsOf(foldText(clause));
+      const states = words.some(
+        (word) => terms.includes(word) || (last.length >= 3 && word.startsWith(last)),
+      );
+      if (!states) continue;
+      const trimmed = clause.trim().replace(/[.;:,]$/, '');
+      return trimmed.length <= MAX_LENGTH ? trimmed : `${trimmed.slice(0, MAX_LENGTH - 1).trimEnd()}…`;
+    }
+  }
+  return undefined;
+}
+
+export function matchedText(
+  partner: Partner,
+  terms: readonly string[],
+  viaTopics: readonly string[],
+  topicBySlug: ReadonlyMap<string, Topic>,
+): string | undefined {
+  const notes = partner.focusAreas.filter((focus) => viaTopics.includes(focus.topic));
+  const own = clauseWith([...notes.map((focus) => focus.note), partner.summary], terms);
+  const labels = notes.flatMap((focus) => topicBySlug.get(focus.topic)?.label ?? []);
+  if (own && labels.length > 0) return `${own} — ${labels.join(', ')}`;
+  return own ?? (labels.length > 0 ? labels.join(', ') : undefined);
+}

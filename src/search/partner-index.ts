@@ -1,0 +1,314 @@
+/**
+ * What the partner search looks things up in, built once: MiniSearch over the short fields (names, acronyms,
+ * aliases, sub-bodies, programmes, places), the topic index and which partners work in each topic, the whole words
+ * of each partner's own text (summary and focus-area notes), exact keys, and the one- and two-character table.
+ * A query word is looked up once (`lookUp`); whether a given partner matches it is then checked on that partner
+ * alone (`matchAt`), so a query's candidates come from its rarest word and the other words only filter them.
+ */
+import type MiniSearch from 'minisearch';
+import type { Partner, Topic } from '../data/schema.js';
+import { byText, createFieldIndex, indexWords, ShortPrefixes, searchWord, WordMap } from './common.js';
+import { foldText, wordsOf } from './normalize.js';
+import { TopicIndex } from './topic-search.js';
+import type { MatchField } from './types.js';
+
+export const FIELDS = ['name', 'acronym', 'alias', 'relatedBody', 'programme', 'location'] as const;
+export type Field = (typeof FIELDS)[number];
+/** A word in a name counts most, in a place least. */
+const BOOST: Record<Field, number> = {
+  name: 3,
+  acronym: 3,
+  alias: 2.5,
+  relatedBody: 1.5,
+  programme: 1.5,
+  location: 1,
+};
+export const BIT: Record<Field, number> = {
+  name: 1,
+  acronym: 2,
+  alias: 4,
+  relatedBody: 8,
+  programme: 16,
+  location: 32,
+};
+export const PRIMARY = BIT.name | BIT.acronym | BIT.alias;
+export const KEYED = PRIMARY | BIT.relatedBody | BIT.programme;
+/** Typos in `search` are looked for in these fields only: a typo'd word in a sub-body or a place is too weak. */
+const PRIMARY_FIELDS: Field[] = ['name', 'acronym', 'alias'];
+
+export function fieldOf(bits: number): MatchField {
+  return FIELDS.find((field) => bits & BIT[field]) ?? 'name';
+}
+
+export const keyOf = (text: string) => wordsOf(foldText(text)).join(' ');
+
+/** One query word, looked up once. */
+export interface WordLookup {
+  term: string;
+  /** When the word matched nothing as typed: the partners whose fields it matches with typos (field bits, score). */
+  typos?: Map<number, { fields: number; score: number }>;
+  /** ` word` and ` word `: how a word's start and the whole word are looked for in a partner's joined words. */
+  start: string;
+  whole: string;
+  /** Focus areas (slugs) it matches, as typed or (when `typos` is set) with typos, and their partners. */
+  topicSlugs: string[];
+  topicMembers: ReadonlySet<number>[];
+  /** Partners whose own text has the word (ascending). */
+  text: readonly number[];
+  /** About how many partners have it in a field, and through a focus area or their own text. */
+  inFields: number;
+  inSubjects: number;
+}
+
+/** Shared by every match without focus areas: never changed in place (a new array is made to add one). */
+const NO_TOPICS: readonly string[] = [];
+
+/** What the words of a query matched in one partner, added up word by word (`matchAt`). */
+export class Match {
+  /** How many words matched. */
+  words = 0;
+  /** The fields (bits) any word matched in, and a score for how well (exact words and names count most). */
+  fields = 0;
+  score = 0;
+  /** Every word matched as typed in the name, acronym or an alias / also in a sub-body or programme / any field. */
+  allPrimary = true;
+  allKeyed = true;
+  allFields = true;
+  /** Every word is in a field or in the partner's own text (not only in the label or synonyms of a focus area). */
+  allStated = true;
+  /** The focus areas (slugs) words matched through. */
+  topics: readonly string[] = NO_TOPICS;
+}
+
+/** A word that more than 1 in this many partners have is listed by reading each partner's words, not MiniSearch. */
+const SCAN_SHARE = 16;
+
+/** The first position in an ascending list whose item is not below `key`. */
+function lowerBound<T extends string | number>(sorted: readonly T[], key: T): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as T) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function includesSorted(sorted: readonly number[], value: number): boolean {
+  return sorted[lowerBound(sorted, value)] === value;
+}
+
+export class PartnerIndex {
+  /** Sorted A–Z by name: a partner's number is its place in this list. */
+  readonly partners: readonly Partner[];
+  readonly topics: TopicIndex;
+  readonly topicBySlug: ReadonlyMap<string, Topic>;
+  private readonly fields: MiniSearch;
+  /**
+   * Per partner: the words of all its short fields, and of each field, joined with a space before and after each
+   * word, so that whether a word (` word `) or a word's start (` wo`) is there is one `includes`.
+   */
+  private readonly joinedWords: string[] = [];
+  private readonly joinedFields: Record<Field, string>[] = [];
+  /** Every field word, sorted, with how many partners have the words before it: prefix ranges and their counts. */
+  private readonly vocabulary: string[];
+  private readonly partnersBefore: number[];
+  private readonly ownText = new WordMap();
+  readonly partnersByTopic = new Map<string, number[]>();
+  private readonly topicMembers = new Map<string, Set<number>>();
+  /** Folded names, acronyms, aliases and sub-body/programme names and acronyms → partners. */
+  readonly exactKeys = new Map<string, { record: number; field: Field }[]>();
+  readonly shortPrefixes = new ShortPrefixes();
+
+  constructor(partnerList: readonly Partner[], topicList: readonly Topic[]) {
+    this.partners = byText(partnerList, (partner) => partner.name);
+    this.topics = new TopicIndex(topicList);
+    this.topicBySlug = new Map(topicList.map((topic) => [topic.slug, topic]));
+    const partnersWith = new Map<string, number>();
+    const docs = this.partners.map((partner, record) => {
+      const texts = this.describe(partner, record);
+      const seen = new Set<string>();
+      const joined = {} as Record<Field, string>;
+      for (const field of FIELDS) {
+        const words = indexWords(texts[field]);
+        joined[field] = words.length > 0 ? ` ${words.join(' ')} ` : '';
+        for (const word of words) {
+          if (!seen.has(word)) partnersWith.set(word, (partnersWith.get(word) ?? 0) + 1);
+          seen.add(word);
+        }
+      }
+      this.joinedFields.push(joined);
+      this.joinedWords.push(FIELDS.map((field) => joined[field]).join(''));
+      return { id: record, ...texts };
+    });
+    this.fields = createFieldIndex(FIELDS, docs);
+    for (const [slug, records] of this.partnersByTopic) this.topicMembers.set(slug, new Set(records));
+    this.vocabulary = [...partnersWith.keys()].sort();
+    this.partnersBefore = [0];
+    for (const word of this.vocabulary) {
+      this.partnersBefore.push((this.partnersBefore.at(-1) ?? 0) + (partnersWith.get(word) ?? 0));
+    }
+  }
+
+  /** Registers a partner's own text, topics, exact keys and short prefixes; returns its short fields' texts. */
+  private describe(partner: Partner, record: number): Record<Field, string> {
+    this.ownText.add(record, [partner.summary, ...partner.focusAreas.map((focus) => focus.note)].join('\n'));
+    for (const { topic } of partner.focusAreas) {
+      const list = this.partnersByTopic.get(topic) ?? [];
+      if (list.length === 0) this.partnersByTopic.set(topic, list);
+      list.push(record);
+    }
+    const named: [Field, string | undefined, acronym: boolean][] = [
+      ['name', partner.name, false],
+      ['acronym', partner.acronym, true],
+      ...partner.aliases.map((alias): [Field, string, boolean] => ['alias', alias, false]),
+      ...partner.relatedBodies.flatMap((body): [Field, string | undefined, boolean][] => [
+        ['relatedBody', body.name, false],
+        ['relatedBody', body.acronym, true],
+      ]),
+      ...partner.programmes.flatMap((programme): [Field, string | undefined, boolean][] => [
+        ['programme', programme.name, false],
+        ['programme', programme.acronym, true],
+      ]),
+    ];
+    const texts: Record<Field, string> = {
+      name: '',
+      acronym: '',
+      alias: '',
+      relatedBody: '',
+      programme: '',
+      location: partner.locations.map((location) => location.place).join('\n'),
+    };
+    for (const [field, text, acronym] of named) {
+      if (!text) continue;
+      texts[field] = texts[field] ? `${texts[field]}\n${text}` : text;
+      const key = keyOf(text);
+      const list = this.exactKeys.get(key) ?? [];
+      if (list.length === 0) this.exactKeys.set(key, list);
+      list.push({ record, field });
+      // One- and two-character queries: the starts of acronyms (the partner's, its sub-bodies' and programmes')
+      // first, then of the first words of its name and aliases, then of their other words.
+      if (acronym) this.shortPrefixes.add(record, key, 0);
+      else if (PRIMARY & BIT[field]) {
+        indexWords(text).forEach((word, i) => {
+          this.shortPrefixes.add(record, word, i === 0 ? 1 : 2);
+        });
+      }
+    }
+    return texts;
+  }
+
+  /** Looks a query word up: as typed (or as a word's start), else, if it matches nothing so, with `typos`. */
+  lookUp(term: string, typos: number, mode: 'search' | 'suggest'): WordLookup {
+    const from = lowerBound(this.vocabulary, term);
+    const to = lowerBound(this.vocabulary, `${term}\uffff`);
+    let topics = new Set([...this.topics.matchWord(term, 0, false).keys()].map((t) => this.slugOf(t)));
+    const text = this.ownText.get(term);
+    let fuzzy: WordLookup['typos'];
+    if (from === to && topics.size === 0 && text.length === 0 && typos > 0) {
+      fuzzy = new Map();
+      const fields = mode === 'search' ? PRIMARY_FIELDS : undefined;
+      for (const result of searchWord(this.fields, term, { prefix: false, typos, fields, boost: BOOST })) {
+        let bits = 0;
+        for (const found of Object.values(result.match))
+          for (const field of found) bits |= BIT[field as Field];
+        // MiniSearch's score weighs the edit distance: "interpl" is nearer "interpol" than "internal".
+        fuzzy.set(result.id as number, { fields: bits, score: result.score });
+      }
+      topics = new Set([...this.topics.matchWord(term, typos, false).keys()].map((t) => this.slugOf(t)));
+    }
+    const topicSlugs = [...topics];
+    const topicMembers = topicSlugs.map((slug) => this.topicMembers.get(slug) ?? new Set<number>());
+    let inSubjects = text.length;
+    for (const members of topicMembers) inSubjects += members.size;
+    const inFields = fuzzy ? fuzzy.size : (this.partnersBefore[to] ?? 0) - (this.partnersBefore[from] ?? 0);
+    const start = ` ${term}`;
+    return {
+      term,
+      start,
+      whole: `${start} `,
+      typos: fuzzy,
+      topicSlugs,
+      topicMembers,
+      text,
+      inFields,
+      inSubjects,
+    };
+  }
+
+  private slugOf(topicRecord: number): string {
+    return this.topics.topics[topicRecord]?.slug ?? '';
+  }
+
+  /**
+   * The partners that have the word in a field: the typo hits; or MiniSearch's (as typed or as a word's start) when
+   * the word is selective. MiniSearch scores every partner it lists (a few µs each), so for a word (start) that a
+   * large share of partners have, reading every partner's field words is cheaper.
+   */
+  forEachInFields(lookup: WordLookup, visit: (record: number) => void): void {
+    if (lookup.typos) {
+      for (const record of lookup.typos.keys()) visit(record);
+    } else if (lookup.inFields === 0) {
+      return;
+    } else if (lookup.inFields * SCAN_SHARE < this.partners.length) {
+      for (const result of searchWord(this.fields, lookup.term, { prefix: true, typos: 0 }))
+        visit(result.id as number);
+    } else {
+      for (let record = 0; record < this.joinedWords.length; record++) {
+        if (this.joinedWords[record]?.includes(lookup.start)) visit(record);
+      }
+    }
+  }
+
+  /** The partners in a focus area the word matches. */
+  forEachInTopics(lookup: WordLookup, visit: (record: number) => void): void {
+    for (const members of lookup.topicMembers) for (const record of members) visit(record);
+  }
+
+  /** The partners whose own text has the word. */
+  forEachInText(lookup: WordLookup, visit: (record: number) => void): void {
+    for (const record of lookup.text) visit(record);
+  }
+
+  /** Whether the word matches this partner; if it does, what it matched is added to `into`. */
+  matchAt(lookup: WordLookup, record: number, into: Match): boolean {
+    let fields = 0;
+    let score = 0;
+    if (lookup.typos) {
+      const typo = lookup.typos.get(record);
+      fields = typo?.fields ?? 0;
+      score = typo?.score ?? 0;
+    } else if (lookup.inFields > 0 && (this.joinedWords[record] ?? '').includes(lookup.start)) {
+      const joined = this.joinedFields[record] as Record<Field, string>;
+      for (const field of FIELDS) {
+        const text = joined[field];
+        const at = text.indexOf(lookup.start);
+        if (at < 0) continue;
+        fields |= BIT[field];
+        // A whole word counts fully; a word's start by how much of the (first such) word it is, as MiniSearch does.
+        const wordLength = text.indexOf(' ', at + 1) - at - 1;
+        const share = text.includes(lookup.whole) ? 1 : (0.5 * lookup.term.length) / wordLength;
+        score += share * BOOST[field];
+      }
+    }
+    let topics: readonly string[] = NO_TOPICS;
+    for (let i = 0; i < lookup.topicMembers.length; i++) {
+      if (!lookup.topicMembers[i]?.has(record)) continue;
+      const slug = lookup.topicSlugs[i] as string;
+      topics = topics === NO_TOPICS ? [slug] : [...topics, slug];
+    }
+    const text = !fields && includesSorted(lookup.text, record);
+    if (!fields && topics.length === 0 && !text) return false;
+    const typo = lookup.typos !== undefined;
+    into.words++;
+    into.fields |= fields;
+    into.score += score;
+    if (!(fields & PRIMARY) || typo) into.allPrimary = false;
+    if (!(fields & KEYED) || typo) into.allKeyed = false;
+    if (!fields) into.allFields = false;
+    if (!fields && !text) into.allStated = false;
+    for (const topic of topics) if (!into.topics.includes(topic)) into.topics = [...into.topics, topic];
+    return true;
+  }
+}
