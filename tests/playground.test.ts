@@ -53,6 +53,16 @@ describe('npm start without a token: the playground, piped', () => {
     expect(stderr).not.toContain('Invalid');
   });
 
+  it('--playground opens even with a malformed DISCORD_TOKEN set', async () => {
+    const { code, stdout } = await runToEnd(
+      ['start', '--playground'],
+      { ...envWithoutDiscord(), DISCORD_TOKEN: 'not a token' },
+      '/mou year:2003\n',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('UNEP');
+  });
+
   it('gives a friendly message for a bad line, answers the others, and exits 2', async () => {
     const { code, stdout, stderr } = await runStart('/bogus\n/partner who:interpol\n\n/mou year:abc\n');
     expect(code).toBe(2);
