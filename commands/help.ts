@@ -29,6 +29,14 @@ function helpCard(dataset: Dataset): APIEmbed {
         '**Where the data comes from**',
         `Every fact is taken from the document “${dataset.source.title}”, with the exact sentences recorded for each record. Flaws in the document were corrected and logged (${dataset.corrections.length} notes). Full names marked † are well-established facts not stated in it.`,
       ].join('\n'),
+      // /topic and /partner send people here when nothing matches: list what they can ask for.
+      fields: [
+        { name: 'Focus areas', value: dataset.topics.map((topic) => `\`${topic.slug}\``).join(' · ') },
+        {
+          name: 'Partners',
+          value: dataset.partners.map((partner) => partner.acronym ?? partner.name).join(' · '),
+        },
+      ],
       color: cardColours.help,
       footer: { text: sourceFooter },
     });

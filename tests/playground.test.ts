@@ -53,6 +53,12 @@ describe('npm start without a token: the playground, piped', () => {
     expect(stderr).not.toContain('Invalid');
   });
 
+  it('/help lists every focus area and every partner (where /topic and /partner send people)', () => {
+    const text = renderResponse(answer('/help'), { width: 200 });
+    for (const topic of context.dataset.topics) expect(text).toContain(topic.slug);
+    for (const partner of context.dataset.partners) expect(text).toContain(partner.acronym ?? partner.name);
+  });
+
   it('--playground opens even with a malformed DISCORD_TOKEN set', async () => {
     const { code, stdout } = await runToEnd(
       ['start', '--playground'],
