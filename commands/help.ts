@@ -38,7 +38,7 @@ function helpCard(dataset: Dataset): APIEmbed {
         },
       ],
       color: cardColours.help,
-      footer: { text: sourceFooter },
+      footer: { text: sourceFooter(dataset.source.title) },
     });
     helpCards.set(dataset, card);
   }

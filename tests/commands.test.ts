@@ -110,6 +110,14 @@ describe('/partner', () => {
     );
   });
 
+  it.each(['/help', '/mou view:timeline'])(
+    '%s: the footer names the source by its title, not a file path',
+    (line) => {
+      const footer = messageOf(ask(line)).embeds?.[0]?.footer?.text ?? '';
+      expect(footer).toBe(`Source: “${dataset.source.title}”`);
+    },
+  );
+
   // The footer cites the source by its title and counts the distinct sentences the card rests on.
   it.each([
     ['/partner who:unodc', 4],

@@ -9,8 +9,10 @@ export const cardColours = {
   help: 0x6b7280,
 } as const;
 
-export const sourceFooter =
-  'Source: WCO partnerships with international organisations (data/source/wco-partnerships.txt)';
+/** The footer of a card that rests on the whole source rather than on some of its sentences (/help). */
+export function sourceFooter(title: string): string {
+  return `Source: “${title}”`;
+}
 
 /** The footer of a card: the source's title and how many of its sentences the card rests on. */
 export function sourceFooterFor(title: string, quotes: readonly string[]): string {

@@ -25,7 +25,7 @@ export function timelinePictureReply(
         description: `${timelineCounts(model)} in the source. For the list with every date, run \`/mou view:list\`.`,
         color: cardColours.agreements,
         image: { url: `attachment://${timelineFileName}` },
-        footer: { text: sourceFooter },
+        footer: { text: sourceFooter(dataset.source.title) },
       },
     ],
     attachments: [{ id: '0', filename: timelineFileName, description: 'Timeline of WCO agreements' }],
