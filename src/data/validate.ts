@@ -8,7 +8,7 @@ import {
   type TopicsFile,
   topicsFileSchema,
 } from './schema.js';
-import { correctedSourceText, foldWhitespace } from './source-text.js';
+import { correctedSourceText, foldWhitespace, WordPositions } from './source-text.js';
 
 /** One thing wrong with a data file, precise enough to fix the edit from the message alone. */
 export interface DataProblem {
@@ -111,8 +111,8 @@ export function parsePartnersFile({
     return { ok: false, problems: schemaProblems(file, raw, parsed.error, 'partners', 'id') };
   const data = parsed.data;
   const problems: DataProblem[] = [];
-  const source = correctedSourceText(sourceText, data.corrections);
-  const sourceWords = wordsOf(source);
+  const source = new WordPositions(correctedSourceText(sourceText, data.corrections));
+  const sourceWords = new WordPositions(wordsOf(source.text));
   const topicSlugs = new Set(topics.map((topic) => topic.slug));
   const usedTopics = new Set<string>();
   const ids = new Map<string, number>();
