@@ -1,13 +1,15 @@
 import type {
   APIApplicationCommandAutocompleteInteraction,
   APIApplicationCommandAutocompleteResponse,
+  APIApplicationCommandInteraction,
   APIApplicationCommandOptionChoice,
   APIChatInputApplicationCommandInteraction,
   APIInteraction,
   APIInteractionResponse,
+  APIMessageApplicationCommandInteraction,
   APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
-import { commandsByName } from '../../commands/index.js';
+import { commandsByName, componentHandlersByName, messageCommandsByName } from '../../commands/index.js';
 import { discordLimits, fitMessage, truncate } from '../cards/limits.js';
 import { quoteUserText } from '../cards/style.js';
 import type { BotContext } from './context.js';
@@ -46,7 +48,7 @@ function route(interaction: APIInteraction, context: BotContext): APIInteraction
     case InteractionType.Ping:
       return { type: InteractionResponseType.Pong };
     case InteractionType.ApplicationCommand:
-      return runCommand(interaction as APIChatInputApplicationCommandInteraction, context);
+      return runCommand(interaction, context);
     case InteractionType.ApplicationCommandAutocomplete:
       return runAutocomplete(interaction, context);
     case InteractionType.MessageComponent:
@@ -57,19 +59,22 @@ function route(interaction: APIInteraction, context: BotContext): APIInteraction
 }
 
 function runCommand(
-  interaction: APIChatInputApplicationCommandInteraction,
+  interaction: APIApplicationCommandInteraction,
   context: BotContext,
 ): APIInteractionResponse {
+  const type = interaction.data.type ?? ApplicationCommandType.ChatInput;
+  if (type === ApplicationCommandType.Message) {
+    const messageCommand = messageCommandsByName.get(interaction.data.name);
+    if (messageCommand)
+      return messageCommand.execute(interaction as APIMessageApplicationCommandInteraction, context);
+  }
   const command = commandsByName.get(interaction.data.name);
-  if (
-    !command ||
-    (interaction.data.type ?? ApplicationCommandType.ChatInput) !== ApplicationCommandType.ChatInput
-  ) {
+  if (!command || type !== ApplicationCommandType.ChatInput) {
     const name =
       typeof interaction.data.name === 'string' ? `\`/${quoteUserText(interaction.data.name, 32)}\`` : 'that';
     return notice(`I don't know the command ${name}. Try \`/help\`.`);
   }
-  return command.execute(interaction, context);
+  return command.execute(interaction as APIChatInputApplicationCommandInteraction, context);
 }
 
 function runAutocomplete(
@@ -103,7 +108,7 @@ function runComponent(
   context: BotContext,
 ): APIInteractionResponse {
   const decoded = decodeCustomId(interaction.data.custom_id);
-  const components = decoded && commandsByName.get(decoded.command)?.components;
+  const components = decoded && componentHandlersByName.get(decoded.command);
   // Own properties only: a forged action such as "constructor" or "__proto__" must not reach Object.prototype.
   const handler =
     components && Object.hasOwn(components, decoded.action) ? components[decoded.action] : undefined;

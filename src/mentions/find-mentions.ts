@@ -51,7 +51,7 @@ const tooGeneral = new Set(['training', 'capacity', 'diversion', 'simplification
 /** Acronyms up to this length, written all in capitals, only match in capitals: many are English words. */
 const caseSensitiveUpTo = 5;
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -74,7 +74,7 @@ function termPattern(term: string): RegExp | undefined {
   const words = fold(term).match(/[\p{L}\p{N}]+/gu);
   if (!words) return undefined;
   const body = words
-    .map((word) => escape(word).replace(/i[sz](ation|ations|ed|es|e|ing)$/i, 'i[sz]$1'))
+    .map((word) => escapeRegExp(word).replace(/i[sz](ation|ations|ed|es|e|ing)$/i, 'i[sz]$1'))
     .join('[^\\p{L}\\p{N}]{0,3}');
   const isShortAcronym = /^[\p{Lu}\p{N}]+$/u.test(term) && term.length <= caseSensitiveUpTo;
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, isShortAcronym ? 'gu' : 'giu');
