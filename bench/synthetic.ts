@@ -325,7 +325,9 @@ export function syntheticPartners(count: number, seed = 1): Partner[] {
       ),
       summary: summary(),
       locations: Array.from({ length: between(0, 2) }, () => ({ place: pick(CITIES), source })),
-      agreements: [{ type: 'MOU', parties: ['WCO', code], date: `${between(1990, 2024)}`, source }],
+      agreements: [
+        { type: 'MOU', parties: ['WCO', code], date: `${between(1990, 2024)}`, source, topics: [] },
+      ],
       milestones: [],
       focusAreas: focus.map((topic) => ({
         topic,

@@ -3,7 +3,7 @@ import type {
   APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import { partnerSelectRow } from '../src/cards/menus.js';
-import { partnerCard, shortName } from '../src/cards/partner-card.js';
+import { markedName, partnerCard, shortName } from '../src/cards/partner-card.js';
 import { quoteUserText } from '../src/cards/style.js';
 import type { Partner } from '../src/data/schema.js';
 import { answerClick, selectedValue } from '../src/interactions/click.js';
@@ -68,8 +68,8 @@ function partnerChoice(partner: Partner): APIApplicationCommandOptionChoice<stri
     choice = Object.freeze({
       name:
         partner.acronym && partner.acronym !== partner.name
-          ? `${partner.acronym}: ${partner.name}`
-          : partner.name,
+          ? `${partner.acronym}: ${markedName(partner)}`
+          : markedName(partner),
       value: partner.id,
     });
     partnerChoices.set(partner, choice);

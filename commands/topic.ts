@@ -23,7 +23,7 @@ function topicMessage(
 ): APIInteractionResponseCallbackData {
   const members = partnersInTopic(topic, context.dataset);
   return {
-    embeds: [topicCard(topic, members)],
+    embeds: [topicCard(topic, members, context.dataset)],
     components: [
       partnerSelectRow(
         encodeCustomId('topic', 'open', ownerId, topic.slug),

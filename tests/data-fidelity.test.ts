@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agreementsByYear } from '../src/data/agreements.js';
 import { loadDataset } from '../src/data/load.js';
-import { correctedSourceText } from '../src/data/source-text.js';
+import { correctedSourceText, sentenceCount } from '../src/data/source-text.js';
 import { sourceText } from './helpers/data.js';
 
 const dataset = loadDataset();
@@ -152,6 +152,58 @@ describe('the dataset is faithful to data/source/wco-partnerships.txt', () => {
     expect(entries.map((entry) => entry.partner.acronym).sort()).toEqual(partners);
   });
 
+  // An agreement's focus areas: only what a sentence naming that agreement says it is about, or none.
+  it.each([
+    ['cites', '1996', ['wildlife'], 'based on the MOU', 'implementation of CITES'],
+    ['emcdda', '2007-01-12', ['drugs'], 'An MOU between the WCO and EMCDDA', 'drug control'],
+    ['europol', '2002', ['organized-crime', 'tobacco'], 'Co-operation Agreement in 2002', 'cigarettes'],
+    [
+      'iaea',
+      '1998-05-13',
+      ['nuclear-and-radioactive-material'],
+      'Memorandum of understanding in May 1998',
+      'nuclear',
+    ],
+    [
+      'icom',
+      '2000-01-01',
+      ['cultural-property'],
+      'signed a Memorandum of Understanding',
+      'cultural property',
+    ],
+    ['unesco', '2000-10-26', ['cultural-property'], 'The MoU foresees', 'cultural heritage'],
+    [
+      'wco-regional-dog-training-centres',
+      null,
+      ['detector-dogs'],
+      'Memorandum of Understanding with the WCO',
+      'Dog Training',
+    ],
+  ])('%s %s is about %j: “%s … %s”', (id, date, topics, namesIt, saysWhat) => {
+    const agreement = partner(id).agreements.find((a) => a.date === date && a.topics.length);
+    expect(agreement?.topics).toEqual(topics);
+    const sentence = partner(id).provenance.find((q) => q.includes(namesIt));
+    expect(sentence).toContain(saysWhat);
+  });
+
+  it('gives every other agreement no focus area (its sentence names none)', () => {
+    const tagged = dataset.partners.flatMap((p) =>
+      p.agreements.filter((a) => a.topics.length).map((a) => `${p.id} ${a.type} ${a.date}`),
+    );
+    expect(tagged.sort()).toEqual(
+      [
+        'cites MOU 1996',
+        'emcdda MOU 2007-01-12',
+        'europol Co-operation Agreement 2002',
+        'iaea MOU 1998-05-13',
+        'icom MOU 2000-01-01',
+        'unesco MOU 2000-10-26',
+        'wco-regional-dog-training-centres MOU null',
+        'wco-regional-dog-training-centres MOU null',
+      ].sort(),
+    );
+  });
+
   it('records each agreement once even where the source repeats the sentence (INTERPOL)', () => {
     expect(
       correctedSourceText(sourceText, dataset.corrections).match(
@@ -215,6 +267,27 @@ describe('the dataset is faithful to data/source/wco-partnerships.txt', () => {
     expect(synonymsOf('environment')).not.toEqual(expect.arrayContaining(['ozone']));
     expect(synonymsOf('capacity-building').filter((s) => /dog|canine|k9/i.test(s))).toEqual([]);
     expect(synonymsOf('trade-facilitation').filter((s) => /passenger|api/i.test(s))).toEqual([]);
+  });
+
+  it.each([
+    [['This Resolution requires all U.N. Members to take steps to enhance border security.'], 1],
+    [
+      [
+        'The OSCE Council agreed. The OSCE have also offered to assist.',
+        'The OSCE have also offered to assist.',
+      ],
+      2,
+    ],
+    [
+      [
+        '(SAFE Program). The OSCE',
+        'An MOU was signed on 18 March 2010.',
+        'An MOU was  signed on 18 March 2010.',
+      ],
+      3,
+    ],
+  ])('sentenceCount(%j) is %i', (quotes, count) => {
+    expect(sentenceCount(quotes)).toBe(count);
   });
 
   it('uses every topic and only known topics', () => {

@@ -107,6 +107,12 @@ describe('data/partners.json validation', () => {
         'data/partners.json: record "who" at partners[18].aliases[0]: "OLAF" already names partner "eu-authorities"',
     },
     {
+      broken: 'an agreement tagged with a focus area the partner does not have',
+      breakIt: (raw: any) => raw.partners[indexOf(raw, 'unodc')].agreements[0].topics.push('wildlife'),
+      complaint:
+        'data/partners.json: record "unodc" at partners[16].agreements[0].topics[0]: "wildlife" is not one of this partner\'s focus areas',
+    },
+    {
       broken: 'an unknown field',
       breakIt: (raw: any) => (raw.partners[indexOf(raw, 'who')].founded = 1948),
       complaint: 'data/partners.json: record "who" at partners[18]: Unrecognized key: "founded"',

@@ -2,27 +2,63 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { AgreementEntry } from '../data/agreements.js';
 import type { Dataset } from '../data/dataset.js';
 import { deepFreeze } from './limits.js';
-import { agreementDate, shortName } from './partner-card.js';
-import { cardColours, sourceFooter } from './style.js';
+import { agreementDate, counterpartOf, shortName } from './partner-card.js';
+import { cardColours, listInWords, sourceFooterFor } from './style.js';
 
-const maxTopicsPerLine = 3;
-
-function topicLabels(entry: AgreementEntry, dataset: Dataset): string {
-  const labels = [
-    ...new Set(entry.partner.focusAreas.map((f) => dataset.topicBySlug.get(f.topic)?.label ?? f.topic)),
-  ];
-  const shown = labels.slice(0, maxTopicsPerLine).join(', ');
-  return labels.length > maxTopicsPerLine ? `${shown} +${labels.length - maxTopicsPerLine}` : shown;
+/** The focus areas the agreements' own sentences name (see Agreement.topics), by label. */
+function topicLabels(entries: readonly AgreementEntry[], dataset: Dataset): string[] {
+  const slugs = new Set(entries.flatMap(({ agreement }) => agreement.topics));
+  return [...slugs].map((slug) => dataset.topicBySlug.get(slug)?.label ?? slug);
 }
 
-/** One compact line: partner, type, date, focus areas. */
-export function agreementLine(entry: AgreementEntry, dataset: Dataset): string {
-  const { partner, agreement } = entry;
-  const counterpart = agreement.parties.filter((party) => !party.startsWith('WCO')).join(', ');
-  const name = shortName(partner);
-  // Name the counterpart only where it is not simply the partner (the dog-training MOUs name each country).
-  const who = counterpart && !counterpart.startsWith(name) ? `${name} (${counterpart})` : name;
-  return `• **${who}**: ${agreement.type}, ${agreementDate(agreement)} · ${topicLabels(entry, dataset)}`;
+/**
+ * Entries of one partner with the same date and counterpart, as one line: Europol's Co-operation Agreement
+ * and MOU, both "2002" in the source, read "Co-operation Agreement and MOU, 2002" (recorded in `corrections`).
+ */
+function sameDayGroups(entries: readonly AgreementEntry[]): AgreementEntry[][] {
+  const groups = new Map<string, AgreementEntry[]>();
+  for (const entry of entries) {
+    const { partner, agreement } = entry;
+    const key = `${partner.id}|${agreement.date}|${counterpartOf(partner, agreement) ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * One compact line: partner, type, date (left out under the "Date not stated" heading, which says it), and
+ * the focus areas its sentence names.
+ */
+function agreementLine(group: readonly AgreementEntry[], dataset: Dataset, withDate: boolean): string {
+  const [{ partner, agreement }] = group as [AgreementEntry];
+  const counterpart = counterpartOf(partner, agreement);
+  const who = counterpart ? `${shortName(partner)} (${counterpart})` : shortName(partner);
+  const types = listInWords([...new Set(group.map((entry) => entry.agreement.type))]);
+  const date = withDate || agreement.date !== null ? `, ${agreementDate(agreement)}` : '';
+  const topics = topicLabels(group, dataset);
+  return `• **${who}**: ${types}${date}${topics.length ? ` · ${topics.join(', ')}` : ''}`;
+}
+
+/** The lines for a list of agreements, one per partner and date. */
+export function agreementLines(
+  entries: readonly AgreementEntry[],
+  dataset: Dataset,
+  withDate = true,
+): string {
+  return sameDayGroups(entries)
+    .map((group) => agreementLine(group, dataset, withDate))
+    .join('\n');
+}
+
+/** The footer counts each agreement's sentence and the sentences its focus areas rest on. */
+function footerOf(entries: readonly AgreementEntry[], dataset: Dataset): string {
+  return sourceFooterFor(
+    dataset.source.title,
+    entries.flatMap(({ partner, agreement }) => [
+      agreement.source,
+      ...partner.focusAreas.filter((f) => agreement.topics.includes(f.topic)).map((f) => f.source),
+    ]),
+  );
 }
 
 export function yearTitle(year: number | null): string {
@@ -51,12 +87,15 @@ export function agreementsInYearCard(
 }
 
 function buildYearCard(year: number, entries: readonly AgreementEntry[], dataset: Dataset): APIEmbed {
-  const count = entries.length === 1 ? '1 agreement' : `${entries.length} agreements`;
+  const count =
+    entries.length === 1
+      ? '1 agreement with a WCO partner'
+      : `${entries.length} agreements with WCO partners`;
   return {
     title: `Agreements signed in ${year}`,
-    description: `${count} with WCO partners:\n\n${entries.map((entry) => agreementLine(entry, dataset)).join('\n')}`,
+    description: `${count}:\n\n${agreementLines(entries, dataset)}`,
     color: cardColours.agreements,
-    footer: { text: sourceFooter },
+    footer: { text: footerOf(entries, dataset) },
   };
 }
 
@@ -70,12 +109,14 @@ export function timelineCard(
   return {
     title: 'WCO agreements timeline',
     description: groups
-      .map(
-        ([year, entries]) =>
-          `**${yearTitle(year)}**\n${entries.map((e) => agreementLine(e, dataset)).join('\n')}`,
-      )
+      .map(([year, entries]) => `**${yearTitle(year)}**\n${agreementLines(entries, dataset, year !== null)}`)
       .join('\n\n'),
     color: cardColours.agreements,
-    footer: { text: `Page ${page + 1} of ${pageCount} · ${total} agreements · ${sourceFooter}` },
+    footer: {
+      text: `Page ${page + 1} of ${pageCount} · ${total} agreements · ${footerOf(
+        groups.flatMap(([, entries]) => entries),
+        dataset,
+      )}`,
+    },
   };
 }

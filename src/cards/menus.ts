@@ -7,7 +7,7 @@ import type {
 import type { Partner } from '../data/schema.js';
 import { ButtonStyle, ComponentType } from '../interactions/discord-enums.js';
 import { discordLimits, truncate } from './limits.js';
-import { shortName } from './partner-card.js';
+import { markedName, shortName } from './partner-card.js';
 
 export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -21,7 +21,7 @@ function partnerOption(partner: Partner): APISelectMenuOption {
       label: truncate(shortName(partner), discordLimits.selectOptionLabel),
       value: partner.id,
       description: partner.acronym
-        ? truncate(partner.name, discordLimits.selectOptionDescription)
+        ? truncate(markedName(partner), discordLimits.selectOptionDescription)
         : undefined,
     });
     partnerOptions.set(partner, option);

@@ -3,7 +3,7 @@ import type { Dataset } from '../data/dataset.js';
 import { formatPartialDate } from '../data/dates.js';
 import type { Agreement, Partner } from '../data/schema.js';
 import { deepFreeze } from './limits.js';
-import { cardColours, externalFooter, externalMark, listInWords, sourceFooter } from './style.js';
+import { cardColours, externalFooter, externalMark, listInWords, sourceFooterFor } from './style.js';
 
 /** "INTERPOL" for menus and lists: the acronym where there is one, else the name. */
 export function shortName(partner: Partner): string {
@@ -18,21 +18,38 @@ function mark(partner: Partner, field: 'name' | 'aliases' | 'relatedBodies', val
   return isExternal(partner, field, value) ? `${value}${externalMark}` : value;
 }
 
+/** The partner's name, with † when it is not stated in the source (menus and cards alike). */
+export function markedName(partner: Partner): string {
+  return mark(partner, 'name', partner.name);
+}
+
 export function partnerTitle(partner: Partner): string {
-  const name = mark(partner, 'name', partner.name);
-  return partner.acronym && partner.acronym !== partner.name ? `${name} (${partner.acronym})` : name;
+  const name = markedName(partner);
+  // "SECI Center", not "SECI Center (SECI)": the name already shows the acronym.
+  const shown = partner.acronym && !partner.name.split(/\s+/).includes(partner.acronym);
+  return shown ? `${name} (${partner.acronym})` : name;
 }
 
 export function agreementDate(agreement: Agreement): string {
   return agreement.date === null ? 'date not stated in the source' : formatPartialDate(agreement.date);
 }
 
-function agreementField(partner: Partner, agreement: Agreement): APIEmbedField {
-  const parties = agreement.parties.map((party) => mark(partner, 'relatedBodies', party));
-  return {
-    name: `📄 ${agreement.type} · ${agreementDate(agreement)}`,
-    value: `Between ${listInWords(parties)}`,
-  };
+/**
+ * Who signed with the WCO, where that is not simply the partner itself ("WCO and UNODC", "the two
+ * Secretariats"): the dog-training MOUs name each country's Customs.
+ */
+export function counterpartOf(partner: Partner, agreement: Agreement): string | undefined {
+  const others = agreement.parties.filter((party) => !party.startsWith('WCO'));
+  const own = [partner.acronym, partner.name].filter((name): name is string => Boolean(name));
+  const counterpart = listInWords(others.map((party) => mark(partner, 'relatedBodies', party)));
+  return counterpart && !own.some((name) => counterpart.startsWith(name)) ? counterpart : undefined;
+}
+
+function agreementItem(partner: Partner, agreement: Agreement): string {
+  const counterpart = counterpartOf(partner, agreement);
+  const date = agreementDate(agreement);
+  // Date first, as milestones are written: "25 March 2005: MOU".
+  return `${date.charAt(0).toUpperCase()}${date.slice(1)}: ${agreement.type}${counterpart ? ` with ${counterpart}` : ''}`;
 }
 
 function bulletList(lines: readonly string[]): string {
@@ -54,9 +71,14 @@ export function partnerCard(partner: Partner, dataset: Dataset): APIEmbed {
 }
 
 function buildPartnerCard(partner: Partner, dataset: Dataset): APIEmbed {
-  const fields: APIEmbedField[] = partner.agreements.length
-    ? partner.agreements.map((agreement) => agreementField(partner, agreement))
-    : [{ name: '📄 Agreements', value: 'The source states no signed agreement with this partner.' }];
+  const fields: APIEmbedField[] = [
+    {
+      name: '📄 Agreements',
+      value: partner.agreements.length
+        ? bulletList(partner.agreements.map((agreement) => agreementItem(partner, agreement)))
+        : 'The source states no signed agreement with this partner.',
+    },
+  ];
 
   if (partner.milestones.length) {
     fields.push({
@@ -70,15 +92,18 @@ function buildPartnerCard(partner: Partner, dataset: Dataset): APIEmbed {
   fields.push({ name: '🎯 Focus areas', value: [...new Set(topics)].join(' · ') });
   if (partner.programmes.length) {
     fields.push({
-      name: '🧭 Programmes and initiatives',
+      name: '🧭 Programmes, standards and initiatives',
       value: bulletList(partner.programmes.map((p) => (p.acronym ? `${p.name} (${p.acronym})` : p.name))),
     });
   }
-  if (partner.relatedBodies.length) {
+  // A body that signed one of the agreements is already named there.
+  const signatories = new Set(partner.agreements.flatMap((agreement) => agreement.parties));
+  const relatedBodies = partner.relatedBodies.filter((body) => !signatories.has(body.name));
+  if (relatedBodies.length) {
     fields.push({
       name: '🔗 Related bodies',
       value: bulletList(
-        partner.relatedBodies.map((body) => {
+        relatedBodies.map((body) => {
           const name = mark(partner, 'relatedBodies', body.name);
           return `${body.acronym ? `${body.acronym}: ${name}` : name} (${body.relation})`;
         }),
@@ -96,11 +121,27 @@ function buildPartnerCard(partner: Partner, dataset: Dataset): APIEmbed {
   if (aliases.length) fields.push({ name: '🏷️ Also known as', value: aliases.join('\n'), inline: true });
 
   const hasExternal = partner.external.length > 0;
+  const footer = sourceFooterFor(dataset.source.title, quotesOf(partner));
   return {
     title: partnerTitle(partner),
     description: partner.summary,
     color: cardColours.partner,
     fields,
-    footer: { text: hasExternal ? `${sourceFooter}\n${externalFooter}` : sourceFooter },
+    footer: { text: hasExternal ? `${footer}\n${externalFooter}` : footer },
   };
+}
+
+/** Every sentence of the source the card rests on. */
+function quotesOf(partner: Partner): string[] {
+  return [
+    ...partner.provenance,
+    ...[
+      partner.agreements,
+      partner.milestones,
+      partner.focusAreas,
+      partner.programmes,
+      partner.relatedBodies,
+      partner.locations,
+    ].flatMap((items: readonly { source: string }[]) => items.map((item) => item.source)),
+  ];
 }

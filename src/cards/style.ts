@@ -1,3 +1,4 @@
+import { sentenceCount } from '../data/source-text.js';
 import { truncate } from './limits.js';
 
 /** One colour per kind of card, so a reader knows at a glance what they are looking at. */
@@ -10,6 +11,12 @@ export const cardColours = {
 
 export const sourceFooter =
   'Source: WCO partnerships with international organisations (data/source/wco-partnerships.txt)';
+
+/** The footer of a card: the source's title and how many of its sentences the card rests on. */
+export function sourceFooterFor(title: string, quotes: readonly string[]): string {
+  const count = sentenceCount(quotes);
+  return `Source: “${title}”, ${count === 1 ? '1 sentence' : `${count} sentences`}`;
+}
 
 /** Marks a fact that is well established but not stated in the source. */
 export const externalMark = '†';

@@ -3,12 +3,14 @@ import type { Dataset } from '../data/dataset.js';
 import type { Partner, Topic } from '../data/schema.js';
 import { deepFreeze } from './limits.js';
 import { shortName } from './partner-card.js';
-import { cardColours, sourceFooter } from './style.js';
+import { cardColours, sourceFooterFor } from './style.js';
 
 export interface TopicPartner {
   partner: Partner;
   /** One line on what this partner does in the area. */
   note: string;
+  /** The sentence of the source the line rests on. */
+  source: string;
 }
 
 const topicMembers = new WeakMap<Topic, { dataset: Dataset; members: readonly TopicPartner[] }>();
@@ -24,7 +26,7 @@ export function partnersInTopic(topic: Topic, dataset: Dataset): readonly TopicP
   const members = Object.freeze(
     dataset.partners.flatMap((partner) => {
       const focus = partner.focusAreas.find((area) => area.topic === topic.slug);
-      return focus ? [Object.freeze({ partner, note: focus.note })] : [];
+      return focus ? [Object.freeze({ partner, note: focus.note, source: focus.source })] : [];
     }),
   );
   topicMembers.set(topic, { dataset, members });
@@ -32,22 +34,28 @@ export function partnersInTopic(topic: Topic, dataset: Dataset): readonly TopicP
 }
 
 /** The card of a focus area; built once per member list (see partnersInTopic), then the same frozen object. */
-export function topicCard(topic: Topic, members: readonly TopicPartner[]): APIEmbed {
+export function topicCard(topic: Topic, members: readonly TopicPartner[], dataset: Dataset): APIEmbed {
   const cached = topicCards.get(members);
   if (cached?.topic === topic) return cached.card;
-  const card = deepFreeze(buildTopicCard(topic, members));
+  const card = deepFreeze(buildTopicCard(topic, members, dataset));
   topicCards.set(members, { topic, card });
   return card;
 }
 
-function buildTopicCard(topic: Topic, members: readonly TopicPartner[]): APIEmbed {
-  const count = members.length === 1 ? '1 partner' : `${members.length} partners`;
+function buildTopicCard(topic: Topic, members: readonly TopicPartner[], dataset: Dataset): APIEmbed {
+  const count =
+    members.length === 1 ? '1 partner of the WCO works' : `${members.length} partners of the WCO work`;
   return {
     title: `Focus area: ${topic.label}`,
-    description: `${topic.description}\n${count} of the WCO work in this area:\n\n${members
+    description: `${topic.description}\n${count} in this area:\n\n${members
       .map(({ partner, note }) => `• **${shortName(partner)}**: ${note}`)
       .join('\n')}`,
     color: cardColours.topic,
-    footer: { text: sourceFooter },
+    footer: {
+      text: sourceFooterFor(
+        dataset.source.title,
+        members.map((member) => member.source),
+      ),
+    },
   };
 }

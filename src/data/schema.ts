@@ -24,6 +24,11 @@ export const agreementSchema = z.strictObject({
   /** null where the source names the agreement but gives no date at all. */
   date: partialDateSchema.nullable(),
   source: quoteSchema,
+  /**
+   * The focus areas (topic slugs, each one of the partner's) that the sentences naming this agreement tie it
+   * to; empty when they name none (a bare "An MOU was signed on …").
+   */
+  topics: z.array(slugSchema),
 });
 
 export const milestoneSchema = z.strictObject({

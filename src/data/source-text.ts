@@ -17,3 +17,17 @@ export function correctedSourceText(raw: string, corrections: readonly Correctio
   }
   return foldWhitespace(text);
 }
+
+/**
+ * How many distinct sentences of the source these quotes hold (a quote may span two). A sentence ends at . ! or ?
+ * after a lower-case letter, a digit or a bracket, so "U.N. Members" stays one sentence.
+ */
+export function sentenceCount(quotes: readonly string[]): number {
+  const sentences = new Set<string>();
+  for (const quote of quotes) {
+    for (const sentence of foldWhitespace(quote).split(/(?<=[\p{Ll}\p{N})’'][.!?])\s+(?=\p{Lu}|‘)/u)) {
+      sentences.add(sentence);
+    }
+  }
+  return sentences.size;
+}

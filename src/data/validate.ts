@@ -183,6 +183,18 @@ export function parsePartnersFile({
       if (!isRealPartialDate(date)) at(path, `${date} is not a real date`);
     }
 
+    const ownTopics = new Set(partner.focusAreas.map((focus) => focus.topic));
+    partner.agreements.forEach((agreement, agreementIndex) => {
+      agreement.topics.forEach((topic, topicIndex) => {
+        if (!ownTopics.has(topic)) {
+          at(
+            `.agreements[${agreementIndex}].topics[${topicIndex}]`,
+            `"${topic}" is not one of this partner's focus areas`,
+          );
+        }
+      });
+    });
+
     partner.focusAreas.forEach((focus, focusIndex) => {
       usedTopics.add(focus.topic);
       if (!topicSlugs.has(focus.topic)) {

@@ -1,19 +1,47 @@
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { ComponentClick, ComponentResponse } from './command.js';
+import { decodeCustomId, encodeCustomId } from './custom-id.js';
 import { invokerId } from './invoker.js';
 import { reply, updateMessage } from './replies.js';
 
 /**
  * The person who ran the command changes the shared message in place; anyone else clicking it gets their
- * own ephemeral copy, so one reader cannot flip the page under the rest of the team.
+ * own ephemeral copy, so one reader cannot flip the page under the rest of the team. The copy's buttons and
+ * menus name the colleague as owner, so their next clicks update that copy instead of posting another.
  */
 export function answerClick(
   click: ComponentClick,
   data: APIInteractionResponseCallbackData,
 ): ComponentResponse {
-  return invokerId(click.interaction) === click.ownerId
+  const clicker = invokerId(click.interaction);
+  return clicker === click.ownerId
     ? updateMessage(data)
-    : reply(data, { ephemeral: true });
+    : reply(ownedBy(data, click.ownerId, clicker), { ephemeral: true });
+}
+
+/** The message with every custom_id that names `from` as owner re-issued to `to`. */
+function ownedBy(
+  data: APIInteractionResponseCallbackData,
+  from: string,
+  to: string,
+): APIInteractionResponseCallbackData {
+  const reown = (customId: string) => {
+    const decoded = decodeCustomId(customId);
+    return decoded?.ownerId === from
+      ? encodeCustomId(decoded.command, decoded.action, to, ...decoded.args)
+      : customId;
+  };
+  const components = data.components?.map((row) =>
+    'components' in row
+      ? {
+          ...row,
+          components: row.components.map((component) =>
+            'custom_id' in component ? { ...component, custom_id: reown(component.custom_id) } : component,
+          ),
+        }
+      : row,
+  );
+  return components ? { ...data, components: components as typeof data.components } : data;
 }
 
 /** The first selected value of a select menu click, if any. */

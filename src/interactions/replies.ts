@@ -21,9 +21,12 @@ export function notice(content: string): APIInteractionResponseChannelMessageWit
   return reply({ content }, { ephemeral: true });
 }
 
-/** Replaces the message the clicked component is on. */
+/**
+ * Replaces the message the clicked component is on. Discord keeps every field an update leaves out, so a card
+ * replacing "No partner matches…" must say `content: ""` or the old text stays above it.
+ */
 export function updateMessage(data: APIInteractionResponseCallbackData): APIInteractionResponseUpdateMessage {
-  return { type: InteractionResponseType.UpdateMessage, data };
+  return { type: InteractionResponseType.UpdateMessage, data: { content: '', ...data } };
 }
 
 export const apology = 'Sorry, something went wrong while answering that. Please try again in a moment.';
