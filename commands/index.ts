@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Command, ComponentHandlers, MessageCommand } from '../src/interactions/command.js';
+import { cardActions } from './card-actions.js';
 import { help } from './help.js';
 import { mentions } from './message.js';
 import { mou } from './mou.js';
@@ -73,4 +74,5 @@ export const messageCommandsByName: ReadonlyMap<string, MessageCommand> = new Ma
 export const componentHandlersByName: ReadonlyMap<string, ComponentHandlers | undefined> = new Map([
   ...commands.map((command) => [command.data.name, command.components] as const),
   ...messageCommands.map((command) => [command.key, command.components] as const),
+  [cardActions.key, cardActions.components],
 ]);

@@ -2,7 +2,8 @@ import type {
   APIInteractionResponseCallbackData,
   APIMessageApplicationCommandInteraction,
 } from 'discord-api-types/v10';
-import { partnerSelectRow } from '../src/cards/menus.js';
+import { cardButtons } from '../src/cards/card-buttons.js';
+import { buttonRow, partnerSelectRow } from '../src/cards/menus.js';
 import { partnerCard, shortName } from '../src/cards/partner-card.js';
 import { quoteUserText } from '../src/cards/style.js';
 import type { Partner } from '../src/data/schema.js';
@@ -118,7 +119,10 @@ export const mentions = {
       return updateMessage({
         content: typeof content === 'string' ? content : undefined,
         embeds: [partnerCard(chosen, context.dataset)],
-        components: [openMenu(click.ownerId, listed.length ? listed : [chosen])],
+        components: [
+          openMenu(click.ownerId, listed.length ? listed : [chosen]),
+          buttonRow(cardButtons(chosen, click.ownerId)),
+        ],
       });
     },
   },

@@ -10,11 +10,17 @@ import type {
   APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
 import { commandsByName, componentHandlersByName, messageCommandsByName } from '../../commands/index.js';
+import { withShareButton } from '../cards/card-buttons.js';
 import { discordLimits, fitMessage, truncate } from '../cards/limits.js';
 import { quoteUserText } from '../cards/style.js';
 import type { BotContext } from './context.js';
 import { decodeCustomId } from './custom-id.js';
-import { ApplicationCommandType, InteractionResponseType, InteractionType } from './discord-enums.js';
+import {
+  ApplicationCommandType,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+} from './discord-enums.js';
 import { apology, notice } from './replies.js';
 
 /** Called with any error a handler throws; transports log it. Handlers never let one escape. */
@@ -40,7 +46,7 @@ export function handleInteraction(
         ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
         : notice(apology);
   }
-  return finalize(response);
+  return finalize(response, interaction);
 }
 
 function route(interaction: APIInteraction, context: BotContext): APIInteractionResponse {
@@ -121,13 +127,27 @@ function runComponent(
   );
 }
 
-function finalize(response: APIInteractionResponse): APIInteractionResponse {
+function finalize(response: APIInteractionResponse, interaction: APIInteraction): APIInteractionResponse {
   if (
     (response.type === InteractionResponseType.ChannelMessageWithSource ||
       response.type === InteractionResponseType.UpdateMessage) &&
     response.data
   ) {
-    return { ...response, data: fitMessage(response.data) };
+    const data = isPrivate(response, interaction)
+      ? withShareButton(response.data, interaction)
+      : response.data;
+    return { ...response, data: fitMessage(data) };
   }
   return response;
+}
+
+/** A new ephemeral message, or an update of one (an update keeps the flags of the message it changes). */
+function isPrivate(response: APIInteractionResponse, interaction: APIInteraction): boolean {
+  const ephemeral = (flags: unknown) => typeof flags === 'number' && (flags & MessageFlags.Ephemeral) !== 0;
+  if (response.type === InteractionResponseType.UpdateMessage) {
+    return interaction.type === InteractionType.MessageComponent && ephemeral(interaction.message?.flags);
+  }
+  return (
+    response.type === InteractionResponseType.ChannelMessageWithSource && ephemeral(response.data?.flags)
+  );
 }
