@@ -35,12 +35,16 @@ function topicMessage(
   };
 }
 
-/** The slug itself (what autocomplete sends), else a label or synonym typed in full. */
+/**
+ * The slug itself (what autocomplete sends), else a label or synonym typed in full, else the one area a typo
+ * can mean ("aviaton"); when several fit, the reply lets the reader pick.
+ */
 function resolveTopic(area: string, context: BotContext): Topic | undefined {
   const bySlug = context.dataset.topicBySlug.get(area.toLowerCase());
   if (bySlug) return bySlug;
-  const [best] = context.topicSearch.search(area, 1);
-  return best?.exact ? best.topic : undefined;
+  const hits = context.topicSearch.search(area, 2);
+  const [best] = hits;
+  return best?.exact || hits.length === 1 ? best?.topic : undefined;
 }
 
 const topicChoices = new WeakMap<Topic, APIApplicationCommandOptionChoice<string>>();

@@ -330,10 +330,19 @@ describe('/topic', () => {
     );
   });
 
-  it('answers an unknown area with the closest topics', () => {
-    const data = messageOf(ask('/topic area:cultral'));
+  it.each([
+    ['drug', 'Drugs'],
+    ['aviaton', 'Aviation and passenger data'],
+    ['tobaco', 'Tobacco and cigarettes'],
+  ])('forgives a typo that can mean one area only: /topic area:%s opens %s', (area, label) => {
+    expect(messageOf(ask(`/topic area:${area}`)).embeds?.[0]?.title).toBe(`Focus area: ${label}`);
+  });
+
+  it('answers an area several topics could be with the closest ones to pick from', () => {
+    const data = messageOf(ask('/topic area:crime'));
     expect(data.flags).toBe(MessageFlags.Ephemeral);
-    expect(data.content).toContain('`cultural-property`');
+    expect(data.content).toContain('`organized-crime`');
+    expect(clickablesOf(data)[0]?.values.length).toBeGreaterThan(1);
   });
 });
 
@@ -426,7 +435,7 @@ describe('components', () => {
   // An update replaces the message but Discord keeps any field it leaves out: the card must clear the text.
   it.each([
     ['/partner', ['world custom', 'intrpoolx', 'unescco museum'].map((q) => `/partner who:"${q}"`)],
-    ['/topic', ['/topic area:cultral']],
+    ['/topic', ['/topic area:crime', '/topic area:weapons']],
   ])('picking from the “Did you mean” menu of %s clears the old text', (_command, lines) => {
     // The first of these near misses that gets a menu (which ones do depends on the search's tolerance).
     const first = lines.map((line) => messageOf(ask(line))).find((data) => clickablesOf(data).length);
