@@ -191,6 +191,35 @@ describe('message command over the signed HTTP endpoint', () => {
     expect(messageOf(JSON.parse(response.text)).embeds?.[0]?.title).toContain('CITES');
   });
 
+  it('answers the card’s Sources and Share in channel buttons over HTTP', async () => {
+    const list = messageOf(JSON.parse((await post(onMessage('ICOM and museums'))).text));
+    const [menu] = clickablesOf(list);
+    if (!menu) throw new Error('no menu');
+    const clickOn = (data: typeof list, clickable: NonNullable<typeof menu>, values?: string[]) =>
+      buildComponentInteraction(
+        {
+          message: buildBotMessage(data, owner),
+          customId: clickable.customId,
+          componentType: clickable.componentType,
+          values,
+        },
+        owner,
+      );
+    const card = messageOf(JSON.parse((await post(clickOn(list, menu, ['icom']))).text));
+    const find = (action: string) =>
+      clickablesOf(card).find((c) => c.customId.startsWith(`v1:card:${action}:`));
+    const [sources, share] = [find('sources'), find('share')];
+    if (!sources || !share) throw new Error('the private card lacks Sources or Share');
+
+    const quoted = messageOf(JSON.parse((await post(clickOn(card, sources))).text));
+    expect(quoted.flags).toBe(64);
+    expect(quoted.embeds?.[0]?.title).toContain('Sources');
+    const shared = messageOf(JSON.parse((await post(clickOn(card, share))).text));
+    expect(shared.flags ?? 0).toBe(0);
+    expect(shared.content).toBe(`Shared by <@${owner.user.id}>`);
+    expect(shared.allowed_mentions).toEqual({ parse: [] });
+  });
+
   it('answers "nothing found" over HTTP', async () => {
     const data = messageOf(JSON.parse((await post(onMessage('lunch at noon?'))).text));
     expect(data.content).toBe(nothingFound);
