@@ -1,7 +1,7 @@
 /** The buttons every partner card carries: Sources (privately), and Share in channel on private answers. */
 import { describe, expect, it } from 'vitest';
 import { discordLimits, embedsTotalLength } from '../src/cards/limits.js';
-import { partnerCard } from '../src/cards/partner-card.js';
+import { partnerCard, quotesOf } from '../src/cards/partner-card.js';
 import { sourceEntries, sourcesCard } from '../src/cards/sources-card.js';
 import type { Partner } from '../src/data/schema.js';
 import { createLocalSession } from '../src/transports/local/parse-command-line.js';
@@ -47,19 +47,7 @@ describe('Sources', () => {
     (_id, partner) => {
       const pages = allSourcePages(partner);
       const text = unescapeMarkdown(pages.map((page) => page.embeds?.[0]?.description ?? '').join('\n'));
-      const quotes = [
-        ...partner.provenance,
-        ...[
-          partner.agreements,
-          partner.milestones,
-          partner.focusAreas,
-          partner.programmes,
-          partner.relatedBodies,
-          partner.locations,
-        ]
-          .flat()
-          .map((fact: { source: string }) => fact.source),
-      ];
+      const quotes = quotesOf(partner);
       for (const quote of quotes) expect(text).toContain(quote.replace(/\s+/g, ' '));
       for (const page of pages) {
         expect(page.flags).toBe(ephemeral);
