@@ -4,7 +4,7 @@ import type {
 } from 'discord-api-types/v10';
 import { cardButtons } from '../src/cards/card-buttons.js';
 import { buttonRow, partnerSelectRow } from '../src/cards/menus.js';
-import { partnerCard, shortName } from '../src/cards/partner-card.js';
+import { markedName, partnerCard, shortName } from '../src/cards/partner-card.js';
 import { quoteUserText } from '../src/cards/style.js';
 import type { Partner } from '../src/data/schema.js';
 import { menuValues, selectedValue } from '../src/interactions/click.js';
@@ -54,7 +54,7 @@ function partnerLine({ partner, evidence }: PartnerMention): string {
     const shown = kind === 'name' || kind === 'alias' || kind === 'acronym' ? kind : `${kind}: ${means}`;
     return `${quoted(words)} (${shown})`;
   });
-  const full = partner.acronym && partner.acronym !== partner.name ? `: ${partner.name}` : '';
+  const full = partner.acronym && partner.acronym !== partner.name ? `: ${markedName(partner)}` : '';
   return `• **${shortName(partner)}**${full}, from ${why.join(', ')}`;
 }
 
