@@ -1,6 +1,8 @@
 import * as z from 'zod';
-import type { Command } from '../src/interactions/command.js';
+import type { Command, ComponentHandlers, MessageCommand } from '../src/interactions/command.js';
+import { cardActions } from './card-actions.js';
 import { help } from './help.js';
+import { mentions } from './message.js';
 import { mou } from './mou.js';
 import { partner } from './partner.js';
 import { topic } from './topic.js';
@@ -42,3 +44,35 @@ export const commands: readonly Command[] = [partner, mou, topic, help].map((com
 export const commandsByName: ReadonlyMap<string, Command> = new Map(
   commands.map((command) => [command.data.name, command]),
 );
+
+/** Message commands (Apps menu on a message): a name people read (spaces and capitals allowed), no description. */
+const messageCommandSchema = z.object({
+  key: z.string().regex(/^[a-z-]+$/),
+  data: z.looseObject({
+    type: z.literal(3),
+    name: z.string().regex(/^[-_ \p{L}\p{N}]{1,32}$/u, 'must be 1-32 letters, digits or spaces'),
+  }),
+  execute: isFunction,
+  components: z.record(z.string().regex(/^[a-z-]+$/), isFunction).optional(),
+});
+
+export const messageCommands: readonly MessageCommand[] = [mentions].map((command) => {
+  const checked = messageCommandSchema.safeParse(command, { jitless: true });
+  if (!checked.success) {
+    throw new Error(
+      `Message command "${command.data?.name}" is malformed: ${z.prettifyError(checked.error)}`,
+    );
+  }
+  return command;
+});
+
+export const messageCommandsByName: ReadonlyMap<string, MessageCommand> = new Map(
+  messageCommands.map((command) => [command.data.name, command]),
+);
+
+/** The button and menu handlers by the name custom_ids carry: a slash command's name or a message command's key. */
+export const componentHandlersByName: ReadonlyMap<string, ComponentHandlers | undefined> = new Map([
+  ...commands.map((command) => [command.data.name, command.components] as const),
+  ...messageCommands.map((command) => [command.key, command.components] as const),
+  [cardActions.key, cardActions.components],
+]);

@@ -1,5 +1,6 @@
 import type { APIEmbed, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { agreementsInYearCard, timelineCard } from '../src/cards/agreement-cards.js';
+import { cardButtons } from '../src/cards/card-buttons.js';
 import { deepFreeze, fitMessage } from '../src/cards/limits.js';
 import { type ActionRow, button, buttonRow, partnerSelectRow } from '../src/cards/menus.js';
 import { partnerCard } from '../src/cards/partner-card.js';
@@ -175,7 +176,10 @@ export const mou = {
       return answerClick(click, {
         embeds: [partnerCard(chosen, context.dataset)],
         components: [
-          buttonRow([button(encodeCustomId('mou', 'back', click.ownerId, ...view), '◀ Back to the list')]),
+          buttonRow([
+            button(encodeCustomId('mou', 'back', click.ownerId, ...view), '◀ Back to the list'),
+            ...cardButtons(chosen, click.ownerId),
+          ]),
         ],
       });
     },

@@ -2,7 +2,8 @@ import type {
   APIApplicationCommandOptionChoice,
   APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
-import { partnerSelectRow } from '../src/cards/menus.js';
+import { cardButtons } from '../src/cards/card-buttons.js';
+import { buttonRow, partnerSelectRow } from '../src/cards/menus.js';
 import { markedName, partnerCard, shortName } from '../src/cards/partner-card.js';
 import { quoteUserText } from '../src/cards/style.js';
 import type { Partner } from '../src/data/schema.js';
@@ -31,9 +32,12 @@ export function partnerMessage(
   return {
     ...(matchedText ? { content: `Matched: ${matchedText}` } : {}),
     embeds: [partnerCard(partner, context.dataset)],
-    components: others.length
-      ? [partnerSelectRow(encodeCustomId('partner', 'open', ownerId), others, 'Other matches')]
-      : [],
+    components: [
+      ...(others.length
+        ? [partnerSelectRow(encodeCustomId('partner', 'open', ownerId), others, 'Other matches')]
+        : []),
+      buttonRow(cardButtons(partner, ownerId)),
+    ],
   };
 }
 

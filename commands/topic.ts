@@ -2,6 +2,7 @@ import type {
   APIApplicationCommandOptionChoice,
   APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
+import { cardButtons } from '../src/cards/card-buttons.js';
 import { button, buttonRow, partnerSelectRow, selectRow } from '../src/cards/menus.js';
 import { partnerCard } from '../src/cards/partner-card.js';
 import { quoteUserText } from '../src/cards/style.js';
@@ -127,7 +128,10 @@ export const topic = {
       return answerClick(click, {
         embeds: [partnerCard(chosen, context.dataset)],
         components: [
-          buttonRow([button(encodeCustomId('topic', 'back', click.ownerId, slug), '◀ Back to the list')]),
+          buttonRow([
+            button(encodeCustomId('topic', 'back', click.ownerId, slug), '◀ Back to the list'),
+            ...cardButtons(chosen, click.ownerId),
+          ]),
         ],
       });
     },

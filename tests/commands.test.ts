@@ -424,7 +424,8 @@ describe('components', () => {
       for (const value of clickable.values.length ? clickable.values : [undefined]) {
         const answer = click(data, clickable, value);
         expect(interactionResponseSchema.safeParse(answer).error).toBeUndefined();
-        expect(answer.type).toBe(7);
+        // A card's Sources button answers with a new private message; everything else updates in place.
+        expect(answer.type).toBe(clickable.customId.startsWith('v1:card:') ? 4 : 7);
         // And one level deeper: the "Back" button of an opened card.
         for (const inner of clickablesOf(messageOf(answer)).filter(
           (c) => c.componentType === ComponentType.Button,

@@ -13,7 +13,7 @@ import { type DiscordStandIn, type RecordedRequest, startDiscordStandIn } from '
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const tokenSecret = 'deploySecretPartOfTheBotToken-NotShown';
 const token = `MTI5MDAwMDAwMDAwMDAwMDAwMQ.GabcDe.${tokenSecret}`;
-const commandNames = ['partner', 'mou', 'topic', 'help'];
+const commandNames = ['partner', 'mou', 'topic', 'help', 'WCO partners in this message'];
 /**
  * A deploy takes about a second; the margin is for loaded machines, and for scripts/run.mjs compiling
  * first when a source changed after tests/global-setup.ts built dist/.
@@ -111,8 +111,8 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
     ]);
     expect(s.commands().map((command) => command.name)).toEqual(commandNames);
 
-    expect(result.stdout).toContain('Deployed 4 commands, global');
-    expect(result.stdout).toContain('added: /partner, /mou, /topic, /help');
+    expect(result.stdout).toContain('Deployed 5 commands, global');
+    expect(result.stdout).toContain('added: /partner, /mou, /topic, /help, /WCO partners in this message');
     expect(result.stdout).not.toMatch(/unchanged|updated|removed/);
     expectNoSecret(result);
 
@@ -146,8 +146,8 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
     );
     expect(s.commands(guildId).map((command) => command.name)).toEqual(commandNames);
     expect(s.commands()).toEqual([]);
-    expect(result.stdout).toContain(`Deployed 4 commands, guild ${guildId}`);
-    expect(result.stdout).toContain('added: /partner, /mou, /topic, /help');
+    expect(result.stdout).toContain(`Deployed 5 commands, guild ${guildId}`);
+    expect(result.stdout).toContain('added: /partner, /mou, /topic, /help, /WCO partners in this message');
     expectNoSecret(result);
   });
 
@@ -166,7 +166,7 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
 
     const result = await deploy([], envFor(s));
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('added: /mou, /topic, /help');
+    expect(result.stdout).toContain('added: /mou, /topic, /help, /WCO partners in this message');
     expect(result.stdout).toContain('updated: /partner');
     expect(result.stdout).toContain('removed: /obsolete');
     expect(s.commands().map((command) => command.name)).toEqual(commandNames);

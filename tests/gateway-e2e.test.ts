@@ -229,8 +229,43 @@ describe('the gateway bot started like `npm start`, against the Discord stand-in
     expect(response.type).toBe(InteractionResponseType.UpdateMessage);
     const data = messageOf(response);
     expect(data.embeds?.[0]?.title).toBe(interpolTitle);
-    expect(customIdsOf(data, ComponentType.Button)).toHaveLength(1);
+    // "Back to the list" and the card's "Sources".
+    expect(customIdsOf(data, ComponentType.Button)).toHaveLength(2);
     expect(click.original()?.embeds[0]?.title).toBe(interpolTitle);
+  });
+
+  it('the message command "WCO partners in this message" answers privately with the partners found', async () => {
+    const base = standIn.chatInputInteraction({
+      commandName: 'partner',
+      options: { who: 'x' },
+      user: analyst,
+    });
+    const targetId = '1290000000000000777';
+    const payload = {
+      ...base,
+      data: {
+        id: '1290000000000000778',
+        name: 'WCO partners in this message',
+        type: 3,
+        target_id: targetId,
+        resolved: {
+          messages: {
+            [targetId]: {
+              id: targetId,
+              channel_id: base.channel_id,
+              content: 'Call with OLAF and WIPO',
+              embeds: [],
+            },
+          },
+        },
+      },
+    } as unknown as APIInteraction;
+    const response = await answerOf(send(payload as unknown as DispatchableInteraction));
+    expect(response).toEqual(handleInteraction(payload, context));
+    const data = messageOf(response);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
+    expect(data.content).toContain('**WIPO**');
+    expect(data.content).toContain('“OLAF”');
   });
 
   it('gateway closed with 4000: RESUMEs and answers the interaction sent while it was down', async () => {

@@ -132,7 +132,7 @@ function buildPartnerCard(partner: Partner, dataset: Dataset): APIEmbed {
 }
 
 /** Every sentence of the source the card rests on. */
-function quotesOf(partner: Partner): string[] {
+export function quotesOf(partner: Partner): string[] {
   return [
     ...partner.provenance,
     ...[

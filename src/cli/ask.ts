@@ -45,7 +45,7 @@ const [
   { commands },
   { createBotContext },
   { handleInteraction },
-  { parseCommandLine },
+  { parseLine },
   { renderResponse },
   { saveReplyFiles },
   logging,
@@ -53,13 +53,13 @@ const [
   import('../../commands/index.js'),
   import('../interactions/create-context.js'),
   import('../interactions/handle.js'),
-  import('../transports/local/parse-command-line.js'),
+  import('../transports/local/message-line.js'),
   import('../transports/local/render-text.js'),
   import('../transports/local/save-files.js'),
   import('../logger.js'),
 ]);
 
-const parsed = parseCommandLine(line, commands);
+const parsed = parseLine(line, commands);
 if (!parsed.ok) fail(parsed.error, 2);
 
 let context: ReturnType<typeof createBotContext>;

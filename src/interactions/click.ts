@@ -49,3 +49,15 @@ export function selectedValue(click: ComponentClick): string | undefined {
   const data = click.interaction.data;
   return 'values' in data ? data.values[0] : undefined;
 }
+
+/** The values offered by the select menu the click came from (read defensively: it is the client's copy). */
+export function menuValues(click: ComponentClick): string[] {
+  const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  const field = (value: unknown, key: string): unknown =>
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return asList(click.interaction.message?.components)
+    .flatMap((row) => asList(field(row, 'components')))
+    .filter((component) => field(component, 'custom_id') === click.interaction.data.custom_id)
+    .flatMap((component) => asList(field(component, 'options')).map((option) => field(option, 'value')))
+    .filter((value): value is string => typeof value === 'string');
+}

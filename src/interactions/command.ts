@@ -4,8 +4,10 @@ import type {
   APIChatInputApplicationCommandInteraction,
   APIInteractionResponseChannelMessageWithSource,
   APIInteractionResponseUpdateMessage,
+  APIMessageApplicationCommandInteraction,
   APIMessageComponentInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { BotContext } from './context.js';
 
@@ -35,5 +37,21 @@ export interface Command {
     context: BotContext,
   ): APIApplicationCommandAutocompleteResponse;
   /** Handlers for the buttons and select menus this command puts on its messages, by action name. */
-  components?: Record<string, (click: ComponentClick, context: BotContext) => ComponentResponse>;
+  components?: ComponentHandlers;
+}
+
+export type ComponentHandlers = Record<
+  string,
+  (click: ComponentClick, context: BotContext) => ComponentResponse
+>;
+
+/**
+ * A message command (Apps menu on a message, type 3). Its name is shown to people and may hold spaces and
+ * capitals, so its buttons and menus are routed by `key` (a custom_id-safe word) instead.
+ */
+export interface MessageCommand {
+  key: string;
+  data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  execute(interaction: APIMessageApplicationCommandInteraction, context: BotContext): CommandResponse;
+  components?: ComponentHandlers;
 }

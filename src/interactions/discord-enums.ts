@@ -34,8 +34,9 @@ export const InteractionResponseType: Readonly<
   ApplicationCommandAutocompleteResult: 8,
 });
 
-export const ApplicationCommandType: Readonly<Pick<typeof Discord.ApplicationCommandType, 'ChatInput'>> =
-  Object.freeze({ ChatInput: 1 });
+export const ApplicationCommandType: Readonly<
+  Pick<typeof Discord.ApplicationCommandType, 'ChatInput' | 'Message'>
+> = Object.freeze({ ChatInput: 1, Message: 3 });
 
 export const ApplicationCommandOptionType: Readonly<
   Pick<typeof Discord.ApplicationCommandOptionType, 'String' | 'Integer' | 'Boolean'>

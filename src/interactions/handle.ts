@@ -1,18 +1,26 @@
 import type {
   APIApplicationCommandAutocompleteInteraction,
   APIApplicationCommandAutocompleteResponse,
+  APIApplicationCommandInteraction,
   APIApplicationCommandOptionChoice,
   APIChatInputApplicationCommandInteraction,
   APIInteraction,
   APIInteractionResponse,
+  APIMessageApplicationCommandInteraction,
   APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
-import { commandsByName } from '../../commands/index.js';
+import { commandsByName, componentHandlersByName, messageCommandsByName } from '../../commands/index.js';
+import { withShareButton } from '../cards/card-buttons.js';
 import { discordLimits, fitMessage, truncate } from '../cards/limits.js';
 import { quoteUserText } from '../cards/style.js';
 import type { BotContext } from './context.js';
 import { decodeCustomId } from './custom-id.js';
-import { ApplicationCommandType, InteractionResponseType, InteractionType } from './discord-enums.js';
+import {
+  ApplicationCommandType,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+} from './discord-enums.js';
 import { apology, notice } from './replies.js';
 
 /** Called with any error a handler throws; transports log it. Handlers never let one escape. */
@@ -38,7 +46,7 @@ export function handleInteraction(
         ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
         : notice(apology);
   }
-  return finalize(response);
+  return finalize(response, interaction);
 }
 
 function route(interaction: APIInteraction, context: BotContext): APIInteractionResponse {
@@ -46,7 +54,7 @@ function route(interaction: APIInteraction, context: BotContext): APIInteraction
     case InteractionType.Ping:
       return { type: InteractionResponseType.Pong };
     case InteractionType.ApplicationCommand:
-      return runCommand(interaction as APIChatInputApplicationCommandInteraction, context);
+      return runCommand(interaction, context);
     case InteractionType.ApplicationCommandAutocomplete:
       return runAutocomplete(interaction, context);
     case InteractionType.MessageComponent:
@@ -57,19 +65,22 @@ function route(interaction: APIInteraction, context: BotContext): APIInteraction
 }
 
 function runCommand(
-  interaction: APIChatInputApplicationCommandInteraction,
+  interaction: APIApplicationCommandInteraction,
   context: BotContext,
 ): APIInteractionResponse {
+  const type = interaction.data.type ?? ApplicationCommandType.ChatInput;
+  if (type === ApplicationCommandType.Message) {
+    const messageCommand = messageCommandsByName.get(interaction.data.name);
+    if (messageCommand)
+      return messageCommand.execute(interaction as APIMessageApplicationCommandInteraction, context);
+  }
   const command = commandsByName.get(interaction.data.name);
-  if (
-    !command ||
-    (interaction.data.type ?? ApplicationCommandType.ChatInput) !== ApplicationCommandType.ChatInput
-  ) {
+  if (!command || type !== ApplicationCommandType.ChatInput) {
     const name =
       typeof interaction.data.name === 'string' ? `\`/${quoteUserText(interaction.data.name, 32)}\`` : 'that';
     return notice(`I don't know the command ${name}. Try \`/help\`.`);
   }
-  return command.execute(interaction, context);
+  return command.execute(interaction as APIChatInputApplicationCommandInteraction, context);
 }
 
 function runAutocomplete(
@@ -103,7 +114,7 @@ function runComponent(
   context: BotContext,
 ): APIInteractionResponse {
   const decoded = decodeCustomId(interaction.data.custom_id);
-  const components = decoded && commandsByName.get(decoded.command)?.components;
+  const components = decoded && componentHandlersByName.get(decoded.command);
   // Own properties only: a forged action such as "constructor" or "__proto__" must not reach Object.prototype.
   const handler =
     components && Object.hasOwn(components, decoded.action) ? components[decoded.action] : undefined;
@@ -116,13 +127,27 @@ function runComponent(
   );
 }
 
-function finalize(response: APIInteractionResponse): APIInteractionResponse {
+function finalize(response: APIInteractionResponse, interaction: APIInteraction): APIInteractionResponse {
   if (
     (response.type === InteractionResponseType.ChannelMessageWithSource ||
       response.type === InteractionResponseType.UpdateMessage) &&
     response.data
   ) {
-    return { ...response, data: fitMessage(response.data) };
+    const data = isPrivate(response, interaction)
+      ? withShareButton(response.data, interaction)
+      : response.data;
+    return { ...response, data: fitMessage(data) };
   }
   return response;
+}
+
+/** A new ephemeral message, or an update of one (an update keeps the flags of the message it changes). */
+function isPrivate(response: APIInteractionResponse, interaction: APIInteraction): boolean {
+  const ephemeral = (flags: unknown) => typeof flags === 'number' && (flags & MessageFlags.Ephemeral) !== 0;
+  if (response.type === InteractionResponseType.UpdateMessage) {
+    return interaction.type === InteractionType.MessageComponent && ephemeral(interaction.message?.flags);
+  }
+  return (
+    response.type === InteractionResponseType.ChannelMessageWithSource && ephemeral(response.data?.flags)
+  );
 }

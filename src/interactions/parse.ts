@@ -50,6 +50,11 @@ const commandData = z.object({
   name,
   type: z.number().int().optional(),
   options: z.array(option).optional(),
+  /** Message commands: the message the command was used on, and that message as Discord resolved it. */
+  target_id: snowflake.optional(),
+  resolved: z
+    .object({ messages: z.record(z.string(), z.object({ content: z.string().optional() })).optional() })
+    .optional(),
 });
 
 const componentData = z.object({

@@ -1,16 +1,16 @@
 import {
   ApplicationIntegrationType,
   InteractionContextType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { commands } from '../../commands/index.js';
+import { commands, messageCommands } from '../../commands/index.js';
 
 /**
  * The JSON Discord registers for every command: installable to servers and to users, usable in servers,
  * in DMs with the bot and in private channels.
  */
-export function commandRegistrations(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return commands.map((command) => ({
+export function commandRegistrations(): RESTPostAPIApplicationCommandsJSONBody[] {
+  return [...commands, ...messageCommands].map((command) => ({
     ...command.data,
     integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
     contexts: [
@@ -30,10 +30,11 @@ export interface RegistrationChanges {
 
 /** The fields of a registered command that a bulk overwrite can change. */
 function comparable(command: Record<string, unknown>): string {
-  const { name, description, options, integration_types, contexts, nsfw } = command;
+  const { name, type, description, options, integration_types, contexts, nsfw } = command;
   return JSON.stringify({
     name,
-    description,
+    type: type ?? 1,
+    description: description ?? '',
     options: options ?? [],
     integration_types: integration_types ?? null,
     contexts: contexts ?? null,
@@ -44,7 +45,7 @@ function comparable(command: Record<string, unknown>): string {
 /** What a bulk overwrite with `wanted` changes, compared with what Discord has now. */
 export function registrationChanges(
   current: readonly Record<string, unknown>[],
-  wanted: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  wanted: readonly RESTPostAPIApplicationCommandsJSONBody[],
 ): RegistrationChanges {
   const before = new Map(current.map((command) => [String(command.name), comparable(command)]));
   const changes: RegistrationChanges = { added: [], updated: [], removed: [], unchanged: [] };

@@ -79,7 +79,7 @@ export function createLocalSession(overrides: Partial<LocalSession> = {}): Local
 const allPermissions = '2251799813685247';
 
 /** The fields every interaction shares: ids, a fresh token, where it happened and who did it. */
-function interactionBase(session: LocalSession) {
+export function interactionBase(session: LocalSession) {
   const { guildId, channelId, user } = session;
   const member: APIInteractionGuildMember | undefined = guildId
     ? {

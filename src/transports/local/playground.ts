@@ -16,12 +16,12 @@ import type { BotContext } from '../../interactions/context.js';
 import { handleInteraction } from '../../interactions/handle.js';
 import { type Logger, logHandlerError } from '../../logger.js';
 import { complete } from './complete.js';
+import { parseLine } from './message-line.js';
 import {
   buildBotMessage,
   buildComponentInteraction,
   createLocalSession,
   type LocalSession,
-  parseCommandLine,
 } from './parse-command-line.js';
 import { type Choice, listChoices, renderResponse } from './render-text.js';
 import { saveReplyFiles } from './save-files.js';
@@ -81,7 +81,7 @@ export class PlaygroundSession {
           .map(Number),
       );
 
-    const parsed = parseCommandLine(line, commands, this.session);
+    const parsed = parseLine(line, commands, this.session);
     if (!parsed.ok) return { error: parsed.error };
     const response = this.answer(parsed.interaction);
     return this.show(response, parsed.interaction.data.name, undefined);
@@ -165,6 +165,7 @@ function banner(context: BotContext, color: boolean): string {
   return [
     `${bold('WCO partner bot · playground')}  ${dim(`(${datasetSummary(context)})`)}`,
     `Type commands as in Discord:  /partner who:interpol   /mou year:2003   /topic area:cultural-property   /help`,
+    `A message's Apps menu, "WCO partners in this message":  /message "Call with OLAF and Europol at 10"`,
     dim(
       'Tab completes commands, options and values · type a number to pick a menu option or button · /exit or Ctrl-D leaves',
     ),

@@ -1,0 +1,66 @@
+import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+import { cardActionsKey, cardButtons } from '../src/cards/card-buttons.js';
+import { button, buttonRow } from '../src/cards/menus.js';
+import { partnerCard } from '../src/cards/partner-card.js';
+import { sourcesCard } from '../src/cards/sources-card.js';
+import type { Partner } from '../src/data/schema.js';
+import type { ComponentHandlers } from '../src/interactions/command.js';
+import type { BotContext } from '../src/interactions/context.js';
+import { encodeCustomId } from '../src/interactions/custom-id.js';
+import { invokerId } from '../src/interactions/invoker.js';
+import { notice, reply, updateMessage } from '../src/interactions/replies.js';
+
+const expired = 'That button has expired. Open the partner’s card again.';
+
+function sourcesMessage(
+  partner: Partner,
+  page: number,
+  clickerId: string,
+  context: BotContext,
+): APIInteractionResponseCallbackData {
+  const shown = sourcesCard(partner, context.dataset, page);
+  const pageButton = (to: number, label: string, disabled: boolean) =>
+    button(encodeCustomId(cardActionsKey, 'sources-page', clickerId, partner.id, to), label, disabled);
+  return {
+    embeds: [shown.card],
+    components:
+      shown.pageCount > 1
+        ? [
+            buttonRow([
+              pageButton(shown.page - 1, '◀ Previous', shown.page === 0),
+              pageButton(shown.page + 1, 'Next ▶', shown.page === shown.pageCount - 1),
+            ]),
+          ]
+        : [],
+  };
+}
+
+/** The buttons every partner card carries, whichever command showed it: Sources, and Share on private copies. */
+export const cardActions: { key: string; components: ComponentHandlers } = {
+  key: cardActionsKey,
+  components: {
+    /** The sentences the card rests on, privately, for whoever clicked. */
+    sources(click, context) {
+      const partner = context.dataset.partnerById.get(click.args[0] ?? '');
+      if (!partner) return notice(expired);
+      return reply(sourcesMessage(partner, 0, invokerId(click.interaction), context), { ephemeral: true });
+    },
+    'sources-page'(click, context) {
+      const partner = context.dataset.partnerById.get(click.args[0] ?? '');
+      const page = Number(click.args[1]);
+      if (!partner || !Number.isSafeInteger(page)) return notice(expired);
+      return updateMessage(sourcesMessage(partner, page, invokerId(click.interaction), context));
+    },
+    /** The same card posted in the channel for everyone, naming who shared it (a mention that pings no one). */
+    share(click, context) {
+      const partner = context.dataset.partnerById.get(click.args[0] ?? '');
+      if (!partner) return notice(expired);
+      const sharer = invokerId(click.interaction);
+      return reply({
+        content: `Shared by <@${sharer}>`,
+        embeds: [partnerCard(partner, context.dataset)],
+        components: [buttonRow(cardButtons(partner, sharer))],
+      });
+    },
+  },
+};

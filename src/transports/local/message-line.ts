@@ -1,0 +1,91 @@
+/**
+ * `/message "text…"` in the playground and `npm run ask`: uses the message command ("WCO partners in this
+ * message") on a message holding that text, as Discord sends it when someone picks it in a message's Apps
+ * menu. The text may be quoted or bare (the rest of the line).
+ */
+import {
+  type APIChatInputApplicationCommandInteraction,
+  type APIMessageApplicationCommandInteraction,
+  ApplicationCommandType,
+  InteractionType,
+} from 'discord-api-types/payloads/v10';
+import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { messageCommands } from '../../../commands/index.js';
+import {
+  buildBotMessage,
+  type CommandSpec,
+  createLocalSession,
+  interactionBase,
+  type LocalSession,
+  parseCommandLine,
+  snowflake,
+} from './parse-command-line.js';
+
+export type LineResult =
+  | {
+      ok: true;
+      interaction: APIChatInputApplicationCommandInteraction | APIMessageApplicationCommandInteraction;
+    }
+  | { ok: false; error: string };
+
+/** The text of a `/message …` line: quotes around it removed, if it has them. */
+export function messageLineText(line: string): string {
+  const rest = line.trim().replace(/^\/?message(?:\s+|$)/iu, '');
+  const quoted = /^(["“'‘])([\s\S]*?)(["”'’])?$/u.exec(rest);
+  return (quoted ? quoted[2] : rest) ?? '';
+}
+
+/** The interaction Discord sends when `session`'s user picks the message command on a message of `text`. */
+export function buildMessageCommandInteraction(
+  command: { data: RESTPostAPIContextMenuApplicationCommandsJSONBody },
+  text: string,
+  session: LocalSession,
+): APIMessageApplicationCommandInteraction {
+  const author = {
+    ...session.user,
+    id: '1290000000000000099',
+    username: 'colleague',
+    global_name: 'A colleague',
+  };
+  const target = {
+    ...buildBotMessage({ content: text }, session),
+    author,
+    webhook_id: undefined,
+    application_id: undefined,
+  };
+  return {
+    ...interactionBase(session),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: snowflake(),
+      name: command.data.name,
+      type: ApplicationCommandType.Message,
+      target_id: target.id,
+      resolved: { messages: { [target.id]: target } },
+    },
+  } as APIMessageApplicationCommandInteraction;
+}
+
+/** A `/message …` line as the interaction of the (first) message command, or what is wrong with it. */
+function parseMessageLine(line: string, session: LocalSession): LineResult {
+  const [command] = messageCommands;
+  const text = messageLineText(line).trim();
+  if (!command) return { ok: false, error: 'This bot has no message command.' };
+  if (!text)
+    return {
+      ok: false,
+      error: 'Give the message text, for example: /message "Meeting with OLAF and Europol"',
+    };
+  return { ok: true, interaction: buildMessageCommandInteraction(command, text, session) };
+}
+
+/** Any line the playground and `npm run ask` take: `/message …`, or a slash command (parseCommandLine). */
+export function parseLine(
+  line: string,
+  commands: readonly CommandSpec[],
+  session: LocalSession = createLocalSession(),
+): LineResult {
+  return /^\s*\/?message(?:\s|$)/iu.test(line)
+    ? parseMessageLine(line, session)
+    : parseCommandLine(line, commands, session);
+}
