@@ -78,6 +78,26 @@ describe('npm start without a token: the playground, piped', () => {
     expect(stdout).toContain('INTERPOL');
   });
 
+  it('ignores # comment lines and blank lines, and pages with n/p in a script', async () => {
+    const { code, stdout, stderr } = await runStart(
+      '# the timeline, then its second page and back\n\n/mou\nn\n  # indented comment\np\n',
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const replies = stdout.split('(the message is updated)');
+    expect(replies).toHaveLength(3);
+    expect(replies[1]).toContain('Page 2');
+    expect(replies[2]).toContain('Page 1');
+  });
+
+  it('says "Unknown command hello" for a word that is no command, without adding a slash', async () => {
+    const { code, stderr } = await runStart('hello\npartnr who:interpol\n');
+    expect(code).toBe(2);
+    expect(stderr).toContain('Unknown command hello.');
+    expect(stderr).not.toContain('/hello');
+    expect(stderr).toContain('Unknown command partnr. Did you mean /partner?');
+  });
+
   it('picks a menu option by its number', async () => {
     const { code, stdout } = await runStart('/mou year:2003\n2\n');
     expect(code).toBe(0);
@@ -101,7 +121,33 @@ describe('PlaygroundSession', () => {
     expect(page2.reply).toContain('Page 2');
     expect(playground.handleLine('99').error).toMatch(/no choice 99/);
     expect(playground.handleLine('/exit').exit).toBe(true);
-    expect(playground.handleLine('/nope').error).toMatch(/Unknown command/);
+    expect(playground.handleLine('/nope').error).toMatch(/Unknown command \/nope/);
+  });
+
+  it('turns pages with n/next and p/prev whatever number the buttons have', () => {
+    const playground = new PlaygroundSession(context, render);
+    expect(playground.handleLine('n').error).toMatch(/no pages/);
+    const pageOf = (reply: string | undefined) => /Page (\d+)/.exec(reply ?? '')?.[1];
+    const first = playground.handleLine('/mou');
+    expect(pageOf(first.reply)).toBe('1');
+    expect(playground.handleLine('p').error).toBe('This is the first page.');
+    expect(pageOf(playground.handleLine('next').reply)).toBe('2');
+    expect(pageOf(playground.handleLine('N').reply)).toBe('3');
+    expect(pageOf(playground.handleLine('prev').reply)).toBe('2');
+    expect(pageOf(playground.handleLine('p').reply)).toBe('1');
+    let last = '1';
+    for (let turns = 0; turns < 50; turns++) {
+      const result = playground.handleLine('n');
+      if (result.error) {
+        expect(result.error).toBe('This is the last page.');
+        break;
+      }
+      last = pageOf(result.reply) ?? last;
+    }
+    expect(Number(last)).toBeGreaterThan(2);
+    // Picks still take numbers, and a comment is no pick.
+    expect(playground.handleLine('# 1 is the first option').error).toBeUndefined();
+    expect(playground.handleLine('# 1 is the first option').reply).toBeUndefined();
   });
 });
 
@@ -270,6 +316,21 @@ describe('complete (Tab)', () => {
     expect(complete('/partner who:"world he', context)[1]).toBe('who:"world he');
   });
 
+  it('lists partner names, as Discord shows them, when several match (not their ids)', () => {
+    const [values, substring, labels] = complete('/partner who:un', context);
+    expect(substring).toBe('who:un');
+    expect(values.length).toBeGreaterThan(1);
+    const names = new Set(context.dataset.partners.map((partner) => partner.name));
+    const ids = new Set(context.dataset.partners.map((partner) => partner.id));
+    expect(labels?.length).toBe(values.length);
+    for (const label of labels ?? []) {
+      expect(ids.has(label)).toBe(false);
+      expect([...names].some((name) => label.includes(name))).toBe(true);
+    }
+    // One match: no list, its value is inserted.
+    expect(complete('/partner who:interpl', context)[2]).toBeUndefined();
+  });
+
   it('completes booleans, and quotes values with spaces', () => {
     expect(complete('/partner who:x private:t', context)).toEqual([['private:true '], 'private:t']);
     expect(quoteValue('interpol')).toBe('interpol');
@@ -342,6 +403,25 @@ describe('render-text', () => {
     input.end();
     await done;
     expect(boxWidths()).toEqual([100, 60]);
+  });
+
+  it('Ctrl-C clears a half-typed line; on an empty prompt it leaves with exit code 130', async () => {
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    const output = Object.assign(new PassThrough(), { columns: 100, isTTY: true });
+    output.resume();
+    let code: number | undefined;
+    const done = runPlayground({ context, input, output, errors: output, interactive: true }).then((exit) => {
+      code = exit;
+    });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+    input.write('/partner who:inter');
+    await settle();
+    input.write('\x03');
+    await settle();
+    expect(code).toBeUndefined();
+    input.write('\x03');
+    await done;
+    expect(code).toBe(130);
   });
 
   it('colour mode: ANSI boxes in the embed colour, every line the same width', () => {

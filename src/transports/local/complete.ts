@@ -23,7 +23,11 @@ import {
   parseOptions,
 } from './parse-command-line.js';
 
-export type CompleterResult = [string[], string];
+/**
+ * `[completions, substring]` as readline takes them, and, when several values of an autocompleted option
+ * match, `labels`: the names its handler shows in Discord (a partner's name, not its id), for listing.
+ */
+export type CompleterResult = [string[], string] | [string[], string, string[]];
 
 export interface CompleteOptions {
   /** Extra names offered with the commands, e.g. `exit` for the playground's /exit. */
@@ -51,10 +55,11 @@ function valueCompletions(
   others: readonly LexedItem[],
   context: BotContext,
   session: LocalSession,
-): string[] {
+): { values: string[]; labels?: string[] } {
   const typed = item.value;
   const lower = typed.toLowerCase();
   let values: string[] = [];
+  let labels: string[] | undefined;
   if ('choices' in option && option.choices?.length) {
     values = option.choices
       .filter(
@@ -81,10 +86,12 @@ function valueCompletions(
         (choice) =>
           String(choice.value).toLowerCase().startsWith(lower) || choice.name.toLowerCase().startsWith(lower),
       );
-      values = (startsWith.length ? startsWith : choices).map((choice) => String(choice.value));
+      const offered = startsWith.length ? startsWith : choices;
+      values = offered.map((choice) => String(choice.value));
+      if (new Set(values).size > 1) labels = offered.map((choice) => choice.name);
     }
   }
-  return [...new Set(values)].map((value) => `${option.name}:${quoteValue(value)} `);
+  return { values: [...new Set(values)].map((value) => `${option.name}:${quoteValue(value)} `), labels };
 }
 
 /** The completer: `complete('/partner who:inte', context)` → `[['who:interpol '], 'who:inte']`. */
@@ -133,5 +140,6 @@ export function complete(
   const option = declared.find((candidate) => candidate.name === last.name?.toLowerCase());
   if (!option) return [optionNames(command, used, last.name), line.slice(last.start)];
   const others = lexed.items.slice(0, -1);
-  return [valueCompletions(command, option, last, others, context, session), line.slice(last.start)];
+  const { values, labels } = valueCompletions(command, option, last, others, context, session);
+  return labels ? [values, line.slice(last.start), labels] : [values, line.slice(last.start)];
 }

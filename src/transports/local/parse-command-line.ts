@@ -495,6 +495,8 @@ export function convertOptionValue(option: APIApplicationCommandBasicOption, raw
 export function findCommand(
   name: string,
   commands: readonly CommandSpec[],
+  /** The name as typed: `hello` stays `hello` in the message, it is not given a slash it did not have. */
+  typed = `/${name}`,
 ): { ok: true; command: CommandSpec } | { ok: false; error: string } {
   const names = commands.map((command) => command.data.name);
   const command = commands.find((candidate) => candidate.data.name === name.toLowerCase());
@@ -504,7 +506,7 @@ export function findCommand(
   const guess = closest(name, names);
   return {
     ok: false,
-    error: `Unknown command /${name}.${guess ? ` Did you mean /${guess}?` : ''} Commands: ${list}.`,
+    error: `Unknown command ${typed}.${guess ? ` Did you mean /${guess}?` : ''} Commands: ${list}.`,
   };
 }
 
@@ -597,7 +599,7 @@ export function parseCommandLine(
   session: LocalSession = createLocalSession(),
 ): ParseResult {
   const lexed = lexCommandLine(line);
-  const found = findCommand(lexed.command, commands);
+  const found = findCommand(lexed.command, commands, line.slice(0, lexed.commandEnd).trim());
   if (!found.ok) return found;
   const parsed = parseOptions(found.command, lexed.items);
   if (!parsed.ok) return parsed;

@@ -55,6 +55,14 @@ export interface LineResult {
 
 const exitWords = new Set(['/exit', '/quit', 'exit', 'quit', '.exit']);
 const pickPattern = /^#?\s*(\d+(?:\s*[, ]\s*#?\d+)*)$/;
+/** Paging words: the numbers of ◀ Previous and Next ▶ shift between pages, these words do not. */
+const pageWords: Record<string, 'next' | 'previous'> = {
+  n: 'next',
+  next: 'next',
+  p: 'previous',
+  prev: 'previous',
+};
+const pageButton = { next: /\bnext\b/i, previous: /\bprev(ious)?\b/i };
 
 /** The playground's state: the last message with menus or buttons, which numbers refer to. */
 export class PlaygroundSession {
@@ -72,7 +80,11 @@ export class PlaygroundSession {
     const line = raw.trim();
     if (!line) return {};
     if (exitWords.has(line.toLowerCase())) return { exit: true };
+    const page = pageWords[line.toLowerCase()];
+    if (page) return this.turnPage(page);
     const pick = pickPattern.exec(line);
+    // `# a note` in a script (or typed) is a comment; `#2` picks choice 2.
+    if (!pick && line.startsWith('#')) return {};
     if (pick?.[1])
       return this.pick(
         pick[1]
@@ -121,6 +133,24 @@ export class PlaygroundSession {
     return { reply: saved.length ? `${reply}\n${saved.join('\n')}` : reply, hasChoices };
   }
 
+  /** `n`/`next`, `p`/`prev`: clicks the current reply's Next ▶ or ◀ Previous button, whatever its number. */
+  private turnPage(direction: 'next' | 'previous'): LineResult {
+    const button = this.current?.choices.find(
+      (choice) => choice.kind === 'button' && pageButton[direction].test(choice.label),
+    );
+    if (button) return this.pick([button.number]);
+    const hasPages = this.current?.choices.some(
+      (choice) =>
+        choice.kind === 'button' &&
+        (pageButton.next.test(choice.label) || pageButton.previous.test(choice.label)),
+    );
+    return {
+      error: hasPages
+        ? `This is the ${direction === 'next' ? 'last' : 'first'} page.`
+        : 'The last reply has no pages: n/next and p/prev turn the pages of a reply with ◀ Previous and Next ▶.',
+    };
+  }
+
   private pick(numbers: number[]): LineResult {
     const current = this.current;
     if (!current)
@@ -153,6 +183,11 @@ export class PlaygroundSession {
   }
 }
 
+function pickHint(reply: string): string {
+  const paged = /Next ▶|◀ Previous/.test(reply);
+  return `Type a number to pick one of the choices above, e.g. 1${paged ? '; n or p for the next or previous page' : ''}.`;
+}
+
 function datasetSummary(context: BotContext): string {
   const { partners, topics } = context.dataset;
   const agreements = partners.reduce((sum, partner) => sum + partner.agreements.length, 0);
@@ -167,7 +202,7 @@ function banner(context: BotContext, color: boolean): string {
     `Type commands as in Discord:  /partner who:interpol   /mou year:2003   /topic area:cultural-property   /help`,
     `A message's Apps menu, "WCO partners in this message":  /message "Call with OLAF and Europol at 10"`,
     dim(
-      'Tab completes commands, options and values · type a number to pick a menu option or button · /exit or Ctrl-D leaves',
+      'Tab completes commands, options and values · a number picks a menu option or button · n/p turn pages · /exit or Ctrl-D leaves',
     ),
     '',
   ].join('\n');
@@ -219,8 +254,18 @@ export async function runPlayground(options: PlaygroundOptions): Promise<number>
     terminal: true,
     historySize: 500,
     prompt: color ? '\x1b[1m\x1b[36mwco ›\x1b[39m\x1b[22m ' : 'wco › ',
-    completer: (line: string) =>
-      complete(line, context, { extraCommands: ['exit'], session: playground.session }),
+    completer: (line: string): [string[], string] => {
+      const [completions, substring, labels] = complete(line, context, {
+        extraCommands: ['exit'],
+        session: playground.session,
+      });
+      if (!labels) return [completions, substring];
+      // Several partners or areas match: list their names, as Discord's menu shows them, and insert nothing
+      // (readline would list `who:<id>` values); typing more narrows it to one, which Tab then inserts.
+      write(`\n${labels.map((label) => `  ${label}`).join('\n')}`);
+      rl.prompt(true);
+      return [[], substring];
+    },
   });
   return new Promise<number>((resolve) => {
     rl.on('line', (line) => {
@@ -232,20 +277,25 @@ export async function runPlayground(options: PlaygroundOptions): Promise<number>
       if (result.error) write(warn(result.error));
       if (result.reply !== undefined) {
         write(result.reply);
-        if (result.hasChoices) write(dim('Type a number to pick one of the choices above, e.g. 1.'));
+        if (result.hasChoices) write(dim(pickHint(result.reply)));
       }
       write('');
       rl.prompt();
     });
+    let exitCode = 0;
     rl.on('SIGINT', () => {
-      if (!rl.line) return rl.close();
+      // Ctrl-C on an empty prompt leaves with 130 (128 + SIGINT), as a shell's programs do.
+      if (!rl.line) {
+        exitCode = 130;
+        return rl.close();
+      }
       // Ctrl-C on a half-typed line clears it (Ctrl-E then Ctrl-U), as in a shell.
       rl.write(null, { ctrl: true, name: 'e' });
       rl.write(null, { ctrl: true, name: 'u' });
     });
     rl.on('close', () => {
       write('');
-      resolve(0);
+      resolve(exitCode);
     });
     rl.prompt();
   });
