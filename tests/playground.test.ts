@@ -59,6 +59,29 @@ describe('npm start without a token: the playground, piped', () => {
     for (const partner of context.dataset.partners) expect(text).toContain(partner.acronym ?? partner.name);
   });
 
+  it('--help prints the modes, options and variables and exits 0; unknown options are refused with exit 2', async () => {
+    const help = await runToEnd(['start', '--help'], envWithoutDiscord());
+    expect(help.code).toBe(0);
+    for (const part of ['Usage: npm start', '--playground', '--locale en|fr', 'DISCORD_TOKEN', 'LOG_LEVEL'])
+      expect(help.stdout).toContain(part);
+    const cases = [
+      { args: ['--bogus'], message: 'Unknown option --bogus: npm start -- --help lists the options' },
+      { args: ['-x'], message: 'Unknown option -x: npm start -- --help lists the options' },
+      { args: ['--locale'], message: '--locale needs a value' },
+      { args: ['--locale', 'de'], message: '--locale must be en or fr (got "de")' },
+      { args: ['--playground=yes'], message: '--playground takes no value' },
+    ];
+    for (const { args, message } of cases) {
+      const refused = await runToEnd(['start', ...args], envWithoutDiscord(), '/help\n');
+      expect(refused.code, args.join(' ')).toBe(2);
+      expect(refused.stderr.trim().split('\n')).toEqual([expect.stringContaining(message)]);
+      expect(refused.stdout).toBe('');
+    }
+    const french = await runToEnd(['start', '--locale', 'fr'], envWithoutDiscord(), '/mou year:2003\n');
+    expect(french.code).toBe(0);
+    expect(french.stdout).toContain('UNEP');
+  });
+
   it('--playground opens even with a malformed DISCORD_TOKEN set', async () => {
     const { code, stdout } = await runToEnd(
       ['start', '--playground'],

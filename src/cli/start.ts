@@ -1,8 +1,45 @@
 // npm start: with DISCORD_TOKEN set (environment or .env), the gateway bot; otherwise the playground, the
 // bot on this machine: an interactive prompt in a terminal, one command per line when stdin is piped
 // (`echo "/mou year:2003" | npm start`). `npm start -- --playground` forces the playground.
+import type { Locale } from 'discord-api-types/v10';
 import { ConfigError, configFor, loadDotEnv, unknownDiscordVariables } from '../config.js';
 import { DataValidationError } from '../data/load.js';
+import { locales, readArgs } from './args.js';
+
+const usage = `Usage: npm start [-- [--playground] [--locale en|fr]]
+
+Modes
+  DISCORD_TOKEN set (environment or .env)  the bot goes live on Discord (gateway)
+  no DISCORD_TOKEN, or --playground         the local playground: the bot on this machine, nothing sent
+                                            to Discord; a prompt in a terminal, one command per line
+                                            when piped (echo "/mou year:2003" | npm start)
+
+Options
+  --playground     the playground even when DISCORD_TOKEN is set
+  --locale en|fr   the language of the playground user (default en)
+  -h, --help       this text
+
+Environment (or .env)
+  DISCORD_TOKEN           the bot token (Developer Portal → Bot)
+  DISCORD_APPLICATION_ID  the application id (npm run deploy)
+  DISCORD_GUILD_ID        deploy to this guild only (instant, for development)
+  DISCORD_API_URL         Discord's REST API (default https://discord.com/api)
+  LOG_LEVEL               fatal, error, warn, info (default), debug or trace
+  METRICS_PORT            serve Prometheus metrics on this port
+  NO_COLOR                no colours in the playground
+
+In the playground: /help, Tab completes, a number picks a menu option or button, n/p turn pages,
+# starts a comment, /exit or Ctrl-D (Ctrl-C on an empty prompt) leaves.`;
+
+const { values: flags } = readArgs(
+  process.argv.slice(2),
+  { playground: { type: 'boolean' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  'npm start -- --help lists the options',
+);
+if (flags.help) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(0);
+}
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);
@@ -26,7 +63,7 @@ try {
   throw error;
 }
 
-const forcePlayground = process.argv.slice(2).includes('--playground');
+const forcePlayground = flags.playground === true;
 for (const warning of unknownDiscordVariables()) process.stderr.write(`${warning}\n`);
 
 if (!forcePlayground && process.env.DISCORD_TOKEN?.trim()) {
@@ -48,11 +85,13 @@ if (!forcePlayground && process.env.DISCORD_TOKEN?.trim()) {
   await gateway.runGatewayBot(config);
 } else {
   const config = readConfig('playground');
-  const [{ createBotContext }, { runPlayground }, { createLogger }] = await Promise.all([
-    import('../interactions/create-context.js'),
-    import('../transports/local/playground.js'),
-    import('../logger.js'),
-  ]);
+  const [{ createBotContext }, { runPlayground }, { createLogger }, { createLocalSession }] =
+    await Promise.all([
+      import('../interactions/create-context.js'),
+      import('../transports/local/playground.js'),
+      import('../logger.js'),
+      import('../transports/local/parse-command-line.js'),
+    ]);
   let context: ReturnType<typeof createBotContext>;
   try {
     context = createBotContext();
@@ -77,5 +116,8 @@ if (!forcePlayground && process.env.DISCORD_TOKEN?.trim()) {
     errors: process.stderr,
     interactive,
     logger,
+    session: createLocalSession({
+      locale: locales[(flags.locale as keyof typeof locales) ?? 'en'] as Locale,
+    }),
   });
 }

@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+
+/** The languages the bot answers in (`--locale`); the local user's Discord locale for each. */
+export const locales = { en: 'en-US', fr: 'fr' } as const;
+export type LocaleFlag = keyof typeof locales;
+
+type Spec = Record<string, { type: 'boolean' | 'string'; short?: string }>;
+
+function refuse(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+/**
+ * The flags and other arguments of a command-line entry point (node's parseArgs). An unknown flag, a
+ * missing value or an unknown --locale ends the process with one line on stderr and exit code 2, as a
+ * shell's programs do; `helpHint` says where the usage is.
+ */
+export function readArgs<S extends Spec>(argv: readonly string[], options: S, helpHint: string) {
+  // A lone `--` (as in `node scripts/run.mjs ask -- /help`) only separates arguments.
+  const args = argv.filter((arg) => arg !== '--');
+  const { values, positionals, tokens } = parseArgs({
+    args,
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const spec = options[token.name];
+    if (!spec) refuse(`Unknown option ${token.rawName}: ${helpHint}`);
+    if (spec.type === 'string' && !token.value) refuse(`${token.rawName} needs a value: ${helpHint}`);
+    if (spec.type === 'boolean' && token.value !== undefined)
+      refuse(`${token.rawName} takes no value: ${helpHint}`);
+  }
+  const locale = values.locale;
+  if (locale !== undefined && !(String(locale) in locales)) {
+    refuse(`--locale must be ${Object.keys(locales).join(' or ')} (got "${String(locale)}")`);
+  }
+  return {
+    values: values as { [K in keyof S]?: S[K]['type'] extends 'string' ? string : boolean },
+    positionals,
+  };
+}
