@@ -23,6 +23,53 @@ describe('npm run ask', () => {
     expect(stdout).toContain('UNEP');
   });
 
+  it('answers several commands one after the other, each under its own label, never joined into one', async () => {
+    const { code, stdout, stderr } = await ask('/mou year:2003', '/help');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const sections = stdout.split(/^── /m).filter(Boolean);
+    expect(sections.map((section) => section.split(' ─')[0])).toEqual(['/mou year:2003', '/help']);
+    expect(sections[0]).toContain('UNEP');
+    expect(sections[1]).toContain('cultural-property');
+
+    const json = await ask('/mou year:2003', '/help', '--json');
+    expect(JSON.parse(json.stdout)).toHaveLength(2);
+
+    // A bad one among them: the others are answered, the bad one named on stderr, exit 2.
+    const mixed = await ask('/mou', 'year:2003', '/hep');
+    expect(mixed.code).toBe(2);
+    expect(mixed.stdout).toContain('── /mou year:2003 ');
+    expect(mixed.stderr).toContain('/hep\n  Unknown command /hep. Did you mean /help?');
+  });
+
+  it('refuses unknown options in one line with exit 2, and prints its usage with --help', async () => {
+    const cases = [
+      {
+        args: ['/help', '--bogus'],
+        code: 2,
+        stderr: 'Unknown option --bogus: npm run ask -- --help lists the options\n',
+      },
+      { args: ['/help', '--locale', 'xx'], code: 2, stderr: '--locale must be en or fr (got "xx")\n' },
+      {
+        args: ['/help', '--out'],
+        code: 2,
+        stderr: '--out needs a value: npm run ask -- --help lists the options\n',
+      },
+    ];
+    for (const { args, code, stderr } of cases) {
+      const result = await ask(...args);
+      expect({ code: result.code, stderr: result.stderr, stdout: result.stdout }).toEqual({
+        code,
+        stderr,
+        stdout: '',
+      });
+    }
+    const help = await ask('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: npm run ask');
+    expect((await ask('/help', '--locale', 'fr')).code).toBe(0);
+  });
+
   it('--json prints the exact interaction response payload', async () => {
     const { code, stdout } = await ask('/mou year:2003', '--json');
     expect(code).toBe(0);

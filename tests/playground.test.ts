@@ -121,6 +121,13 @@ describe('npm start without a token: the playground, piped', () => {
     expect(stderr).toContain('Unknown command partnr. Did you mean /partner?');
   });
 
+  it('Share in channel reads "Shared by @you", not a raw <@id> mention', async () => {
+    const { code, stdout } = await runStart('/partner who:interpol private:true\n# 2 is Share in channel\n2\n');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Shared by @you');
+    expect(stdout).not.toMatch(/<@!?\d+>/);
+  });
+
   it('picks a menu option by its number', async () => {
     const { code, stdout } = await runStart('/mou year:2003\n2\n');
     expect(code).toBe(0);
@@ -383,6 +390,20 @@ describe('render-text', () => {
     expect(text).toContain(`[${next?.number}] Next ▶`);
     expect(text).toContain('[-] ◀ Previous');
     expect(choices.map((choice) => choice.number)).toEqual(choices.map((_, index) => index + 1));
+  });
+
+  it('shows user mentions as @you (the local user) or @someone, never the raw <@id>', () => {
+    const text = renderResponse(
+      {
+        type: 4,
+        data: {
+          content: `Shared by <@${session.user.id}> for <@!123456789012345678>`,
+          allowed_mentions: { parse: [] },
+        },
+      },
+      { you: session.user.id },
+    );
+    expect(text).toBe('Shared by @you for @someone');
   });
 
   it('marks ephemeral replies', () => {

@@ -217,10 +217,11 @@ export async function runPlayground(options: PlaygroundOptions): Promise<number>
     const columns = (output as { columns?: number }).columns;
     return options.width ?? (interactive && columns ? Math.min(columns, 100) : 80);
   };
+  const session = options.session ?? createLocalSession();
   const playground = new PlaygroundSession(
     context,
-    (response) => renderResponse(response, { color, width: width() }),
-    options.session,
+    (response) => renderResponse(response, { color, width: width(), you: session.user.id }),
+    session,
     options.logger,
   );
   const write = (text: string) => output.write(`${text}\n`);

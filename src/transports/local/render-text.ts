@@ -22,6 +22,8 @@ export interface RenderOptions {
   color?: boolean;
   /** Columns to wrap to; default 80. Clamped to 40-120. */
   width?: number;
+  /** The local user's id: a mention of it reads `@you`, any other user's `@someone`. */
+  you?: string;
 }
 
 /** A numbered thing the reader can pick: one option of a select menu, or one button. */
@@ -61,8 +63,14 @@ export function displayWidth(text: string): number {
 // columns counted everywhere, so box borders stay aligned.
 const textEmojiWithVs16 = /(?=\P{Emoji_Presentation})(\p{Extended_Pictographic})\uFE0F/gu;
 
-function forTerminal<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value).replace(textEmojiWithVs16, '$1 ')) as T;
+// A user mention (<@123…>) is a name in Discord's client: here it reads @you (the playground's user) or @someone.
+const userMention = /<@!?(\d{17,20})>/g;
+
+function forTerminal<T>(value: T, you?: string): T {
+  const json = JSON.stringify(value)
+    .replace(textEmojiWithVs16, '$1 ')
+    .replace(userMention, (_match, id: string) => (id === you ? '@you' : '@someone'));
+  return JSON.parse(json) as T;
 }
 
 /** Splits a word wider than `width` into pieces that fit. */
@@ -458,7 +466,7 @@ export function renderMessage(
 
 /** Any interaction response, as the person who typed the command would see it. */
 export function renderResponse(given: APIInteractionResponse, options: RenderOptions = {}): string {
-  const response = forTerminal(given);
+  const response = forTerminal(given, options.you);
   const style = options.color ? ansiStyle : plainStyle;
   switch (response.type) {
     case InteractionResponseType.Pong:
