@@ -122,7 +122,9 @@ describe('npm start without a token: the playground, piped', () => {
   });
 
   it('Share in channel reads "Shared by @you", not a raw <@id> mention', async () => {
-    const { code, stdout } = await runStart('/partner who:interpol private:true\n# 2 is Share in channel\n2\n');
+    const { code, stdout } = await runStart(
+      '/partner who:interpol private:true\n# 2 is Share in channel\n2\n',
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('Shared by @you');
     expect(stdout).not.toMatch(/<@!?\d+>/);
