@@ -112,7 +112,9 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
     expect(s.commands().map((command) => command.name)).toEqual(commandNames);
 
     expect(result.stdout).toContain('Deployed 5 commands, global');
-    expect(result.stdout).toContain('added: /partner, /mou, /topic, /help, /WCO partners in this message');
+    expect(result.stdout).toContain(
+      'added: /partner, /mou, /topic, /help, WCO partners in this message (message command)',
+    );
     expect(result.stdout).not.toMatch(/unchanged|updated|removed/);
     expectNoSecret(result);
 
@@ -147,7 +149,9 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
     expect(s.commands(guildId).map((command) => command.name)).toEqual(commandNames);
     expect(s.commands()).toEqual([]);
     expect(result.stdout).toContain(`Deployed 5 commands, guild ${guildId}`);
-    expect(result.stdout).toContain('added: /partner, /mou, /topic, /help, /WCO partners in this message');
+    expect(result.stdout).toContain(
+      'added: /partner, /mou, /topic, /help, WCO partners in this message (message command)',
+    );
     expectNoSecret(result);
   });
 
@@ -166,7 +170,9 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
 
     const result = await deploy([], envFor(s));
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('added: /mou, /topic, /help, /WCO partners in this message');
+    expect(result.stdout).toContain(
+      'added: /mou, /topic, /help, WCO partners in this message (message command)',
+    );
     expect(result.stdout).toContain('updated: /partner');
     expect(result.stdout).toContain('removed: /obsolete');
     expect(s.commands().map((command) => command.name)).toEqual(commandNames);
@@ -192,8 +198,10 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
     const wrong = `${token.slice(0, -1)}X`;
     const result = await deploy([], envFor(s, { DISCORD_TOKEN: wrong }));
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('HTTP 401');
-    expect(result.stderr).toContain('Check DISCORD_TOKEN');
+    expect(result.stderr).toBe(
+      'Deploying failed: Discord rejected DISCORD_TOKEN (401 Unauthorized): reset the token in the Developer Portal ' +
+        '(your application → Bot → Reset Token) and put the new one in .env\n',
+    );
     expect(result.stdout + result.stderr).not.toContain(tokenSecret.slice(0, -1));
     expect(puts(s)).toEqual([]);
 
@@ -203,5 +211,25 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
     expect(missing.stderr).toContain('DISCORD_TOKEN is required');
     expect(missing.stderr).toContain('DISCORD_APPLICATION_ID is required');
     expect(s.requests).toHaveLength(sentBefore);
+  });
+
+  it('names the URL and what to check in one line, exit 1, when the API cannot be reached (stack only at LOG_LEVEL=debug)', async () => {
+    // 127.0.0.1:9 (discard) has nothing listening here: the connection is refused at once.
+    const closed = 'http://127.0.0.1:9';
+    const env = {
+      DISCORD_TOKEN: token,
+      DISCORD_APPLICATION_ID: '1290000000000000001',
+      DISCORD_API_URL: closed,
+    };
+    const result = await deploy([], env);
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Deploying failed: could not reach ${closed} (ECONNREFUSED): check the network, a proxy or firewall, and DISCORD_API_URL\n`,
+    });
+    const debug = await deploy([], { ...env, LOG_LEVEL: 'debug' });
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+    expectNoSecret(debug);
   });
 });

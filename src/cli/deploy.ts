@@ -1,8 +1,37 @@
 // npm run deploy [-- --dry-run]: bulk-overwrites the slash commands, in one guild when DISCORD_GUILD_ID is
 // set (instant, for development), globally otherwise. --dry-run prints the JSON and sends nothing.
+import { ApplicationCommandType } from 'discord-api-types/v10';
 import { configFor } from '../config.js';
 import { commandRegistrations, registrationChanges } from '../interactions/registration.js';
+import { describeStartupError } from '../transports/gateway/startup-error.js';
 import { orExit } from './or-exit.js';
+
+/** `/partner` for a slash command; `WCO partners in this message (message command)` for the others. */
+function commandLabels(commands: readonly { name?: unknown; type?: unknown }[]): Map<string, string> {
+  const kinds: Partial<Record<ApplicationCommandType, string>> = {
+    [ApplicationCommandType.User]: 'user command',
+    [ApplicationCommandType.Message]: 'message command',
+    [ApplicationCommandType.PrimaryEntryPoint]: 'entry point command',
+  };
+  return new Map(
+    commands.map(({ name, type }) => {
+      const kind = kinds[Number(type ?? ApplicationCommandType.ChatInput) as ApplicationCommandType];
+      return [String(name), kind ? `${String(name)} (${kind})` : `/${String(name)}`];
+    }),
+  );
+}
+
+/** Why deploying failed and what to check, in one line, without the token. */
+function describeDeployError(error: unknown, apiUrl: string): string {
+  const { status, name } = (error ?? {}) as { status?: number; name?: string };
+  if (status === 403 || status === 404)
+    return `Discord refused the request (HTTP ${status}): check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID (the bot must be in that guild)`;
+  if (name === 'AbortError')
+    return `could not reach ${apiUrl} (no answer in time): check the network, a proxy or firewall, and DISCORD_API_URL`;
+  if (status && status !== 401)
+    return `Discord answered HTTP ${status} (${(error as Error).message}); try again, or run with LOG_LEVEL=debug for details`;
+  return describeStartupError(error, apiUrl);
+}
 
 const dryRun = process.argv.includes('--dry-run');
 const guildId = process.env.DISCORD_GUILD_ID?.trim();
@@ -30,19 +59,15 @@ if (dryRun) {
     const changes = registrationChanges(current, body);
     await rest.put(route, { body });
     console.log(`Deployed ${body.length} commands, ${scope}.`);
+    const shown = commandLabels([...current, ...body]);
     for (const [what, names] of Object.entries(changes)) {
-      if (names.length) console.log(`  ${what}: ${names.map((name: string) => `/${name}`).join(', ')}`);
+      if (names.length)
+        console.log(`  ${what}: ${names.map((name: string) => shown.get(name) ?? name).join(', ')}`);
     }
   } catch (error) {
-    const { status } = error as { status?: number };
-    process.stderr.write(
-      `Deploying failed${status ? ` (HTTP ${status})` : ''}: ${(error as Error).message}\n` +
-        (status === 401
-          ? 'Check DISCORD_TOKEN.\n'
-          : status === 403 || status === 404
-            ? 'Check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID.\n'
-            : ''),
-    );
+    // One line saying what to check; the stack only at LOG_LEVEL=debug or trace.
+    if (['debug', 'trace'].includes(config.logLevel)) process.stderr.write(`${(error as Error).stack}\n`);
+    process.stderr.write(`Deploying failed: ${describeDeployError(error, config.apiUrl)}\n`);
     process.exit(1);
   }
 }
