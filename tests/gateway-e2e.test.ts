@@ -6,6 +6,7 @@
  * posts, also across gateway and REST faults. The second runs the same bot code in-process with an injected
  * handler that throws. Nothing talks to Discord.
  */
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { type Client, Events } from 'discord.js';
 import {
   type APIInteraction,
@@ -611,6 +612,33 @@ describe('start-up failures: one clear line, exit 1, no stack, no token', () => 
       const output = stdout + stderr;
       expect(output).not.toMatch(/^\s+at /m);
       expect(output).not.toContain(tokenSecret);
+    },
+    60_000,
+  );
+
+  it.each(['start', 'start-sharded'])(
+    '%s gives up when the API accepts the connection but never answers (the login timeout)',
+    async (command) => {
+      // Accepts every connection and never writes a byte: a hung proxy or firewall.
+      const sockets = new Set<Socket>();
+      const silent = createServer((socket) => sockets.add(socket));
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const apiUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api`;
+      try {
+        // The 30 s bound, shortened for this test by the internal WCO_LOGIN_TIMEOUT_MS.
+        const env = { ...gatewayBotEnv(token, apiUrl), WCO_LOGIN_TIMEOUT_MS: '1500' };
+        const { code, stdout, stderr } = await runToEnd([command], env);
+        expect(code, stderr).toBe(1);
+        expect(stderr).toMatch(
+          new RegExp(`^could not reach ${apiUrl} \\(no answer within 1.5 s\\): check`, 'm'),
+        );
+        expect(stdout + stderr).not.toMatch(/^\s+at /m);
+        expect(stdout + stderr).not.toContain(tokenSecret);
+        expect(sockets.size).toBeGreaterThan(0);
+      } finally {
+        for (const socket of sockets) socket.destroy();
+        await new Promise((resolve) => silent.close(resolve));
+      }
     },
     60_000,
   );

@@ -1,9 +1,15 @@
-/** How long logging in may take before the bot gives up (an unreachable API otherwise means minutes of silence). */
-export const loginTimeoutMs = 30_000;
+/**
+ * How long logging in may take before the bot gives up (an unreachable API otherwise means minutes of
+ * silence): 30 s. WCO_LOGIN_TIMEOUT_MS shortens it, for the test of this path only.
+ */
+export function loginTimeoutMs(): number {
+  const fromEnv = Number(process.env.WCO_LOGIN_TIMEOUT_MS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 30_000;
+}
 
 export class LoginTimeout extends Error {
-  constructor() {
-    super(`no answer within ${loginTimeoutMs / 1000} s`);
+  constructor(ms: number) {
+    super(`no answer within ${ms / 1000} s`);
   }
 }
 
@@ -41,11 +47,12 @@ export function describeStartupError(error: unknown, apiUrl: string): string {
   return `could not start the bot (${name}${status ? `, HTTP ${status}` : ''}); run with LOG_LEVEL=debug for details`;
 }
 
-/** Rejects with LoginTimeout when `step` takes longer than loginTimeoutMs. */
+/** Rejects with LoginTimeout when `step` takes longer than loginTimeoutMs(). */
 export function withinLoginTimeout<T>(step: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  const ms = loginTimeoutMs();
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new LoginTimeout()), loginTimeoutMs);
+    timer = setTimeout(() => reject(new LoginTimeout(ms)), ms);
   });
   return Promise.race([step, timeout]).finally(() => clearTimeout(timer));
 }
