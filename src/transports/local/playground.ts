@@ -202,7 +202,7 @@ function banner(context: BotContext, color: boolean): string {
     `Type commands as in Discord:  /partner who:interpol   /mou year:2003   /topic area:cultural-property   /help`,
     `A message's Apps menu, "WCO partners in this message":  /message "Call with OLAF and Europol at 10"`,
     dim(
-      'Tab completes commands, options and values · a number picks a menu option or button · n/p turn pages · /exit or Ctrl-D leaves',
+      'Tab completes · a number picks a menu option or button · n/p turn pages · # starts a comment · /exit or Ctrl-D leaves',
     ),
     '',
   ].join('\n');
