@@ -260,7 +260,7 @@ describe('no secret in any output', { timeout: 60_000 }, () => {
     expect(discord.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
     const refused = new Run('deploy (refused token)', ['deploy'], { ...env, DISCORD_TOKEN: refusedToken });
     expect((await refused.exited).code).toBe(1);
-    expect(refused.stderr).toContain('HTTP 401');
+    expect(refused.stderr).toContain('Discord rejected DISCORD_TOKEN (401 Unauthorized)');
     expect(discord.requests.some((r) => r.headers.authorization === `Bot ${refusedToken}`)).toBe(true);
   });
 
