@@ -177,9 +177,11 @@ describe('PlaygroundSession', () => {
       last = pageOf(result.reply) ?? last;
     }
     expect(Number(last)).toBeGreaterThan(2);
-    // Picks still take numbers, and a comment is no pick.
-    expect(playground.handleLine('# 1 is the first option').error).toBeUndefined();
-    expect(playground.handleLine('# 1 is the first option').reply).toBeUndefined();
+    // A comment is no pick, even when it starts with a number; `#2` is.
+    for (const comment of ['# 1 is the first option', '# 2', '#', '#note']) {
+      expect(playground.handleLine(comment), comment).toEqual({});
+    }
+    expect(playground.handleLine('#2').reply).toContain('(the message is updated)');
   });
 });
 

@@ -2,7 +2,8 @@
  * The playground: the bot on this machine, without Discord. Type commands exactly as in Discord; each line
  * becomes the interaction payload Discord would send and goes through the same handleInteraction as the
  * gateway and HTTP transports. Menu options and buttons of the last reply are numbered: typing the number
- * (or #number) picks it, sending the component interaction Discord would send.
+ * (or #number) picks it, sending the component interaction Discord would send; `n`/`p` click Next ▶ and
+ * ◀ Previous. A line starting with `#` and no number is a comment.
  *
  * In a terminal: a prompt with Tab completion, coloured boxes, a banner and hints. Piped: one command per
  * line, each reply as plain text on stdout, friendly errors on stderr, and the exit code at EOF is 0, or 2
@@ -82,9 +83,9 @@ export class PlaygroundSession {
     if (exitWords.has(line.toLowerCase())) return { exit: true };
     const page = pageWords[line.toLowerCase()];
     if (page) return this.turnPage(page);
-    const pick = pickPattern.exec(line);
     // `# a note` in a script (or typed) is a comment; `#2` picks choice 2.
-    if (!pick && line.startsWith('#')) return {};
+    if (/^#(?!\d)/.test(line)) return {};
+    const pick = pickPattern.exec(line);
     if (pick?.[1])
       return this.pick(
         pick[1]
