@@ -30,7 +30,7 @@ function describeDeployError(error: unknown, apiUrl: string): string {
     return `could not reach ${apiUrl} (no answer in time): check the network, a proxy or firewall, and DISCORD_API_URL`;
   if (status && status !== 401)
     return `Discord answered HTTP ${status} (${(error as Error).message}); try again, or run with LOG_LEVEL=debug for details`;
-  return describeStartupError(error, apiUrl);
+  return describeStartupError(error, apiUrl, 'deploy the commands');
 }
 
 const dryRun = process.argv.includes('--dry-run');

@@ -17,7 +17,7 @@ export class LoginTimeout extends Error {
  * One line saying why the bot could not start and what to do, for any entry point (npm start, start:sharded).
  * Built from the error's status and code only: the token is never part of it.
  */
-export function describeStartupError(error: unknown, apiUrl: string): string {
+export function describeStartupError(error: unknown, apiUrl: string, action = 'start the bot'): string {
   const { status, code, cause } = (error ?? {}) as {
     status?: number;
     code?: unknown;
@@ -44,7 +44,7 @@ export function describeStartupError(error: unknown, apiUrl: string): string {
     return `Discord refused the request (HTTP ${status}): check DISCORD_TOKEN and DISCORD_APPLICATION_ID`;
   }
   const name = error instanceof Error ? error.name : 'Error';
-  return `could not start the bot (${name}${status ? `, HTTP ${status}` : ''}); run with LOG_LEVEL=debug for details`;
+  return `could not ${action} (${name}${status ? `, HTTP ${status}` : ''}); run with LOG_LEVEL=debug for details`;
 }
 
 /** Rejects with LoginTimeout when `step` takes longer than loginTimeoutMs(). */
