@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { dataJsonSchemas } from '../src/data/json-schema.js';
 import { DataValidationError, loadDataset } from '../src/data/load.js';
 import { defaultDataDir, projectRoot } from '../src/data/paths.js';
 import { formatProblem, parsePartnersFile, parseTopicsFile, wordsNotIn } from '../src/data/validate.js';
+import { datasetHash, markValidated } from '../src/data/validated-marker.js';
 import { rawDataFile, sourceText } from './helpers/data.js';
 
 const topics = rawDataFile('topics.json').topics;
@@ -185,6 +186,65 @@ describe('data/partners.json validation', () => {
     expect(load).toThrow(DataValidationError);
     expect(load).toThrow(/record "who" at partners\[18\]\.agreements\[0\]\.date: 2002-13 is not a real date/);
     expect(load).toThrow(/record "cites" at partners\[0\]\.focusAreas\[0\]\.topic: unknown topic "nope"/);
+  });
+
+  describe('remembering a dataset that passed every check (validated-marker)', () => {
+    /** A copy of data/ whose WHO quote is not in the source: schema-valid, caught only by the slow checks. */
+    function brokenCopy(): { partnersPath: string; validatedDir: string; hash: () => string } {
+      const dir = mkdtempSync(join(tmpdir(), 'wco-data-'));
+      cpSync(defaultDataDir, dir, { recursive: true });
+      const raw = rawDataFile('partners.json');
+      raw.partners[indexOf(raw, 'who')].provenance[0] = 'A sentence the source never says.';
+      writeFileSync(join(dir, 'partners.json'), JSON.stringify(raw));
+      const text = (name: string) => readFileSync(join(dir, name), 'utf8');
+      return {
+        partnersPath: join(dir, 'partners.json'),
+        validatedDir: join(dir, 'validated'),
+        hash: () => datasetHash([text('partners.json'), text('topics.json'), sourceText]),
+      };
+    }
+
+    it('a valid copy is checked once, remembered, and checked again once a file changes', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'wco-data-'));
+      cpSync(defaultDataDir, dir, { recursive: true });
+      const options = { partnersPath: join(dir, 'partners.json'), validatedDir: join(dir, 'validated') };
+      loadDataset(options);
+      expect(readdirSync(options.validatedDir)).toHaveLength(1);
+      const raw = JSON.parse(readFileSync(options.partnersPath, 'utf8'));
+      raw.partners[indexOf(raw, 'who')].provenance[0] = 'A sentence the source never says.';
+      writeFileSync(options.partnersPath, JSON.stringify(raw));
+      expect(() => loadDataset(options)).toThrow(
+        /record "who" at partners\[\d+\]\.provenance\[0\]: quote does not/,
+      );
+      expect(readdirSync(options.validatedDir)).toHaveLength(1);
+    });
+
+    it('skips the source checks only for the exact content remembered, and never for validate-data', () => {
+      const copy = brokenCopy();
+      const options = { partnersPath: copy.partnersPath, validatedDir: copy.validatedDir };
+      expect(() => loadDataset(options)).toThrow(/quote does not occur verbatim/);
+      // Pretend this content passed before: the start-up path trusts it, the full check does not.
+      markValidated(copy.hash(), copy.validatedDir);
+      expect(loadDataset(options).partners.length).toBeGreaterThan(0);
+      expect(() => loadDataset({ ...options, fullCheck: true })).toThrow(/quote does not occur verbatim/);
+      // One more byte in the topics file: a different dataset, checked again.
+      writeFileSync(
+        join(copy.partnersPath, '..', 'topics.json'),
+        `${readFileSync(join(copy.partnersPath, '..', 'topics.json'), 'utf8')}\n`,
+      );
+      expect(() => loadDataset(options)).toThrow(/quote does not occur verbatim/);
+    });
+
+    it('the schema still runs for remembered content', () => {
+      const copy = brokenCopy();
+      const raw = JSON.parse(readFileSync(copy.partnersPath, 'utf8'));
+      raw.partners[indexOf(raw, 'cites')].agreements = 'none';
+      writeFileSync(copy.partnersPath, JSON.stringify(raw));
+      markValidated(copy.hash(), copy.validatedDir);
+      expect(() => loadDataset({ partnersPath: copy.partnersPath, validatedDir: copy.validatedDir })).toThrow(
+        /record "cites" at partners\[\d+\]\.agreements/,
+      );
+    });
   });
 
   it('reports a file that is not JSON', () => {

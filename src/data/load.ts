@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { buildDataset, type Dataset } from './dataset.js';
 import { configuredPartnersPath, projectRoot } from './paths.js';
 import { type DataProblem, formatProblem, parsePartnersFile, parseTopicsFile } from './validate.js';
+import { datasetHash, defaultValidatedDir, markValidated, wasValidated } from './validated-marker.js';
 
 /** Thrown when a data file is invalid; its message lists every problem, one per line. */
 export class DataValidationError extends Error {
@@ -17,15 +18,17 @@ function displayPath(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-function readJson(path: string): unknown {
-  let text: string;
+function readText(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     throw new DataValidationError([
       { file: displayPath(path), path: '', message: `cannot read: ${(error as Error).message}` },
     ]);
   }
+}
+
+function parseJson(path: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -42,20 +45,31 @@ export interface LoadOptions {
    */
   partnersPath?: string;
   topicsPath?: string;
+  /**
+   * Where datasets that passed every check are remembered (validated-marker.ts); false: check fully and remember
+   * nothing (`npm run validate-data`, the check CI runs, always checks fully but does remember).
+   */
+  validatedDir?: string | false;
+  /** Run every check even for a dataset remembered as valid. */
+  fullCheck?: boolean;
 }
 
 /** Reads, validates and indexes the dataset. Throws DataValidationError; never returns partial data. */
 export function loadDataset({
   partnersPath = configuredPartnersPath(),
   topicsPath,
+  validatedDir = defaultValidatedDir,
+  fullCheck = false,
 }: LoadOptions = {}): Dataset {
   const partnersFile = resolve(partnersPath);
   const topicsFile = resolve(topicsPath ?? join(dirname(partnersFile), 'topics.json'));
 
-  const topics = parseTopicsFile(displayPath(topicsFile), readJson(topicsFile));
+  const topicsText = readText(topicsFile);
+  const topics = parseTopicsFile(displayPath(topicsFile), parseJson(topicsFile, topicsText));
   if (!topics.ok) throw new DataValidationError(topics.problems);
 
-  const raw = readJson(partnersFile);
+  const partnersText = readText(partnersFile);
+  const raw = parseJson(partnersFile, partnersText);
   const sourceFile = sourcePathOf(raw, partnersFile);
   let sourceText: string;
   try {
@@ -69,13 +83,17 @@ export function loadDataset({
       },
     ]);
   }
+  const hash = validatedDir === false ? '' : datasetHash([partnersText, topicsText, sourceText]);
+  const checks = fullCheck || validatedDir === false || !wasValidated(hash, validatedDir);
   const partners = parsePartnersFile({
     file: displayPath(partnersFile),
     raw,
     topics: topics.value,
     sourceText,
+    checks,
   });
   if (!partners.ok) throw new DataValidationError(partners.problems);
+  if (checks && validatedDir !== false) markValidated(hash, validatedDir);
   return buildDataset(partners.value, topics.value);
 }
 

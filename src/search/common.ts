@@ -3,7 +3,7 @@
  * is set up over folded text, and the table that answers one- and two-character queries.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { compoundsOf, foldText, STOP_WORDS, wordsOf } from './normalize.js';
+import { compoundsOf, distinctWordsOf, foldText, STOP_WORDS, wordsOf } from './normalize.js';
 
 export const AUTOCOMPLETE_LIMIT = 25;
 export const DEFAULT_SEARCH_LIMIT = 10;
@@ -34,14 +34,18 @@ export function indexWords(text: string): string[] {
   return [...wordsOf(folded), ...compoundsOf(folded)];
 }
 
-/** A MiniSearch index over short fields of numbered records; texts are folded here, queries by the caller. */
+/**
+ * A MiniSearch index over short fields of numbered records; texts are folded here (or were split into `indexWords`
+ * by the caller, given with `tokenize`), queries by the caller.
+ */
 export function createFieldIndex<F extends string>(
   fields: readonly F[],
   docs: Iterable<{ id: number } & Record<F, string>>,
+  tokenize: (text: string) => string[] = indexWords,
 ): MiniSearch {
   const index = new MiniSearch({
     fields: [...fields],
-    tokenize: indexWords,
+    tokenize,
     processTerm: (term) => (STOP_WORDS.has(term) ? null : term),
   });
   index.addAll([...docs]);
@@ -71,7 +75,7 @@ export class WordMap {
   private readonly records = new Map<string, number[]>();
 
   add(record: number, text: string): void {
-    for (const word of new Set(wordsOf(foldText(text)))) {
+    for (const word of distinctWordsOf(foldText(text))) {
       if (STOP_WORDS.has(word)) continue;
       const list = this.records.get(word);
       if (!list) this.records.set(word, [record]);

@@ -140,9 +140,10 @@ export class PartnerIndex {
       }
       this.joinedFields.push(joined);
       this.joinedWords.push(FIELDS.map((field) => joined[field]).join(''));
-      return { id: record, ...texts };
+      return { id: record, ...joined };
     });
-    this.fields = createFieldIndex(FIELDS, docs);
+    // The fields are given as their joined words (` word word `), already what `indexWords` makes of them.
+    this.fields = createFieldIndex(FIELDS, docs, (joined) => (joined ? joined.slice(1, -1).split(' ') : []));
     for (const [slug, records] of this.partnersByTopic) this.topicMembers.set(slug, new Set(records));
     this.vocabulary = [...partnersWith.keys()].sort();
     this.partnersBefore = [0];
