@@ -4,9 +4,9 @@ import type {
   APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import type { Partner } from '../data/schema.js';
+import { en, type Messages } from '../i18n/index.js';
 import { decodeCustomId, encodeCustomId } from '../interactions/custom-id.js';
 import { ComponentType } from '../interactions/discord-enums.js';
-import { en, type Messages } from '../i18n/index.js';
 import { button } from './menus.js';
 
 /** The custom_id namespace of the buttons every partner card carries (routed in commands/index.ts). */
@@ -49,10 +49,7 @@ export function withShareButton(
       row.components.some((c) => 'custom_id' in c && c.custom_id.includes(':share:'))
     )
       return row;
-    const share = button(
-      encodeCustomId(cardActionsKey, 'share', sources.ownerId, partnerId),
-      t.shareButton,
-    );
+    const share = button(encodeCustomId(cardActionsKey, 'share', sources.ownerId, partnerId), t.shareButton);
     return { ...row, type: ComponentType.ActionRow, components: [...row.components, share] };
   });
   return { ...data, components: components as typeof data.components };

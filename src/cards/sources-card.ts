@@ -91,10 +91,7 @@ export function sourcesCard(
       title: t.sourcesTitle(partnerTitle(partner)),
       description: pages[page],
       color: cardColours.partner,
-      fields:
-        last && external
-          ? [{ name: `${externalMark} ${t.notInSource}`, value: external }]
-          : [],
+      fields: last && external ? [{ name: `${externalMark} ${t.notInSource}`, value: external }] : [],
       footer: {
         text: withSourceLanguage(
           `${t.quotedFrom(dataset.source.title)}${pages.length > 1 ? ` · ${t.sourcesPage(page + 1, pages.length)}` : ''}`,

@@ -81,7 +81,9 @@ export const en = {
   // Focus areas
   topicTitle: (label: string) => `Focus area: ${label}`,
   topicCount: (partners: number) =>
-    partners === 1 ? '1 partner of the WCO works in this area:' : `${partners} partners of the WCO work in this area:`,
+    partners === 1
+      ? '1 partner of the WCO works in this area:'
+      : `${partners} partners of the WCO work in this area:`,
   noTopicGiven: 'Tell me which focus area: for example `/topic area:cultural-property`.',
   noTopic: (typed: string) => `No focus area is called “${typed}”.`,
   closestTopics: (slugs: string) => ` Closest: ${slugs}.`,
@@ -167,22 +169,33 @@ export const en = {
   /** Registration texts (names in English are the commands' own `name`s). */
   commands: {
     partner: {
+      name: 'partner',
+      whoName: 'who',
+      privateName: 'private',
       description: 'Show a WCO partner organisation: agreements, focus areas and programmes.',
-      who: 'Name, acronym or anything about the partner, e.g. interpol, WHO, money laundering',
-      private: 'Show the answer to you only (default: visible to the channel)',
+      whoDescription: 'Name, acronym or anything about the partner, e.g. interpol, WHO, money laundering',
+      privateDescription: 'Show the answer to you only (default: visible to the channel)',
     },
     mou: {
+      name: 'mou',
+      yearName: 'year',
+      viewName: 'view',
       description: 'Agreements (MOUs, co-operation agreements) the WCO signed, by year or as a timeline.',
-      year: 'Year of signature, e.g. 2003 (leave empty for the whole timeline)',
-      view: 'The whole timeline as a list (default) or as a picture',
+      yearDescription: 'Year of signature, e.g. 2003 (leave empty for the whole timeline)',
+      viewDescription: 'The whole timeline as a list (default) or as a picture',
       list: 'list',
       timeline: 'timeline (picture)',
     },
     topic: {
+      name: 'topic',
+      areaName: 'area',
       description: 'Which partners the WCO works with in a focus area, e.g. drugs or cultural property.',
-      area: 'Focus area, e.g. cultural-property, drugs, money-laundering',
+      areaDescription: 'Focus area, e.g. cultural-property, drugs, money-laundering',
     },
-    help: { description: 'What this bot does, with an example for each command.' },
+    help: {
+      name: 'help',
+      description: 'What this bot does, with an example for each command.',
+    },
     mentions: { name: 'WCO partners in this message' },
   },
 };
