@@ -2,13 +2,16 @@
 // Prints the reply as plain text, or with --json the exact interaction response sent to Discord. A reply
 // with a file (/mou view:timeline) saves it to DIR (default: <system temp dir>/wco-partner-bot).
 // Exit code: 0 with an answer, 2 when the command line cannot be understood, 1 on bad config or data.
+
+import type { Locale } from 'discord-api-types/v10';
 import { ConfigError, configFor, type LogLevel } from '../config.js';
 import { DataValidationError } from '../data/load.js';
 
 const usage = `Usage: npm run ask -- "/partner who:interpol" [--json] [--color]
   --json    print the interaction response payload that would be sent to Discord
   --color   colours and boxes, as in the playground
-  --out DIR where a reply's picture is saved (default: <system temp dir>/wco-partner-bot)`;
+  --out DIR where a reply's picture is saved (default: <system temp dir>/wco-partner-bot)
+  --locale L the user's Discord language, e.g. fr for French replies (default: en-US)`;
 
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);
@@ -20,6 +23,9 @@ const args = process.argv.slice(2).filter((arg) => arg !== '--');
 const outAt = args.indexOf('--out');
 const outDir = outAt === -1 ? undefined : args.splice(outAt, 2)[1];
 if (outAt !== -1 && !outDir) fail('--out needs a directory, e.g. --out ./pictures', 2);
+const localeAt = args.indexOf('--locale');
+const locale = localeAt === -1 ? undefined : args.splice(localeAt, 2)[1];
+if (localeAt !== -1 && !locale) fail('--locale needs a language, e.g. --locale fr', 2);
 const flags = new Set(args.filter((arg) => /^--?[a-z]+$/.test(arg)));
 const line = args
   .filter((arg) => !flags.has(arg))
@@ -49,6 +55,7 @@ const [
   { renderResponse },
   { saveReplyFiles },
   logging,
+  { createLocalSession },
 ] = await Promise.all([
   import('../../commands/index.js'),
   import('../interactions/create-context.js'),
@@ -57,9 +64,11 @@ const [
   import('../transports/local/render-text.js'),
   import('../transports/local/save-files.js'),
   import('../logger.js'),
+  import('../transports/local/parse-command-line.js'),
 ]);
 
-const parsed = parseLine(line, commands);
+const session = createLocalSession(locale ? { locale: locale as Locale } : {});
+const parsed = parseLine(line, commands, session);
 if (!parsed.ok) fail(parsed.error, 2);
 
 let context: ReturnType<typeof createBotContext>;

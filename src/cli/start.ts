@@ -1,6 +1,9 @@
 // npm start: with DISCORD_TOKEN set (environment or .env), the gateway bot; otherwise the playground, the
 // bot on this machine: an interactive prompt in a terminal, one command per line when stdin is piped
-// (`echo "/mou year:2003" | npm start`). `npm start -- --playground` forces the playground.
+// (`echo "/mou year:2003" | npm start`). `npm start -- --playground` forces the playground;
+// `--locale fr` makes the playground's user French-speaking (replies in French).
+
+import type { Locale } from 'discord-api-types/v10';
 import { ConfigError, configFor, loadDotEnv, unknownDiscordVariables } from '../config.js';
 import { DataValidationError } from '../data/load.js';
 
@@ -48,11 +51,16 @@ if (!forcePlayground && process.env.DISCORD_TOKEN?.trim()) {
   await gateway.runGatewayBot(config);
 } else {
   const config = readConfig('playground');
-  const [{ createBotContext }, { runPlayground }, { createLogger }] = await Promise.all([
-    import('../interactions/create-context.js'),
-    import('../transports/local/playground.js'),
-    import('../logger.js'),
-  ]);
+  const [{ createBotContext }, { runPlayground }, { createLogger }, { createLocalSession }] =
+    await Promise.all([
+      import('../interactions/create-context.js'),
+      import('../transports/local/playground.js'),
+      import('../logger.js'),
+      import('../transports/local/parse-command-line.js'),
+    ]);
+  const argv = process.argv.slice(2);
+  const locale = argv.includes('--locale') ? argv[argv.indexOf('--locale') + 1] : undefined;
+  if (argv.includes('--locale') && !locale) fail('--locale needs a language, e.g. --locale fr');
   let context: ReturnType<typeof createBotContext>;
   try {
     context = createBotContext();
@@ -77,5 +85,6 @@ if (!forcePlayground && process.env.DISCORD_TOKEN?.trim()) {
     errors: process.stderr,
     interactive,
     logger,
+    session: createLocalSession(locale ? { locale: locale as Locale } : {}),
   });
 }
