@@ -3,11 +3,13 @@ import type { PartialDate } from '../data/schema.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** "a, b and c" */
-function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+/** "a, b and c", with the language's "and". */
+export function listJoiner(and: string): (items: readonly string[]) => string {
+  return (items) =>
+    items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
 }
+
+const listInWords = listJoiner('and');
 
 /**
  * Every text the bot writes itself, in English: the source of keys. fr.ts is typed `Messages`, so a key

@@ -1,5 +1,5 @@
 import { formatPartialDate } from '../data/dates.js';
-import type { Messages } from './en.js';
+import { listJoiner, type Messages } from './en.js';
 
 /** French counts the singular up to 1: "0 accord", "1 accord", "2 accords". */
 const plural = (n: number, one: string, many: string) => `${n} ${n < 2 ? one : many}`;
@@ -19,10 +19,7 @@ const months = [
   'décembre',
 ];
 
-function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
-}
+const listInWords = listJoiner('et');
 
 /** The French catalogue: same keys and signatures as en.ts (checked by `tsc`). */
 export const fr: Messages = {
