@@ -16,7 +16,7 @@ import {
   MessageFlags,
 } from 'discord-api-types/v10';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBotContext } from '../src/interactions/create-context.js';
 import { handleInteraction } from '../src/interactions/handle.js';
 import { apology } from '../src/interactions/replies.js';
@@ -529,6 +529,11 @@ describe('the same gateway bot in-process, with a handler that throws', () => {
     );
     expect(messageOf(bodyOf(await next.waitForCallback())).embeds?.[0]?.title).toBe(interpolTitle);
     expect(client.isReady()).toBe(true);
+
+    // Answered with an apology, but counted as an error (the metrics take the same outcome).
+    const outcomeOf = (id: string) =>
+      logLines.find((line) => line.msg === 'interaction' && JSON.stringify(line).includes(id))?.outcome;
+    await vi.waitFor(() => expect([outcomeOf(failing.id), outcomeOf(next.id)]).toEqual(['error', 'ok']));
 
     const logged = JSON.stringify(logLines);
     for (const handle of [failing, autocomplete, next]) expect(logged).not.toContain(handle.token);

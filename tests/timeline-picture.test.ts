@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Client, Events } from 'discord.js';
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { allAgreements } from '../src/data/agreements.js';
 import { createBotContext } from '../src/interactions/create-context.js';
 import { filesOf } from '../src/interactions/files.js';
@@ -177,6 +177,11 @@ describe('over the HTTP endpoint: deferred, then the original message edited wit
     expectPictureEdit(edit);
     const original = standIn.rest.requests.filter((r) => r.params.token === payload.token);
     expect(original.map((r) => r.route)).toEqual(['POST /interactions/:id/:token/callback', editRoute]);
+    const linesAbout = (msg: string) =>
+      lines.filter((line) => line.msg === msg && JSON.stringify(line).includes(payload.id));
+    await vi.waitFor(() => expect(linesAbout('reply file delivered')).toHaveLength(1));
+    expect(linesAbout('reply file delivered')[0]).toMatchObject({ files: ['timeline.png'] });
+    expect(linesAbout('interaction')).toEqual([expect.objectContaining({ responseType: 5, outcome: 'ok' })]);
   });
 
   it('logs a failed upload and edits the message to the text timeline instead', async () => {

@@ -25,11 +25,16 @@ export const InteractionType: Readonly<
 export const InteractionResponseType: Readonly<
   Pick<
     typeof Discord.InteractionResponseType,
-    'Pong' | 'ChannelMessageWithSource' | 'UpdateMessage' | 'ApplicationCommandAutocompleteResult'
+    | 'Pong'
+    | 'ChannelMessageWithSource'
+    | 'DeferredChannelMessageWithSource'
+    | 'UpdateMessage'
+    | 'ApplicationCommandAutocompleteResult'
   >
 > = Object.freeze({
   Pong: 1,
   ChannelMessageWithSource: 4,
+  DeferredChannelMessageWithSource: 5,
   UpdateMessage: 7,
   ApplicationCommandAutocompleteResult: 8,
 });

@@ -10,13 +10,17 @@ import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v
 import { InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
 import type { Config } from '../../config.js';
 import type { BotContext } from '../../interactions/context.js';
-import { handleInteraction } from '../../interactions/handle.js';
+import { type ErrorReporter, handleInteraction } from '../../interactions/handle.js';
 import { apology } from '../../interactions/replies.js';
 import { describeInteraction, type Logger, logHandlerError, logInteraction } from '../../logger.js';
 import type { BotMetrics } from '../../metrics/metrics.js';
 import { callbackWithFiles } from './reply-files.js';
 
-export type InteractionHandler = (interaction: APIInteraction) => APIInteractionResponse;
+/** Answers an interaction; a handler error it recovers from is passed to `reportError`. */
+export type InteractionHandler = (
+  interaction: APIInteraction,
+  reportError: ErrorReporter,
+) => APIInteractionResponse;
 
 export interface GatewayBotOptions {
   config: Pick<Config, 'token' | 'apiUrl'>;
@@ -56,7 +60,7 @@ export function createGatewayBot({
 }: GatewayBotOptions): Client {
   const client = new Client(gatewayClientOptions(config.apiUrl, clientOptions));
   const answer: InteractionHandler =
-    handle ?? ((interaction) => handleInteraction(interaction, context, logHandlerError(logger)));
+    handle ?? ((interaction, reportError) => handleInteraction(interaction, context, reportError));
 
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to the gateway');
@@ -144,19 +148,26 @@ async function respond(
   metrics?: BotMetrics,
 ) {
   const started = performance.now();
+  // A handler error is answered with an apology but counted and logged as an error, as over HTTP.
+  let failed = false;
+  const reportHandlerError: ErrorReporter = (error, failedInteraction) => {
+    failed = true;
+    logHandlerError(logger)(error, failedInteraction);
+  };
   let response: APIInteractionResponse;
   try {
-    response = answer(interaction);
+    response = answer(interaction, reportHandlerError);
   } catch (error) {
-    logger.error({ err: error, interaction: describeInteraction(interaction) }, 'handler failed');
+    reportHandlerError(error, interaction);
     response = fallbackResponse(interaction);
   }
   try {
     await postCallback(client, interaction, response, logger);
-    metrics?.interaction(interaction, 'ok', performance.now() - started);
+    const outcome = failed ? 'error' : 'ok';
+    metrics?.interaction(interaction, outcome, performance.now() - started);
     logInteraction(logger, interaction, {
       latencyMs: performance.now() - started,
-      outcome: 'ok',
+      outcome,
       responseType: response.type,
       transport: 'gateway',
     });

@@ -6,13 +6,17 @@
  * and the message is edited to the text fallback instead, so the user is never left with "thinking…".
  */
 import type { APIInteraction, APIInteractionResponseCallbackData } from 'discord-api-types/payloads/v10';
+import { InteractionResponseType } from '../../interactions/discord-enums.js';
 import type { ReplyFile } from '../../interactions/files.js';
 import type { Logger } from '../../logger.js';
 import { replyFilePng } from '../../render/timeline-png.js';
 
 /** Type 5: "thinking…", ephemeral when the reply will be (the flag cannot change in the edit). */
 export function deferredResponseBody(data: APIInteractionResponseCallbackData): string {
-  return JSON.stringify({ type: 5, ...(data.flags ? { data: { flags: data.flags } } : {}) });
+  return JSON.stringify({
+    type: InteractionResponseType.DeferredChannelMessageWithSource,
+    ...(data.flags ? { data: { flags: data.flags } } : {}),
+  });
 }
 
 /** Gives up on an edit that hangs, well inside the token's 15 minutes. */
@@ -47,7 +51,16 @@ export async function editOriginalWithFiles(
     files.forEach((file, index) => {
       form.append(`files[${index}]`, new Blob([replyFilePng(file)]), file.name);
     });
+    const started = performance.now();
     await patch(url, form);
+    logger?.info(
+      {
+        interactionId: interaction.id,
+        files: files.map((file) => file.name),
+        uploadMs: Math.round(performance.now() - started),
+      },
+      'reply file delivered',
+    );
   } catch (error) {
     // The URL holds the interaction token: only the message is logged.
     logger?.error(

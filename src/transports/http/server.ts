@@ -13,6 +13,7 @@ import type {
   APIInteractionResponseCallbackData,
 } from 'discord-api-types/payloads/v10';
 import type { BotContext } from '../../interactions/context.js';
+import { InteractionResponseType } from '../../interactions/discord-enums.js';
 import { filesOf, withoutFiles } from '../../interactions/files.js';
 import { interactionLogger, type Logger, logHandlerError, logInteraction } from '../../logger.js';
 import type { BotMetrics } from '../../metrics/metrics.js';
@@ -255,7 +256,8 @@ export async function startHttpServer({
     }
     const { interaction, response, failed } = answered;
     const files = filesOf(response);
-    if (files?.[0] && apiUrl) {
+    const deferred = files?.[0] !== undefined && apiUrl !== undefined;
+    if (deferred) {
       const data = (response as { data: APIInteractionResponseCallbackData }).data;
       send(res, 200, deferredResponseBody(data));
       void editOriginalWithFiles(apiUrl, interaction, data, files, logger);
@@ -268,7 +270,8 @@ export async function startHttpServer({
       logInteraction(interactionLog, interaction, {
         latencyMs,
         outcome,
-        responseType: response.type,
+        // A reply with a picture is first answered "thinking…" (type 5); the file follows by webhook.
+        responseType: deferred ? InteractionResponseType.DeferredChannelMessageWithSource : response.type,
         transport: 'http',
       });
     }
