@@ -23,6 +23,22 @@ describe('npm run ask', () => {
     expect(stdout).toContain('UNEP');
   });
 
+  it.each([
+    [['--locale', 'fr', '/mou year:2003'], 'Accords signés en 2003'],
+    [['/mou year:2003', '--locale', 'fr'], 'Accords signés en 2003'],
+    [['--locale', 'en-GB', '/mou year:2003'], 'Agreements signed in 2003'],
+  ])('%j: replies in the language of --locale', async (args, title) => {
+    const { code, stdout } = await ask(...args);
+    expect(code).toBe(0);
+    expect(stdout).toContain(title);
+  });
+
+  it('--locale without a language is refused', async () => {
+    const { code, stderr } = await ask('/help', '--locale');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--locale needs a language');
+  });
+
   it('--json prints the exact interaction response payload', async () => {
     const { code, stdout } = await ask('/mou year:2003', '--json');
     expect(code).toBe(0);
