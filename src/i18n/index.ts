@@ -1,4 +1,4 @@
-import type { LocalizationMap } from 'discord-api-types/v10';
+import type { APIInteraction, LocalizationMap } from 'discord-api-types/v10';
 import { en, type Messages } from './en.js';
 import { fr } from './fr.js';
 
@@ -11,6 +11,16 @@ export const catalogues: readonly Messages[] = [en, fr];
 /** The catalogue for a Discord locale ("fr", "en-US"…): French for any "fr…", English otherwise. */
 export function catalogueFor(locale: unknown): Messages {
   return typeof locale === 'string' && locale.toLowerCase().startsWith('fr') ? fr : en;
+}
+
+/** The catalogue of the user who sent an interaction (Discord sends their client's language as `locale`). */
+export function catalogueOf(interaction: APIInteraction): Messages {
+  // Defensive: the router answers even malformed payloads.
+  const locale =
+    typeof interaction === 'object' && interaction !== null && 'locale' in interaction
+      ? interaction.locale
+      : undefined;
+  return catalogueFor(locale);
 }
 
 /**

@@ -13,7 +13,7 @@ import { commandsByName, componentHandlersByName, messageCommandsByName } from '
 import { withShareButton } from '../cards/card-buttons.js';
 import { discordLimits, fitMessage, truncate } from '../cards/limits.js';
 import { quoteUserText } from '../cards/style.js';
-import { catalogueFor, type Messages } from '../i18n/index.js';
+import { catalogueOf, type Messages } from '../i18n/index.js';
 import type { BotContext } from './context.js';
 import { decodeCustomId } from './custom-id.js';
 import {
@@ -38,8 +38,7 @@ export function handleInteraction(
   reportError: ErrorReporter = () => {},
 ): APIInteractionResponse {
   let response: APIInteractionResponse;
-  // The reader's language (Discord sends the user's client language as `locale`).
-  const t = catalogueFor((interaction as { locale?: unknown }).locale);
+  const t = catalogueOf(interaction);
   try {
     response = route(interaction, t === context.t ? context : { ...context, t });
   } catch (error) {
