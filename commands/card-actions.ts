@@ -10,15 +10,14 @@ import { encodeCustomId } from '../src/interactions/custom-id.js';
 import { invokerId } from '../src/interactions/invoker.js';
 import { notice, reply, updateMessage } from '../src/interactions/replies.js';
 
-const expired = 'That button has expired. Open the partner’s card again.';
-
 function sourcesMessage(
   partner: Partner,
   page: number,
   clickerId: string,
   context: BotContext,
 ): APIInteractionResponseCallbackData {
-  const shown = sourcesCard(partner, context.dataset, page);
+  const { t } = context;
+  const shown = sourcesCard(partner, context.dataset, page, t);
   const pageButton = (to: number, label: string, disabled: boolean) =>
     button(encodeCustomId(cardActionsKey, 'sources-page', clickerId, partner.id, to), label, disabled);
   return {
@@ -27,8 +26,8 @@ function sourcesMessage(
       shown.pageCount > 1
         ? [
             buttonRow([
-              pageButton(shown.page - 1, '◀ Previous', shown.page === 0),
-              pageButton(shown.page + 1, 'Next ▶', shown.page === shown.pageCount - 1),
+              pageButton(shown.page - 1, t.previous, shown.page === 0),
+              pageButton(shown.page + 1, t.next, shown.page === shown.pageCount - 1),
             ]),
           ]
         : [],
@@ -42,24 +41,24 @@ export const cardActions: { key: string; components: ComponentHandlers } = {
     /** The sentences the card rests on, privately, for whoever clicked. */
     sources(click, context) {
       const partner = context.dataset.partnerById.get(click.args[0] ?? '');
-      if (!partner) return notice(expired);
+      if (!partner) return notice(context.t.cardExpired);
       return reply(sourcesMessage(partner, 0, invokerId(click.interaction), context), { ephemeral: true });
     },
     'sources-page'(click, context) {
       const partner = context.dataset.partnerById.get(click.args[0] ?? '');
       const page = Number(click.args[1]);
-      if (!partner || !Number.isSafeInteger(page)) return notice(expired);
+      if (!partner || !Number.isSafeInteger(page)) return notice(context.t.cardExpired);
       return updateMessage(sourcesMessage(partner, page, invokerId(click.interaction), context));
     },
     /** The same card posted in the channel for everyone, naming who shared it (a mention that pings no one). */
     share(click, context) {
       const partner = context.dataset.partnerById.get(click.args[0] ?? '');
-      if (!partner) return notice(expired);
+      if (!partner) return notice(context.t.cardExpired);
       const sharer = invokerId(click.interaction);
       return reply({
-        content: `Shared by <@${sharer}>`,
-        embeds: [partnerCard(partner, context.dataset)],
-        components: [buttonRow(cardButtons(partner, sharer))],
+        content: context.t.sharedBy(sharer),
+        embeds: [partnerCard(partner, context.dataset, context.t)],
+        components: [buttonRow(cardButtons(partner, sharer, context.t))],
       });
     },
   },

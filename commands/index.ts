@@ -12,16 +12,32 @@ const isFunction = z.custom<(...args: never[]) => unknown>(
   'must be a function',
 );
 
+/** Discord's rule for translated command and option names: its name pattern, lower case. */
+const localisedNames = z
+  .record(
+    z.string(),
+    z
+      .string()
+      .regex(/^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u)
+      .refine((name) => name === name.toLowerCase(), 'must be lower case'),
+  )
+  .optional();
+const localisedDescriptions = z.record(z.string(), z.string().min(1).max(100)).optional();
+
 /** What every command module must look like; checked when the bot loads, so a broken module fails fast. */
 const commandModuleSchema = z.object({
   data: z.looseObject({
     name: z.string().regex(/^[-_\p{Ll}\p{N}]{1,32}$/u, 'must be 1-32 lower-case characters'),
+    name_localizations: localisedNames,
     description: z.string().min(1).max(100),
+    description_localizations: localisedDescriptions,
     options: z
       .array(
         z.looseObject({
           name: z.string().regex(/^[-_\p{Ll}\p{N}]{1,32}$/u),
+          name_localizations: localisedNames,
           description: z.string().min(1).max(100),
+          description_localizations: localisedDescriptions,
         }),
       )
       .max(25)
@@ -51,6 +67,7 @@ const messageCommandSchema = z.object({
   data: z.looseObject({
     type: z.literal(3),
     name: z.string().regex(/^[-_ \p{L}\p{N}]{1,32}$/u, 'must be 1-32 letters, digits or spaces'),
+    name_localizations: z.record(z.string(), z.string().regex(/^[-_ \p{L}\p{N}]{1,32}$/u)).optional(),
   }),
   execute: isFunction,
   components: z.record(z.string().regex(/^[a-z-]+$/), isFunction).optional(),

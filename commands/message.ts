@@ -7,6 +7,7 @@ import { buttonRow, partnerSelectRow } from '../src/cards/menus.js';
 import { markedName, partnerCard, shortName } from '../src/cards/partner-card.js';
 import { quoteUserText } from '../src/cards/style.js';
 import type { Partner } from '../src/data/schema.js';
+import { en, type Messages, registered } from '../src/i18n/index.js';
 import { menuValues, selectedValue } from '../src/interactions/click.js';
 import type { MessageCommand } from '../src/interactions/command.js';
 import { encodeCustomId } from '../src/interactions/custom-id.js';
@@ -17,7 +18,7 @@ import { mentionFinder, type PartnerMention, type TopicMention } from '../src/me
 
 /** The words quoted per partner as the reason it was found; more would only repeat the point. */
 const maxEvidence = 3;
-export const nothingFound = 'No WCO partner is mentioned in this message.';
+export const nothingFound = en.nothingFound;
 
 const asRecord = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
@@ -49,24 +50,27 @@ function quoted(words: string): string {
   return `“${quoteUserText(words, 60)}”`;
 }
 
-function partnerLine({ partner, evidence }: PartnerMention): string {
+function partnerLine({ partner, evidence }: PartnerMention, t: Messages): string {
   const why = evidence.slice(0, maxEvidence).map(({ words, kind, means }) => {
-    const shown = kind === 'name' || kind === 'alias' || kind === 'acronym' ? kind : `${kind}: ${means}`;
+    const label = t.mentionKind[kind];
+    const shown = kind === 'name' || kind === 'alias' || kind === 'acronym' ? label : t.colon(label, means);
     return `${quoted(words)} (${shown})`;
   });
-  const full = partner.acronym && partner.acronym !== partner.name ? `: ${markedName(partner)}` : '';
-  return `• **${shortName(partner)}**${full}, from ${why.join(', ')}`;
+  const name = `**${shortName(partner)}**`;
+  const full =
+    partner.acronym && partner.acronym !== partner.name ? t.colon(name, markedName(partner)) : name;
+  return `• ${full}, ${t.mentionedFrom(why.join(', '))}`;
 }
 
-function topicsLine(topics: readonly TopicMention[]): string {
+function topicsLine(topics: readonly TopicMention[], t: Messages): string {
   const listed = topics.map(
     ({ topic, words }) => `${topic.label} (${words.slice(0, maxEvidence).map(quoted).join(', ')})`,
   );
-  return `Focus areas mentioned: ${listed.join(' · ')}. See \`/topic area:${topics[0]?.topic.slug}\`.`;
+  return t.topicsMentioned(listed.join(' · '), topics[0]?.topic.slug ?? '');
 }
 
-function openMenu(ownerId: string, partners: readonly Partner[]) {
-  return partnerSelectRow(encodeCustomId('mentions', 'open', ownerId), partners, 'Open a partner’s card');
+function openMenu(ownerId: string, partners: readonly Partner[], t: Messages) {
+  return partnerSelectRow(encodeCustomId('mentions', 'open', ownerId), partners, t.openCard);
 }
 
 /** The private answer: one line per partner found, why, and a menu to open each card. */
@@ -75,22 +79,22 @@ export function mentionsMessage(
   ownerId: string,
   context: Parameters<MessageCommand['execute']>[1],
 ): APIInteractionResponseCallbackData {
+  const { t } = context;
   const finder = mentionFinder(context.dataset);
   const found = finder.find(texts.join('\n'));
-  if (!found.partners.length) {
-    return { content: [nothingFound, ...(found.topics.length ? [topicsLine(found.topics)] : [])].join('\n') };
-  }
-  const count = found.partners.length;
+  const topics = found.topics.length ? [topicsLine(found.topics, t)] : [];
+  if (!found.partners.length) return { content: [t.nothingFound, ...topics].join('\n') };
   return {
     content: [
-      `**WCO partners in this message** (${count}):`,
-      ...found.partners.map(partnerLine),
-      ...(found.topics.length ? ['', topicsLine(found.topics)] : []),
+      t.mentionsHeading(found.partners.length),
+      ...found.partners.map((mention) => partnerLine(mention, t)),
+      ...(topics.length ? ['', ...topics] : []),
     ].join('\n'),
     components: [
       openMenu(
         ownerId,
         found.partners.map((mention) => mention.partner),
+        t,
       ),
     ],
   };
@@ -100,7 +104,7 @@ export const mentions = {
   key: 'mentions',
   data: {
     type: ApplicationCommandType.Message,
-    name: 'WCO partners in this message',
+    ...registered('name', (t) => t.commands.mentions.name),
   },
 
   execute(interaction, context) {
@@ -113,15 +117,15 @@ export const mentions = {
     /** A partner picked from the list: its card under the list, the menu kept to open the others. */
     open(click, context) {
       const chosen = context.dataset.partnerById.get(selectedValue(click) ?? '');
-      if (!chosen) return notice('That menu has expired. Use “WCO partners in this message” again.');
+      if (!chosen) return notice(context.t.mentionsExpired);
       const listed = menuValues(click).flatMap((id) => context.dataset.partnerById.get(id) ?? []);
       const content = click.interaction.message?.content;
       return updateMessage({
         content: typeof content === 'string' ? content : undefined,
-        embeds: [partnerCard(chosen, context.dataset)],
+        embeds: [partnerCard(chosen, context.dataset, context.t)],
         components: [
-          openMenu(click.ownerId, listed.length ? listed : [chosen]),
-          buttonRow(cardButtons(chosen, click.ownerId)),
+          openMenu(click.ownerId, listed.length ? listed : [chosen], context.t),
+          buttonRow(cardButtons(chosen, click.ownerId, context.t)),
         ],
       });
     },

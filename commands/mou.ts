@@ -4,10 +4,10 @@ import { cardButtons } from '../src/cards/card-buttons.js';
 import { deepFreeze, fitMessage } from '../src/cards/limits.js';
 import { type ActionRow, button, buttonRow, partnerSelectRow } from '../src/cards/menus.js';
 import { partnerCard } from '../src/cards/partner-card.js';
-import { listInWords } from '../src/cards/style.js';
 import { type AgreementEntry, agreementsByYear, nearestYears } from '../src/data/agreements.js';
 import type { Dataset } from '../src/data/dataset.js';
 import type { Partner } from '../src/data/schema.js';
+import { registered } from '../src/i18n/index.js';
 import { answerClick, selectedValue } from '../src/interactions/click.js';
 import type { Command } from '../src/interactions/command.js';
 import type { BotContext } from '../src/interactions/context.js';
@@ -33,8 +33,13 @@ function viewFromArgs(args: readonly string[]): View | undefined {
   return kind === 'year' || kind === 'page' ? [kind, value] : undefined;
 }
 
-function openMenu(view: View, ownerId: string, partners: Parameters<typeof partnerSelectRow>[1]): ActionRow {
-  return partnerSelectRow(encodeCustomId('mou', 'open', ownerId, ...view), partners, 'Open a partner’s card');
+function openMenu(
+  view: View,
+  ownerId: string,
+  partners: Parameters<typeof partnerSelectRow>[1],
+  context: BotContext,
+): ActionRow {
+  return partnerSelectRow(encodeCustomId('mou', 'open', ownerId, ...view), partners, context.t.openCard);
 }
 
 function yearMessage(
@@ -47,15 +52,16 @@ function yearMessage(
   if (!entries) {
     const years = [...groups.keys()].filter((y): y is number => y !== null);
     const nearest = nearestYears(years, year);
-    return `No agreement in the source was signed in ${year}. Nearest ${nearest.length > 1 ? 'years' : 'year'} with agreements: ${listInWords(nearest.map(String))} (try \`/mou year:${nearest[0]}\`).`;
+    return context.t.noAgreementInYear(year, nearest);
   }
   return {
-    embeds: [agreementsInYearCard(year, entries, context.dataset)],
+    embeds: [agreementsInYearCard(year, entries, context.dataset, context.t)],
     components: [
       openMenu(
         ['year', year],
         ownerId,
         entries.map((e) => e.partner),
+        context,
       ),
     ],
   };
@@ -66,7 +72,8 @@ interface Timeline {
   groups: readonly (readonly [number | null, readonly AgreementEntry[]])[];
   pageCount: number;
   total: number;
-  pages: Map<number, { card: APIEmbed; partners: readonly Partner[] }>;
+  /** Built pages by language and page number ("fr:0"). */
+  pages: Map<string, { card: APIEmbed; partners: readonly Partner[] }>;
 }
 const timelines = new WeakMap<Dataset, Timeline>();
 
@@ -93,21 +100,23 @@ function timelineMessage(
   const timeline = timelineOf(context.dataset);
   const { pageCount } = timeline;
   const page = Math.min(Math.max(0, requestedPage), pageCount - 1);
-  let built = timeline.pages.get(page);
+  const { t } = context;
+  const key = `${t.locale}:${page}`;
+  let built = timeline.pages.get(key);
   if (!built) {
     const shown = timeline.groups.slice(page * yearsPerPage, (page + 1) * yearsPerPage);
     built = {
-      card: deepFreeze(timelineCard(shown, page, pageCount, timeline.total, context.dataset)),
+      card: deepFreeze(timelineCard(shown, page, pageCount, timeline.total, context.dataset, t)),
       partners: Object.freeze(shown.flatMap(([, entries]) => entries.map((entry) => entry.partner))),
     };
-    timeline.pages.set(page, built);
+    timeline.pages.set(key, built);
   }
-  const components: ActionRow[] = [openMenu(['page', page], ownerId, built.partners)];
+  const components: ActionRow[] = [openMenu(['page', page], ownerId, built.partners, context)];
   if (pageCount > 1) {
     components.push(
       buttonRow([
-        button(encodeCustomId('mou', 'page', ownerId, page - 1), '◀ Previous', page === 0),
-        button(encodeCustomId('mou', 'page', ownerId, page + 1), 'Next ▶', page === pageCount - 1),
+        button(encodeCustomId('mou', 'page', ownerId, page - 1), t.previous, page === 0),
+        button(encodeCustomId('mou', 'page', ownerId, page + 1), t.next, page === pageCount - 1),
       ]),
     );
   }
@@ -126,23 +135,23 @@ function viewMessage(
 
 export const mou = {
   data: {
-    name: 'mou',
-    description: 'Agreements (MOUs, co-operation agreements) the WCO signed, by year or as a timeline.',
+    ...registered('name', (t) => t.commands.mou.name),
+    ...registered('description', (t) => t.commands.mou.description),
     options: [
       {
         type: ApplicationCommandOptionType.Integer,
-        name: 'year',
-        description: 'Year of signature, e.g. 2003 (leave empty for the whole timeline)',
+        ...registered('name', (t) => t.commands.mou.yearName),
+        ...registered('description', (t) => t.commands.mou.yearDescription),
         min_value: firstYear,
         max_value: lastYear,
       },
       {
         type: ApplicationCommandOptionType.String,
-        name: 'view',
-        description: 'The whole timeline as a list (default) or as a picture',
+        ...registered('name', (t) => t.commands.mou.viewName),
+        ...registered('description', (t) => t.commands.mou.viewDescription),
         choices: [
-          { name: 'list', value: 'list' },
-          { name: 'timeline (picture)', value: 'timeline' },
+          { ...registered('name', (t) => t.commands.mou.list), value: 'list' },
+          { ...registered('name', (t) => t.commands.mou.timeline), value: 'timeline' },
         ],
       },
     ],
@@ -152,12 +161,14 @@ export const mou = {
     const ownerId = invokerId(interaction);
     const year = integerOption(interaction.data.options, 'year');
     if (year === undefined && stringOption(interaction.data.options, 'view') === 'timeline')
-      return timelinePictureReply(context.dataset, fitMessage(timelineMessage(0, ownerId, context)));
+      return timelinePictureReply(
+        context.dataset,
+        fitMessage(timelineMessage(0, ownerId, context)),
+        context.t,
+      );
     if (year === undefined) return reply(timelineMessage(0, ownerId, context));
     if (year < firstYear || year > lastYear) {
-      return notice(
-        `Please give a year between ${firstYear} and ${lastYear}, for example \`/mou year:2003\`.`,
-      );
+      return notice(context.t.yearOutOfRange(firstYear, lastYear));
     }
     const message = yearMessage(year, ownerId, context);
     return typeof message === 'string' ? notice(message) : reply(message);
@@ -166,19 +177,19 @@ export const mou = {
   components: {
     page(click, context) {
       const page = Number(click.args[0]);
-      if (!Number.isSafeInteger(page)) return notice('That button has expired. Run `/mou` again.');
+      if (!Number.isSafeInteger(page)) return notice(context.t.mouExpired);
       return answerClick(click, timelineMessage(page, click.ownerId, context));
     },
     open(click, context) {
       const chosen = context.dataset.partnerById.get(selectedValue(click) ?? '');
       const view = viewFromArgs(click.args);
-      if (!chosen || !view) return notice('That menu has expired. Run `/mou` again.');
+      if (!chosen || !view) return notice(context.t.mouMenuExpired);
       return answerClick(click, {
-        embeds: [partnerCard(chosen, context.dataset)],
+        embeds: [partnerCard(chosen, context.dataset, context.t)],
         components: [
           buttonRow([
-            button(encodeCustomId('mou', 'back', click.ownerId, ...view), '◀ Back to the list'),
-            ...cardButtons(chosen, click.ownerId),
+            button(encodeCustomId('mou', 'back', click.ownerId, ...view), context.t.backToList),
+            ...cardButtons(chosen, click.ownerId, context.t),
           ]),
         ],
       });
@@ -186,8 +197,7 @@ export const mou = {
     back(click, context) {
       const view = viewFromArgs(click.args);
       const message = view && viewMessage(view, click.ownerId, context);
-      if (!message || typeof message === 'string')
-        return notice('That button has expired. Run `/mou` again.');
+      if (!message || typeof message === 'string') return notice(context.t.mouExpired);
       return answerClick(click, message);
     },
   },

@@ -7,6 +7,7 @@ import { buttonRow, partnerSelectRow } from '../src/cards/menus.js';
 import { markedName, partnerCard, shortName } from '../src/cards/partner-card.js';
 import { quoteUserText } from '../src/cards/style.js';
 import type { Partner } from '../src/data/schema.js';
+import { registered } from '../src/i18n/index.js';
 import { answerClick, selectedValue } from '../src/interactions/click.js';
 import type { Command, ComponentClick } from '../src/interactions/command.js';
 import type { BotContext } from '../src/interactions/context.js';
@@ -30,13 +31,13 @@ export function partnerMessage(
   matchedText?: string,
 ): APIInteractionResponseCallbackData {
   return {
-    ...(matchedText ? { content: `Matched: ${matchedText}` } : {}),
-    embeds: [partnerCard(partner, context.dataset)],
+    ...(matchedText ? { content: context.t.matched(matchedText) } : {}),
+    embeds: [partnerCard(partner, context.dataset, context.t)],
     components: [
       ...(others.length
-        ? [partnerSelectRow(encodeCustomId('partner', 'open', ownerId), others, 'Other matches')]
+        ? [partnerSelectRow(encodeCustomId('partner', 'open', ownerId), others, context.t.otherMatches)]
         : []),
-      buttonRow(cardButtons(partner, ownerId)),
+      buttonRow(cardButtons(partner, ownerId, context.t)),
     ],
   };
 }
@@ -85,21 +86,21 @@ function partnerChoice(partner: Partner): APIApplicationCommandOptionChoice<stri
 
 export const partner = {
   data: {
-    name: 'partner',
-    description: 'Show a WCO partner organisation: agreements, focus areas and programmes.',
+    ...registered('name', (t) => t.commands.partner.name),
+    ...registered('description', (t) => t.commands.partner.description),
     options: [
       {
         type: ApplicationCommandOptionType.String,
-        name: 'who',
-        description: 'Name, acronym or anything about the partner, e.g. interpol, WHO, money laundering',
+        ...registered('name', (t) => t.commands.partner.whoName),
+        ...registered('description', (t) => t.commands.partner.whoDescription),
         required: true,
         autocomplete: true,
         max_length: 100,
       },
       {
         type: ApplicationCommandOptionType.Boolean,
-        name: 'private',
-        description: 'Show the answer to you only (default: visible to the channel)',
+        ...registered('name', (t) => t.commands.partner.privateName),
+        ...registered('description', (t) => t.commands.partner.privateDescription),
       },
     ],
   },
@@ -109,7 +110,8 @@ export const partner = {
     const who = stringOption(options, 'who')?.trim() ?? '';
     const ephemeral = booleanOption(options, 'private') ?? false;
     const ownerId = invokerId(interaction);
-    if (!who) return notice('Tell me which partner: for example `/partner who:interpol`.');
+    const { t } = context;
+    if (!who) return notice(t.noPartnerGiven);
 
     const byId = context.dataset.partnerById.get(who);
     if (byId) return reply(partnerMessage(byId, [], ownerId, context), { ephemeral });
@@ -123,13 +125,13 @@ export const partner = {
 
     const suggestions = context.partnerSearch.suggest(who, 5).map((hit) => hit.partner);
     const didYouMean = suggestions.length
-      ? ` Did you mean ${suggestions.map((p) => `**${shortName(p)}**`).join(', ')}?`
-      : ' Try a name or an acronym, such as `interpol` or `WHO`, or `/help`.';
+      ? t.didYouMean(suggestions.map((p) => `**${shortName(p)}**`).join(', '))
+      : t.tryAName;
     return reply(
       {
-        content: `No partner matches “${quoteUserText(who)}”.${didYouMean}`,
+        content: `${t.noPartner(quoteUserText(who))}${didYouMean}`,
         components: suggestions.length
-          ? [partnerSelectRow(encodeCustomId('partner', 'open', ownerId), suggestions, 'Did you mean…')]
+          ? [partnerSelectRow(encodeCustomId('partner', 'open', ownerId), suggestions, t.didYouMeanMenu)]
           : [],
       },
       { ephemeral: true },
@@ -146,7 +148,7 @@ export const partner = {
     /** A partner picked from "Other matches" or "Did you mean": show its card. */
     open(click, context) {
       const chosen = context.dataset.partnerById.get(selectedValue(click) ?? '');
-      if (!chosen) return notice('That partner is no longer in the dataset. Run `/partner` again.');
+      if (!chosen) return notice(context.t.partnerGone);
       // Keep offering the other matches of the menu the click came from, so the reader can keep comparing.
       const others = menuPartners(click, context).filter((partner) => partner.id !== chosen.id);
       return answerClick(click, partnerMessage(chosen, others, click.ownerId, context));

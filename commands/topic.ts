@@ -8,6 +8,7 @@ import { partnerCard } from '../src/cards/partner-card.js';
 import { quoteUserText } from '../src/cards/style.js';
 import { partnersInTopic, topicCard } from '../src/cards/topic-card.js';
 import type { Topic } from '../src/data/schema.js';
+import { registered } from '../src/i18n/index.js';
 import { answerClick, selectedValue } from '../src/interactions/click.js';
 import type { Command } from '../src/interactions/command.js';
 import type { BotContext } from '../src/interactions/context.js';
@@ -24,12 +25,12 @@ function topicMessage(
 ): APIInteractionResponseCallbackData {
   const members = partnersInTopic(topic, context.dataset);
   return {
-    embeds: [topicCard(topic, members, context.dataset)],
+    embeds: [topicCard(topic, members, context.dataset, context.t)],
     components: [
       partnerSelectRow(
         encodeCustomId('topic', 'open', ownerId, topic.slug),
         members.map((member) => member.partner),
-        'Open a partner’s card',
+        context.t.openCard,
       ),
     ],
   };
@@ -61,13 +62,13 @@ function topicChoice(topic: Topic): APIApplicationCommandOptionChoice<string> {
 
 export const topic = {
   data: {
-    name: 'topic',
-    description: 'Which partners the WCO works with in a focus area, e.g. drugs or cultural property.',
+    ...registered('name', (t) => t.commands.topic.name),
+    ...registered('description', (t) => t.commands.topic.description),
     options: [
       {
         type: ApplicationCommandOptionType.String,
-        name: 'area',
-        description: 'Focus area, e.g. cultural-property, drugs, money-laundering',
+        ...registered('name', (t) => t.commands.topic.areaName),
+        ...registered('description', (t) => t.commands.topic.areaDescription),
         required: true,
         autocomplete: true,
         max_length: 100,
@@ -78,18 +79,19 @@ export const topic = {
   execute(interaction, context) {
     const area = stringOption(interaction.data.options, 'area')?.trim() ?? '';
     const ownerId = invokerId(interaction);
-    if (!area) return notice('Tell me which focus area: for example `/topic area:cultural-property`.');
+    const { t } = context;
+    if (!area) return notice(t.noTopicGiven);
     const found = resolveTopic(area, context);
     if (found) return reply(topicMessage(found, ownerId, context));
 
     const closest = context.topicSearch.search(area, 5);
     const candidates = closest.length ? closest : context.topicSearch.suggest(area, 5);
     const hint = candidates.length
-      ? ` Closest: ${candidates.map((hit) => `\`${hit.topic.slug}\``).join(', ')}.`
-      : ' Start typing and pick one from the list, or see `/help`.';
+      ? t.closestTopics(candidates.map((hit) => `\`${hit.topic.slug}\``).join(', '))
+      : t.noCloseTopic;
     return reply(
       {
-        content: `No focus area is called “${quoteUserText(area)}”.${hint}`,
+        content: `${t.noTopic(quoteUserText(area))}${hint}`,
         components: candidates.length
           ? [
               selectRow(
@@ -99,7 +101,7 @@ export const topic = {
                   value: hit.topic.slug,
                   description: hit.topic.description,
                 })),
-                'Pick a focus area',
+                t.pickTopic,
               ),
             ]
           : [],
@@ -117,27 +119,26 @@ export const topic = {
   components: {
     show(click, context) {
       const chosen = context.dataset.topicBySlug.get(selectedValue(click) ?? '');
-      if (!chosen) return notice('That menu has expired. Run `/topic` again.');
+      if (!chosen) return notice(context.t.topicMenuExpired);
       return answerClick(click, topicMessage(chosen, click.ownerId, context));
     },
     open(click, context) {
       const chosen = context.dataset.partnerById.get(selectedValue(click) ?? '');
       const slug = click.args[0] ?? '';
-      if (!chosen || !context.dataset.topicBySlug.has(slug))
-        return notice('That menu has expired. Run `/topic` again.');
+      if (!chosen || !context.dataset.topicBySlug.has(slug)) return notice(context.t.topicMenuExpired);
       return answerClick(click, {
-        embeds: [partnerCard(chosen, context.dataset)],
+        embeds: [partnerCard(chosen, context.dataset, context.t)],
         components: [
           buttonRow([
-            button(encodeCustomId('topic', 'back', click.ownerId, slug), '◀ Back to the list'),
-            ...cardButtons(chosen, click.ownerId),
+            button(encodeCustomId('topic', 'back', click.ownerId, slug), context.t.backToList),
+            ...cardButtons(chosen, click.ownerId, context.t),
           ]),
         ],
       });
     },
     back(click, context) {
       const found = context.dataset.topicBySlug.get(click.args[0] ?? '');
-      if (!found) return notice('That button has expired. Run `/topic` again.');
+      if (!found) return notice(context.t.topicExpired);
       return answerClick(click, topicMessage(found, click.ownerId, context));
     },
   },

@@ -70,6 +70,16 @@ describe('npm run ask', () => {
     expect((await ask('/help', '--locale', 'fr')).code).toBe(0);
   });
 
+  it.each([
+    [['--locale', 'fr', '/mou year:2003'], 'Accords signés en 2003'],
+    [['/mou year:2003', '--locale', 'fr'], 'Accords signés en 2003'],
+    [['--locale', 'en', '/mou year:2003'], 'Agreements signed in 2003'],
+  ])('%j: replies in the language of --locale', async (args, title) => {
+    const { code, stdout } = await ask(...args);
+    expect(code).toBe(0);
+    expect(stdout).toContain(title);
+  });
+
   it('--json prints the exact interaction response payload', async () => {
     const { code, stdout } = await ask('/mou year:2003', '--json');
     expect(code).toBe(0);

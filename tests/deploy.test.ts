@@ -183,6 +183,16 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
     const result = await deploy(['--dry-run'], { DISCORD_API_URL: s.apiUrl });
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(commandRegistrations());
+    // The French names and descriptions go with them (Discord shows them to French-speaking users).
+    const printed = JSON.parse(result.stdout) as { name: string; name_localizations?: { fr?: string } }[];
+    expect(printed.map((command) => [command.name, command.name_localizations?.fr])).toEqual([
+      ['partner', 'partenaire'],
+      ['mou', 'accords'],
+      ['topic', 'thème'],
+      ['help', 'aide'],
+      ['WCO partners in this message', 'Partenaires OMD dans ce message'],
+    ]);
+    expect(result.stdout).toContain('"description_localizations"');
     expect(result.stderr).toContain('nothing sent');
     expect(s.requests).toEqual([]);
 

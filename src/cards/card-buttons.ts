@@ -4,6 +4,7 @@ import type {
   APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import type { Partner } from '../data/schema.js';
+import { en, type Messages } from '../i18n/index.js';
 import { decodeCustomId, encodeCustomId } from '../interactions/custom-id.js';
 import { ComponentType } from '../interactions/discord-enums.js';
 import { button } from './menus.js';
@@ -12,8 +13,12 @@ import { button } from './menus.js';
 export const cardActionsKey = 'card';
 
 /** The buttons under a partner card: "Sources" (answered privately to whoever clicks). */
-export function cardButtons(partner: Partner, ownerId: string): APIButtonComponentWithCustomId[] {
-  return [button(encodeCustomId(cardActionsKey, 'sources', ownerId, partner.id, 0), '📑 Sources')];
+export function cardButtons(
+  partner: Partner,
+  ownerId: string,
+  t: Messages = en,
+): APIButtonComponentWithCustomId[] {
+  return [button(encodeCustomId(cardActionsKey, 'sources', ownerId, partner.id, 0), t.sourcesButton)];
 }
 
 /** Private channels (DMs with the bot) have no one to share with; group DMs do. */
@@ -29,6 +34,7 @@ function isDirectMessage(interaction: APIInteraction): boolean {
 export function withShareButton(
   data: APIInteractionResponseCallbackData,
   interaction: APIInteraction,
+  t: Messages = en,
 ): APIInteractionResponseCallbackData {
   if (isDirectMessage(interaction) || !data.components) return data;
   const components = data.components.map((row) => {
@@ -43,10 +49,7 @@ export function withShareButton(
       row.components.some((c) => 'custom_id' in c && c.custom_id.includes(':share:'))
     )
       return row;
-    const share = button(
-      encodeCustomId(cardActionsKey, 'share', sources.ownerId, partnerId),
-      '📢 Share in channel',
-    );
+    const share = button(encodeCustomId(cardActionsKey, 'share', sources.ownerId, partnerId), t.shareButton);
     return { ...row, type: ComponentType.ActionRow, components: [...row.components, share] };
   });
   return { ...data, components: components as typeof data.components };

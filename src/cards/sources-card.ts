@@ -1,9 +1,9 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Dataset } from '../data/dataset.js';
-import { formatPartialDate } from '../data/dates.js';
 import type { Partner } from '../data/schema.js';
+import { en, type Messages } from '../i18n/index.js';
 import { agreementDate, partnerTitle } from './partner-card.js';
-import { cardColours, externalMark } from './style.js';
+import { cardColours, externalMark, withSourceLanguage } from './style.js';
 
 /** Characters of quotes per page: well inside the 4,096 of a description and the 6,000 of a message. */
 const pageBudget = 3600;
@@ -15,21 +15,18 @@ interface SourceEntry {
 }
 
 /** The sentences a partner's card rests on, each once, with every fact it supports, in card order. */
-export function sourceEntries(partner: Partner, dataset: Dataset): SourceEntry[] {
+export function sourceEntries(partner: Partner, dataset: Dataset, t: Messages = en): SourceEntry[] {
   const facts: [string, string][] = [
-    ...partner.provenance.map((quote): [string, string] => ['Summary', quote]),
-    ...partner.agreements.map((a): [string, string] => [`${a.type}, ${agreementDate(a)}`, a.source]),
-    ...partner.milestones.map((m): [string, string] => [
-      `${formatPartialDate(m.date)}: ${m.label}`,
-      m.source,
-    ]),
+    ...partner.provenance.map((quote): [string, string] => [t.summary, quote]),
+    ...partner.agreements.map((a): [string, string] => [`${a.type}, ${agreementDate(a, t)}`, a.source]),
+    ...partner.milestones.map((m): [string, string] => [t.colon(t.date(m.date), m.label), m.source]),
     ...partner.focusAreas.map((f): [string, string] => [
-      `Focus area: ${dataset.topicBySlug.get(f.topic)?.label ?? f.topic}`,
+      t.colon(t.focusArea, dataset.topicBySlug.get(f.topic)?.label ?? f.topic),
       f.source,
     ]),
-    ...partner.programmes.map((p): [string, string] => [`Programme: ${p.name}`, p.source]),
-    ...partner.relatedBodies.map((b): [string, string] => [`Related body: ${b.name}`, b.source]),
-    ...partner.locations.map((l): [string, string] => [`Location: ${l.place}`, l.source]),
+    ...partner.programmes.map((p): [string, string] => [t.colon(t.programme, p.name), p.source]),
+    ...partner.relatedBodies.map((b): [string, string] => [t.colon(t.relatedBody, b.name), b.source]),
+    ...partner.locations.map((l): [string, string] => [t.colon(t.location, l.place), l.source]),
   ];
   const byQuote = new Map<string, SourceEntry>();
   for (const [fact, quote] of facts) {
@@ -64,9 +61,9 @@ function pagesOf(entries: readonly SourceEntry[]): string[] {
 }
 
 /** The facts on the card that are not in the source, marked † there. */
-function externalFacts(partner: Partner): string {
+function externalFacts(partner: Partner, t: Messages): string {
   return partner.external
-    .map((fact) => `${externalMark} ${escapeMarkdown(fact.value)}: ${escapeMarkdown(fact.note)}`)
+    .map((fact) => `${externalMark} ${t.colon(escapeMarkdown(fact.value), escapeMarkdown(fact.note))}`)
     .join('\n');
 }
 
@@ -77,24 +74,29 @@ export interface SourcesPage {
 }
 
 /** One page of a partner's sources: the quoted sentences, and on the last page the facts marked †. */
-export function sourcesCard(partner: Partner, dataset: Dataset, requestedPage: number): SourcesPage {
-  const pages = pagesOf(sourceEntries(partner, dataset));
+export function sourcesCard(
+  partner: Partner,
+  dataset: Dataset,
+  requestedPage: number,
+  t: Messages = en,
+): SourcesPage {
+  const pages = pagesOf(sourceEntries(partner, dataset, t));
   const page = Math.min(Math.max(0, requestedPage), pages.length - 1);
-  const external = externalFacts(partner);
+  const external = externalFacts(partner, t);
   const last = page === pages.length - 1;
   return {
     page,
     pageCount: pages.length,
     card: {
-      title: `Sources: ${partnerTitle(partner)}`,
+      title: t.sourcesTitle(partnerTitle(partner)),
       description: pages[page],
       color: cardColours.partner,
-      fields:
-        last && external
-          ? [{ name: `${externalMark} Not stated in the source (well-established facts)`, value: external }]
-          : [],
+      fields: last && external ? [{ name: `${externalMark} ${t.notInSource}`, value: external }] : [],
       footer: {
-        text: `Quoted word for word from “${dataset.source.title}”${pages.length > 1 ? ` · page ${page + 1} of ${pages.length}` : ''}`,
+        text: withSourceLanguage(
+          `${t.quotedFrom(dataset.source.title)}${pages.length > 1 ? ` · ${t.sourcesPage(page + 1, pages.length)}` : ''}`,
+          t,
+        ),
       },
     },
   };

@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Dataset } from '../data/dataset.js';
 import type { Partner, Topic } from '../data/schema.js';
+import { en, type Messages, PerCatalogue } from '../i18n/index.js';
 import { deepFreeze } from './limits.js';
 import { shortName } from './partner-card.js';
 import { cardColours, sourceFooterFor } from './style.js';
@@ -14,7 +15,7 @@ export interface TopicPartner {
 }
 
 const topicMembers = new WeakMap<Topic, { dataset: Dataset; members: readonly TopicPartner[] }>();
-const topicCards = new WeakMap<readonly TopicPartner[], { topic: Topic; card: APIEmbed }>();
+const topicCards = new PerCatalogue<readonly TopicPartner[], { topic: Topic; card: APIEmbed }>();
 
 /**
  * The partners working in a focus area, with what each does there, in dataset order. Computed once per topic
@@ -34,27 +35,36 @@ export function partnersInTopic(topic: Topic, dataset: Dataset): readonly TopicP
 }
 
 /** The card of a focus area; built once per member list (see partnersInTopic), then the same frozen object. */
-export function topicCard(topic: Topic, members: readonly TopicPartner[], dataset: Dataset): APIEmbed {
-  const cached = topicCards.get(members);
+export function topicCard(
+  topic: Topic,
+  members: readonly TopicPartner[],
+  dataset: Dataset,
+  t: Messages = en,
+): APIEmbed {
+  const cached = topicCards.of(t).get(members);
   if (cached?.topic === topic) return cached.card;
-  const card = deepFreeze(buildTopicCard(topic, members, dataset));
-  topicCards.set(members, { topic, card });
+  const card = deepFreeze(buildTopicCard(topic, members, dataset, t));
+  topicCards.of(t).set(members, { topic, card });
   return card;
 }
 
-function buildTopicCard(topic: Topic, members: readonly TopicPartner[], dataset: Dataset): APIEmbed {
-  const count =
-    members.length === 1 ? '1 partner of the WCO works' : `${members.length} partners of the WCO work`;
+function buildTopicCard(
+  topic: Topic,
+  members: readonly TopicPartner[],
+  dataset: Dataset,
+  t: Messages,
+): APIEmbed {
   return {
-    title: `Focus area: ${topic.label}`,
-    description: `${topic.description}\n${count} in this area:\n\n${members
-      .map(({ partner, note }) => `• **${shortName(partner)}**: ${note}`)
+    title: t.topicTitle(topic.label),
+    description: `${topic.description}\n${t.topicCount(members.length)}\n\n${members
+      .map(({ partner, note }) => `• ${t.colon(`**${shortName(partner)}**`, note)}`)
       .join('\n')}`,
     color: cardColours.topic,
     footer: {
       text: sourceFooterFor(
         dataset.source.title,
         members.map((member) => member.source),
+        t,
       ),
     },
   };

@@ -55,7 +55,9 @@ if (dryRun) {
     ? `guild ${config.guildId}`
     : 'global (may take up to an hour to show everywhere)';
   try {
-    const current = (await rest.get(route)) as Record<string, unknown>[];
+    // Without with_localizations Discord leaves the translations out, and every command would look changed.
+    const query = new URLSearchParams({ with_localizations: 'true' });
+    const current = (await rest.get(route, { query })) as Record<string, unknown>[];
     const changes = registrationChanges(current, body);
     await rest.put(route, { body });
     console.log(`Deployed ${body.length} commands, ${scope}.`);

@@ -41,13 +41,23 @@ const monthNames = [
   'December',
 ];
 
+/** How a language writes dates; English by default. `firstDay`: French writes "1er janvier". */
+export interface DateWords {
+  months: readonly string[];
+  notStated: string;
+  firstDay?: string;
+}
+
+const englishDates: DateWords = { months: monthNames, notStated: 'date not stated in the source' };
+
 /** Writes a date out with exactly its precision: "2003", "July 2002", "12 January 2007". Never invents a day. */
-export function formatPartialDate(date: PartialDate | null): string {
-  if (date === null) return 'date not stated in the source';
+export function formatPartialDate(date: PartialDate | null, words: DateWords = englishDates): string {
+  if (date === null) return words.notStated;
   const { year, month, day } = parsePartialDate(date);
   if (month === undefined) return String(year);
-  const monthName = monthNames[month - 1];
-  return day === undefined ? `${monthName} ${year}` : `${day} ${monthName} ${year}`;
+  const monthName = words.months[month - 1];
+  if (day === undefined) return `${monthName} ${year}`;
+  return `${day === 1 && words.firstDay ? words.firstDay : day} ${monthName} ${year}`;
 }
 
 export function yearOf(date: PartialDate): number {

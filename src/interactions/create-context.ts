@@ -1,5 +1,6 @@
 import type { Dataset } from '../data/dataset.js';
 import { loadDataset } from '../data/load.js';
+import { en } from '../i18n/index.js';
 import { createPartnerSearch, createTopicSearch } from '../search/index.js';
 import type { BotContext } from './context.js';
 
@@ -9,5 +10,6 @@ export function createBotContext(dataset: Dataset = loadDataset()): BotContext {
     dataset,
     partnerSearch: createPartnerSearch(dataset.partners, dataset.topics),
     topicSearch: createTopicSearch(dataset.topics),
+    t: en,
   };
 }

@@ -13,6 +13,7 @@ import { commandsByName, componentHandlersByName, messageCommandsByName } from '
 import { withShareButton } from '../cards/card-buttons.js';
 import { discordLimits, fitMessage, truncate } from '../cards/limits.js';
 import { quoteUserText } from '../cards/style.js';
+import { catalogueOf, type Messages } from '../i18n/index.js';
 import type { BotContext } from './context.js';
 import { decodeCustomId } from './custom-id.js';
 import {
@@ -21,7 +22,7 @@ import {
   InteractionType,
   MessageFlags,
 } from './discord-enums.js';
-import { apology, notice } from './replies.js';
+import { notice } from './replies.js';
 
 /** Called with any error a handler throws; transports log it. Handlers never let one escape. */
 export type ErrorReporter = (error: unknown, interaction: APIInteraction) => void;
@@ -37,16 +38,17 @@ export function handleInteraction(
   reportError: ErrorReporter = () => {},
 ): APIInteractionResponse {
   let response: APIInteractionResponse;
+  const t = catalogueOf(interaction);
   try {
-    response = route(interaction, context);
+    response = route(interaction, t === context.t ? context : { ...context, t });
   } catch (error) {
     reportError(error, interaction);
     response =
       interaction.type === InteractionType.ApplicationCommandAutocomplete
         ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
-        : notice(apology);
+        : notice(t.apology);
   }
-  return finalize(response, interaction);
+  return finalize(response, interaction, t);
 }
 
 function route(interaction: APIInteraction, context: BotContext): APIInteractionResponse {
@@ -60,7 +62,7 @@ function route(interaction: APIInteraction, context: BotContext): APIInteraction
     case InteractionType.MessageComponent:
       return runComponent(interaction, context);
     default:
-      return notice('This bot only answers its slash commands, their menus and their buttons.');
+      return notice(context.t.onlyCommands);
   }
 }
 
@@ -78,7 +80,7 @@ function runCommand(
   if (!command || type !== ApplicationCommandType.ChatInput) {
     const name =
       typeof interaction.data.name === 'string' ? `\`/${quoteUserText(interaction.data.name, 32)}\`` : 'that';
-    return notice(`I don't know the command ${name}. Try \`/help\`.`);
+    return notice(context.t.unknownCommand(name));
   }
   return command.execute(interaction as APIChatInputApplicationCommandInteraction, context);
 }
@@ -119,7 +121,7 @@ function runComponent(
   const handler =
     components && Object.hasOwn(components, decoded.action) ? components[decoded.action] : undefined;
   if (!decoded || !handler) {
-    return notice('That button or menu has expired. Run the command again to get a fresh one.');
+    return notice(context.t.componentExpired);
   }
   return handler(
     { interaction, action: decoded.action, args: decoded.args, ownerId: decoded.ownerId },
@@ -127,14 +129,18 @@ function runComponent(
   );
 }
 
-function finalize(response: APIInteractionResponse, interaction: APIInteraction): APIInteractionResponse {
+function finalize(
+  response: APIInteractionResponse,
+  interaction: APIInteraction,
+  t: Messages,
+): APIInteractionResponse {
   if (
     (response.type === InteractionResponseType.ChannelMessageWithSource ||
       response.type === InteractionResponseType.UpdateMessage) &&
     response.data
   ) {
     const data = isPrivate(response, interaction)
-      ? withShareButton(response.data, interaction)
+      ? withShareButton(response.data, interaction, t)
       : response.data;
     return { ...response, data: fitMessage(data) };
   }

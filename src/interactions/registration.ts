@@ -33,8 +33,10 @@ function comparable(command: Record<string, unknown>): string {
   const { name, type, description, options, integration_types, contexts, nsfw } = command;
   return JSON.stringify({
     name,
+    name_localizations: command.name_localizations ?? null,
     type: type ?? 1,
     description: description ?? '',
+    description_localizations: command.description_localizations ?? null,
     options: options ?? [],
     integration_types: integration_types ?? null,
     contexts: contexts ?? null,

@@ -3,6 +3,7 @@ import type {
   APIInteractionResponseChannelMessageWithSource,
   APIInteractionResponseUpdateMessage,
 } from 'discord-api-types/v10';
+import { en } from '../i18n/index.js';
 import { InteractionResponseType, MessageFlags } from './discord-enums.js';
 
 /** A new message in the channel; `ephemeral` shows it to the invoking user only. */
@@ -29,4 +30,5 @@ export function updateMessage(data: APIInteractionResponseCallbackData): APIInte
   return { type: InteractionResponseType.UpdateMessage, data: { content: '', ...data } };
 }
 
-export const apology = 'Sorry, something went wrong while answering that. Please try again in a moment.';
+/** The English apology (handle.ts answers in the reader's language: `t.apology`). */
+export const apology = en.apology;

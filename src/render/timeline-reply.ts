@@ -1,6 +1,7 @@
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { cardColours, sourceFooter } from '../cards/style.js';
 import type { Dataset } from '../data/dataset.js';
+import { en, type Messages } from '../i18n/index.js';
 import type { CommandResponse } from '../interactions/command.js';
 import { withFiles } from '../interactions/files.js';
 import { reply } from '../interactions/replies.js';
@@ -15,20 +16,21 @@ export const timelineFileName = 'timeline.png';
 export function timelinePictureReply(
   dataset: Dataset,
   fallback: APIInteractionResponseCallbackData,
+  t: Messages = en,
 ): CommandResponse {
   const model = timelineModel(dataset);
   const { firstYear, lastYear } = model;
   const response = reply({
     embeds: [
       {
-        title: `WCO agreements timeline, ${firstYear}–${lastYear}`,
-        description: `${timelineCounts(model)} in the source. For the list with every date, run \`/mou view:list\`.`,
+        title: t.pictureTitle(firstYear, lastYear),
+        description: t.pictureDescription(timelineCounts(model, t)),
         color: cardColours.agreements,
         image: { url: `attachment://${timelineFileName}` },
-        footer: { text: sourceFooter(dataset.source.title) },
+        footer: { text: sourceFooter(dataset.source.title, t) },
       },
     ],
-    attachments: [{ id: '0', filename: timelineFileName, description: 'Timeline of WCO agreements' }],
+    attachments: [{ id: '0', filename: timelineFileName, description: t.pictureAlt }],
   });
-  return withFiles(response, [{ name: timelineFileName, svg: () => timelineSvg(dataset), fallback }]);
+  return withFiles(response, [{ name: timelineFileName, svg: () => timelineSvg(dataset, t), fallback }]);
 }

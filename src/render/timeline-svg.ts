@@ -7,6 +7,7 @@ import { type AgreementEntry, allAgreements } from '../data/agreements.js';
 import type { Dataset } from '../data/dataset.js';
 import { type DatePrecision, parsePartialDate } from '../data/dates.js';
 import type { Partner } from '../data/schema.js';
+import { en, type Messages } from '../i18n/index.js';
 
 export const timelineSize = { width: 1200, height: 600 } as const;
 /** The years the issue asks for; widened when the data goes beyond them. */
@@ -65,11 +66,14 @@ function span(date: string): { from: number; to: number; precision: DatePrecisio
   return { from: at, to: at, precision };
 }
 
+/** The `type` of a timeline item drawn from a Council Decision milestone (its label is translated). */
+const councilDecision = 'Council decision';
+
 /** Milestones that are decisions in support of the WCO (the OSCE Council Decision): drawn like agreements. */
 const decisionPattern = /\bCouncil Decision\b/;
 
 /** What the picture shows, worked out from the data; the SVG is drawn from this. */
-export function timelineModel(dataset: Dataset): TimelineModel {
+export function timelineModel(dataset: Dataset, t: Messages = en): TimelineModel {
   const entries: AgreementEntry[] = allAgreements(dataset);
   const primaryTopic = (partner: Partner) => partner.focusAreas[0]?.topic ?? '';
   const items: TimelineItem[] = [];
@@ -97,8 +101,8 @@ export function timelineModel(dataset: Dataset): TimelineModel {
       const name = shortName(partner);
       items.push({
         partner: name,
-        type: 'Council decision',
-        label: `${name} · Council decision`,
+        type: councilDecision,
+        label: `${name} · ${t.councilDecision}`,
         date: milestone.date,
         ...span(milestone.date),
         topic: primaryTopic(partner),
@@ -125,16 +129,9 @@ export function timelineModel(dataset: Dataset): TimelineModel {
 }
 
 /** "15 dated agreements, 1 Council decision, 2 agreements with no date": what the picture counts. */
-export function timelineCounts(model: TimelineModel): string {
-  const decisions = model.items.filter((item) => item.type === 'Council decision').length;
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return [
-    plural(model.items.length - decisions, 'dated agreement', 'dated agreements'),
-    decisions ? plural(decisions, 'Council decision', 'Council decisions') : '',
-    plural(model.undated.length, 'agreement with no date', 'agreements with no date'),
-  ]
-    .filter(Boolean)
-    .join(', ');
+export function timelineCounts(model: TimelineModel, t: Messages = en): string {
+  const decisions = model.items.filter((item) => item.type === councilDecision).length;
+  return t.timelineCounts(model.items.length - decisions, decisions, model.undated.length);
 }
 
 /** Estimated width of a text in DejaVu Sans (average advance ~0.6 em, bold ~0.67 em). */
@@ -194,31 +191,31 @@ const plot = { left: 36, right: 820, top: 84, axisY: 512, laneHeight: 36, labelG
 const panel = { left: 862, right: 1184 } as const;
 
 /** How a date's precision is drawn, on one line at the bottom: a dot, a short bar, a pale year-wide bar. */
-function precisionKey(y: number): string[] {
+function precisionKey(y: number, t: Messages): string[] {
   const cy = y - 5;
   let x = plot.left;
-  const parts = [text(x, y, 'Date known to the', { size: font.small, fill: ink.muted })];
-  x += textWidth('Date known to the', font.small) + 16;
-  parts.push(`<circle cx="${x + 7}" cy="${cy}" r="7" fill="${ink.muted}"/>`, text(x + 20, y, 'day'));
-  x += 20 + textWidth('day', font.text) + 20;
+  const parts = [text(x, y, t.dateKnownToThe, { size: font.small, fill: ink.muted })];
+  x += textWidth(t.dateKnownToThe, font.small) + 16;
+  parts.push(`<circle cx="${x + 7}" cy="${cy}" r="7" fill="${ink.muted}"/>`, text(x + 20, y, t.precisionDay));
+  x += 20 + textWidth(t.precisionDay, font.text) + 20;
   parts.push(
     `<rect x="${x + 2}" y="${cy - 7}" width="10" height="14" rx="5" fill="${ink.muted}"/>`,
-    text(x + 20, y, 'month'),
+    text(x + 20, y, t.precisionMonth),
   );
-  x += 20 + textWidth('month', font.text) + 20;
+  x += 20 + textWidth(t.precisionMonth, font.text) + 20;
   parts.push(
     `<rect x="${x}" y="${cy - 6}" width="34" height="12" rx="6" fill="${ink.muted}" fill-opacity="0.35" stroke="${ink.muted}" stroke-width="2"/>`,
-    text(x + 42, y, 'year only'),
+    text(x + 42, y, t.precisionYear),
   );
   return parts;
 }
 
 /** The timeline as an SVG document of timelineSize. */
-export function timelineSvg(dataset: Dataset): string {
-  return drawTimeline(timelineModel(dataset));
+export function timelineSvg(dataset: Dataset, t: Messages = en): string {
+  return drawTimeline(timelineModel(dataset, t), t);
 }
 
-export function drawTimeline(model: TimelineModel): string {
+export function drawTimeline(model: TimelineModel, t: Messages = en): string {
   const { width, height } = timelineSize;
   const yearCount = model.lastYear - model.firstYear + 1;
   const yearWidth = (plot.right - plot.left) / yearCount;
@@ -227,11 +224,11 @@ export function drawTimeline(model: TimelineModel): string {
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${font.family}">`,
     `<rect x="0" y="0" width="${width}" height="${height}" rx="16" fill="${ink.background}" stroke="${ink.border}" stroke-width="2"/>`,
-    text(plot.left, 44, `WCO agreements, ${model.firstYear}–${model.lastYear}`, {
+    text(plot.left, 44, t.svgTitle(model.firstYear, model.lastYear), {
       size: font.title,
       bold: true,
     }),
-    text(plot.left, 68, timelineCounts(model), {
+    text(plot.left, 68, timelineCounts(model, t), {
       size: font.small,
       fill: ink.muted,
     }),
@@ -290,7 +287,7 @@ export function drawTimeline(model: TimelineModel): string {
 
   // Side panel: focus-area colours and the undated agreements.
   let y = 44;
-  parts.push(text(panel.left, y, 'Focus area', { bold: true }));
+  parts.push(text(panel.left, y, t.legendFocusArea, { bold: true }));
   for (const entry of model.legend) {
     y += 24;
     parts.push(
@@ -300,7 +297,7 @@ export function drawTimeline(model: TimelineModel): string {
   }
   if (model.undated.length) {
     y += 36;
-    parts.push(text(panel.left, y, 'Date not stated', { bold: true }));
+    parts.push(text(panel.left, y, t.dateNotStated, { bold: true }));
     for (const entry of model.undated) {
       const lines = wrap(`• ${entry}`, font.small, panel.right - panel.left);
       for (const [index, line] of lines.entries()) {
@@ -309,9 +306,9 @@ export function drawTimeline(model: TimelineModel): string {
       }
     }
   }
-  parts.push(...precisionKey(height - 20));
+  parts.push(...precisionKey(height - 20, t));
   parts.push(
-    text(width - 16, height - 20, 'Source: data/source/wco-partnerships.txt', {
+    text(width - 16, height - 20, t.svgSource, {
       size: font.small,
       fill: ink.muted,
       anchor: 'end',

@@ -9,9 +9,9 @@ import {
 import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
 import { InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
 import type { Config } from '../../config.js';
+import { catalogueOf } from '../../i18n/index.js';
 import type { BotContext } from '../../interactions/context.js';
 import { type ErrorReporter, handleInteraction } from '../../interactions/handle.js';
-import { apology } from '../../interactions/replies.js';
 import { describeInteraction, type Logger, logHandlerError, logInteraction } from '../../logger.js';
 import type { BotMetrics } from '../../metrics/metrics.js';
 import { callbackWithFiles } from './reply-files.js';
@@ -222,7 +222,11 @@ function fallbackResponse(interaction: APIInteraction): APIInteractionResponse {
   }
   return {
     type: InteractionResponseType.ChannelMessageWithSource,
-    data: { content: apology, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+    data: {
+      content: catalogueOf(interaction).apology,
+      flags: MessageFlags.Ephemeral,
+      allowed_mentions: { parse: [] },
+    },
   };
 }
 

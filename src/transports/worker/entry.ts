@@ -2,6 +2,7 @@
 // built once per isolate, and the web-standard fetch handler.
 import snapshot from 'wco:dataset';
 import { datasetFromSnapshot } from '../../data/bundled.js';
+import { en } from '../../i18n/index.js';
 import { createPartnerSearch, createTopicSearch } from '../../search/index.js';
 import { createWorker } from './handler.js';
 
@@ -11,4 +12,5 @@ export default createWorker({
   dataset,
   partnerSearch: createPartnerSearch(dataset.partners, dataset.topics),
   topicSearch: createTopicSearch(dataset.topics),
+  t: en,
 });
