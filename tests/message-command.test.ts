@@ -173,6 +173,19 @@ describe('message command over the signed HTTP endpoint', () => {
     expect(clickablesOf(data)[0]?.values.sort()).toEqual(['unesco', 'who']);
   });
 
+  it('answers in French when the user’s Discord is in French (locale fr), and in English otherwise', async () => {
+    const [french, english] = await Promise.all(
+      ['fr', 'en-US'].map(async (locale) => {
+        const response = await post({ ...onMessage('CITES and ivory'), locale });
+        expect(response.status).toBe(200);
+        return messageOf(JSON.parse(response.text)).content ?? '';
+      }),
+    );
+    expect(french).toContain('Partenaires de l’OMD dans ce message');
+    expect(english).toContain('WCO partners in this message');
+    expect(english).not.toContain('OMD');
+  });
+
   it('answers a pick in its menu over HTTP', async () => {
     const first = messageOf(JSON.parse((await post(onMessage('CITES and ivory'))).text));
     const [menu] = clickablesOf(first);
