@@ -24,7 +24,7 @@ import {
   createLocalSession,
   type LocalSession,
 } from './parse-command-line.js';
-import { type Choice, listChoices, renderResponse } from './render-text.js';
+import { type Choice, listChoices, renderResponse, wrap } from './render-text.js';
 import { saveReplyFiles } from './save-files.js';
 
 export interface PlaygroundOptions {
@@ -195,16 +195,28 @@ function datasetSummary(context: BotContext): string {
   return `${partners.length} partners, ${agreements} agreements, ${topics.length} focus areas`;
 }
 
-function banner(context: BotContext, color: boolean): string {
+/** The greeting, word-wrapped to the terminal (it is wider than the replies' 100 columns when it can be). */
+function banner(context: BotContext, color: boolean, columns: number): string {
   const bold = (text: string) => (color ? `\x1b[1m${text}\x1b[22m` : text);
   const dim = (text: string) => (color ? `\x1b[2m${text}\x1b[22m` : text);
+  const plain = (text: string) => text;
+  const lines: [string, (text: string) => string][] = [
+    [
+      'Type commands as in Discord:  /partner who:interpol   /mou year:2003   /topic area:cultural-property   /help',
+      plain,
+    ],
+    [
+      `A message's Apps menu, "WCO partners in this message":  /message "Call with OLAF and Europol at 10"`,
+      plain,
+    ],
+    [
+      'Tab completes · a number picks a menu option or button · n/p turn pages · # starts a comment · /exit or Ctrl-D leaves',
+      dim,
+    ],
+  ];
   return [
     `${bold('WCO partner bot · playground')}  ${dim(`(${datasetSummary(context)})`)}`,
-    `Type commands as in Discord:  /partner who:interpol   /mou year:2003   /topic area:cultural-property   /help`,
-    `A message's Apps menu, "WCO partners in this message":  /message "Call with OLAF and Europol at 10"`,
-    dim(
-      'Tab completes · a number picks a menu option or button · n/p turn pages · # starts a comment · /exit or Ctrl-D leaves',
-    ),
+    ...lines.flatMap(([text, style]) => wrap(text, columns).map(style)),
     '',
   ].join('\n');
 }
@@ -249,7 +261,7 @@ export async function runPlayground(options: PlaygroundOptions): Promise<number>
 
   const dim = (text: string) => (color ? `\x1b[2m${text}\x1b[22m` : text);
   const warn = (text: string) => (color ? `\x1b[33m${text}\x1b[39m` : text);
-  write(banner(context, color));
+  write(banner(context, color, (output as { columns?: number }).columns ?? 120));
   const rl = createInterface({
     input,
     output,
