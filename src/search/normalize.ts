@@ -73,6 +73,9 @@ export function wordsOf(folded: string): string[] {
   return words;
 }
 
+/** Folded words joined by single spaces: what exact names are compared by. */
+export const keyOf = (text: string) => wordsOf(foldText(text)).join(' ');
+
 /** The distinct words of folded text, as `wordsOf` gives them; long text repeats words, so each is unified once. */
 export function distinctWordsOf(folded: string): Set<string> {
   const pattern = NON_ASCII.test(folded) ? UNICODE_WORD : ASCII_WORD;

@@ -1,14 +1,11 @@
 /**
- * What the partner search looks things up in, built once: MiniSearch over the short fields (names, acronyms,
- * aliases, sub-bodies, programmes, places), the topic index and which partners work in each topic, the whole words
- * of each partner's own text (summary and focus-area notes), exact keys, and the one- and two-character table.
- * A query word is looked up once (`lookUp`); whether a given partner matches it is then checked on that partner
- * alone (`matchAt`), so a query's candidates come from its rarest word and the other words only filter them.
+ * What the partner search looks things up in, built once. A query word is looked up once (`lookUp`); whether a
+ * partner matches it is then checked on that partner alone (`matchAt`), so candidates come from the rarest word.
  */
 import type MiniSearch from 'minisearch';
 import type { Partner, Topic } from '../data/schema.js';
 import { byText, createFieldIndex, indexWords, ShortPrefixes, searchWord, WordMap } from './common.js';
-import { foldText, wordsOf } from './normalize.js';
+import { keyOf } from './normalize.js';
 import { TopicIndex } from './topic-search.js';
 import type { MatchField } from './types.js';
 
@@ -23,60 +20,49 @@ const BOOST: Record<Field, number> = {
   programme: 1.5,
   location: 1,
 };
-export const BIT: Record<Field, number> = {
-  name: 1,
-  acronym: 2,
-  alias: 4,
-  relatedBody: 8,
-  programme: 16,
-  location: 32,
-};
+export const BIT = Object.fromEntries(FIELDS.map((field, i) => [field, 1 << i])) as Record<Field, number>;
 export const PRIMARY = BIT.name | BIT.acronym | BIT.alias;
 export const KEYED = PRIMARY | BIT.relatedBody | BIT.programme;
-/** Typos in `search` are looked for in these fields only: a typo'd word in a sub-body or a place is too weak. */
+/** Typos in `search` only count in these: a typo'd word in a sub-body or a place is too weak. */
 const PRIMARY_FIELDS: Field[] = ['name', 'acronym', 'alias'];
 
 export function fieldOf(bits: number): MatchField {
   return FIELDS.find((field) => bits & BIT[field]) ?? 'name';
 }
 
-export const keyOf = (text: string) => wordsOf(foldText(text)).join(' ');
-
 /** One query word, looked up once. */
 export interface WordLookup {
   term: string;
-  /** When the word matched nothing as typed: the partners whose fields it matches with typos (field bits, score). */
+  /** Only when the word matched nothing as typed: partners whose fields it matches with typos. */
   typos?: Map<number, { fields: number; score: number }>;
-  /** ` word` and ` word `: how a word's start and the whole word are looked for in a partner's joined words. */
+  /** ` word` and ` word `, looked for in a partner's joined words. */
   start: string;
   whole: string;
-  /** Focus areas (slugs) it matches, as typed or (when `typos` is set) with typos, and their partners. */
+  /** Focus areas (slugs) it matches, and their partners. */
   topicSlugs: string[];
   topicMembers: ReadonlySet<number>[];
   /** Partners whose own text has the word (ascending). */
   text: readonly number[];
-  /** About how many partners have it in a field, and through a focus area or their own text. */
+  /** About how many partners have it in a field / in a subject. */
   inFields: number;
   inSubjects: number;
 }
 
-/** Shared by every match without focus areas: never changed in place (a new array is made to add one). */
+/** Shared by every match without focus areas: never changed in place. */
 const NO_TOPICS: readonly string[] = [];
 
 /** What the words of a query matched in one partner, added up word by word (`matchAt`). */
 export class Match {
-  /** How many words matched. */
   words = 0;
-  /** The fields (bits) any word matched in, and a score for how well (exact words and names count most). */
+  /** Field bits any word matched in, and how well (whole words and names count most). */
   fields = 0;
   score = 0;
-  /** Every word matched as typed in the name, acronym or an alias / also in a sub-body or programme / any field. */
+  /** Every word matched as typed in PRIMARY / in KEYED / in any field. */
   allPrimary = true;
   allKeyed = true;
   allFields = true;
-  /** Every word is in a field or in the partner's own text (not only in the label or synonyms of a focus area). */
+  /** Every word is in a field or the partner's own text (not only in a focus area's label or synonyms). */
   allStated = true;
-  /** The focus areas (slugs) words matched through. */
   topics: readonly string[] = NO_TOPICS;
 }
 
@@ -105,19 +91,15 @@ export class PartnerIndex {
   readonly topics: TopicIndex;
   readonly topicBySlug: ReadonlyMap<string, Topic>;
   private readonly fields: MiniSearch;
-  /**
-   * Per partner: the words of all its short fields, and of each field, joined with a space before and after each
-   * word, so that whether a word (` word `) or a word's start (` wo`) is there is one `includes`.
-   */
+  /** Per partner, all field words and each field's, as ` w w `: a word or a word's start is one `includes`. */
   private readonly joinedWords: string[] = [];
   private readonly joinedFields: Record<Field, string>[] = [];
-  /** Every field word, sorted, with how many partners have the words before it: prefix ranges and their counts. */
+  /** Every field word, sorted, with how many partners have the words before it: prefix counts. */
   private readonly vocabulary: string[];
   private readonly partnersBefore: number[];
   private readonly ownText = new WordMap();
   readonly partnersByTopic = new Map<string, number[]>();
   private readonly topicMembers = new Map<string, Set<number>>();
-  /** Folded names, acronyms, aliases and sub-body/programme names and acronyms → partners. */
   readonly exactKeys = new Map<string, { record: number; field: Field }[]>();
   readonly shortPrefixes = new ShortPrefixes();
 
@@ -142,7 +124,7 @@ export class PartnerIndex {
       this.joinedWords.push(FIELDS.map((field) => joined[field]).join(''));
       return { id: record, ...joined };
     });
-    // The fields are given as their joined words (` word word `), already what `indexWords` makes of them.
+    // Given as their joined words (` w w `), already what `indexWords` makes of them.
     this.fields = createFieldIndex(FIELDS, docs, (joined) => (joined ? joined.slice(1, -1).split(' ') : []));
     for (const [slug, records] of this.partnersByTopic) this.topicMembers.set(slug, new Set(records));
     this.vocabulary = [...partnersWith.keys()].sort();
@@ -188,8 +170,7 @@ export class PartnerIndex {
       const list = this.exactKeys.get(key) ?? [];
       if (list.length === 0) this.exactKeys.set(key, list);
       list.push({ record, field });
-      // One- and two-character queries: the starts of acronyms (the partner's, its sub-bodies' and programmes')
-      // first, then of the first words of its name and aliases, then of their other words.
+      // Short queries: acronyms first, then first words of names and aliases, then their other words.
       if (acronym) this.shortPrefixes.add(record, key, 0);
       else if (PRIMARY & BIT[field]) {
         indexWords(text).forEach((word, i) => {
@@ -243,9 +224,8 @@ export class PartnerIndex {
   }
 
   /**
-   * The partners that have the word in a field: the typo hits; or MiniSearch's (as typed or as a word's start) when
-   * the word is selective. MiniSearch scores every partner it lists (a few µs each), so for a word (start) that a
-   * large share of partners have, reading every partner's field words is cheaper.
+   * The partners with the word in a field. MiniSearch scores every partner it lists (a few µs each), so for a
+   * word that a large share of partners have, reading every partner's field words is cheaper.
    */
   forEachInFields(lookup: WordLookup, visit: (record: number) => void): void {
     if (lookup.typos) {
@@ -287,7 +267,7 @@ export class PartnerIndex {
         const at = text.indexOf(lookup.start);
         if (at < 0) continue;
         fields |= BIT[field];
-        // A whole word counts fully; a word's start by how much of the (first such) word it is, as MiniSearch does.
+        // A word's start counts by how much of the word it is, as MiniSearch does.
         const wordLength = text.indexOf(' ', at + 1) - at - 1;
         const share = text.includes(lookup.whole) ? 1 : (0.5 * lookup.term.length) / wordLength;
         score += share * BOOST[field];

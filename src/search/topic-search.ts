@@ -20,7 +20,7 @@ import {
   WordMap,
 } from './common.js';
 import { LruCache } from './lru-cache.js';
-import { foldText, normalizeQuery, wordsOf } from './normalize.js';
+import { keyOf, normalizeQuery } from './normalize.js';
 import type { TopicHit, TopicSearch } from './types.js';
 
 /** How one query word matched a topic. */
@@ -30,8 +30,6 @@ export interface TopicWordMatch {
   /** Only in the description, not in the label, slug or synonyms. */
   describedOnly: boolean;
 }
-
-const keyOf = (text: string) => wordsOf(foldText(text)).join(' ');
 
 export class TopicIndex {
   readonly topics: readonly Topic[];
