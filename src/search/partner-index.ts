@@ -242,16 +242,6 @@ export class PartnerIndex {
     }
   }
 
-  /** The partners in a focus area the word matches. */
-  forEachInTopics(lookup: WordLookup, visit: (record: number) => void): void {
-    for (const members of lookup.topicMembers) for (const record of members) visit(record);
-  }
-
-  /** The partners whose own text has the word. */
-  forEachInText(lookup: WordLookup, visit: (record: number) => void): void {
-    for (const record of lookup.text) visit(record);
-  }
-
   /** Whether the word matches this partner; if it does, what it matched is added to `into`. */
   matchAt(lookup: WordLookup, record: number, into: Match): boolean {
     let fields = 0;

@@ -1,11 +1,6 @@
 /**
- * The partner search. Candidates come from three places, one query word at a time:
- *  - MiniSearch over the short fields (names, acronyms, aliases, sub-bodies, programmes, places), as typed or as a
- *    prefix, with typos only for a word that matches nothing as typed;
- *  - the topic index (focus areas' labels, slugs, synonyms), each topic hit standing for the partners in that area;
- *  - whole words of each partner's own text (summary and focus-area notes), from a plain Map.
- * Every word must match (AND). Hits are put in tiers (below), and fuse.js orders the best candidates of a
- * multi-word query. One- and two-character queries only look at acronyms and the starts of names (autocomplete).
+ * The partner search: every query word must match (a short field, a focus area or the partner's own text); hits
+ * are put in tiers (below) and fuse.js orders the best of a multi-word query. 1–2 characters: acronyms and names.
  */
 import type { Partner, Topic } from '../data/schema.js';
 import {
@@ -48,10 +43,7 @@ interface Ranked {
 
 const byRank = (a: Ranked, b: Ranked) => a.tier - b.tier || a.within - b.within || a.record - b.record;
 
-/**
- * Adds a hit to `kept`, the `count` best so far, in order. Only those are held: thousands of candidates of a common
- * word are compared once and dropped, not kept alive through the query (which made every scavenge copy them).
- */
+/** Adds a hit to `kept`, the `count` best so far, in order: a common word's thousands of others are dropped. */
 function keepBest(kept: Ranked[], hit: Ranked, count: number): void {
   const last = kept[kept.length - 1];
   if (kept.length === count && last && byRank(hit, last) >= 0) return;
@@ -141,18 +133,16 @@ export function createPartnerSearch(
     };
     const cheapest = (cost: (lookup: WordLookup) => number) =>
       lookups.reduce((best, lookup) => (cost(lookup) < cost(best) ? lookup : best));
-    // Candidates come from one word, in three rounds, each only if the rounds before found fewer hits than an
-    // answer holds, as each round's hits rank below the last's: (1) partners with the word in a short field, from the
-    // word fewest have there; (2) partners in a focus area a word matches (and with the cheapest word in a field);
-    // (3) partners whose own text has the cheapest word. MiniSearch scores every partner it lists (a few µs each),
-    // so listing by a field costs more than by a subject.
+    // Candidates come in rounds, each ranking below the last, so a round runs only if the ones before found too
+    // few: (1) fields, by the word fewest have there; (2) focus areas (and fields by the cheapest word overall);
+    // (3) own text. MiniSearch scores every partner it lists, so listing by a field costs more than by a subject.
     const byFields = cheapest((lookup) => lookup.inFields);
     index.forEachInFields(byFields, consider);
     const byAll = cheapest((lookup) => 3 * lookup.inFields + lookup.inSubjects);
     if (onFields < MAX_LIMIT) {
       if (byAll !== byFields) index.forEachInFields(byAll, consider);
-      for (const lookup of lookups) index.forEachInTopics(lookup, consider);
-      if (notTextOnly < MAX_LIMIT) index.forEachInText(byAll, consider);
+      for (const lookup of lookups) for (const members of lookup.topicMembers) members.forEach(consider);
+      if (notTextOnly < MAX_LIMIT) byAll.text.forEach(consider);
     }
     // Exact names rank first, whatever else the record matched.
     for (const { record, field } of index.exactKeys.get(query.key) ?? []) {
@@ -162,8 +152,7 @@ export function createPartnerSearch(
       if (at >= 0) kept.splice(at, 1);
       keepBest(kept, exact, MAX_LIMIT);
     }
-    const sorted = kept;
-    return terms.length > 1 ? orderByFuse(sorted, query) : sorted;
+    return terms.length > 1 ? orderByFuse(kept, query) : kept;
   };
 
   /** "Did you mean": any word may match, with more typos; the more words a partner matches, the better. */
@@ -180,8 +169,8 @@ export function createPartnerSearch(
         if (index.matchAt(lookup, record, match)) tally.set(record, match);
       };
       index.forEachInFields(lookup, add);
-      index.forEachInTopics(lookup, add);
-      index.forEachInText(lookup, add);
+      for (const members of lookup.topicMembers) members.forEach(add);
+      lookup.text.forEach(add);
     }
     const ranked = [...tally].map(([record, match]) => {
       const hit = rankOne(record, match);
