@@ -1,6 +1,6 @@
 /**
- * Rules shared by the partner and the topic search: result limits, how many typos a word may carry, how MiniSearch
- * is set up over folded text, and the table that answers one- and two-character queries.
+ * Shared by the partner and the topic search: result limits, typos per word, MiniSearch over folded text, the
+ * one- and two-character table, and the answer cache.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { compoundsOf, distinctWordsOf, foldText, STOP_WORDS, wordsOf } from './normalize.js';
@@ -17,9 +17,8 @@ export function clampLimit(limit: unknown, fallback: number): number {
 }
 
 /**
- * Typos a query word may carry. `search` shows a card, so a lone short word gets none: "bold" is one letter from
- * "body" and "hold", and a four-letter word with a typo is more often another word than a misspelling; in a
- * multi-word query the other words back it up ("wrld helth"). `suggest` only offers "did you mean", so it is looser.
+ * Typos a query word may carry. A lone short word gets none in `search` ("bold" is one letter from "body" and
+ * "hold"); other words back it up ("wrld helth"). `suggest` only offers "did you mean", so it is looser.
  */
 export function allowedTypos(term: string, mode: 'search' | 'suggest', wordCount: number): number {
   const length = term.length;
@@ -34,10 +33,7 @@ export function indexWords(text: string): string[] {
   return [...wordsOf(folded), ...compoundsOf(folded)];
 }
 
-/**
- * A MiniSearch index over short fields of numbered records; texts are folded here (or were split into `indexWords`
- * by the caller, given with `tokenize`), queries by the caller.
- */
+/** A MiniSearch index over short fields of numbered records; queries are folded by the caller. */
 export function createFieldIndex<F extends string>(
   fields: readonly F[],
   docs: Iterable<{ id: number } & Record<F, string>>,
@@ -58,7 +54,7 @@ export function searchWord(
   term: string,
   how: { prefix: boolean; typos: number; fields?: string[]; boost?: Record<string, number> },
 ): SearchResult[] {
-  // MiniSearch takes an `undefined` option as given, not as its default: only set options are passed.
+  // MiniSearch takes an `undefined` option as given, not as its default.
   return index.search(term, {
     prefix: how.prefix,
     fuzzy: how.typos > 0 ? how.typos : false,
@@ -88,10 +84,7 @@ export class WordMap {
   }
 }
 
-/**
- * Answers to one- and two-character queries, made once: for each such prefix, the records whose keys start with it,
- * in rank order (a lower rank first), then in the order records were added (callers add them A–Z).
- */
+/** Answers to one- and two-character queries: records whose keys start with it, by rank, then as added (A–Z). */
 export class ShortPrefixes {
   private readonly byPrefix = new Map<string, { record: number; rank: number; whole: boolean }[]>();
 
@@ -107,7 +100,7 @@ export class ShortPrefixes {
 
   private readonly ordered = new Map<string, readonly { record: number; rank: number; whole: boolean }[]>();
 
-  /** Records for a prefix: whole keys first, then by rank; each record once (ordered on first use, then kept). */
+  /** Records for a prefix: whole keys first, then by rank; each record once (ordered on first use). */
   find(prefix: string): readonly { record: number; rank: number; whole: boolean }[] {
     let found = this.ordered.get(prefix);
     if (!found) {
@@ -118,6 +111,31 @@ export class ShortPrefixes {
       this.ordered.set(prefix, found);
     }
     return found;
+  }
+}
+
+/** A small LRU cache: autocomplete asks again on every keystroke, often the same prefix. */
+export class LruCache<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    if (this.capacity === 0) return;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
   }
 }
 

@@ -1,7 +1,4 @@
-/**
- * Text folding shared by the index and the queries: lower case, no diacritics, words of letters and digits.
- * Records are folded once when the index is built; a query is folded once per call.
- */
+/** Text folding shared by the index and the queries: lower case, no diacritics, words of letters and digits. */
 
 /** Queries are cut to this many characters before any work (Discord caps options at 100 too). */
 export const MAX_QUERY_LENGTH = 100;

@@ -8,12 +8,12 @@ import {
   allowedTypos,
   CACHE_SIZE,
   clampLimit,
+  LruCache,
   DEFAULT_SEARCH_LIMIT,
   DEFAULT_SUGGEST_LIMIT,
   MAX_LIMIT,
 } from './common.js';
 import { FuseOrder } from './fuse-order.js';
-import { LruCache } from './lru-cache.js';
 import { matchedText } from './matched-text.js';
 import { type NormalizedQuery, normalizeQuery } from './normalize.js';
 import { BIT, type Field, fieldOf, Match, PartnerIndex, PRIMARY, type WordLookup } from './partner-index.js';

@@ -10,6 +10,7 @@ import {
   byText,
   CACHE_SIZE,
   clampLimit,
+  LruCache,
   createFieldIndex,
   DEFAULT_SEARCH_LIMIT,
   DEFAULT_SUGGEST_LIMIT,
@@ -19,7 +20,6 @@ import {
   searchWord,
   WordMap,
 } from './common.js';
-import { LruCache } from './lru-cache.js';
 import { keyOf, normalizeQuery } from './normalize.js';
 import type { TopicHit, TopicSearch } from './types.js';
 
