@@ -1,7 +1,6 @@
 /**
- * fuse.js orders the few best candidates of a multi-word query: it scores how closely the words, typos included,
- * fit one of a partner's names ("wrld helth" is World Health Organization, not a synthetic partner with "World"
- * in its name and "Health" in an alias). It never looks for candidates itself: it scans every value it is given.
+ * fuse.js orders the few best candidates of a multi-word query by how closely the words fit one of a partner's
+ * names ("wrld helth" is World Health Organization). It never looks for candidates: it scans all it is given.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { Partner } from '../data/schema.js';

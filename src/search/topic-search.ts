@@ -1,7 +1,6 @@
 /**
- * Focus areas (topics): a small MiniSearch over each topic's label, slug and synonyms, plus the description's whole
- * words. `TopicIndex` answers one query word at a time; the partner search uses it to match a partner's focus areas,
- * and `createTopicSearch` builds /topic's search on it.
+ * Focus areas: MiniSearch over label, slug and synonyms, plus the description's whole words. `TopicIndex` answers
+ * one query word at a time, for the partner search and for /topic's search.
  */
 import type { Topic } from '../data/schema.js';
 import {
@@ -23,19 +22,13 @@ import {
 import { keyOf, normalizeQuery } from './normalize.js';
 import type { TopicHit, TopicSearch } from './types.js';
 
-/** How one query word matched a topic. */
-export interface TopicWordMatch {
-  /** Through a typo, not as typed. */
-  typo: boolean;
-  /** Only in the description, not in the label, slug or synonyms. */
-  describedOnly: boolean;
-}
+/** How one query word matched a topic: through a typo; only in the description. */
+type TopicWordMatch = { typo: boolean; describedOnly: boolean };
 
 export class TopicIndex {
   readonly topics: readonly Topic[];
   private readonly names;
   private readonly descriptions = new WordMap();
-  /** Folded label, slug and synonyms → topics: a query equal to one is an exact hit. */
   private readonly exactKeys = new Map<string, number[]>();
   readonly shortPrefixes = new ShortPrefixes();
 
@@ -67,10 +60,7 @@ export class TopicIndex {
     return this.exactKeys.get(key) ?? [];
   }
 
-  /**
-   * Topics matching one query word: as typed (or as a prefix), else with the typos allowed; the description only by
-   * whole words, and only when asked for.
-   */
+  /** Topics matching one word: as typed (or as a prefix), else with typos; the description by whole words. */
   matchWord(term: string, typos: number, withDescription: boolean): Map<number, TopicWordMatch> {
     const found = new Map<number, TopicWordMatch>();
     for (const result of searchWord(this.names, term, { prefix: term.length >= 3, typos: 0 })) {

@@ -19,11 +19,7 @@ export interface PartnerHit {
   /** The query equals (case- and diacritics-insensitively) the partner's name, acronym or an alias. */
   exact: boolean;
   matchedOn: MatchField;
-  /**
-   * For a partner found through a subject (a focus area or its own text): the partner's own words that state the
-   * query, and the focus area it came through, e.g. "against illegal trade in Ozone Depleting Substances —
-   * Environment". Absent for hits on names.
-   */
+  /** Found through a subject: the partner's words that state the query, and the focus area (matched-text.ts). */
   matchedText?: string;
 }
 
@@ -34,10 +30,7 @@ export interface TopicHit {
 }
 
 export interface SearchOptions {
-  /**
-   * Keep answers per query (default true): autocomplete asks the same prefixes again and again. Off, every call
-   * computes its answer, as a query nobody asked before does (the benchmarks' cold figures).
-   */
+  /** Keep answers per query (default true); off, every call computes its answer (benchmarks' cold figures). */
   caching?: boolean;
 }
 
