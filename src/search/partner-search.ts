@@ -8,9 +8,9 @@ import {
   allowedTypos,
   CACHE_SIZE,
   clampLimit,
-  LruCache,
   DEFAULT_SEARCH_LIMIT,
   DEFAULT_SUGGEST_LIMIT,
+  LruCache,
   MAX_LIMIT,
 } from './common.js';
 import { FuseOrder } from './fuse-order.js';
