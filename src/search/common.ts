@@ -120,23 +120,32 @@ export class LruCache<V> {
 
   constructor(private readonly capacity: number) {}
 
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-
-  set(key: string, value: V): void {
-    if (this.capacity === 0) return;
+  /** The kept value for `key`, else `compute()`'s (then kept); either way now the most recently used. */
+  get(key: string, compute: () => V): V {
+    const value = this.entries.get(key) ?? compute();
+    if (this.capacity === 0) return value;
     this.entries.delete(key);
     this.entries.set(key, value);
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
+    return value;
   }
+}
+
+/** `search`, `suggest` and `autocomplete` over one `run`; an empty autocomplete query gets `firstAZ()`. */
+export function searchApi<H>(
+  run: (mode: 'search' | 'suggest', query: unknown, limit: number) => H[],
+  firstAZ: () => H[],
+) {
+  return {
+    search: (query: string, limit?: number) => run('search', query, clampLimit(limit, DEFAULT_SEARCH_LIMIT)),
+    suggest: (query: string, limit?: number) =>
+      run('suggest', query, clampLimit(limit, DEFAULT_SUGGEST_LIMIT)),
+    autocomplete: (query: string) =>
+      typeof query !== 'string' || query.trim() === '' ? firstAZ() : run('search', query, AUTOCOMPLETE_LIMIT),
+  };
 }
 
 /** Records sorted by a folded text (by code units, as `<` compares), e.g. partners A–Z by name. */

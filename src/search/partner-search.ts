@@ -3,16 +3,7 @@
  * are put in tiers (below) and fuse.js orders the best of a multi-word query. 1–2 characters: acronyms and names.
  */
 import type { Partner, Topic } from '../data/schema.js';
-import {
-  AUTOCOMPLETE_LIMIT,
-  allowedTypos,
-  CACHE_SIZE,
-  clampLimit,
-  DEFAULT_SEARCH_LIMIT,
-  DEFAULT_SUGGEST_LIMIT,
-  LruCache,
-  MAX_LIMIT,
-} from './common.js';
+import { AUTOCOMPLETE_LIMIT, allowedTypos, CACHE_SIZE, LruCache, MAX_LIMIT, searchApi } from './common.js';
 import { FuseOrder } from './fuse-order.js';
 import { matchedText } from './matched-text.js';
 import { type NormalizedQuery, normalizeQuery } from './normalize.js';
@@ -224,13 +215,14 @@ export function createPartnerSearch(
     const query = normalizeQuery(raw);
     if (query.length === 0) return [];
     const cacheKey = `${mode}\u0000${query.key}`;
-    let ranked = cache.get(cacheKey);
-    if (!ranked) {
-      ranked = (
-        query.length <= 2 ? shortSearch(query) : mode === 'search' ? fullSearch(query) : looseSearch(query)
-      ).slice(0, MAX_LIMIT);
-      cache.set(cacheKey, ranked);
-    }
+    const ranked = cache.get(cacheKey, () =>
+      (query.length <= 2
+        ? shortSearch(query)
+        : mode === 'search'
+          ? fullSearch(query)
+          : looseSearch(query)
+      ).slice(0, MAX_LIMIT),
+    );
     let previous = 0;
     return ranked.slice(0, limit).flatMap((hit) => {
       const partner = partners[hit.record];
@@ -251,17 +243,9 @@ export function createPartnerSearch(
     });
   };
 
-  const alphabetical = (): PartnerHit[] =>
+  return searchApi(run, () =>
     partners
       .slice(0, AUTOCOMPLETE_LIMIT)
-      .map((partner) => ({ partner, score: 1, exact: false, matchedOn: 'name' }));
-
-  return {
-    search: (query, limit) => run('search', query, clampLimit(limit, DEFAULT_SEARCH_LIMIT)),
-    suggest: (query, limit) => run('suggest', query, clampLimit(limit, DEFAULT_SUGGEST_LIMIT)),
-    autocomplete: (query) =>
-      typeof query !== 'string' || query.trim() === ''
-        ? alphabetical()
-        : run('search', query, AUTOCOMPLETE_LIMIT),
-  };
+      .map((partner): PartnerHit => ({ partner, score: 1, exact: false, matchedOn: 'name' })),
+  );
 }

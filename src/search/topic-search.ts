@@ -8,14 +8,12 @@ import {
   allowedTypos,
   byText,
   CACHE_SIZE,
-  clampLimit,
   createFieldIndex,
-  DEFAULT_SEARCH_LIMIT,
-  DEFAULT_SUGGEST_LIMIT,
   indexWords,
   LruCache,
   MAX_LIMIT,
   ShortPrefixes,
+  searchApi,
   searchWord,
   WordMap,
 } from './common.js';
@@ -123,22 +121,13 @@ export function createTopicSearch(topics: readonly Topic[]): TopicSearch {
     return scored.slice(0, MAX_LIMIT).flatMap((entry) => hit(entry.record, entry.score, entry.score === 0));
   };
 
-  const run = (raw: unknown, mode: 'search' | 'suggest', limit: number): TopicHit[] => {
-    const key = `${mode}\u0000${normalizeQuery(raw).key}`;
-    let hits = cache.get(key);
-    if (!hits) {
-      hits = answer(raw, mode);
-      cache.set(key, hits);
-    }
-    return hits.slice(0, limit).map((topicHit) => ({ ...topicHit }));
-  };
+  const run = (mode: 'search' | 'suggest', raw: unknown, limit: number): TopicHit[] =>
+    cache
+      .get(`${mode}\u0000${normalizeQuery(raw).key}`, () => answer(raw, mode))
+      .slice(0, limit)
+      .map((topicHit) => ({ ...topicHit }));
 
-  return {
-    search: (query, limit) => run(query, 'search', clampLimit(limit, DEFAULT_SEARCH_LIMIT)),
-    suggest: (query, limit) => run(query, 'suggest', clampLimit(limit, DEFAULT_SUGGEST_LIMIT)),
-    autocomplete: (query) =>
-      typeof query !== 'string' || query.trim() === ''
-        ? index.topics.slice(0, AUTOCOMPLETE_LIMIT).map((topic) => ({ topic, score: 1, exact: false }))
-        : run(query, 'search', AUTOCOMPLETE_LIMIT),
-  };
+  return searchApi(run, () =>
+    index.topics.slice(0, AUTOCOMPLETE_LIMIT).map((topic) => ({ topic, score: 1, exact: false })),
+  );
 }
