@@ -7,10 +7,7 @@ import type { Partner } from '../data/schema.js';
 import { foldText } from './normalize.js';
 
 /** One name-like value of a partner, and what a match in it costs over a match in the name itself. */
-interface Value {
-  text: string;
-  penalty: number;
-}
+type Value = { text: string; penalty: number };
 
 const PENALTY = { name: 0, alias: 0.03, subBody: 0.06, place: 0.1 };
 

@@ -155,14 +155,8 @@ export class PartnerIndex {
         ['programme', programme.acronym, true],
       ]),
     ];
-    const texts: Record<Field, string> = {
-      name: '',
-      acronym: '',
-      alias: '',
-      relatedBody: '',
-      programme: '',
-      location: partner.locations.map((location) => location.place).join('\n'),
-    };
+    const texts = Object.fromEntries(FIELDS.map((field) => [field, ''])) as Record<Field, string>;
+    texts.location = partner.locations.map((location) => location.place).join('\n');
     for (const [field, text, acronym] of named) {
       if (!text) continue;
       texts[field] = texts[field] ? `${texts[field]}\n${text}` : text;
