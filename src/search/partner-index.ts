@@ -7,7 +7,6 @@ import type { Partner, Topic } from '../data/schema.js';
 import { byText, createFieldIndex, indexWords, ShortPrefixes, searchWord, WordMap } from './common.js';
 import { keyOf } from './normalize.js';
 import { TopicIndex } from './topic-search.js';
-import type { MatchField } from './types.js';
 
 export const FIELDS = ['name', 'acronym', 'alias', 'relatedBody', 'programme', 'location'] as const;
 export type Field = (typeof FIELDS)[number];
@@ -25,10 +24,6 @@ export const PRIMARY = BIT.name | BIT.acronym | BIT.alias;
 export const KEYED = PRIMARY | BIT.relatedBody | BIT.programme;
 /** Typos in `search` only count in these: a typo'd word in a sub-body or a place is too weak. */
 const PRIMARY_FIELDS: Field[] = ['name', 'acronym', 'alias'];
-
-export function fieldOf(bits: number): MatchField {
-  return FIELDS.find((field) => bits & BIT[field]) ?? 'name';
-}
 
 /** One query word, looked up once. */
 export interface WordLookup {
@@ -79,10 +74,6 @@ function lowerBound<T extends string | number>(sorted: readonly T[], key: T): nu
     else hi = mid;
   }
   return lo;
-}
-
-function includesSorted(sorted: readonly number[], value: number): boolean {
-  return sorted[lowerBound(sorted, value)] === value;
 }
 
 export class PartnerIndex {
@@ -263,7 +254,7 @@ export class PartnerIndex {
       const slug = lookup.topicSlugs[i] as string;
       topics = topics === NO_TOPICS ? [slug] : [...topics, slug];
     }
-    const text = !fields && includesSorted(lookup.text, record);
+    const text = !fields && lookup.text[lowerBound(lookup.text, record)] === record;
     if (!fields && topics.length === 0 && !text) return false;
     const typo = lookup.typos !== undefined;
     into.words++;

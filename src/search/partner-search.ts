@@ -7,7 +7,7 @@ import { AUTOCOMPLETE_LIMIT, allowedTypos, CACHE_SIZE, LruCache, MAX_LIMIT, sear
 import { FuseOrder } from './fuse-order.js';
 import { matchedText } from './matched-text.js';
 import { type NormalizedQuery, normalizeQuery } from './normalize.js';
-import { BIT, type Field, fieldOf, Match, PartnerIndex, PRIMARY, type WordLookup } from './partner-index.js';
+import { BIT, FIELDS, type Field, Match, PartnerIndex, PRIMARY, type WordLookup } from './partner-index.js';
 import type { MatchField, PartnerHit, PartnerSearch, SearchOptions } from './types.js';
 
 /**
@@ -59,7 +59,7 @@ export function createPartnerSearch(
     const { allPrimary, allKeyed, allFields, allStated, fields, score, topics: viaTopics } = match;
     let tier: number;
     let within = 1 / (1 + score);
-    let matchedOn: MatchField = fieldOf(fields);
+    let matchedOn: MatchField = FIELDS.find((field) => fields & BIT[field]) ?? 'name';
     if (exact) {
       tier = PRIMARY & BIT[exact] ? 0 : 1;
       within = 0;
@@ -199,7 +199,7 @@ export function createPartnerSearch(
       bySubject: false,
     }));
     const listed = new Set(found.map((entry) => entry.record));
-    for (const topicRecord of index.topics.exact(query.key)) {
+    for (const topicRecord of index.topics.exactKeys.get(query.key) ?? []) {
       const slug = index.topics.topics[topicRecord]?.slug ?? '';
       for (const record of index.partnersByTopic.get(slug) ?? []) {
         if (listed.has(record)) continue;

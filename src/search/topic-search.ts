@@ -27,7 +27,8 @@ export class TopicIndex {
   readonly topics: readonly Topic[];
   private readonly names;
   private readonly descriptions = new WordMap();
-  private readonly exactKeys = new Map<string, number[]>();
+  /** Folded label, slug and synonyms → topics. */
+  readonly exactKeys = new Map<string, number[]>();
   readonly shortPrefixes = new ShortPrefixes();
 
   constructor(topics: readonly Topic[]) {
@@ -51,11 +52,6 @@ export class TopicIndex {
         for (const word of indexWords(text)) this.shortPrefixes.add(record, word, 0);
       }
     });
-  }
-
-  /** Topics whose label, slug or a synonym equals the folded query. */
-  exact(key: string): readonly number[] {
-    return this.exactKeys.get(key) ?? [];
   }
 
   /** Topics matching one word: as typed (or as a prefix), else with typos; the description by whole words. */
@@ -97,7 +93,7 @@ export function createTopicSearch(topics: readonly Topic[]): TopicSearch {
           hit(entry.record, entry.whole ? 0 : 0.5 + position / 1000, entry.whole),
         );
     }
-    const exact = new Set(index.exact(query.key));
+    const exact = new Set(index.exactKeys.get(query.key));
     // Per topic: how many words matched, and the worst way one did (0 as typed, 1 typo, 2 description only).
     const tally = new Map<number, { words: number; worst: number }>();
     for (const term of query.terms) {
