@@ -35,12 +35,7 @@ export class TopicIndex {
     this.topics = byText(topics, (topic) => topic.label);
     this.names = createFieldIndex(
       ['label', 'slug', 'synonyms'],
-      this.topics.map((topic, id) => ({
-        id,
-        label: topic.label,
-        slug: topic.slug,
-        synonyms: topic.synonyms.join('\n'),
-      })),
+      this.topics.map((topic, id) => ({ ...topic, id, synonyms: topic.synonyms.join('\n') })),
     );
     this.topics.forEach((topic, record) => {
       this.descriptions.add(record, topic.description);
