@@ -26,6 +26,8 @@ const WORDS_ANY: IFuseOptions<Value> = { ...WORDS_ALL, tokenMatch: 'any', thresh
 const PHRASE: IFuseOptions<Value> = { ...WORDS_ALL, useTokenSearch: false };
 
 export class FuseOrder {
+  constructor(private readonly partners: readonly Partner[]) {}
+
   /** Each partner's values, folded once, made the first time it is a candidate. */
   private readonly values = new Map<Partner, Value[]>();
 
@@ -52,11 +54,11 @@ export class FuseOrder {
   }
 
   /**
-   * A score per partner, in the order given (0 best, 1 no match): its best single value. `every`: the query as a
-   * phrase (below 0.5), else every word in one value (0.5 and up); otherwise any word.
+   * A score per hit (a partner's number), in order (0 best, 1 no match): its best single value. `every`: the query
+   * as a phrase (below 0.5), else every word in one value (0.5 and up); otherwise any word.
    */
-  scores(partners: readonly Partner[], foldedQuery: string, every: boolean): number[] {
-    const scores = partners.map(() => 1);
+  scores(hits: readonly { record: number }[], foldedQuery: string, every: boolean): number[] {
+    const scores = hits.map(() => 1);
     const pass = (
       options: IFuseOptions<Value>,
       offset: number,
@@ -65,9 +67,9 @@ export class FuseOrder {
     ) => {
       const owner: number[] = [];
       const values: Value[] = [];
-      partners.forEach((partner, i) => {
+      hits.forEach(({ record }, i) => {
         if (only && !only(i)) return;
-        for (const value of this.valuesOf(partner)) {
+        for (const value of this.valuesOf(this.partners[record] as Partner)) {
           owner.push(i);
           values.push(value);
         }

@@ -52,7 +52,7 @@ export function createPartnerSearch(
 ): PartnerSearch {
   const index = new PartnerIndex(partnerList, topicList);
   const { partners, topicBySlug } = index;
-  const fuseOrder = new FuseOrder();
+  const fuseOrder = new FuseOrder(partners);
   const cache = new LruCache<readonly Ranked[]>(options.caching === false ? 0 : CACHE_SIZE);
 
   const rankOne = (record: number, match: Match, exact?: Field): Ranked => {
@@ -88,11 +88,7 @@ export function createPartnerSearch(
     const onFields = ranked.filter((hit) => hit.tier >= 2 && hit.tier <= 4);
     if (onFields.length < 2) return ranked;
     const head = onFields.slice(0, FUSE_CANDIDATES);
-    const scores = fuseOrder.scores(
-      head.map((hit) => partners[hit.record] as Partner),
-      query.terms.join(' '),
-      true,
-    );
+    const scores = fuseOrder.scores(head, query.terms.join(' '), true);
     // Hits past the head count as not matched by fuse.js: they stay after the head's, in their order.
     onFields.forEach((hit, i) => {
       hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
@@ -171,11 +167,7 @@ export function createPartnerSearch(
     });
     ranked.sort((a, b) => a.within - b.within || a.record - b.record);
     const head = ranked.slice(0, FUSE_CANDIDATES);
-    const scores = fuseOrder.scores(
-      head.map((hit) => partners[hit.record] as Partner),
-      terms.join(' '),
-      false,
-    );
+    const scores = fuseOrder.scores(head, terms.join(' '), false);
     head.forEach((hit, i) => {
       hit.within = 0.5 * hit.within + 0.5 * (scores[i] ?? 1);
     });
