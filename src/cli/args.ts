@@ -1,8 +1,13 @@
 import { parseArgs } from 'node:util';
+import type { Locale } from 'discord-api-types/v10';
 
 /** The languages the bot answers in (`--locale`); the local user's Discord locale for each. */
-export const locales = { en: 'en-US', fr: 'fr' } as const;
-export type LocaleFlag = keyof typeof locales;
+const locales = { en: 'en-US', fr: 'fr' } as const;
+
+/** The local user's Discord locale for a `--locale` value readArgs accepted (English when not given). */
+export function localeOf(flag: string | undefined): Locale {
+  return locales[(flag ?? 'en') as keyof typeof locales] as Locale;
+}
 
 type Spec = Record<string, { type: 'boolean' | 'string'; short?: string }>;
 

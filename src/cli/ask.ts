@@ -4,10 +4,9 @@
 // Several commands (`npm run ask -- "/mou" "/help"`: each argument starting with / begins one) are
 // answered one after the other, each reply under its command; with --json, a JSON array of the responses.
 // Exit code: 0 with an answer, 2 when a command line cannot be understood, 1 on bad config or data.
-import type { Locale } from 'discord-api-types/v10';
 import { ConfigError, configFor, type LogLevel } from '../config.js';
 import { DataValidationError } from '../data/load.js';
-import { locales, readArgs } from './args.js';
+import { localeOf, readArgs } from './args.js';
 
 const usage = `Usage: npm run ask -- "/partner who:interpol" [more commands] [--json] [--color] [--locale en|fr]
   --json         print the interaction response payload that would be sent to Discord
@@ -76,7 +75,7 @@ const [
 ]);
 
 const session = createLocalSession({
-  locale: locales[(flags.locale as keyof typeof locales | undefined) ?? 'en'] as Locale,
+  locale: localeOf(flags.locale),
 });
 const parsed = lines.map((line) => ({ line, result: parseLine(line, commands, session) }));
 const several = lines.length > 1;

@@ -1,10 +1,9 @@
 // npm start: with DISCORD_TOKEN set (environment or .env), the gateway bot; otherwise the playground, the
 // bot on this machine: an interactive prompt in a terminal, one command per line when stdin is piped
 // (`echo "/mou year:2003" | npm start`). `npm start -- --playground` forces the playground.
-import type { Locale } from 'discord-api-types/v10';
 import { ConfigError, configFor, loadDotEnv, unknownDiscordVariables } from '../config.js';
 import { DataValidationError } from '../data/load.js';
-import { locales, readArgs } from './args.js';
+import { localeOf, readArgs } from './args.js';
 
 const usage = `Usage: npm start [-- [--playground] [--locale en|fr]]
 
@@ -117,7 +116,7 @@ if (!forcePlayground && process.env.DISCORD_TOKEN?.trim()) {
     interactive,
     logger,
     session: createLocalSession({
-      locale: locales[(flags.locale as keyof typeof locales) ?? 'en'] as Locale,
+      locale: localeOf(flags.locale),
     }),
   });
 }
