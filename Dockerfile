@@ -30,6 +30,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY data ./data
+# Checks the data once more and remembers it with its search index (node_modules/.cache, src/data/prepared-cache.ts):
+# every start of the container reads both back instead of checking and indexing again.
+RUN node dist/src/cli/validate-data.js
 USER node
 EXPOSE 3000
 # HTTP mode only (the gateway mode serves no port; compose.yaml turns this off for it). No curl in slim

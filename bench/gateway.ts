@@ -7,7 +7,7 @@
 import type { Client } from 'discord.js';
 import { Events } from 'discord.js';
 import type { BotContext } from '../src/interactions/context.js';
-import { createBotContext } from '../src/interactions/create-context.js';
+import { loadBotContext } from '../src/interactions/create-context.js';
 import { createLogger } from '../src/logger.js';
 import { createGatewayBot } from '../src/transports/gateway/bot.js';
 import {
@@ -48,7 +48,7 @@ async function connect(
 /** Gateway login → clientReady, `runs` times, each with a fresh client against one stand-in. */
 export async function measureGatewayLogin(runs = 5): Promise<number[]> {
   const standIn = await startDiscordStandIn();
-  const context = createBotContext();
+  const context = loadBotContext();
   const times: number[] = [];
   try {
     for (let run = 0; run < runs; run++) {
@@ -84,7 +84,7 @@ export async function runGatewayBench(): Promise<BenchResult> {
   const rows: Row[] = [];
   const notes: string[] = [];
   const standIn = await startDiscordStandIn();
-  const context = createBotContext();
+  const context = loadBotContext();
   let client: Client | undefined;
   try {
     client = (await connect(standIn, context)).client;

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { dataJsonSchemas } from '../src/data/json-schema.js';
 import { DataValidationError, loadDataset } from '../src/data/load.js';
 import { defaultDataDir, projectRoot } from '../src/data/paths.js';
+import { entryKey, sha256, writeEntry } from '../src/data/prepared-cache.js';
 import { formatProblem, parsePartnersFile, parseTopicsFile, wordsNotIn } from '../src/data/validate.js';
-import { datasetHash, markValidated } from '../src/data/validated-marker.js';
+import { loadBotContext } from '../src/interactions/create-context.js';
 import { rawDataFile, sourceText } from './helpers/data.js';
 
 const topics = rawDataFile('topics.json').topics;
@@ -188,61 +189,74 @@ describe('data/partners.json validation', () => {
     expect(load).toThrow(/record "cites" at partners\[0\]\.focusAreas\[0\]\.topic: unknown topic "nope"/);
   });
 
-  describe('remembering a dataset that passed every check (validated-marker)', () => {
-    /** A copy of data/ whose WHO quote is not in the source: schema-valid, caught only by the slow checks. */
-    function brokenCopy(): { partnersPath: string; validatedDir: string; hash: () => string } {
+  describe('remembering a dataset that passed every check, with its index (prepared-cache)', () => {
+    function copyOfData(): { dir: string; partnersPath: string; preparedDir: string } {
       const dir = mkdtempSync(join(tmpdir(), 'wco-data-'));
       cpSync(defaultDataDir, dir, { recursive: true });
-      const raw = rawDataFile('partners.json');
-      raw.partners[indexOf(raw, 'who')].provenance[0] = 'A sentence the source never says.';
-      writeFileSync(join(dir, 'partners.json'), JSON.stringify(raw));
-      const text = (name: string) => readFileSync(join(dir, name), 'utf8');
-      return {
-        partnersPath: join(dir, 'partners.json'),
-        validatedDir: join(dir, 'validated'),
-        hash: () => datasetHash([text('partners.json'), text('topics.json'), sourceText]),
-      };
+      return { dir, partnersPath: join(dir, 'partners.json'), preparedDir: join(dir, 'prepared') };
     }
-
-    it('a valid copy is checked once, remembered, and checked again once a file changes', () => {
-      const dir = mkdtempSync(join(tmpdir(), 'wco-data-'));
-      cpSync(defaultDataDir, dir, { recursive: true });
-      const options = { partnersPath: join(dir, 'partners.json'), validatedDir: join(dir, 'validated') };
-      loadDataset(options);
-      expect(readdirSync(options.validatedDir)).toHaveLength(1);
-      const raw = JSON.parse(readFileSync(options.partnersPath, 'utf8'));
+    const options = ({ partnersPath, preparedDir }: ReturnType<typeof copyOfData>) => ({
+      partnersPath,
+      preparedDir,
+    });
+    const breakWhoQuote = (partnersPath: string) => {
+      const raw = JSON.parse(readFileSync(partnersPath, 'utf8'));
       raw.partners[indexOf(raw, 'who')].provenance[0] = 'A sentence the source never says.';
-      writeFileSync(options.partnersPath, JSON.stringify(raw));
-      expect(() => loadDataset(options)).toThrow(
+      writeFileSync(partnersPath, JSON.stringify(raw));
+      return raw;
+    };
+
+    it('a valid copy is checked once, remembered, read back, and checked again once a file changes', () => {
+      const copy = copyOfData();
+      const built = loadBotContext(options(copy));
+      expect(readdirSync(copy.preparedDir)).toHaveLength(1);
+      // Read back: the same data, and an index that answers alike.
+      const again = loadBotContext(options(copy));
+      expect(again.dataset.partners).toEqual(built.dataset.partners);
+      expect(again.partnerSearch.search('ozone')).toEqual(built.partnerSearch.search('ozone'));
+      breakWhoQuote(copy.partnersPath);
+      expect(() => loadBotContext(options(copy))).toThrow(
         /record "who" at partners\[\d+\]\.provenance\[0\]: quote does not/,
       );
-      expect(readdirSync(options.validatedDir)).toHaveLength(1);
+      expect(readdirSync(copy.preparedDir)).toHaveLength(1);
     });
 
-    it('skips the source checks only for the exact content remembered, and never for validate-data', () => {
-      const copy = brokenCopy();
-      const options = { partnersPath: copy.partnersPath, validatedDir: copy.validatedDir };
-      expect(() => loadDataset(options)).toThrow(/quote does not occur verbatim/);
-      // Pretend this content passed before: the start-up path trusts it, the full check does not.
-      markValidated(copy.hash(), copy.validatedDir);
-      expect(loadDataset(options).partners.length).toBeGreaterThan(0);
-      expect(() => loadDataset({ ...options, fullCheck: true })).toThrow(/quote does not occur verbatim/);
-      // One more byte in the topics file: a different dataset, checked again.
-      writeFileSync(
-        join(copy.partnersPath, '..', 'topics.json'),
-        `${readFileSync(join(copy.partnersPath, '..', 'topics.json'), 'utf8')}\n`,
+    it('trusts only the exact bytes remembered, source included, and never for validate-data', () => {
+      const copy = copyOfData();
+      const raw = breakWhoQuote(copy.partnersPath);
+      expect(() => loadBotContext(options(copy))).toThrow(/quote does not occur verbatim/);
+      // Pretend these bytes passed before: the start-up path trusts them, the full check does not.
+      const bytes = (name: string) => readFileSync(join(copy.dir, name));
+      writeEntry(copy.preparedDir, entryKey(bytes('partners.json'), bytes('topics.json')), {
+        sourceSha256: sha256(readFileSync(join(copy.dir, raw.source.file))),
+        partnersFile: raw,
+        topics,
+        searchIndex: undefined,
+      });
+      expect(loadBotContext(options(copy)).dataset.partners.length).toBe(raw.partners.length);
+      expect(() => loadBotContext({ ...options(copy), fullCheck: true })).toThrow(
+        /quote does not occur verbatim/,
       );
-      expect(() => loadDataset(options)).toThrow(/quote does not occur verbatim/);
+      // One more byte in the source: the entry does not match it, so every check runs again.
+      writeFileSync(join(copy.dir, raw.source.file), `${bytes(raw.source.file)}\n`);
+      expect(() => loadBotContext(options(copy))).toThrow(/quote does not occur verbatim/);
     });
 
-    it('the schema still runs for remembered content', () => {
-      const copy = brokenCopy();
-      const raw = JSON.parse(readFileSync(copy.partnersPath, 'utf8'));
-      raw.partners[indexOf(raw, 'cites')].agreements = 'none';
-      writeFileSync(copy.partnersPath, JSON.stringify(raw));
-      markValidated(copy.hash(), copy.validatedDir);
-      expect(() => loadDataset({ partnersPath: copy.partnersPath, validatedDir: copy.validatedDir })).toThrow(
-        /record "cites" at partners\[\d+\]\.agreements/,
+    it('an entry that cannot be read, or an index that cannot be read back, means a full start', () => {
+      const copy = copyOfData();
+      const built = loadBotContext(options(copy));
+      const [entry = ''] = readdirSync(copy.preparedDir);
+      const path = join(copy.preparedDir, entry);
+      const saved = JSON.parse(readFileSync(path, 'utf8'));
+      writeFileSync(path, JSON.stringify({ ...saved, searchIndex: { fields: 'not an index' } }));
+      expect(loadBotContext(options(copy)).partnerSearch.search('ozone')).toEqual(
+        built.partnerSearch.search('ozone'),
+      );
+      writeFileSync(path, '{ "cut off');
+      expect(loadBotContext(options(copy)).dataset.partners).toEqual(built.dataset.partners);
+      // Checked in full and remembered again.
+      expect(JSON.parse(readFileSync(path, 'utf8')).partnersFile.partners).toEqual(
+        saved.partnersFile.partners,
       );
     });
   });

@@ -14,7 +14,7 @@
 import type { APIInteraction, APIInteractionResponse, APIMessage } from 'discord-api-types/v10';
 import { ComponentType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBotContext } from '../src/interactions/create-context.js';
+import { loadBotContext } from '../src/interactions/create-context.js';
 import { handleInteraction } from '../src/interactions/handle.js';
 import { createRecentIds } from '../src/transports/gateway/bot.js';
 import {
@@ -28,7 +28,7 @@ import { ChildBot, gatewayBotEnv, type LogLine } from './helpers/child-process.j
 const tokenSecret = 'chaosSecretPartOfTheBotToken-NeverLogged';
 const token = `MTI5MDAwMDAwMDAwMDAwMDAwMQ.GabcDe.${tokenSecret}`;
 const CALLBACK = 'POST /interactions/:id/:token/callback';
-const context = createBotContext();
+const context = loadBotContext();
 const analyst = { id: '1290000000000000042', username: 'analyst', global_name: 'Analyst' };
 const colleague = { id: '1290000000000000077', username: 'colleague', global_name: 'Colleague' };
 const totalInteractions = 200;

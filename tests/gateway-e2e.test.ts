@@ -18,7 +18,7 @@ import {
 } from 'discord-api-types/v10';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createBotContext } from '../src/interactions/create-context.js';
+import { loadBotContext } from '../src/interactions/create-context.js';
 import { handleInteraction } from '../src/interactions/handle.js';
 import { apology } from '../src/interactions/replies.js';
 import { redactedPaths } from '../src/logger.js';
@@ -37,7 +37,7 @@ import { ChildBot, gatewayBotEnv, type LogLine, runToEnd } from './helpers/child
 const tokenSecret = 'e2eSecretPartOfTheBotToken-NeverLogged';
 const token = `MTI5MDAwMDAwMDAwMDAwMDAwMQ.GabcDe.${tokenSecret}`;
 const CALLBACK = 'POST /interactions/:id/:token/callback';
-const context = createBotContext();
+const context = loadBotContext();
 const interpolTitle = 'International Criminal Police Organization† (INTERPOL)';
 /** One user runs the commands and clicks their menus (menus answer their owner with an update, type 7). */
 const analyst = { id: '1290000000000000042', username: 'analyst', global_name: 'Analyst' };

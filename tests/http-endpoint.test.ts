@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
-import { createBotContext } from '../src/interactions/create-context.js';
+import { loadBotContext } from '../src/interactions/create-context.js';
 import { httpLimits, type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
 import {
   publicKeyFromHex,
@@ -23,7 +23,7 @@ import { keyPair, signedHeaders } from './helpers/signing.js';
 
 const keys = keyPair();
 const otherKeys = keyPair();
-const context = createBotContext();
+const context = loadBotContext();
 const session = createLocalSession();
 
 function commandPayload(line: string): Record<string, unknown> {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
-import { createBotContext } from '../src/interactions/create-context.js';
+import { loadBotContext } from '../src/interactions/create-context.js';
 import { encodeCustomId } from '../src/interactions/custom-id.js';
 import { commandLabel, createMetrics } from '../src/metrics/metrics.js';
 import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
@@ -16,7 +16,7 @@ import { keyPair, signedHeaders } from './helpers/signing.js';
 
 const keys = keyPair();
 const session = createLocalSession();
-const context = createBotContext();
+const context = loadBotContext();
 
 function interaction(line: string) {
   const parsed = parseCommandLine(line, commands, session);

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
-import { createBotContext } from '../src/interactions/create-context.js';
+import { loadBotContext } from '../src/interactions/create-context.js';
 import { handleInteraction } from '../src/interactions/handle.js';
 import { complete, quoteValue } from '../src/transports/local/complete.js';
 import {
@@ -17,7 +17,7 @@ import { PlaygroundSession, runPlayground } from '../src/transports/local/playgr
 import { displayWidth, listChoices, renderResponse, stripAnsi } from '../src/transports/local/render-text.js';
 import { envWithoutDiscord, type Finished, runToEnd } from './helpers/child-process.js';
 
-const context = createBotContext();
+const context = loadBotContext();
 const session = createLocalSession();
 const ansi = '\x1b[';
 

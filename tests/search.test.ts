@@ -143,6 +143,34 @@ describe('answer caches', () => {
   });
 });
 
+describe('an index saved and read back (what start-up reads from a prepared dataset)', () => {
+  // Through JSON, as the prepared-dataset cache stores it; with synthetic partners for typos and common words.
+  const all = [...dataset.partners, ...syntheticPartners(300, 11)];
+  const built = createPartnerSearch(all, dataset.topics, { caching: false });
+  const savedIndex = JSON.parse(JSON.stringify(built.save()));
+  const readBack = createPartnerSearch(all, dataset.topics, { caching: false, savedIndex });
+  const queries = [
+    ...relevanceTable.map(([query]) => query),
+    ...'abcdefghijklmnopqrstuvwxyz'.split('').flatMap((letter) => [letter, `${letter}a`, `${letter}o`]),
+    'wrld helth',
+    'interpl',
+    'cultural prop',
+    'dog tra',
+  ];
+
+  it.each(queries.map((query) => ({ query, label: label(query) })))('answers "$label" alike', ({ query }) => {
+    expect([readBack.search(query), readBack.autocomplete(query), readBack.suggest(query)]).toEqual([
+      built.search(query),
+      built.autocomplete(query),
+      built.suggest(query),
+    ]);
+  });
+
+  it('refuses an index saved for other partners', () => {
+    expect(() => createPartnerSearch(dataset.partners, dataset.topics, { savedIndex })).toThrow();
+  });
+});
+
 describe('what counts as a match', () => {
   it('needs every query word to match a word of the record (fuse.js alone would match fragments)', () => {
     // fuse's Bitap finds "qzx"-like fragments nowhere, but "asda" is one letter from "asia" (in a sub-body name);

@@ -9,7 +9,7 @@ import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBotContext } from '../src/interactions/create-context.js';
+import { loadBotContext } from '../src/interactions/create-context.js';
 import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
 import { publicKeyFromHex, verifySignature } from '../src/transports/http/verify-signature.js';
 import { buildChatInputInteraction } from './discord-stand-in/index.js';
@@ -59,7 +59,7 @@ describe('the signature check of the HTTP endpoint', () => {
 
   beforeAll(async () => {
     server = await startHttpServer({
-      context: createBotContext(),
+      context: loadBotContext(),
       publicKeyHex: keys.publicKeyHex,
       host: '127.0.0.1',
       port: 0,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
-import { createBotContext } from '../src/interactions/create-context.js';
+import { loadBotContext } from '../src/interactions/create-context.js';
 import { httpLimits, startHttpServer } from '../src/transports/http/server.js';
 import {
   buildAutocompleteInteraction,
@@ -263,7 +263,7 @@ interface Target {
 const targets: [string, () => Promise<Target>][] = [
   [
     'Node endpoint',
-    () => startHttpServer({ context: createBotContext(), publicKeyHex: keys.publicKeyHex, port: 0 }),
+    () => startHttpServer({ context: loadBotContext(), publicKeyHex: keys.publicKeyHex, port: 0 }),
   ],
   [
     'Worker in workerd',

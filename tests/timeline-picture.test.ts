@@ -9,7 +9,7 @@ import { type Client, Events } from 'discord.js';
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { allAgreements } from '../src/data/agreements.js';
-import { createBotContext } from '../src/interactions/create-context.js';
+import { loadBotContext } from '../src/interactions/create-context.js';
 import { filesOf } from '../src/interactions/files.js';
 import { handleInteraction } from '../src/interactions/handle.js';
 import { timelinePng } from '../src/render/timeline-png.js';
@@ -26,7 +26,7 @@ import { capturedLogger } from './helpers/captured-logger.js';
 import { envWithoutDiscord, runToEnd } from './helpers/child-process.js';
 import { keyPair, signedHeaders } from './helpers/signing.js';
 
-const context = createBotContext();
+const context = loadBotContext();
 const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const editRoute = 'PATCH /webhooks/:appId/:token/messages/:messageId';
 

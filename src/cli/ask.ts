@@ -56,7 +56,7 @@ try {
 
 const [
   { commands },
-  { createBotContext },
+  { loadBotContext },
   { handleInteraction },
   { parseLine },
   { createLocalSession },
@@ -87,9 +87,9 @@ const understood = parsed.flatMap(({ line, result }) =>
 );
 if (understood.length < lines.length && !several) process.exit(2);
 
-let context: ReturnType<typeof createBotContext>;
+let context: ReturnType<typeof loadBotContext>;
 try {
-  context = createBotContext();
+  context = loadBotContext();
 } catch (error) {
   if (error instanceof DataValidationError) fail(error.message, 1);
   throw error;

@@ -9,23 +9,18 @@ import { orExit } from './or-exit.js';
 const config: ConfigFor<'http'> = orExit(() => configFor('http'));
 
 // Loaded only once the config is known to be good; none of these pull in discord.js.
-const [
-  { createLogger },
-  { createBotContext },
-  { startHttpServer },
-  { createMetrics },
-  { startMetricsServer },
-] = await Promise.all([
-  import('../logger.js'),
-  import('../interactions/create-context.js'),
-  import('../transports/http/server.js'),
-  import('../metrics/metrics.js'),
-  import('../metrics/server.js'),
-]);
+const [{ createLogger }, { loadBotContext }, { startHttpServer }, { createMetrics }, { startMetricsServer }] =
+  await Promise.all([
+    import('../logger.js'),
+    import('../interactions/create-context.js'),
+    import('../transports/http/server.js'),
+    import('../metrics/metrics.js'),
+    import('../metrics/server.js'),
+  ]);
 
 const logger = createLogger({ level: config.logLevel, name: 'http' });
 
-const context = orExit(() => createBotContext());
+const context = orExit(() => loadBotContext());
 
 const metrics = createMetrics({ transport: 'http' });
 const separateMetricsPort = config.metricsPort !== undefined;

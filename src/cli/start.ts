@@ -84,16 +84,17 @@ if (!forcePlayground && process.env.DISCORD_TOKEN?.trim()) {
   await gateway.runGatewayBot(config);
 } else {
   const config = readConfig('playground');
-  const [{ createBotContext }, { runPlayground }, { createLogger }, { createLocalSession }] =
-    await Promise.all([
+  const [{ loadBotContext }, { runPlayground }, { createLogger }, { createLocalSession }] = await Promise.all(
+    [
       import('../interactions/create-context.js'),
       import('../transports/local/playground.js'),
       import('../logger.js'),
       import('../transports/local/parse-command-line.js'),
-    ]);
-  let context: ReturnType<typeof createBotContext>;
+    ],
+  );
+  let context: ReturnType<typeof loadBotContext>;
   try {
-    context = createBotContext();
+    context = loadBotContext();
   } catch (error) {
     if (error instanceof DataValidationError) fail(error.message);
     throw error;

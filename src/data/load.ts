@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { buildDataset, type Dataset } from './dataset.js';
 import { configuredPartnersPath, projectRoot } from './paths.js';
+import { defaultPreparedDir, entryKey, readEntry, sha256, writeEntry } from './prepared-cache.js';
 import { type DataProblem, formatProblem, parsePartnersFile, parseTopicsFile } from './validate.js';
-import { datasetHash, defaultValidatedDir, markValidated, wasValidated } from './validated-marker.js';
 
 /** Thrown when a data file is invalid; its message lists every problem, one per line. */
 export class DataValidationError extends Error {
@@ -18,9 +18,9 @@ function displayPath(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-function readText(path: string): string {
+function readBytes(path: string): Buffer {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (error) {
     throw new DataValidationError([
       { file: displayPath(path), path: '', message: `cannot read: ${(error as Error).message}` },
@@ -45,56 +45,95 @@ export interface LoadOptions {
    */
   partnersPath?: string;
   topicsPath?: string;
-  /**
-   * Where datasets that passed every check are remembered (validated-marker.ts); false: check fully and remember
-   * nothing (`npm run validate-data`, the check CI runs, always checks fully but does remember).
-   */
-  validatedDir?: string | false;
-  /** Run every check even for a dataset remembered as valid. */
+  /** Where datasets that passed every check are remembered (prepared-cache.ts); false: remember nothing. */
+  preparedDir?: string | false;
+  /** Check fully even when these bytes are remembered (`npm run validate-data`, the check CI runs). */
   fullCheck?: boolean;
 }
 
-/** Reads, validates and indexes the dataset. Throws DataValidationError; never returns partial data. */
-export function loadDataset({
+export interface PreparedDataset {
+  dataset: Dataset;
+  /** The partner search's index, saved with this dataset: present when it was read from the cache. */
+  searchIndex?: unknown;
+  /**
+   * Remembers this dataset, which has just passed every check, with its search index (`save()` of the partner
+   * search), so that the next start reads both back. Does nothing when read from the cache or not remembering.
+   */
+  remember(searchIndex: unknown): void;
+}
+
+/**
+ * Reads, validates and indexes the dataset, or reads back what an earlier start with the same bytes remembered.
+ * Throws DataValidationError; never returns partial data.
+ */
+export function loadPreparedDataset({
   partnersPath = configuredPartnersPath(),
   topicsPath,
-  validatedDir = defaultValidatedDir,
+  preparedDir = defaultPreparedDir,
   fullCheck = false,
-}: LoadOptions = {}): Dataset {
+}: LoadOptions = {}): PreparedDataset {
   const partnersFile = resolve(partnersPath);
   const topicsFile = resolve(topicsPath ?? join(dirname(partnersFile), 'topics.json'));
-
-  const topicsText = readText(topicsFile);
-  const topics = parseTopicsFile(displayPath(topicsFile), parseJson(topicsFile, topicsText));
-  if (!topics.ok) throw new DataValidationError(topics.problems);
-
-  const partnersText = readText(partnersFile);
-  const raw = parseJson(partnersFile, partnersText);
-  const sourceFile = sourcePathOf(raw, partnersFile);
-  let sourceText: string;
-  try {
-    sourceText = readFileSync(sourceFile, 'utf8');
-  } catch {
-    throw new DataValidationError([
-      {
-        file: displayPath(partnersFile),
-        path: 'source.file',
-        message: `cannot read the source document ${displayPath(sourceFile)}`,
-      },
-    ]);
+  const topicsBytes = readBytes(topicsFile);
+  const partnersBytes = readBytes(partnersFile);
+  const key = preparedDir === false ? '' : entryKey(partnersBytes, topicsBytes);
+  const entry = preparedDir === false || fullCheck ? undefined : readEntry(preparedDir, key);
+  const sourceOf = (raw: unknown) => {
+    const sourceFile = sourcePathOf(raw, partnersFile);
+    try {
+      return readFileSync(sourceFile);
+    } catch {
+      throw new DataValidationError([
+        {
+          file: displayPath(partnersFile),
+          path: 'source.file',
+          message: `cannot read the source document ${displayPath(sourceFile)}`,
+        },
+      ]);
+    }
+  };
+  if (entry) {
+    const sourceBytes = sourceOf(entry.partnersFile);
+    if (sha256(sourceBytes) === entry.sourceSha256) {
+      return {
+        dataset: buildDataset(entry.partnersFile, entry.topics),
+        searchIndex: entry.searchIndex,
+        remember: () => {},
+      };
+    }
   }
-  const hash = validatedDir === false ? '' : datasetHash([partnersText, topicsText, sourceText]);
-  const checks = fullCheck || validatedDir === false || !wasValidated(hash, validatedDir);
+
+  const topics = parseTopicsFile(
+    displayPath(topicsFile),
+    parseJson(topicsFile, topicsBytes.toString('utf8')),
+  );
+  if (!topics.ok) throw new DataValidationError(topics.problems);
+  const raw = parseJson(partnersFile, partnersBytes.toString('utf8'));
+  const sourceBytes = sourceOf(raw);
   const partners = parsePartnersFile({
     file: displayPath(partnersFile),
     raw,
     topics: topics.value,
-    sourceText,
-    checks,
+    sourceText: sourceBytes.toString('utf8'),
   });
   if (!partners.ok) throw new DataValidationError(partners.problems);
-  if (checks && validatedDir !== false) markValidated(hash, validatedDir);
-  return buildDataset(partners.value, topics.value);
+  return {
+    dataset: buildDataset(partners.value, topics.value),
+    remember: (searchIndex) => {
+      if (preparedDir === false) return;
+      writeEntry(preparedDir, key, {
+        sourceSha256: sha256(sourceBytes),
+        partnersFile: partners.value,
+        topics: topics.value,
+        searchIndex,
+      });
+    },
+  };
+}
+
+/** The validated dataset alone (nothing remembered: that needs the search index, see loadPreparedDataset). */
+export function loadDataset(options: LoadOptions = {}): Dataset {
+  return loadPreparedDataset(options).dataset;
 }
 
 /** The source document named by the file's `source.file`, relative to the file; the bundled one otherwise. */

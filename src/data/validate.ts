@@ -97,11 +97,6 @@ export interface PartnerChecksInput {
   topics: readonly Topic[];
   /** The raw text of data/source/wco-partnerships.txt. */
   sourceText: string;
-  /**
-   * false: the schema only, for a dataset that already passed every check (validated-marker.ts); the checks
-   * below need the source and take most of the time on a large dataset.
-   */
-  checks?: boolean;
 }
 
 /** Schema validation, then everything a schema cannot say: uniqueness, references, real dates, verbatim quotes. */
@@ -110,13 +105,11 @@ export function parsePartnersFile({
   raw,
   topics,
   sourceText,
-  checks = true,
 }: PartnerChecksInput): Validation<PartnersFile> {
   const parsed = partnersFileSchema.safeParse(raw, runOnce);
   if (!parsed.success)
     return { ok: false, problems: schemaProblems(file, raw, parsed.error, 'partners', 'id') };
   const data = parsed.data;
-  if (!checks) return { ok: true, value: data };
   const problems: DataProblem[] = [];
   const source = new WordPositions(correctedSourceText(sourceText, data.corrections));
   const sourceWords = new WordPositions(wordsOf(source.text));

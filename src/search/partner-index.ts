@@ -2,9 +2,17 @@
  * What the partner search looks things up in, built once. A query word is looked up once (`lookUp`); whether a
  * partner matches it is then checked on that partner alone (`matchAt`), so candidates come from the rarest word.
  */
-import type MiniSearch from 'minisearch';
+import type { AsPlainObject, default as MiniSearch } from 'minisearch';
 import type { Partner, Topic } from '../data/schema.js';
-import { byText, createFieldIndex, indexWords, ShortPrefixes, searchWord, WordMap } from './common.js';
+import {
+  byText,
+  createFieldIndex,
+  indexWords,
+  loadFieldIndex,
+  ShortPrefixes,
+  searchWord,
+  WordMap,
+} from './common.js';
 import { keyOf } from './normalize.js';
 import { TopicIndex } from './topic-search.js';
 
@@ -61,6 +69,9 @@ export class Match {
   topics: readonly string[] = NO_TOPICS;
 }
 
+/** Joined words (` w w `) are already what `indexWords` makes of a field's text. */
+const splitJoined = (joined: string) => (joined ? joined.slice(1, -1).split(' ') : []);
+
 /** A word that more than 1 in this many partners have is listed by reading each partner's words, not MiniSearch. */
 const SCAN_SHARE = 16;
 
@@ -76,6 +87,20 @@ function lowerBound<T extends string | number>(sorted: readonly T[], key: T): nu
   return lo;
 }
 
+/**
+ * The index as plain data (Maps as entry lists, MiniSearch in its own saved form): what a prepared dataset keeps
+ * (src/data/prepared-cache.ts), so that a start with the same data reads it back instead of building it.
+ */
+export interface SavedPartnerIndex {
+  fields: AsPlainObject;
+  joinedFields: Record<Field, string>[];
+  ownText: [string, number[]][];
+  partnersByTopic: [string, number[]][];
+  /** Each record and field as one number: record × 8 + the field's place in FIELDS. */
+  exactKeys: [string, number[]][];
+  shortPrefixes: [string, number[]][];
+}
+
 export class PartnerIndex {
   /** Sorted A–Z by name: a partner's number is its place in this list. */
   readonly partners: readonly Partner[];
@@ -83,46 +108,75 @@ export class PartnerIndex {
   readonly topicBySlug: ReadonlyMap<string, Topic>;
   private readonly fields: MiniSearch;
   /** Per partner, all field words and each field's, as ` w w `: a word or a word's start is one `includes`. */
-  private readonly joinedWords: string[] = [];
+  private readonly joinedWords: string[];
   private readonly joinedFields: Record<Field, string>[] = [];
   /** Every field word, sorted, with how many partners have the words before it: prefix counts. */
   private readonly vocabulary: string[];
   private readonly partnersBefore: number[];
-  private readonly ownText = new WordMap();
-  readonly partnersByTopic = new Map<string, number[]>();
+  private readonly ownText: WordMap;
+  readonly partnersByTopic: Map<string, number[]>;
   private readonly topicMembers = new Map<string, Set<number>>();
-  readonly exactKeys = new Map<string, { record: number; field: Field }[]>();
-  readonly shortPrefixes = new ShortPrefixes();
+  readonly exactKeys: Map<string, { record: number; field: Field }[]>;
+  readonly shortPrefixes: ShortPrefixes;
 
-  constructor(partnerList: readonly Partner[], topicList: readonly Topic[]) {
+  /** Builds the index, or reads back `saved`, which must come from `save()` on an index of the same data. */
+  constructor(partnerList: readonly Partner[], topicList: readonly Topic[], saved?: SavedPartnerIndex) {
     this.partners = byText(partnerList, (partner) => partner.name);
     this.topics = new TopicIndex(topicList);
     this.topicBySlug = new Map(topicList.map((topic) => [topic.slug, topic]));
-    const partnersWith = new Map<string, number>();
-    const docs = this.partners.map((partner, record) => {
-      const texts = this.describe(partner, record);
-      const seen = new Set<string>();
-      const joined = {} as Record<Field, string>;
-      for (const field of FIELDS) {
-        const words = indexWords(texts[field]);
-        joined[field] = words.length > 0 ? ` ${words.join(' ')} ` : '';
-        for (const word of words) {
-          if (!seen.has(word)) partnersWith.set(word, (partnersWith.get(word) ?? 0) + 1);
-          seen.add(word);
+    this.ownText = new WordMap(saved?.ownText);
+    this.partnersByTopic = new Map(saved?.partnersByTopic);
+    this.exactKeys = new Map(
+      saved?.exactKeys.map(([key, packed]) => [
+        key,
+        packed.map((n) => ({ record: Math.floor(n / 8), field: FIELDS[n % 8] as Field })),
+      ]),
+    );
+    this.shortPrefixes = new ShortPrefixes(saved?.shortPrefixes);
+    if (saved) {
+      if (saved.joinedFields.length !== this.partners.length) throw new Error('saved index of other data');
+      this.joinedFields = saved.joinedFields;
+      this.fields = loadFieldIndex(FIELDS, saved.fields, splitJoined);
+    } else {
+      const docs = this.partners.map((partner, record) => {
+        const texts = this.describe(partner, record);
+        const joined = {} as Record<Field, string>;
+        for (const field of FIELDS) {
+          const words = indexWords(texts[field]);
+          joined[field] = words.length > 0 ? ` ${words.join(' ')} ` : '';
         }
-      }
-      this.joinedFields.push(joined);
-      this.joinedWords.push(FIELDS.map((field) => joined[field]).join(''));
-      return { id: record, ...joined };
-    });
-    // Given as their joined words (` w w `), already what `indexWords` makes of them.
-    this.fields = createFieldIndex(FIELDS, docs, (joined) => (joined ? joined.slice(1, -1).split(' ') : []));
+        this.joinedFields.push(joined);
+        return { id: record, ...joined };
+      });
+      this.fields = createFieldIndex(FIELDS, docs, splitJoined);
+    }
+    this.joinedWords = this.joinedFields.map((joined) => FIELDS.map((field) => joined[field]).join(''));
     for (const [slug, records] of this.partnersByTopic) this.topicMembers.set(slug, new Set(records));
+    const partnersWith = new Map<string, number>();
+    for (const joined of this.joinedWords) {
+      for (const word of new Set(joined.split(' '))) {
+        if (word) partnersWith.set(word, (partnersWith.get(word) ?? 0) + 1);
+      }
+    }
     this.vocabulary = [...partnersWith.keys()].sort();
     this.partnersBefore = [0];
     for (const word of this.vocabulary) {
       this.partnersBefore.push((this.partnersBefore.at(-1) ?? 0) + (partnersWith.get(word) ?? 0));
     }
+  }
+
+  save(): SavedPartnerIndex {
+    return {
+      fields: this.fields.toJSON(),
+      joinedFields: this.joinedFields,
+      ownText: this.ownText.save(),
+      partnersByTopic: [...this.partnersByTopic],
+      exactKeys: [...this.exactKeys].map(([key, found]) => [
+        key,
+        found.map(({ record, field }) => record * 8 + FIELDS.indexOf(field)),
+      ]),
+      shortPrefixes: this.shortPrefixes.save(),
+    };
   }
 
   /** Registers a partner's own text, topics, exact keys and short prefixes; returns its short fields' texts. */

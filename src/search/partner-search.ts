@@ -7,7 +7,16 @@ import { AUTOCOMPLETE_LIMIT, allowedTypos, CACHE_SIZE, LruCache, MAX_LIMIT, sear
 import { FuseOrder } from './fuse-order.js';
 import { matchedText } from './matched-text.js';
 import { type NormalizedQuery, normalizeQuery } from './normalize.js';
-import { BIT, FIELDS, type Field, Match, PartnerIndex, PRIMARY, type WordLookup } from './partner-index.js';
+import {
+  BIT,
+  FIELDS,
+  type Field,
+  Match,
+  PartnerIndex,
+  PRIMARY,
+  type SavedPartnerIndex,
+  type WordLookup,
+} from './partner-index.js';
 import type { MatchField, PartnerHit, PartnerSearch, SearchOptions } from './types.js';
 
 /**
@@ -50,7 +59,7 @@ export function createPartnerSearch(
   topicList: readonly Topic[],
   options: SearchOptions = {},
 ): PartnerSearch {
-  const index = new PartnerIndex(partnerList, topicList);
+  const index = new PartnerIndex(partnerList, topicList, options.savedIndex as SavedPartnerIndex | undefined);
   const { partners, topicBySlug } = index;
   const fuseOrder = new FuseOrder(partners);
   const cache = new LruCache<readonly Ranked[]>(options.caching === false ? 0 : CACHE_SIZE);
@@ -235,9 +244,9 @@ export function createPartnerSearch(
     });
   };
 
-  return searchApi(run, () =>
+  const firstAZ = () =>
     partners
       .slice(0, AUTOCOMPLETE_LIMIT)
-      .map((partner): PartnerHit => ({ partner, score: 1, exact: false, matchedOn: 'name' })),
-  );
+      .map((partner): PartnerHit => ({ partner, score: 1, exact: false, matchedOn: 'name' }));
+  return { ...searchApi(run, firstAZ), save: () => index.save() };
 }

@@ -32,6 +32,8 @@ export interface TopicHit {
 export interface SearchOptions {
   /** Keep answers per query (default true); off, every call computes its answer (benchmarks' cold figures). */
   caching?: boolean;
+  /** What `save()` gave for an index of the same partners and topics: read back instead of built. */
+  savedIndex?: unknown;
 }
 
 export interface PartnerSearch {
@@ -41,6 +43,8 @@ export interface PartnerSearch {
   suggest(query: string, limit?: number): PartnerHit[];
   /** Choices for autocomplete: at most 25, best first; an empty query lists partners A-Z. */
   autocomplete(query: string): PartnerHit[];
+  /** The built index as plain, JSON-ready data, for `SearchOptions.savedIndex` (start-up reads it back). */
+  save(): unknown;
 }
 
 export interface TopicSearch {

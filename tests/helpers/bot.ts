@@ -7,7 +7,7 @@ import type {
 import { ComponentType } from 'discord-api-types/v10';
 import { commands } from '../../commands/index.js';
 import type { BotContext } from '../../src/interactions/context.js';
-import { createBotContext } from '../../src/interactions/create-context.js';
+import { loadBotContext } from '../../src/interactions/create-context.js';
 import { handleInteraction } from '../../src/interactions/handle.js';
 import {
   buildBotMessage,
@@ -17,7 +17,7 @@ import {
   parseCommandLine,
 } from '../../src/transports/local/parse-command-line.js';
 
-export const context: BotContext = createBotContext();
+export const context: BotContext = loadBotContext();
 export const owner = createLocalSession();
 export const someoneElse = createLocalSession({
   user: {

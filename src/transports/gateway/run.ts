@@ -1,6 +1,6 @@
 import { orExit } from '../../cli/or-exit.js';
 import type { ConfigFor } from '../../config.js';
-import { createBotContext } from '../../interactions/create-context.js';
+import { loadBotContext } from '../../interactions/create-context.js';
 import { createLogger } from '../../logger.js';
 import { gatewayStatusOf, serveGatewayMetrics } from '../../metrics/gateway.js';
 import { answersInFlight, createGatewayBot } from './bot.js';
@@ -12,7 +12,7 @@ const shutdownTimeoutMs = 5_000;
 /** `npm start` with DISCORD_TOKEN set: log in, answer interactions until SIGINT/SIGTERM, then exit 0. */
 export async function runGatewayBot(config: ConfigFor<'gateway'>): Promise<void> {
   const logger = createLogger({ level: config.logLevel, name: 'gateway' });
-  const context = orExit(() => createBotContext());
+  const context = orExit(() => loadBotContext());
 
   process.on('unhandledRejection', (reason) =>
     logger.error({ err: reason }, 'unhandled rejection (kept running)'),
