@@ -2,7 +2,7 @@
  * Shared by the partner and the topic search: result limits, typos per word, MiniSearch over folded text, the
  * one- and two-character table, and the answer cache.
  */
-import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
+import type { default as MiniSearch, Options, SearchResult } from 'minisearch';
 import { compoundsOf, distinctWordsOf, foldText, STOP_WORDS, wordsOf } from './normalize.js';
 
 export const AUTOCOMPLETE_LIMIT = 25;
@@ -10,11 +10,6 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 export const DEFAULT_SUGGEST_LIMIT = 5;
 export const MAX_LIMIT = 100;
 export const CACHE_SIZE = 500;
-
-export function clampLimit(limit: unknown, fallback: number): number {
-  if (typeof limit !== 'number' || Number.isNaN(limit)) return fallback;
-  return Math.max(0, Math.min(MAX_LIMIT, Math.floor(limit)));
-}
 
 /**
  * Typos a query word may carry. A lone short word gets none in `search` ("bold" is one letter from "body" and
@@ -33,28 +28,12 @@ export function indexWords(text: string): string[] {
   return [...wordsOf(folded), ...compoundsOf(folded)];
 }
 
-function fieldIndexOptions(fields: readonly string[], tokenize: (text: string) => string[]): Options {
-  return { fields: [...fields], tokenize, processTerm: (term) => (STOP_WORDS.has(term) ? null : term) };
-}
-
-/** A MiniSearch index over short fields of numbered records; queries are folded by the caller. */
-export function createFieldIndex<F extends string>(
-  fields: readonly F[],
-  docs: Iterable<{ id: number } & Record<F, string>>,
-  tokenize: (text: string) => string[] = indexWords,
-): MiniSearch {
-  const index = new MiniSearch(fieldIndexOptions(fields, tokenize));
-  index.addAll([...docs]);
-  return index;
-}
-
-/** The same index read back from what its `toJSON()` gave (MiniSearch throws on a form it does not know). */
-export function loadFieldIndex(
+/** MiniSearch over short fields of numbered records (`{ id, ...fields }`); queries are folded by the caller. */
+export function fieldIndexOptions(
   fields: readonly string[],
-  saved: AsPlainObject,
   tokenize: (text: string) => string[] = indexWords,
-): MiniSearch {
-  return MiniSearch.loadJS(saved, fieldIndexOptions(fields, tokenize));
+): Options {
+  return { fields: [...fields], tokenize, processTerm: (term) => (STOP_WORDS.has(term) ? null : term) };
 }
 
 /** One already folded query word, as a prefix or with typos; the word is not tokenised again. */
@@ -75,21 +54,26 @@ export function searchWord(
   });
 }
 
-/** Whole words of long text (summaries, notes, descriptions) → the records that use them. */
+/** Adds `item` to the list under `key`, starting the list if there is none. */
+export function pushTo<K, V>(lists: Map<K, V[]>, key: K, item: V): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
+}
+
+/** Whole words of long text (summaries, notes, descriptions) → the records that use them, ascending. */
 export class WordMap {
+  private readonly records: Map<string, number[]>;
+
   /** `saved`: what `save()` gave, read back. */
   constructor(saved?: [string, number[]][]) {
     this.records = new Map(saved);
   }
 
-  private readonly records: Map<string, number[]>;
-
+  /** Records must be added in ascending order, each once. */
   add(record: number, text: string): void {
     for (const word of distinctWordsOf(foldText(text))) {
-      if (STOP_WORDS.has(word)) continue;
-      const list = this.records.get(word);
-      if (!list) this.records.set(word, [record]);
-      else if (list[list.length - 1] !== record) list.push(record);
+      if (!STOP_WORDS.has(word)) pushTo(this.records, word, record);
     }
   }
 
@@ -102,47 +86,39 @@ export class WordMap {
   }
 }
 
-/** Answers to one- and two-character queries: records whose keys start with it, by rank, then as added (A–Z). */
-export type ShortPrefixEntry = { record: number; rank: number; whole: boolean };
+type ShortPrefixEntry = { record: number; rank: number; whole: boolean };
 
+/** Answers to one- and two-character queries: records whose keys start with it, by rank, then as added (A–Z). */
 export class ShortPrefixes {
-  private readonly byPrefix = new Map<string, ShortPrefixEntry[]>();
+  /** Each entry as one number, record × 8 + rank (0–3) × 2 + whole: saved as it is, 1/5 of what objects take. */
+  private readonly byPrefix: Map<string, number[]>;
+  private readonly ordered = new Map<string, readonly ShortPrefixEntry[]>();
 
   /** `saved`: what `save()` gave, read back. */
   constructor(saved?: [string, number[]][]) {
-    for (const [prefix, packed] of saved ?? []) {
-      this.byPrefix.set(
-        prefix,
-        packed.map((n) => ({ record: Math.floor(n / 8), rank: Math.floor(n / 2) % 4, whole: n % 2 === 1 })),
-      );
-    }
+    this.byPrefix = new Map(saved);
   }
 
-  /** Each entry as one number (record, rank 0–3, whole): 1/5 of the JSON objects would take, read back faster. */
   save(): [string, number[]][] {
-    return [...this.byPrefix].map(([prefix, entries]) => [
-      prefix,
-      entries.map(({ record, rank, whole }) => record * 8 + rank * 2 + Number(whole)),
-    ]);
+    return [...this.byPrefix];
   }
 
   add(record: number, word: string, rank: number): void {
     if (STOP_WORDS.has(word)) return;
     for (const prefix of new Set([word.slice(0, 1), word.slice(0, 2)])) {
-      if (!prefix) continue;
-      const list = this.byPrefix.get(prefix) ?? [];
-      if (list.length === 0) this.byPrefix.set(prefix, list);
-      list.push({ record, rank, whole: word === prefix });
+      if (prefix) pushTo(this.byPrefix, prefix, record * 8 + rank * 2 + Number(word === prefix));
     }
   }
-
-  private readonly ordered = new Map<string, readonly ShortPrefixEntry[]>();
 
   /** Records for a prefix: whole keys first, then by rank; each record once (ordered on first use). */
   find(prefix: string): readonly ShortPrefixEntry[] {
     let found = this.ordered.get(prefix);
     if (!found) {
-      const entries = [...(this.byPrefix.get(prefix) ?? [])];
+      const entries = (this.byPrefix.get(prefix) ?? []).map((n) => ({
+        record: Math.floor(n / 8),
+        rank: Math.floor(n / 2) % 4,
+        whole: n % 2 === 1,
+      }));
       entries.sort((a, b) => Number(b.whole) - Number(a.whole) || a.rank - b.rank);
       const seen = new Set<number>();
       found = entries.filter((entry) => !seen.has(entry.record) && seen.add(entry.record));
@@ -164,10 +140,8 @@ export class LruCache<V> {
     if (this.capacity === 0) return value;
     this.entries.delete(key);
     this.entries.set(key, value);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
+    // A Map keeps insertion order: the first key is the least recently used.
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return value;
   }
 }
@@ -177,10 +151,13 @@ export function searchApi<H>(
   run: (mode: 'search' | 'suggest', query: unknown, limit: number) => H[],
   firstAZ: () => H[],
 ) {
+  const clamp = (limit: unknown, fallback: number) =>
+    typeof limit !== 'number' || Number.isNaN(limit)
+      ? fallback
+      : Math.max(0, Math.min(MAX_LIMIT, Math.floor(limit)));
   return {
-    search: (query: string, limit?: number) => run('search', query, clampLimit(limit, DEFAULT_SEARCH_LIMIT)),
-    suggest: (query: string, limit?: number) =>
-      run('suggest', query, clampLimit(limit, DEFAULT_SUGGEST_LIMIT)),
+    search: (query: string, limit?: number) => run('search', query, clamp(limit, DEFAULT_SEARCH_LIMIT)),
+    suggest: (query: string, limit?: number) => run('suggest', query, clamp(limit, DEFAULT_SUGGEST_LIMIT)),
     autocomplete: (query: string) =>
       typeof query !== 'string' || query.trim() === '' ? firstAZ() : run('search', query, AUTOCOMPLETE_LIMIT),
   };

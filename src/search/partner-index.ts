@@ -2,13 +2,13 @@
  * What the partner search looks things up in, built once. A query word is looked up once (`lookUp`); whether a
  * partner matches it is then checked on that partner alone (`matchAt`), so candidates come from the rarest word.
  */
-import type { AsPlainObject, default as MiniSearch } from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Partner, Topic } from '../data/schema.js';
 import {
   byText,
-  createFieldIndex,
+  fieldIndexOptions,
   indexWords,
-  loadFieldIndex,
+  pushTo,
   ShortPrefixes,
   searchWord,
   WordMap,
@@ -38,21 +38,14 @@ export interface WordLookup {
   term: string;
   /** Only when the word matched nothing as typed: partners whose fields it matches with typos. */
   typos?: Map<number, { fields: number; score: number }>;
-  /** ` word` and ` word `, looked for in a partner's joined words. */
-  start: string;
-  whole: string;
-  /** Focus areas (slugs) it matches, and their partners. */
-  topicSlugs: string[];
-  topicMembers: ReadonlySet<number>[];
+  /** Focus areas (slugs) it matches → their partners. */
+  topics: Map<string, ReadonlySet<number>>;
   /** Partners whose own text has the word (ascending). */
   text: readonly number[];
   /** About how many partners have it in a field / in a subject. */
   inFields: number;
   inSubjects: number;
 }
-
-/** Shared by every match without focus areas: never changed in place. */
-const NO_TOPICS: readonly string[] = [];
 
 /** What the words of a query matched in one partner, added up word by word (`matchAt`). */
 export class Match {
@@ -66,11 +59,11 @@ export class Match {
   allFields = true;
   /** Every word is in a field or the partner's own text (not only in a focus area's label or synonyms). */
   allStated = true;
-  topics: readonly string[] = NO_TOPICS;
+  topics: string[] = [];
 }
 
-/** Joined words (` w w `) are already what `indexWords` makes of a field's text. */
-const splitJoined = (joined: string) => (joined ? joined.slice(1, -1).split(' ') : []);
+/** MiniSearch over the joined words (` w w `), which are already what `indexWords` makes of a field's text. */
+const FIELD_OPTIONS = fieldIndexOptions(FIELDS, (joined) => (joined ? joined.slice(1, -1).split(' ') : []));
 
 /** A word that more than 1 in this many partners have is listed by reading each partner's words, not MiniSearch. */
 const SCAN_SHARE = 16;
@@ -109,14 +102,15 @@ export class PartnerIndex {
   private readonly fields: MiniSearch;
   /** Per partner, all field words and each field's, as ` w w `: a word or a word's start is one `includes`. */
   private readonly joinedWords: string[];
-  private readonly joinedFields: Record<Field, string>[] = [];
+  private readonly joinedFields: Record<Field, string>[];
   /** Every field word, sorted, with how many partners have the words before it: prefix counts. */
   private readonly vocabulary: string[];
   private readonly partnersBefore: number[];
   private readonly ownText: WordMap;
-  readonly partnersByTopic: Map<string, number[]>;
-  private readonly topicMembers = new Map<string, Set<number>>();
-  readonly exactKeys: Map<string, { record: number; field: Field }[]>;
+  private readonly partnersByTopic: Map<string, number[]>;
+  readonly topicMembers = new Map<string, ReadonlySet<number>>();
+  /** Folded names, acronyms, aliases, sub-bodies' and programmes' → record × 8 + the field's place in FIELDS. */
+  private readonly exactKeys: Map<string, number[]>;
   readonly shortPrefixes: ShortPrefixes;
 
   /** Builds the index, or reads back `saved`, which must come from `save()` on an index of the same data. */
@@ -126,29 +120,17 @@ export class PartnerIndex {
     this.topicBySlug = new Map(topicList.map((topic) => [topic.slug, topic]));
     this.ownText = new WordMap(saved?.ownText);
     this.partnersByTopic = new Map(saved?.partnersByTopic);
-    this.exactKeys = new Map(
-      saved?.exactKeys.map(([key, packed]) => [
-        key,
-        packed.map((n) => ({ record: Math.floor(n / 8), field: FIELDS[n % 8] as Field })),
-      ]),
-    );
+    this.exactKeys = new Map(saved?.exactKeys);
     this.shortPrefixes = new ShortPrefixes(saved?.shortPrefixes);
     if (saved) {
       if (saved.joinedFields.length !== this.partners.length) throw new Error('saved index of other data');
       this.joinedFields = saved.joinedFields;
-      this.fields = loadFieldIndex(FIELDS, saved.fields, splitJoined);
+      // MiniSearch throws on a saved form it does not know.
+      this.fields = MiniSearch.loadJS(saved.fields, FIELD_OPTIONS);
     } else {
-      const docs = this.partners.map((partner, record) => {
-        const texts = this.describe(partner, record);
-        const joined = {} as Record<Field, string>;
-        for (const field of FIELDS) {
-          const words = indexWords(texts[field]);
-          joined[field] = words.length > 0 ? ` ${words.join(' ')} ` : '';
-        }
-        this.joinedFields.push(joined);
-        return { id: record, ...joined };
-      });
-      this.fields = createFieldIndex(FIELDS, docs, splitJoined);
+      this.joinedFields = this.partners.map((partner, record) => this.describe(partner, record));
+      this.fields = new MiniSearch(FIELD_OPTIONS);
+      this.fields.addAll(this.joinedFields.map((joined, id) => ({ id, ...joined })));
     }
     this.joinedWords = this.joinedFields.map((joined) => FIELDS.map((field) => joined[field]).join(''));
     for (const [slug, records] of this.partnersByTopic) this.topicMembers.set(slug, new Set(records));
@@ -171,22 +153,15 @@ export class PartnerIndex {
       joinedFields: this.joinedFields,
       ownText: this.ownText.save(),
       partnersByTopic: [...this.partnersByTopic],
-      exactKeys: [...this.exactKeys].map(([key, found]) => [
-        key,
-        found.map(({ record, field }) => record * 8 + FIELDS.indexOf(field)),
-      ]),
+      exactKeys: [...this.exactKeys],
       shortPrefixes: this.shortPrefixes.save(),
     };
   }
 
-  /** Registers a partner's own text, topics, exact keys and short prefixes; returns its short fields' texts. */
+  /** Registers a partner's own text, topics, exact keys and short prefixes; returns its fields' joined words. */
   private describe(partner: Partner, record: number): Record<Field, string> {
     this.ownText.add(record, [partner.summary, ...partner.focusAreas.map((focus) => focus.note)].join('\n'));
-    for (const { topic } of partner.focusAreas) {
-      const list = this.partnersByTopic.get(topic) ?? [];
-      if (list.length === 0) this.partnersByTopic.set(topic, list);
-      list.push(record);
-    }
+    for (const { topic } of partner.focusAreas) pushTo(this.partnersByTopic, topic, record);
     const named: [Field, string | undefined, acronym: boolean][] = [
       ['name', partner.name, false],
       ['acronym', partner.acronym, true],
@@ -206,9 +181,7 @@ export class PartnerIndex {
       if (!text) continue;
       texts[field] = texts[field] ? `${texts[field]}\n${text}` : text;
       const key = keyOf(text);
-      const list = this.exactKeys.get(key) ?? [];
-      if (list.length === 0) this.exactKeys.set(key, list);
-      list.push({ record, field });
+      pushTo(this.exactKeys, key, record * 8 + FIELDS.indexOf(field));
       // Short queries: acronyms first, then first words of names and aliases, then their other words.
       if (acronym) this.shortPrefixes.add(record, key, 0);
       else if (PRIMARY & BIT[field]) {
@@ -217,14 +190,27 @@ export class PartnerIndex {
         });
       }
     }
-    return texts;
+    return Object.fromEntries(
+      FIELDS.map((field) => {
+        const words = indexWords(texts[field]);
+        return [field, words.length > 0 ? ` ${words.join(' ')} ` : ''];
+      }),
+    ) as Record<Field, string>;
+  }
+
+  /** The partners whose name (or acronym, alias, sub-body or programme) folds to `key`, and in which field. */
+  exact(key: string): { record: number; field: Field }[] {
+    return (this.exactKeys.get(key) ?? []).map((n) => ({
+      record: Math.floor(n / 8),
+      field: FIELDS[n % 8] as Field,
+    }));
   }
 
   /** Looks a query word up: as typed (or as a word's start), else, if it matches nothing so, with `typos`. */
   lookUp(term: string, typos: number, mode: 'search' | 'suggest'): WordLookup {
     const from = lowerBound(this.vocabulary, term);
     const to = lowerBound(this.vocabulary, `${term}\uffff`);
-    let topics = new Set([...this.topics.matchWord(term, 0, false).keys()].map((t) => this.slugOf(t)));
+    let topics = this.topicsMatching(term, 0);
     const text = this.ownText.get(term);
     let fuzzy: WordLookup['typos'];
     if (from === to && topics.size === 0 && text.length === 0 && typos > 0) {
@@ -237,29 +223,22 @@ export class PartnerIndex {
         // MiniSearch's score weighs the edit distance: "interpl" is nearer "interpol" than "internal".
         fuzzy.set(result.id as number, { fields: bits, score: result.score });
       }
-      topics = new Set([...this.topics.matchWord(term, typos, false).keys()].map((t) => this.slugOf(t)));
+      topics = this.topicsMatching(term, typos);
     }
-    const topicSlugs = [...topics];
-    const topicMembers = topicSlugs.map((slug) => this.topicMembers.get(slug) ?? new Set<number>());
     let inSubjects = text.length;
-    for (const members of topicMembers) inSubjects += members.size;
+    for (const members of topics.values()) inSubjects += members.size;
     const inFields = fuzzy ? fuzzy.size : (this.partnersBefore[to] ?? 0) - (this.partnersBefore[from] ?? 0);
-    const start = ` ${term}`;
-    return {
-      term,
-      start,
-      whole: `${start} `,
-      typos: fuzzy,
-      topicSlugs,
-      topicMembers,
-      text,
-      inFields,
-      inSubjects,
-    };
+    return { term, typos: fuzzy, topics, text, inFields, inSubjects };
   }
 
-  private slugOf(topicRecord: number): string {
-    return this.topics.topics[topicRecord]?.slug ?? '';
+  /** The focus areas whose label, slug or synonyms match the word, and their partners. */
+  private topicsMatching(term: string, typos: number): WordLookup['topics'] {
+    const topics: WordLookup['topics'] = new Map();
+    for (const topicRecord of this.topics.matchWord(term, typos, false).keys()) {
+      const slug = this.topics.topics[topicRecord]?.slug ?? '';
+      topics.set(slug, this.topicMembers.get(slug) ?? new Set());
+    }
+    return topics;
   }
 
   /**
@@ -275,41 +254,43 @@ export class PartnerIndex {
       for (const result of searchWord(this.fields, lookup.term, { prefix: true, typos: 0 }))
         visit(result.id as number);
     } else {
+      const start = ` ${lookup.term}`;
       for (let record = 0; record < this.joinedWords.length; record++) {
-        if (this.joinedWords[record]?.includes(lookup.start)) visit(record);
+        if (this.joinedWords[record]?.includes(start)) visit(record);
       }
     }
   }
 
   /** Whether the word matches this partner; if it does, what it matched is added to `into`. */
   matchAt(lookup: WordLookup, record: number, into: Match): boolean {
+    const start = ` ${lookup.term}`;
     let fields = 0;
     let score = 0;
     if (lookup.typos) {
       const typo = lookup.typos.get(record);
       fields = typo?.fields ?? 0;
       score = typo?.score ?? 0;
-    } else if (lookup.inFields > 0 && (this.joinedWords[record] ?? '').includes(lookup.start)) {
+    } else if (lookup.inFields > 0 && (this.joinedWords[record] ?? '').includes(start)) {
       const joined = this.joinedFields[record] as Record<Field, string>;
       for (const field of FIELDS) {
         const text = joined[field];
-        const at = text.indexOf(lookup.start);
+        const at = text.indexOf(start);
         if (at < 0) continue;
         fields |= BIT[field];
         // A word's start counts by how much of the word it is, as MiniSearch does.
         const wordLength = text.indexOf(' ', at + 1) - at - 1;
-        const share = text.includes(lookup.whole) ? 1 : (0.5 * lookup.term.length) / wordLength;
+        const share = text.includes(`${start} `) ? 1 : (0.5 * lookup.term.length) / wordLength;
         score += share * BOOST[field];
       }
     }
-    let topics: readonly string[] = NO_TOPICS;
-    for (let i = 0; i < lookup.topicMembers.length; i++) {
-      if (!lookup.topicMembers[i]?.has(record)) continue;
-      const slug = lookup.topicSlugs[i] as string;
-      topics = topics === NO_TOPICS ? [slug] : [...topics, slug];
+    let inTopic = false;
+    for (const [slug, members] of lookup.topics) {
+      if (!members.has(record)) continue;
+      inTopic = true;
+      if (!into.topics.includes(slug)) into.topics.push(slug);
     }
     const text = !fields && lookup.text[lowerBound(lookup.text, record)] === record;
-    if (!fields && topics.length === 0 && !text) return false;
+    if (!fields && !inTopic && !text) return false;
     const typo = lookup.typos !== undefined;
     into.words++;
     into.fields |= fields;
@@ -318,7 +299,6 @@ export class PartnerIndex {
     if (!(fields & KEYED) || typo) into.allKeyed = false;
     if (!fields) into.allFields = false;
     if (!fields && !text) into.allStated = false;
-    for (const topic of topics) if (!into.topics.includes(topic)) into.topics = [...into.topics, topic];
     return true;
   }
 }

@@ -137,11 +137,11 @@ export function createPartnerSearch(
     const byAll = cheapest((lookup) => 3 * lookup.inFields + lookup.inSubjects);
     if (onFields < MAX_LIMIT) {
       if (byAll !== byFields) index.forEachInFields(byAll, consider);
-      for (const lookup of lookups) for (const members of lookup.topicMembers) members.forEach(consider);
+      for (const lookup of lookups) for (const members of lookup.topics.values()) members.forEach(consider);
       if (notTextOnly < MAX_LIMIT) byAll.text.forEach(consider);
     }
     // Exact names rank first, whatever else the record matched.
-    for (const { record, field } of index.exactKeys.get(query.key) ?? []) {
+    for (const { record, field } of index.exact(query.key)) {
       const exact = rankOne(record, new Match(), field);
       const at = kept.findIndex((hit) => hit.record === record);
       if (at >= 0 && (kept[at] as Ranked).tier <= exact.tier) continue;
@@ -165,7 +165,7 @@ export function createPartnerSearch(
         if (index.matchAt(lookup, record, match)) tally.set(record, match);
       };
       index.forEachInFields(lookup, add);
-      for (const members of lookup.topicMembers) members.forEach(add);
+      for (const members of lookup.topics.values()) members.forEach(add);
       lookup.text.forEach(add);
     }
     const ranked = [...tally].map(([record, match]) => {
@@ -187,7 +187,8 @@ export function createPartnerSearch(
   const shortSearch = (query: NormalizedQuery): Ranked[] => {
     const found = index.shortPrefixes.find(query.key);
     const exact = new Set(
-      (index.exactKeys.get(query.key) ?? [])
+      index
+        .exact(query.key)
         .filter(({ field }) => PRIMARY & BIT[field])
         .map(({ record }) => record),
     );
@@ -202,7 +203,7 @@ export function createPartnerSearch(
     const listed = new Set(found.map((entry) => entry.record));
     for (const topicRecord of index.topics.exactKeys.get(query.key) ?? []) {
       const slug = index.topics.topics[topicRecord]?.slug ?? '';
-      for (const record of index.partnersByTopic.get(slug) ?? []) {
+      for (const record of index.topicMembers.get(slug) ?? []) {
         if (listed.has(record)) continue;
         listed.add(record);
         ranked.push({ record, tier: 6, within: 0, matchedOn: 'topic', topics: [slug], bySubject: true });

@@ -2,16 +2,18 @@
  * Focus areas: MiniSearch over label, slug and synonyms, plus the description's whole words. `TopicIndex` answers
  * one query word at a time, for the partner search and for /topic's search.
  */
+import MiniSearch from 'minisearch';
 import type { Topic } from '../data/schema.js';
 import {
   AUTOCOMPLETE_LIMIT,
   allowedTypos,
   byText,
   CACHE_SIZE,
-  createFieldIndex,
+  fieldIndexOptions,
   indexWords,
   LruCache,
   MAX_LIMIT,
+  pushTo,
   ShortPrefixes,
   searchApi,
   searchWord,
@@ -25,7 +27,7 @@ type TopicWordMatch = { typo: boolean; describedOnly: boolean };
 
 export class TopicIndex {
   readonly topics: readonly Topic[];
-  private readonly names;
+  private readonly names = new MiniSearch(fieldIndexOptions(['label', 'slug', 'synonyms']));
   private readonly descriptions = new WordMap();
   /** Folded label, slug and synonyms → topics. */
   readonly exactKeys = new Map<string, number[]>();
@@ -33,17 +35,14 @@ export class TopicIndex {
 
   constructor(topics: readonly Topic[]) {
     this.topics = byText(topics, (topic) => topic.label);
-    this.names = createFieldIndex(
-      ['label', 'slug', 'synonyms'],
+    this.names.addAll(
       this.topics.map((topic, id) => ({ ...topic, id, synonyms: topic.synonyms.join('\n') })),
     );
     this.topics.forEach((topic, record) => {
       this.descriptions.add(record, topic.description);
       for (const text of [topic.label, topic.slug, ...topic.synonyms]) {
         const key = keyOf(text);
-        const list = this.exactKeys.get(key) ?? [];
-        if (!list.includes(record)) list.push(record);
-        this.exactKeys.set(key, list);
+        if (!this.exactKeys.get(key)?.includes(record)) pushTo(this.exactKeys, key, record);
         for (const word of indexWords(text)) this.shortPrefixes.add(record, word, 0);
       }
     });
