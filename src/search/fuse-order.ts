@@ -9,8 +9,6 @@ import { foldText } from './normalize.js';
 /** One name-like value of a partner, and what a match in it costs over a match in the name itself. */
 type Value = { text: string; penalty: number };
 
-const PENALTY = { name: 0, alias: 0.03, subBody: 0.06, place: 0.1 };
-
 /** Every word somewhere in the value, typos allowed (about one error in three letters). */
 const WORDS_ALL: IFuseOptions<Value> = {
   includeScore: true,
@@ -36,17 +34,16 @@ export class FuseOrder {
     if (!values) {
       const of = (penalty: number, texts: (string | undefined)[]) =>
         texts.flatMap((text) => (text ? [{ text: foldText(text), penalty }] : []));
+      const subBodies = [...partner.relatedBodies, ...partner.programmes].flatMap((named) => [
+        named.name,
+        named.acronym,
+      ]);
+      const places = partner.locations.map((location) => location.place);
       values = [
-        ...of(PENALTY.name, [partner.name, partner.acronym]),
-        ...of(PENALTY.alias, partner.aliases),
-        ...of(
-          PENALTY.subBody,
-          [...partner.relatedBodies, ...partner.programmes].flatMap((named) => [named.name, named.acronym]),
-        ),
-        ...of(
-          PENALTY.place,
-          partner.locations.map((location) => location.place),
-        ),
+        ...of(0, [partner.name, partner.acronym]),
+        ...of(0.03, partner.aliases),
+        ...of(0.06, subBodies),
+        ...of(0.1, places),
       ];
       this.values.set(partner, values);
     }

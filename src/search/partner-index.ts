@@ -162,37 +162,37 @@ export class PartnerIndex {
   private describe(partner: Partner, record: number): Record<Field, string> {
     this.ownText.add(record, [partner.summary, ...partner.focusAreas.map((focus) => focus.note)].join('\n'));
     for (const { topic } of partner.focusAreas) pushTo(this.partnersByTopic, topic, record);
-    const named: [Field, string | undefined, acronym: boolean][] = [
-      ['name', partner.name, false],
-      ['acronym', partner.acronym, true],
-      ...partner.aliases.map((alias): [Field, string, boolean] => ['alias', alias, false]),
-      ...partner.relatedBodies.flatMap((body): [Field, string | undefined, boolean][] => [
-        ['relatedBody', body.name, false],
-        ['relatedBody', body.acronym, true],
-      ]),
-      ...partner.programmes.flatMap((programme): [Field, string | undefined, boolean][] => [
-        ['programme', programme.name, false],
-        ['programme', programme.acronym, true],
-      ]),
-    ];
-    const texts = Object.fromEntries(FIELDS.map((field) => [field, ''])) as Record<Field, string>;
-    texts.location = partner.locations.map((location) => location.place).join('\n');
-    for (const [field, text, acronym] of named) {
-      if (!text) continue;
-      texts[field] = texts[field] ? `${texts[field]}\n${text}` : text;
+    const texts = Object.fromEntries(FIELDS.map((field) => [field, [] as string[]])) as Record<
+      Field,
+      string[]
+    >;
+    texts.location = partner.locations.map((location) => location.place);
+    const add = (field: Field, text: string | undefined, acronym: boolean) => {
+      if (!text) return;
+      texts[field].push(text);
       const key = keyOf(text);
       pushTo(this.exactKeys, key, record * 8 + FIELDS.indexOf(field));
       // Short queries: acronyms first, then first words of names and aliases, then their other words.
       if (acronym) this.shortPrefixes.add(record, key, 0);
       else if (PRIMARY & BIT[field]) {
-        indexWords(text).forEach((word, i) => {
+        for (const [i, word] of indexWords(text).entries())
           this.shortPrefixes.add(record, word, i === 0 ? 1 : 2);
-        });
       }
+    };
+    add('name', partner.name, false);
+    add('acronym', partner.acronym, true);
+    for (const alias of partner.aliases) add('alias', alias, false);
+    for (const body of partner.relatedBodies) {
+      add('relatedBody', body.name, false);
+      add('relatedBody', body.acronym, true);
+    }
+    for (const programme of partner.programmes) {
+      add('programme', programme.name, false);
+      add('programme', programme.acronym, true);
     }
     return Object.fromEntries(
       FIELDS.map((field) => {
-        const words = indexWords(texts[field]);
+        const words = indexWords(texts[field].join('\n'));
         return [field, words.length > 0 ? ` ${words.join(' ')} ` : ''];
       }),
     ) as Record<Field, string>;

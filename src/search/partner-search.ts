@@ -10,7 +10,6 @@ import { type NormalizedQuery, normalizeQuery } from './normalize.js';
 import {
   BIT,
   FIELDS,
-  type Field,
   Match,
   PartnerIndex,
   PRIMARY,
@@ -43,14 +42,14 @@ interface Ranked {
 
 const byRank = (a: Ranked, b: Ranked) => a.tier - b.tier || a.within - b.within || a.record - b.record;
 
-/** Adds a hit to `kept`, the `count` best so far, in order: a common word's thousands of others are dropped. */
-function keepBest(kept: Ranked[], hit: Ranked, count: number): void {
+/** Adds a hit to `kept`, the MAX_LIMIT best so far, in order: a common word's thousands of others are dropped. */
+function keepBest(kept: Ranked[], hit: Ranked): void {
   const last = kept[kept.length - 1];
-  if (kept.length === count && last && byRank(hit, last) >= 0) return;
+  if (kept.length === MAX_LIMIT && last && byRank(hit, last) >= 0) return;
   let at = kept.length;
   while (at > 0 && byRank(hit, kept[at - 1] as Ranked) < 0) at--;
   kept.splice(at, 0, hit);
-  if (kept.length > count) kept.pop();
+  if (kept.length > MAX_LIMIT) kept.pop();
 }
 
 /** Builds the partner index once; every call after that is pure, synchronous and never throws on a string. */
@@ -64,16 +63,12 @@ export function createPartnerSearch(
   const fuseOrder = new FuseOrder(partners);
   const cache = new LruCache<readonly Ranked[]>(options.caching === false ? 0 : CACHE_SIZE);
 
-  const rankOne = (record: number, match: Match, exact?: Field): Ranked => {
+  const rankOne = (record: number, match: Match): Ranked => {
     const { allPrimary, allKeyed, allFields, allStated, fields, score, topics: viaTopics } = match;
     let tier: number;
     let within = 1 / (1 + score);
     let matchedOn: MatchField = FIELDS.find((field) => fields & BIT[field]) ?? 'name';
-    if (exact) {
-      tier = PRIMARY & BIT[exact] ? 0 : 1;
-      within = 0;
-      matchedOn = exact;
-    } else if (allFields) tier = allPrimary ? 2 : allKeyed ? 3 : 4;
+    if (allFields) tier = allPrimary ? 2 : allKeyed ? 3 : 4;
     else if (viaTopics.length > 0) {
       // Among subject hits, a partner with few focus areas (a specialist) before one that does many things.
       const focusAreas = partners[record]?.focusAreas.length ?? 1;
@@ -125,7 +120,7 @@ export function createPartnerSearch(
       const hit = rankOne(record, match);
       if (hit.tier <= 4) onFields++;
       if (hit.tier <= 4 || hit.topics.length > 0) notTextOnly++;
-      keepBest(kept, hit, MAX_LIMIT);
+      keepBest(kept, hit);
     };
     const cheapest = (cost: (lookup: WordLookup) => number) =>
       lookups.reduce((best, lookup) => (cost(lookup) < cost(best) ? lookup : best));
@@ -142,11 +137,11 @@ export function createPartnerSearch(
     }
     // Exact names rank first, whatever else the record matched.
     for (const { record, field } of index.exact(query.key)) {
-      const exact = rankOne(record, new Match(), field);
+      const tier = PRIMARY & BIT[field] ? 0 : 1;
       const at = kept.findIndex((hit) => hit.record === record);
-      if (at >= 0 && (kept[at] as Ranked).tier <= exact.tier) continue;
+      if (at >= 0 && (kept[at] as Ranked).tier <= tier) continue;
       if (at >= 0) kept.splice(at, 1);
-      keepBest(kept, exact, MAX_LIMIT);
+      keepBest(kept, { record, tier, within: 0, matchedOn: field, topics: [], bySubject: false });
     }
     return terms.length > 1 ? orderByFuse(kept, query) : kept;
   };
@@ -174,13 +169,13 @@ export function createPartnerSearch(
       hit.within = 0.5 * (1 - match.words / terms.length) + 0.5 * Math.min(hit.within, 0.999);
       return hit;
     });
-    ranked.sort((a, b) => a.within - b.within || a.record - b.record);
+    ranked.sort(byRank);
     const head = ranked.slice(0, FUSE_CANDIDATES);
     const scores = fuseOrder.scores(head, terms.join(' '), false);
     head.forEach((hit, i) => {
       hit.within = 0.5 * hit.within + 0.5 * (scores[i] ?? 1);
     });
-    return head.sort((a, b) => a.within - b.within || a.record - b.record);
+    return head.sort(byRank);
   };
 
   /** One- and two-character queries: acronyms, then the starts of names' words, A–Z; a topic named exactly after. */
@@ -216,8 +211,7 @@ export function createPartnerSearch(
     if (limit === 0) return [];
     const query = normalizeQuery(raw);
     if (query.length === 0) return [];
-    const cacheKey = `${mode}\u0000${query.key}`;
-    const ranked = cache.get(cacheKey, () =>
+    const ranked = cache.get(`${mode}\u0000${query.key}`, () =>
       (query.length <= 2
         ? shortSearch(query)
         : mode === 'search'
