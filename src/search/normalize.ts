@@ -62,24 +62,19 @@ const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-/** The words (runs of letters and digits) of folded text; punctuation, symbols and lone surrogates split words. */
-export function wordsOf(folded: string): string[] {
-  const pattern = NON_ASCII.test(folded) ? UNICODE_WORD : ASCII_WORD;
-  const words = folded.match(pattern) ?? [];
-  for (let i = 0; i < words.length; i++) words[i] = unifySpelling(words[i] ?? '');
-  return words;
-}
+/** Runs of letters and digits in folded text; punctuation, symbols and lone surrogates split words. */
+const lettersAndDigitsOf = (folded: string) =>
+  folded.match(NON_ASCII.test(folded) ? UNICODE_WORD : ASCII_WORD) ?? [];
+
+/** The words of folded text, spellings unified. */
+export const wordsOf = (folded: string) => lettersAndDigitsOf(folded).map((word) => unifySpelling(word));
 
 /** Folded words joined by single spaces: what exact names are compared by. */
 export const keyOf = (text: string) => wordsOf(foldText(text)).join(' ');
 
 /** The distinct words of folded text, as `wordsOf` gives them; long text repeats words, so each is unified once. */
-export function distinctWordsOf(folded: string): Set<string> {
-  const pattern = NON_ASCII.test(folded) ? UNICODE_WORD : ASCII_WORD;
-  const words = new Set<string>();
-  for (const word of new Set(folded.match(pattern))) words.add(unifySpelling(word));
-  return words;
-}
+export const distinctWordsOf = (folded: string) =>
+  new Set([...new Set(lettersAndDigitsOf(folded))].map((word) => unifySpelling(word)));
 
 /**
  * The words of each hyphenated (or otherwise punctuated) chunk run together: `counter-terrorism` also gives
@@ -101,11 +96,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 export interface NormalizedQuery {
-  /** Every word of the folded query, in order, duplicates removed. */
-  words: string[];
-  /** The words that carry meaning (stop words dropped), at most MAX_QUERY_TOKENS. */
+  /** The words that carry meaning (stop words dropped, each once), at most MAX_QUERY_TOKENS. */
   terms: string[];
-  /** `words` joined by single spaces: what exact keys are compared with. */
+  /** Every word of the folded query, each once, joined by single spaces: what exact keys are compared with. */
   key: string;
   /** Letters and digits in the query: 1–2 take the short-query route, 0 means nothing to search. */
   length: number;
@@ -125,5 +118,5 @@ export function normalizeQuery(raw: unknown): NormalizedQuery {
   const terms = words.filter((word) => !STOP_WORDS.has(word)).slice(0, MAX_QUERY_TOKENS);
   let length = 0;
   for (const word of words) length += word.length;
-  return { words, terms, key: words.join(' '), length };
+  return { terms, key: words.join(' '), length };
 }

@@ -208,7 +208,6 @@ export function createPartnerSearch(
   };
 
   const run = (mode: 'search' | 'suggest', raw: unknown, limit: number): PartnerHit[] => {
-    if (limit === 0) return [];
     const query = normalizeQuery(raw);
     if (query.length === 0) return [];
     const ranked = cache.get(`${mode}\u0000${query.key}`, () =>
@@ -220,9 +219,8 @@ export function createPartnerSearch(
       ).slice(0, MAX_LIMIT),
     );
     let previous = 0;
-    return ranked.slice(0, limit).flatMap((hit) => {
-      const partner = partners[hit.record];
-      if (!partner) return [];
+    return ranked.slice(0, limit).map((hit) => {
+      const partner = partners[hit.record] as Partner;
       // Scores never decrease down the list (fuse.js reorders only the head).
       previous = Math.max(previous, (hit.tier + Math.min(Math.max(hit.within, 0), 0.999)) / TIERS);
       const result: PartnerHit = {
@@ -235,7 +233,7 @@ export function createPartnerSearch(
         const why = matchedText(partner, query.terms, hit.topics, topicBySlug);
         if (why) result.matchedText = why;
       }
-      return [result];
+      return result;
     });
   };
 

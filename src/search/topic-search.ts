@@ -22,9 +22,6 @@ import {
 import { keyOf, normalizeQuery } from './normalize.js';
 import type { TopicHit, TopicSearch } from './types.js';
 
-/** How one query word matched a topic: through a typo; only in the description. */
-type TopicWordMatch = { typo: boolean; describedOnly: boolean };
-
 export class TopicIndex {
   readonly topics: readonly Topic[];
   private readonly names = new MiniSearch(fieldIndexOptions(['label', 'slug', 'synonyms']));
@@ -48,20 +45,20 @@ export class TopicIndex {
     });
   }
 
-  /** Topics matching one word: as typed (or as a prefix), else with typos; the description by whole words. */
-  matchWord(term: string, typos: number, withDescription: boolean): Map<number, TopicWordMatch> {
-    const found = new Map<number, TopicWordMatch>();
+  /** Topics matching one word → how: 0 as typed (or as a prefix), else 1 with typos; 2 only in the description. */
+  matchWord(term: string, typos: number, withDescription: boolean): Map<number, number> {
+    const found = new Map<number, number>();
     for (const result of searchWord(this.names, term, { prefix: term.length >= 3, typos: 0 })) {
-      found.set(result.id as number, { typo: false, describedOnly: false });
+      found.set(result.id as number, 0);
     }
     if (found.size === 0 && typos > 0) {
       for (const result of searchWord(this.names, term, { prefix: false, typos })) {
-        found.set(result.id as number, { typo: true, describedOnly: false });
+        found.set(result.id as number, 1);
       }
     }
     if (withDescription) {
       for (const record of this.descriptions.get(term)) {
-        if (!found.has(record)) found.set(record, { typo: false, describedOnly: true });
+        if (!found.has(record)) found.set(record, 2);
       }
     }
     return found;
@@ -72,10 +69,12 @@ export class TopicIndex {
 export function createTopicSearch(topics: readonly Topic[]): TopicSearch {
   const index = new TopicIndex(topics);
   const cache = new LruCache<readonly TopicHit[]>(CACHE_SIZE);
-  const hit = (record: number, score: number, exact: boolean): TopicHit[] => {
-    const topic = index.topics[record];
-    return topic ? [{ topic, score, exact }] : [];
-  };
+  /** Score 0 is an exact match (the whole label, slug or a synonym); larger is worse. */
+  const hit = (record: number, score: number): TopicHit => ({
+    topic: index.topics[record] as Topic,
+    score,
+    exact: score === 0,
+  });
 
   const answer = (raw: unknown, mode: 'search' | 'suggest'): readonly TopicHit[] => {
     const query = normalizeQuery(raw);
@@ -83,17 +82,14 @@ export function createTopicSearch(topics: readonly Topic[]): TopicSearch {
     if (query.length <= 2) {
       return index.shortPrefixes
         .find(query.key)
-        .flatMap((entry, position) =>
-          hit(entry.record, entry.whole ? 0 : 0.5 + position / 1000, entry.whole),
-        );
+        .map((entry, position) => hit(entry.record, entry.whole ? 0 : 0.5 + position / 1000));
     }
     const exact = new Set(index.exactKeys.get(query.key));
-    // Per topic: how many words matched, and the worst way one did (0 as typed, 1 typo, 2 description only).
+    // Per topic: how many words matched, and the worst way one did (`matchWord`).
     const tally = new Map<number, { words: number; worst: number }>();
     for (const term of query.terms) {
       const typos = allowedTypos(term, mode, query.terms.length);
-      for (const [record, match] of index.matchWord(term, typos, true)) {
-        const how = match.describedOnly ? 2 : match.typo ? 1 : 0;
+      for (const [record, how] of index.matchWord(term, typos, true)) {
         const seen = tally.get(record) ?? { words: 0, worst: 0 };
         tally.set(record, { words: seen.words + 1, worst: Math.max(seen.worst, how) });
       }
@@ -108,7 +104,7 @@ export function createTopicSearch(topics: readonly Topic[]): TopicSearch {
       }));
     for (const record of exact) if (!tally.has(record)) scored.push({ record, score: 0 });
     scored.sort((a, b) => a.score - b.score || a.record - b.record);
-    return scored.slice(0, MAX_LIMIT).flatMap((entry) => hit(entry.record, entry.score, entry.score === 0));
+    return scored.slice(0, MAX_LIMIT).map((entry) => hit(entry.record, entry.score));
   };
 
   const run = (mode: 'search' | 'suggest', raw: unknown, limit: number): TopicHit[] =>
