@@ -1,6 +1,6 @@
 /**
  * Shared by the partner and the topic search: result limits, typos per word, MiniSearch over folded text, the
- * one- and two-character table, and the answer cache.
+ * one- and two-character table, words of long text, and the answer cache.
  */
 import type { default as MiniSearch, Options, SearchResult } from 'minisearch';
 import { compoundsOf, distinctWordsOf, foldText, STOP_WORDS, wordsOf } from './normalize.js';
@@ -61,28 +61,10 @@ export function pushTo<K, V>(lists: Map<K, V[]>, key: K, item: V): void {
   else lists.set(key, [item]);
 }
 
-/** Whole words of long text (summaries, notes, descriptions) → the records that use them, ascending. */
-export class WordMap {
-  private readonly records: Map<string, number[]>;
-
-  /** `saved`: what `save()` gave, read back. */
-  constructor(saved?: [string, number[]][]) {
-    this.records = new Map(saved);
-  }
-
-  /** Records must be added in ascending order, each once. */
-  add(record: number, text: string): void {
-    for (const word of distinctWordsOf(foldText(text))) {
-      if (!STOP_WORDS.has(word)) pushTo(this.records, word, record);
-    }
-  }
-
-  get(word: string): readonly number[] {
-    return this.records.get(word) ?? [];
-  }
-
-  save(): [string, number[]][] {
-    return [...this.records];
+/** Files `record` under the whole words of long text (summaries, notes, descriptions); records come ascending. */
+export function addWords(records: Map<string, number[]>, record: number, text: string): void {
+  for (const word of distinctWordsOf(foldText(text))) {
+    if (!STOP_WORDS.has(word)) pushTo(records, word, record);
   }
 }
 

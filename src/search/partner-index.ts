@@ -5,13 +5,13 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Partner, Topic } from '../data/schema.js';
 import {
+  addWords,
   byText,
   fieldIndexOptions,
   indexWords,
   pushTo,
   ShortPrefixes,
   searchWord,
-  WordMap,
 } from './common.js';
 import { keyOf } from './normalize.js';
 import { TopicIndex } from './topic-search.js';
@@ -106,7 +106,8 @@ export class PartnerIndex {
   /** Every field word, sorted, with how many partners have the words before it: prefix counts. */
   private readonly vocabulary: string[];
   private readonly partnersBefore: number[];
-  private readonly ownText: WordMap;
+  /** Whole words of each partner's summary and notes → the partners that use them, ascending. */
+  private readonly ownText: Map<string, number[]>;
   private readonly partnersByTopic: Map<string, number[]>;
   readonly topicMembers = new Map<string, ReadonlySet<number>>();
   /** Folded names, acronyms, aliases, sub-bodies' and programmes' → record × 8 + the field's place in FIELDS. */
@@ -118,7 +119,7 @@ export class PartnerIndex {
     this.partners = byText(partnerList, (partner) => partner.name);
     this.topics = new TopicIndex(topicList);
     this.topicBySlug = new Map(topicList.map((topic) => [topic.slug, topic]));
-    this.ownText = new WordMap(saved?.ownText);
+    this.ownText = new Map(saved?.ownText);
     this.partnersByTopic = new Map(saved?.partnersByTopic);
     this.exactKeys = new Map(saved?.exactKeys);
     this.shortPrefixes = new ShortPrefixes(saved?.shortPrefixes);
@@ -151,7 +152,7 @@ export class PartnerIndex {
     return {
       fields: this.fields.toJSON(),
       joinedFields: this.joinedFields,
-      ownText: this.ownText.save(),
+      ownText: [...this.ownText],
       partnersByTopic: [...this.partnersByTopic],
       exactKeys: [...this.exactKeys],
       shortPrefixes: this.shortPrefixes.save(),
@@ -160,16 +161,17 @@ export class PartnerIndex {
 
   /** Registers a partner's own text, topics, exact keys and short prefixes; returns its fields' joined words. */
   private describe(partner: Partner, record: number): Record<Field, string> {
-    this.ownText.add(record, [partner.summary, ...partner.focusAreas.map((focus) => focus.note)].join('\n'));
+    const ownText = [partner.summary, ...partner.focusAreas.map((focus) => focus.note)];
+    addWords(this.ownText, record, ownText.join('\n'));
     for (const { topic } of partner.focusAreas) pushTo(this.partnersByTopic, topic, record);
-    const texts = Object.fromEntries(FIELDS.map((field) => [field, [] as string[]])) as Record<
-      Field,
-      string[]
-    >;
-    texts.location = partner.locations.map((location) => location.place);
+    const texts = new Map<Field, string[]>();
+    texts.set(
+      'location',
+      partner.locations.map((location) => location.place),
+    );
     const add = (field: Field, text: string | undefined, acronym: boolean) => {
       if (!text) return;
-      texts[field].push(text);
+      pushTo(texts, field, text);
       const key = keyOf(text);
       pushTo(this.exactKeys, key, record * 8 + FIELDS.indexOf(field));
       // Short queries: acronyms first, then first words of names and aliases, then their other words.
@@ -192,7 +194,7 @@ export class PartnerIndex {
     }
     return Object.fromEntries(
       FIELDS.map((field) => {
-        const words = indexWords(texts[field].join('\n'));
+        const words = indexWords((texts.get(field) ?? []).join('\n'));
         return [field, words.length > 0 ? ` ${words.join(' ')} ` : ''];
       }),
     ) as Record<Field, string>;
@@ -211,7 +213,7 @@ export class PartnerIndex {
     const from = lowerBound(this.vocabulary, term);
     const to = lowerBound(this.vocabulary, `${term}\uffff`);
     let topics = this.topicsMatching(term, 0);
-    const text = this.ownText.get(term);
+    const text = this.ownText.get(term) ?? [];
     let fuzzy: WordLookup['typos'];
     if (from === to && topics.size === 0 && text.length === 0 && typos > 0) {
       fuzzy = new Map();

@@ -6,6 +6,7 @@ import MiniSearch from 'minisearch';
 import type { Topic } from '../data/schema.js';
 import {
   AUTOCOMPLETE_LIMIT,
+  addWords,
   allowedTypos,
   byText,
   CACHE_SIZE,
@@ -17,7 +18,6 @@ import {
   ShortPrefixes,
   searchApi,
   searchWord,
-  WordMap,
 } from './common.js';
 import { keyOf, normalizeQuery } from './normalize.js';
 import type { TopicHit, TopicSearch } from './types.js';
@@ -25,7 +25,7 @@ import type { TopicHit, TopicSearch } from './types.js';
 export class TopicIndex {
   readonly topics: readonly Topic[];
   private readonly names = new MiniSearch(fieldIndexOptions(['label', 'slug', 'synonyms']));
-  private readonly descriptions = new WordMap();
+  private readonly descriptions = new Map<string, number[]>();
   /** Folded label, slug and synonyms → topics. */
   readonly exactKeys = new Map<string, number[]>();
   readonly shortPrefixes = new ShortPrefixes();
@@ -36,7 +36,7 @@ export class TopicIndex {
       this.topics.map((topic, id) => ({ ...topic, id, synonyms: topic.synonyms.join('\n') })),
     );
     this.topics.forEach((topic, record) => {
-      this.descriptions.add(record, topic.description);
+      addWords(this.descriptions, record, topic.description);
       for (const text of [topic.label, topic.slug, ...topic.synonyms]) {
         const key = keyOf(text);
         if (!this.exactKeys.get(key)?.includes(record)) pushTo(this.exactKeys, key, record);
@@ -57,7 +57,7 @@ export class TopicIndex {
       }
     }
     if (withDescription) {
-      for (const record of this.descriptions.get(term)) {
+      for (const record of this.descriptions.get(term) ?? []) {
         if (!found.has(record)) found.set(record, 2);
       }
     }
