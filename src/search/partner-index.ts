@@ -16,22 +16,15 @@ import {
 import { keyOf } from './normalize.js';
 import { TopicIndex } from './topic-search.js';
 
-export const FIELDS = ['name', 'acronym', 'alias', 'relatedBody', 'programme', 'location'] as const;
-export type Field = (typeof FIELDS)[number];
-/** A word in a name counts most, in a place least. */
-const BOOST: Record<Field, number> = {
-  name: 3,
-  acronym: 3,
-  alias: 2.5,
-  relatedBody: 1.5,
-  programme: 1.5,
-  location: 1,
-};
+/** The short fields, in this order, and how much a word in each counts: in a name most, in a place least. */
+const BOOST = { name: 3, acronym: 3, alias: 2.5, relatedBody: 1.5, programme: 1.5, location: 1 };
+export type Field = keyof typeof BOOST;
+export const FIELDS = Object.keys(BOOST) as Field[];
 export const BIT = Object.fromEntries(FIELDS.map((field, i) => [field, 1 << i])) as Record<Field, number>;
 export const PRIMARY = BIT.name | BIT.acronym | BIT.alias;
 export const KEYED = PRIMARY | BIT.relatedBody | BIT.programme;
 /** Typos in `search` only count in these: a typo'd word in a sub-body or a place is too weak. */
-const PRIMARY_FIELDS: Field[] = ['name', 'acronym', 'alias'];
+const PRIMARY_FIELDS = FIELDS.filter((field) => PRIMARY & BIT[field]);
 
 /** One query word, looked up once. */
 export interface WordLookup {
@@ -108,8 +101,8 @@ export class PartnerIndex {
   private readonly partnersBefore: number[];
   /** Whole words of each partner's summary and notes → the partners that use them, ascending. */
   private readonly ownText: Map<string, number[]>;
-  private readonly partnersByTopic: Map<string, number[]>;
-  readonly topicMembers = new Map<string, ReadonlySet<number>>();
+  /** Focus area (slug) → its partners, ascending. */
+  readonly topicMembers: Map<string, Set<number>>;
   /** Folded names, acronyms, aliases, sub-bodies' and programmes' → record × 8 + the field's place in FIELDS. */
   private readonly exactKeys: Map<string, number[]>;
   readonly shortPrefixes: ShortPrefixes;
@@ -120,7 +113,7 @@ export class PartnerIndex {
     this.topics = new TopicIndex(topicList);
     this.topicBySlug = new Map(topicList.map((topic) => [topic.slug, topic]));
     this.ownText = new Map(saved?.ownText);
-    this.partnersByTopic = new Map(saved?.partnersByTopic);
+    this.topicMembers = new Map(saved?.partnersByTopic.map(([slug, records]) => [slug, new Set(records)]));
     this.exactKeys = new Map(saved?.exactKeys);
     this.shortPrefixes = new ShortPrefixes(saved?.shortPrefixes);
     if (saved) {
@@ -134,7 +127,6 @@ export class PartnerIndex {
       this.fields.addAll(this.joinedFields.map((joined, id) => ({ id, ...joined })));
     }
     this.joinedWords = this.joinedFields.map((joined) => FIELDS.map((field) => joined[field]).join(''));
-    for (const [slug, records] of this.partnersByTopic) this.topicMembers.set(slug, new Set(records));
     const partnersWith = new Map<string, number>();
     for (const joined of this.joinedWords) {
       for (const word of new Set(joined.split(' '))) {
@@ -153,7 +145,7 @@ export class PartnerIndex {
       fields: this.fields.toJSON(),
       joinedFields: this.joinedFields,
       ownText: [...this.ownText],
-      partnersByTopic: [...this.partnersByTopic],
+      partnersByTopic: [...this.topicMembers].map(([slug, records]) => [slug, [...records]]),
       exactKeys: [...this.exactKeys],
       shortPrefixes: this.shortPrefixes.save(),
     };
@@ -163,7 +155,9 @@ export class PartnerIndex {
   private describe(partner: Partner, record: number): Record<Field, string> {
     const ownText = [partner.summary, ...partner.focusAreas.map((focus) => focus.note)];
     addWords(this.ownText, record, ownText.join('\n'));
-    for (const { topic } of partner.focusAreas) pushTo(this.partnersByTopic, topic, record);
+    for (const { topic } of partner.focusAreas) {
+      this.topicMembers.set(topic, (this.topicMembers.get(topic) ?? new Set()).add(record));
+    }
     const texts = new Map<Field, string[]>();
     texts.set(
       'location',
