@@ -91,7 +91,6 @@ export class PartnerIndex {
   /** Sorted A–Z by name: a partner's number is its place in this list. */
   readonly partners: readonly Partner[];
   readonly topics: TopicIndex;
-  readonly topicBySlug: ReadonlyMap<string, Topic>;
   private readonly fields: MiniSearch;
   /** Per partner, all field words and each field's, as ` w w `: a word or a word's start is one `includes`. */
   private readonly joinedWords: string[];
@@ -111,7 +110,6 @@ export class PartnerIndex {
   constructor(partnerList: readonly Partner[], topicList: readonly Topic[], saved?: SavedPartnerIndex) {
     this.partners = byText(partnerList, (partner) => partner.name);
     this.topics = new TopicIndex(topicList);
-    this.topicBySlug = new Map(topicList.map((topic) => [topic.slug, topic]));
     this.ownText = new Map(saved?.ownText);
     this.topicMembers = new Map(saved?.partnersByTopic.map(([slug, records]) => [slug, new Set(records)]));
     this.exactKeys = new Map(saved?.exactKeys);

@@ -59,7 +59,8 @@ export function createPartnerSearch(
   options: SearchOptions = {},
 ): PartnerSearch {
   const index = new PartnerIndex(partnerList, topicList, options.savedIndex as SavedPartnerIndex | undefined);
-  const { partners, topicBySlug } = index;
+  const { partners } = index;
+  const topicBySlug = new Map(topicList.map((topic) => [topic.slug, topic]));
   const fuseOrder = new FuseOrder(partners);
   const cache = new LruCache<readonly Ranked[]>(options.caching === false ? 0 : CACHE_SIZE);
 
@@ -182,10 +183,7 @@ export function createPartnerSearch(
   const shortSearch = (query: NormalizedQuery): Ranked[] => {
     const found = index.shortPrefixes.find(query.key);
     const exact = new Set(
-      index
-        .exact(query.key)
-        .filter(({ field }) => PRIMARY & BIT[field])
-        .map(({ record }) => record),
+      index.exact(query.key).flatMap((hit) => (PRIMARY & BIT[hit.field] ? [hit.record] : [])),
     );
     const ranked: Ranked[] = found.map((entry, position) => ({
       record: entry.record,
