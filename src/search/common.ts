@@ -3,19 +3,30 @@
  * one- and two-character table, words of long text, and the answer cache.
  */
 import type { default as MiniSearch, Options, SearchResult } from 'minisearch';
-import { compoundsOf, distinctWordsOf, foldText, STOP_WORDS, wordsOf } from './normalize.js';
+import {
+  compoundsOf,
+  distinctWordsOf,
+  foldText,
+  type NormalizedQuery,
+  normalizeQuery,
+  STOP_WORDS,
+  wordsOf,
+} from './normalize.js';
 
 export const AUTOCOMPLETE_LIMIT = 25;
 export const DEFAULT_SEARCH_LIMIT = 10;
 export const DEFAULT_SUGGEST_LIMIT = 5;
 export const MAX_LIMIT = 100;
-export const CACHE_SIZE = 500;
+const CACHE_SIZE = 500;
+
+/** `suggest` only offers "did you mean": it matches more loosely than `search`. */
+export type Mode = 'search' | 'suggest';
 
 /**
  * Typos a query word may carry. A lone short word gets none in `search` ("bold" is one letter from "body" and
  * "hold"); other words back it up ("wrld helth"). `suggest` only offers "did you mean", so it is looser.
  */
-export function allowedTypos(term: string, mode: 'search' | 'suggest', wordCount: number): number {
+export function allowedTypos(term: string, mode: Mode, wordCount: number): number {
   const length = term.length;
   if (mode === 'suggest') return length < 3 ? 0 : length < 4 ? 1 : 2;
   const shortest = wordCount > 1 ? 4 : 5;
@@ -111,7 +122,7 @@ export class ShortPrefixes {
 }
 
 /** A small LRU cache: autocomplete asks again on every keystroke, often the same prefix. */
-export class LruCache<V> {
+class LruCache<V> {
   private readonly entries = new Map<string, V>();
 
   constructor(private readonly capacity: number) {}
@@ -128,11 +139,23 @@ export class LruCache<V> {
   }
 }
 
-/** `search`, `suggest` and `autocomplete` over one `run`; an empty autocomplete query gets `firstAZ()`. */
-export function searchApi<H>(
-  run: (mode: 'search' | 'suggest', query: unknown, limit: number) => H[],
+/**
+ * `search`, `suggest` and `autocomplete` from `answer` (the best MAX_LIMIT records for a query, kept in an LRU
+ * cache) and `present` (the first `limit` of them as hits); an empty autocomplete query gets `firstAZ()`.
+ */
+export function searchApi<R, H>(
+  answer: (mode: Mode, query: NormalizedQuery) => R[],
+  present: (ranked: readonly R[], mode: Mode, query: NormalizedQuery) => H[],
   firstAZ: () => H[],
+  caching = true,
 ) {
+  const cache = new LruCache<readonly R[]>(caching ? CACHE_SIZE : 0);
+  const run = (mode: Mode, raw: unknown, limit: number): H[] => {
+    const query = normalizeQuery(raw);
+    if (query.length === 0) return [];
+    const ranked = cache.get(`${mode}\u0000${query.key}`, () => answer(mode, query).slice(0, MAX_LIMIT));
+    return present(ranked.slice(0, limit), mode, query);
+  };
   const clamp = (limit: unknown, fallback: number) =>
     typeof limit !== 'number' || Number.isNaN(limit)
       ? fallback

@@ -9,6 +9,7 @@ import {
   byText,
   fieldIndexOptions,
   indexWords,
+  type Mode,
   pushTo,
   ShortPrefixes,
   searchWord,
@@ -201,7 +202,7 @@ export class PartnerIndex {
   }
 
   /** Looks a query word up: as typed (or as a word's start), else, if it matches nothing so, with `typos`. */
-  lookUp(term: string, typos: number, mode: 'search' | 'suggest'): WordLookup {
+  lookUp(term: string, typos: number, mode: Mode): WordLookup {
     const from = lowerBound(this.vocabulary, term);
     const to = lowerBound(this.vocabulary, `${term}\uffff`);
     let topics = this.topicsMatching(term, 0);

@@ -3,10 +3,10 @@
  * are put in tiers (below) and fuse.js orders the best of a multi-word query. 1–2 characters: acronyms and names.
  */
 import type { Partner, Topic } from '../data/schema.js';
-import { AUTOCOMPLETE_LIMIT, allowedTypos, CACHE_SIZE, LruCache, MAX_LIMIT, searchApi } from './common.js';
+import { AUTOCOMPLETE_LIMIT, allowedTypos, MAX_LIMIT, type Mode, searchApi } from './common.js';
 import { FuseOrder } from './fuse-order.js';
 import { matchedText } from './matched-text.js';
-import { type NormalizedQuery, normalizeQuery } from './normalize.js';
+import type { NormalizedQuery } from './normalize.js';
 import {
   BIT,
   FIELDS,
@@ -62,7 +62,6 @@ export function createPartnerSearch(
   const { partners } = index;
   const topicBySlug = new Map(topicList.map((topic) => [topic.slug, topic]));
   const fuseOrder = new FuseOrder(partners);
-  const cache = new LruCache<readonly Ranked[]>(options.caching === false ? 0 : CACHE_SIZE);
 
   const rankOne = (record: number, match: Match): Ranked => {
     const { allPrimary, allKeyed, allFields, allStated, fields, score, topics: viaTopics } = match;
@@ -205,19 +204,12 @@ export function createPartnerSearch(
     return ranked;
   };
 
-  const run = (mode: 'search' | 'suggest', raw: unknown, limit: number): PartnerHit[] => {
-    const query = normalizeQuery(raw);
-    if (query.length === 0) return [];
-    const ranked = cache.get(`${mode}\u0000${query.key}`, () =>
-      (query.length <= 2
-        ? shortSearch(query)
-        : mode === 'search'
-          ? fullSearch(query)
-          : looseSearch(query)
-      ).slice(0, MAX_LIMIT),
-    );
+  const answer = (mode: Mode, query: NormalizedQuery): Ranked[] =>
+    query.length <= 2 ? shortSearch(query) : mode === 'search' ? fullSearch(query) : looseSearch(query);
+
+  const present = (ranked: readonly Ranked[], mode: Mode, query: NormalizedQuery): PartnerHit[] => {
     let previous = 0;
-    return ranked.slice(0, limit).map((hit) => {
+    return ranked.map((hit) => {
       const partner = partners[hit.record] as Partner;
       // Scores never decrease down the list (fuse.js reorders only the head).
       previous = Math.max(previous, (hit.tier + Math.min(Math.max(hit.within, 0), 0.999)) / TIERS);
@@ -239,5 +231,5 @@ export function createPartnerSearch(
     partners
       .slice(0, AUTOCOMPLETE_LIMIT)
       .map((partner): PartnerHit => ({ partner, score: 1, exact: false, matchedOn: 'name' }));
-  return { ...searchApi(run, firstAZ), save: () => index.save() };
+  return { ...searchApi(answer, present, firstAZ, options.caching !== false), save: () => index.save() };
 }

@@ -9,17 +9,15 @@ import {
   addWords,
   allowedTypos,
   byText,
-  CACHE_SIZE,
   fieldIndexOptions,
   indexWords,
-  LruCache,
-  MAX_LIMIT,
+  type Mode,
   pushTo,
   ShortPrefixes,
   searchApi,
   searchWord,
 } from './common.js';
-import { keyOf, normalizeQuery } from './normalize.js';
+import { keyOf, type NormalizedQuery } from './normalize.js';
 import type { TopicHit, TopicSearch } from './types.js';
 
 export class TopicIndex {
@@ -68,7 +66,6 @@ export class TopicIndex {
 /** Builds the topic search once; every call after that is pure, synchronous and never throws on a string. */
 export function createTopicSearch(topics: readonly Topic[]): TopicSearch {
   const index = new TopicIndex(topics);
-  const cache = new LruCache<readonly TopicHit[]>(CACHE_SIZE);
   /** Score 0 is an exact match (the whole label, slug or a synonym); larger is worse. */
   const hit = (record: number, score: number): TopicHit => ({
     topic: index.topics[record] as Topic,
@@ -76,9 +73,7 @@ export function createTopicSearch(topics: readonly Topic[]): TopicSearch {
     exact: score === 0,
   });
 
-  const answer = (raw: unknown, mode: 'search' | 'suggest'): readonly TopicHit[] => {
-    const query = normalizeQuery(raw);
-    if (query.length === 0) return [];
+  const answer = (mode: Mode, query: NormalizedQuery): TopicHit[] => {
     if (query.length <= 2) {
       return index.shortPrefixes
         .find(query.key)
@@ -104,16 +99,12 @@ export function createTopicSearch(topics: readonly Topic[]): TopicSearch {
       }));
     for (const record of exact) if (!tally.has(record)) scored.push({ record, score: 0 });
     scored.sort((a, b) => a.score - b.score || a.record - b.record);
-    return scored.slice(0, MAX_LIMIT).map((entry) => hit(entry.record, entry.score));
+    return scored.map((entry) => hit(entry.record, entry.score));
   };
 
-  const run = (mode: 'search' | 'suggest', raw: unknown, limit: number): TopicHit[] =>
-    cache
-      .get(`${mode}\u0000${normalizeQuery(raw).key}`, () => answer(raw, mode))
-      .slice(0, limit)
-      .map((topicHit) => ({ ...topicHit }));
-
-  return searchApi(run, () =>
+  // Copies: the cached hits are not handed out.
+  const present = (hits: readonly TopicHit[]) => hits.map((topicHit) => ({ ...topicHit }));
+  return searchApi(answer, present, () =>
     index.topics.slice(0, AUTOCOMPLETE_LIMIT).map((topic) => ({ topic, score: 1, exact: false })),
   );
 }
