@@ -56,33 +56,27 @@ export class FuseOrder {
    */
   scores(hits: readonly { record: number }[], foldedQuery: string, every: boolean): number[] {
     const scores = hits.map(() => 1);
-    const pass = (
-      options: IFuseOptions<Value>,
-      offset: number,
-      scale: number,
-      only?: (i: number) => boolean,
-    ) => {
+    /** Scores, through `options`, the hits that no pass before matched. */
+    const pass = (options: IFuseOptions<Value>, offset: number, scale: number) => {
       const owner: number[] = [];
       const values: Value[] = [];
-      hits.forEach(({ record }, i) => {
-        if (only && !only(i)) return;
+      for (const [i, { record }] of hits.entries()) {
+        if (scores[i] !== 1) continue;
         for (const value of this.valuesOf(this.partners[record] as Partner)) {
           owner.push(i);
           values.push(value);
         }
-      });
+      }
       for (const result of new Fuse(values, options).search(foldedQuery)) {
         const at = owner[result.refIndex] ?? 0;
         const score = Math.min(1, offset + scale * ((result.score ?? 1) + result.item.penalty));
         if (score < (scores[at] ?? 1)) scores[at] = score;
       }
     };
-    if (!every) pass(WORDS_ANY, 0, 1);
-    else {
+    if (every) {
       pass(PHRASE, 0, 0.5);
-      // Word by word only for the partners the phrase did not match.
-      pass(WORDS_ALL, 0.5, 0.5, (i) => (scores[i] ?? 1) === 1);
-    }
+      pass(WORDS_ALL, 0.5, 0.5);
+    } else pass(WORDS_ANY, 0, 1);
     return scores;
   }
 }

@@ -94,9 +94,7 @@ export function createPartnerSearch(
     const head = onFields.slice(0, FUSE_CANDIDATES);
     const scores = fuseOrder.scores(head, query.terms.join(' '), true);
     // Hits past the head count as not matched by fuse.js: they stay after the head's, in their order.
-    onFields.forEach((hit, i) => {
-      hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
-    });
+    for (const [i, hit] of onFields.entries()) hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
     return ranked.sort(byRank);
   };
 
@@ -172,9 +170,7 @@ export function createPartnerSearch(
     ranked.sort(byRank);
     const head = ranked.slice(0, FUSE_CANDIDATES);
     const scores = fuseOrder.scores(head, terms.join(' '), false);
-    head.forEach((hit, i) => {
-      hit.within = 0.5 * hit.within + 0.5 * (scores[i] ?? 1);
-    });
+    for (const [i, hit] of head.entries()) hit.within = 0.5 * hit.within + 0.5 * (scores[i] ?? 1);
     return head.sort(byRank);
   };
 
