@@ -6,6 +6,7 @@ import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Partner, Topic } from '../data/schema.js';
 import {
   addWords,
+  allowedTypos,
   byText,
   fieldIndexOptions,
   indexWords,
@@ -201,8 +202,9 @@ export class PartnerIndex {
     }));
   }
 
-  /** Looks a query word up: as typed (or as a word's start), else, if it matches nothing so, with `typos`. */
-  lookUp(term: string, typos: number, mode: Mode): WordLookup {
+  /** Looks a query word up: as typed (or as a word's start), else, if it matches nothing so, with typos. */
+  lookUp(term: string, mode: Mode, wordCount: number): WordLookup {
+    const typos = allowedTypos(term, mode, wordCount);
     const from = lowerBound(this.vocabulary, term);
     const to = lowerBound(this.vocabulary, `${term}\uffff`);
     let topics = this.topicsMatching(term, 0);

@@ -3,7 +3,7 @@
  * are put in tiers (below) and fuse.js orders the best of a multi-word query. 1–2 characters: acronyms and names.
  */
 import type { Partner, Topic } from '../data/schema.js';
-import { AUTOCOMPLETE_LIMIT, allowedTypos, MAX_LIMIT, type Mode, searchApi } from './common.js';
+import { AUTOCOMPLETE_LIMIT, MAX_LIMIT, type Mode, searchApi } from './common.js';
 import { FuseOrder } from './fuse-order.js';
 import { matchedText } from './matched-text.js';
 import type { NormalizedQuery } from './normalize.js';
@@ -101,9 +101,7 @@ export function createPartnerSearch(
   const fullSearch = (query: NormalizedQuery): Ranked[] => {
     const { terms } = query;
     if (terms.length === 0) return [];
-    const lookups = terms.map((term) =>
-      index.lookUp(term, allowedTypos(term, 'search', terms.length), 'search'),
-    );
+    const lookups = terms.map((term) => index.lookUp(term, 'search', terms.length));
     // Checked rarest word first: most candidates are ruled out by the first check.
     const checks = [...lookups].sort((a, b) => a.inFields + a.inSubjects - (b.inFields + b.inSubjects));
     const kept: Ranked[] = [];
@@ -149,7 +147,7 @@ export function createPartnerSearch(
     const { terms } = query;
     const tally = new Map<number, Match>();
     for (const term of terms) {
-      const lookup = index.lookUp(term, allowedTypos(term, 'suggest', terms.length), 'suggest');
+      const lookup = index.lookUp(term, 'suggest', terms.length);
       const seen = new Set<number>();
       const add = (record: number) => {
         if (seen.has(record)) return;
