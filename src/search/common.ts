@@ -72,7 +72,7 @@ export function pushTo<K, V>(lists: Map<K, V[]>, key: K, item: V): void {
   else lists.set(key, [item]);
 }
 
-/** Files `record` under the whole words of long text (summaries, notes, descriptions); records come ascending. */
+/** Files `record` under the whole words of long text (summaries, notes, descriptions); each once, ascending. */
 export function addWords(records: Map<string, number[]>, record: number, text: string): void {
   for (const word of distinctWordsOf(foldText(text))) {
     if (!STOP_WORDS.has(word)) pushTo(records, word, record);
