@@ -174,7 +174,10 @@ is printed above, compare runs only on a quiet machine.
   compiles then if sources changed), then the median of 5 runs each; the CPU time the child had used at that
   moment (\`/proc/<pid>/stat\`) is in the notes. HTTP with 10,000 partners: the same, with \`WCO_DATA_DIR\` pointing
   at a copy of data/ whose partners.json holds the real partners and 9,980 synthetic ones (seed 1), written once
-  before the runs; the endpoint loads, validates and indexes them before /healthz answers. Gateway: \`client.login()\` →
+  before the runs. Its first start (one run, reported) checks them fully, builds the index and remembers both
+  (\`src/data/prepared-cache.ts\`); then \`validate-data\` runs on the folder, as CI or an image build does before a
+  deployment, and the timed runs read the validated data and the index back before /healthz answers (the cache
+  entry is deleted before and after). Gateway: \`client.login()\` →
   \`clientReady\` on the stand-in, in process, 5 fresh clients.
 - **memory**: a fresh \`node scripts/run.mjs http\` (LOG_LEVEL=info, stdout to /dev/null), driven by autocannon with
   \`amount\` in 10 chunks of 20,000 (10 connections; 1 /partner command to 3 autocomplete requests, ~1,000
