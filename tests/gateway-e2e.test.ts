@@ -31,7 +31,13 @@ import {
   standInClientOptions,
   startDiscordStandIn,
 } from './discord-stand-in/index.js';
-import { ChildBot, gatewayBotEnv, type LogLine, runToEnd } from './helpers/child-process.js';
+import {
+  ChildBot,
+  envWithoutDiscord,
+  gatewayBotEnv,
+  type LogLine,
+  runToEnd,
+} from './helpers/child-process.js';
 
 /** Shaped like a real bot token (base64 user id . timestamp . HMAC), so config validation accepts it. */
 const tokenSecret = 'e2eSecretPartOfTheBotToken-NeverLogged';
@@ -620,6 +626,18 @@ describe('start-up failures: one clear line, exit 1, no stack, no token', () => 
     },
     60_000,
   );
+
+  it('start-sharded --help prints its variables and exits 0, without a token; unknown options exit 2', async () => {
+    const help = await runToEnd(['start-sharded', '--help'], envWithoutDiscord());
+    expect(help.code, help.stderr).toBe(0);
+    for (const part of ['Usage: npm run start:sharded', 'SHARD_COUNT', 'DISCORD_TOKEN', 'LOG_LEVEL'])
+      expect(help.stdout).toContain(part);
+    const refused = await runToEnd(['start-sharded', '--bogus'], envWithoutDiscord());
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim()).toBe(
+      'Unknown option --bogus: npm run start:sharded -- --help lists the options',
+    );
+  });
 
   it.each(['start', 'start-sharded'])(
     '%s gives up when the API accepts the connection but never answers (the login timeout)',

@@ -3,7 +3,29 @@
 // (npm run http) scales out behind a load balancer instead.
 import { fileURLToPath } from 'node:url';
 import { configFor } from '../config.js';
+import { readArgs } from './args.js';
 import { orExit } from './or-exit.js';
+
+const usage = `Usage: npm run start:sharded [-- --help]
+
+The gateway bot of \`npm start\`, one process per shard under discord.js's ShardingManager. Discord requires
+shards from 2,500 servers; below that, \`npm start\` runs one process. Stops every shard on SIGTERM or Ctrl-C.
+
+Environment (or .env)
+  DISCORD_TOKEN     the bot token (required; Developer Portal → Bot)
+  SHARD_COUNT       how many shards (default: Discord's recommendation for the bot)
+  DISCORD_API_URL   Discord's REST API (default https://discord.com/api)
+  LOG_LEVEL         fatal, error, warn, info (default), debug or trace`;
+
+const { values: flags } = readArgs(
+  process.argv.slice(2),
+  { help: { type: 'boolean', short: 'h' } },
+  'npm run start:sharded -- --help lists the options',
+);
+if (flags.help) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(0);
+}
 
 const config = orExit(() => configFor('gateway'));
 
