@@ -56,10 +56,10 @@ export interface PreparedDataset {
   /** The partner search's index, saved with this dataset: present when it was read from the cache. */
   searchIndex?: unknown;
   /**
-   * Remembers this dataset, which has just passed every check, with its search index (`save()` of the partner
-   * search), so that the next start reads both back. Does nothing when read from the cache or not remembering.
+   * Present when this dataset has just passed every check and is to be remembered: call it with its search index
+   * (`save()` of the partner search), so that the next start reads both back.
    */
-  remember(searchIndex: unknown): void;
+  remember?: (searchIndex: unknown) => void;
 }
 
 /**
@@ -95,11 +95,7 @@ export function loadPreparedDataset({
   if (entry) {
     const sourceBytes = sourceOf(entry.partnersFile);
     if (sha256(sourceBytes) === entry.sourceSha256) {
-      return {
-        dataset: buildDataset(entry.partnersFile, entry.topics),
-        searchIndex: entry.searchIndex,
-        remember: () => {},
-      };
+      return { dataset: buildDataset(entry.partnersFile, entry.topics), searchIndex: entry.searchIndex };
     }
   }
 
@@ -117,17 +113,17 @@ export function loadPreparedDataset({
     sourceText: sourceBytes.toString('utf8'),
   });
   if (!partners.ok) throw new DataValidationError(partners.problems);
+  const dataset = buildDataset(partners.value, topics.value);
+  if (preparedDir === false) return { dataset };
   return {
-    dataset: buildDataset(partners.value, topics.value),
-    remember: (searchIndex) => {
-      if (preparedDir === false) return;
+    dataset,
+    remember: (searchIndex) =>
       writeEntry(preparedDir, key, {
         sourceSha256: sha256(sourceBytes),
         partnersFile: partners.value,
         topics: topics.value,
         searchIndex,
-      });
-    },
+      }),
   };
 }
 

@@ -33,6 +33,6 @@ export function createBotContext(dataset: Dataset, savedIndex?: unknown): BotCon
 export function loadBotContext(options: LoadOptions = {}): BotContext {
   const prepared = loadPreparedDataset(options);
   const context = createBotContext(prepared.dataset, prepared.searchIndex);
-  if (prepared.searchIndex === undefined) prepared.remember(context.partnerSearch.save());
+  prepared.remember?.(context.partnerSearch.save());
   return context;
 }
