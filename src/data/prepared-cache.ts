@@ -1,7 +1,8 @@
 /**
- * Remembers datasets that passed every check, with what start-up makes of them (the validated files and the
- * search index), so that a start with the same bytes reads one file instead of checking and indexing again: with
- * 10,000 partners, 1.4 s from spawn to /healthz instead of 2.5 s (docs/PERFORMANCE.md).
+ * Remembers datasets that passed every check, with the search index start-up builds for them, so that a start
+ * with the same bytes parses the data files as they are (zod would give back the same objects) and reads the index
+ * back instead of checking and indexing again: with 10,000 partners, 1.4 s from spawn to /healthz instead of 2.5 s
+ * (docs/PERFORMANCE.md).
  *
  * An entry is named by the sha256 of `FORMAT`, partners.json and topics.json; it also holds the sha256 of the
  * source document it was checked against, compared at every start. Changing one byte of any of the three files
@@ -13,13 +14,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './paths.js';
-import type { PartnersFile, Topic } from './schema.js';
 
 /**
  * Change this when a check in validate.ts is added or tightened, when the schema changes, or when the search
  * index's saved form changes (src/search/partner-index.ts `SavedPartnerIndex`): every entry is then a miss.
  */
-const FORMAT = 'prepared-1';
+const FORMAT = 'prepared-2';
 /** Entries kept; older ones (data edited since, other data folders) are deleted when a new one is written. */
 const KEEP = 6;
 
@@ -27,8 +27,6 @@ export const defaultPreparedDir = join(projectRoot, 'node_modules', '.cache', 'w
 
 export interface PreparedEntry {
   sourceSha256: string;
-  partnersFile: PartnersFile;
-  topics: Topic[];
   /** The partner search's saved index (opaque here; the search reads it back or throws). */
   searchIndex: unknown;
 }
