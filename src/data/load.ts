@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { buildDataset, type Dataset } from './dataset.js';
 import { configuredPartnersPath, projectRoot } from './paths.js';
-import type { PartnersFile, TopicsFile } from './schema.js';
 import { defaultPreparedDir, entryKey, readEntry, sha256, writeEntry } from './prepared-cache.js';
+import type { PartnersFile, TopicsFile } from './schema.js';
 import { type DataProblem, formatProblem, parsePartnersFile, parseTopicsFile } from './validate.js';
 
 /** Thrown when a data file is invalid; its message lists every problem, one per line. */
