@@ -121,27 +121,10 @@ export class ShortPrefixes {
   }
 }
 
-/** A small LRU cache: autocomplete asks again on every keystroke, often the same prefix. */
-class LruCache<V> {
-  private readonly entries = new Map<string, V>();
-
-  constructor(private readonly capacity: number) {}
-
-  /** The kept value for `key`, else `compute()`'s (then kept); either way now the most recently used. */
-  get(key: string, compute: () => V): V {
-    const value = this.entries.get(key) ?? compute();
-    if (this.capacity === 0) return value;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    // A Map keeps insertion order: the first key is the least recently used.
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
-    return value;
-  }
-}
-
 /**
- * `search`, `suggest` and `autocomplete` from `answer` (the best MAX_LIMIT records for a query, kept in an LRU
- * cache) and `present` (the first `limit` of them as hits); an empty autocomplete query gets `firstAZ()`.
+ * `search`, `suggest` and `autocomplete` from `answer` (the best MAX_LIMIT records for a query, kept in a small LRU
+ * cache: autocomplete asks again on every keystroke, often the same prefix) and `present` (the first `limit` of
+ * them as hits); an empty autocomplete query gets `firstAZ()`.
  */
 export function searchApi<R, H>(
   answer: (mode: Mode, query: NormalizedQuery) => R[],
@@ -149,11 +132,18 @@ export function searchApi<R, H>(
   firstAZ: () => H[],
   caching = true,
 ) {
-  const cache = new LruCache<readonly R[]>(caching ? CACHE_SIZE : 0);
+  const cache = new Map<string, readonly R[]>();
   const run = (mode: Mode, raw: unknown, limit: number): H[] => {
     const query = normalizeQuery(raw);
     if (query.length === 0) return [];
-    const ranked = cache.get(`${mode}\u0000${query.key}`, () => answer(mode, query).slice(0, MAX_LIMIT));
+    const key = `${mode}\u0000${query.key}`;
+    const ranked = cache.get(key) ?? answer(mode, query).slice(0, MAX_LIMIT);
+    if (caching) {
+      // A Map keeps insertion order: the key set last is the most recently used, the first the least.
+      cache.delete(key);
+      cache.set(key, ranked);
+      if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    }
     return present(ranked.slice(0, limit), mode, query);
   };
   const clamp = (limit: unknown, fallback: number) =>

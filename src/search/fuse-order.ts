@@ -23,60 +23,54 @@ const WORDS_ANY: IFuseOptions<Value> = { ...WORDS_ALL, tokenMatch: 'any', thresh
 /** The whole query as one pattern: the words stand together, in order. */
 const PHRASE: IFuseOptions<Value> = { ...WORDS_ALL, useTokenSearch: false };
 
-export class FuseOrder {
-  constructor(private readonly partners: readonly Partner[]) {}
+/** A partner's name-like values, folded: the few candidates fuse.js reads are folded again for each query. */
+function valuesOf(partner: Partner): Value[] {
+  const of = (penalty: number, texts: (string | undefined)[]) =>
+    texts.flatMap((text) => (text ? [{ text: foldText(text), penalty }] : []));
+  const subBodies = [...partner.relatedBodies, ...partner.programmes].flatMap((named) => [
+    named.name,
+    named.acronym,
+  ]);
+  const places = partner.locations.map((location) => location.place);
+  return [
+    ...of(0, [partner.name, partner.acronym]),
+    ...of(0.03, partner.aliases),
+    ...of(0.06, subBodies),
+    ...of(0.1, places),
+  ];
+}
 
-  /** Each partner's values, folded once, made the first time it is a candidate. */
-  private readonly values = new Map<Partner, Value[]>();
-
-  private valuesOf(partner: Partner): Value[] {
-    let values = this.values.get(partner);
-    if (!values) {
-      const of = (penalty: number, texts: (string | undefined)[]) =>
-        texts.flatMap((text) => (text ? [{ text: foldText(text), penalty }] : []));
-      const subBodies = [...partner.relatedBodies, ...partner.programmes].flatMap((named) => [
-        named.name,
-        named.acronym,
-      ]);
-      const places = partner.locations.map((location) => location.place);
-      values = [
-        ...of(0, [partner.name, partner.acronym]),
-        ...of(0.03, partner.aliases),
-        ...of(0.06, subBodies),
-        ...of(0.1, places),
-      ];
-      this.values.set(partner, values);
+/**
+ * A score per hit (a partner's number), in order (0 best, 1 no match): its best single value. `every`: the query
+ * as a phrase (below 0.5), else every word in one value (0.5 and up); otherwise any word.
+ */
+export function fuseScores(
+  partners: readonly Partner[],
+  hits: readonly { record: number }[],
+  foldedQuery: string,
+  every: boolean,
+): number[] {
+  const scores = hits.map(() => 1);
+  /** Scores, through `options`, the hits that no pass before matched. */
+  const pass = (options: IFuseOptions<Value>, offset: number, scale: number) => {
+    const owner: number[] = [];
+    const values: Value[] = [];
+    for (const [i, { record }] of hits.entries()) {
+      if (scores[i] !== 1) continue;
+      for (const value of valuesOf(partners[record] as Partner)) {
+        owner.push(i);
+        values.push(value);
+      }
     }
-    return values;
-  }
-
-  /**
-   * A score per hit (a partner's number), in order (0 best, 1 no match): its best single value. `every`: the query
-   * as a phrase (below 0.5), else every word in one value (0.5 and up); otherwise any word.
-   */
-  scores(hits: readonly { record: number }[], foldedQuery: string, every: boolean): number[] {
-    const scores = hits.map(() => 1);
-    /** Scores, through `options`, the hits that no pass before matched. */
-    const pass = (options: IFuseOptions<Value>, offset: number, scale: number) => {
-      const owner: number[] = [];
-      const values: Value[] = [];
-      for (const [i, { record }] of hits.entries()) {
-        if (scores[i] !== 1) continue;
-        for (const value of this.valuesOf(this.partners[record] as Partner)) {
-          owner.push(i);
-          values.push(value);
-        }
-      }
-      for (const result of new Fuse(values, options).search(foldedQuery)) {
-        const at = owner[result.refIndex] ?? 0;
-        const score = Math.min(1, offset + scale * ((result.score ?? 1) + result.item.penalty));
-        if (score < (scores[at] ?? 1)) scores[at] = score;
-      }
-    };
-    if (every) {
-      pass(PHRASE, 0, 0.5);
-      pass(WORDS_ALL, 0.5, 0.5);
-    } else pass(WORDS_ANY, 0, 1);
-    return scores;
-  }
+    for (const result of new Fuse(values, options).search(foldedQuery)) {
+      const at = owner[result.refIndex] ?? 0;
+      const score = Math.min(1, offset + scale * ((result.score ?? 1) + result.item.penalty));
+      if (score < (scores[at] ?? 1)) scores[at] = score;
+    }
+  };
+  if (every) {
+    pass(PHRASE, 0, 0.5);
+    pass(WORDS_ALL, 0.5, 0.5);
+  } else pass(WORDS_ANY, 0, 1);
+  return scores;
 }

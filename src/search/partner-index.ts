@@ -245,8 +245,6 @@ export class PartnerIndex {
   forEachInFields(lookup: WordLookup, visit: (record: number) => void): void {
     if (lookup.typos) {
       for (const record of lookup.typos.keys()) visit(record);
-    } else if (lookup.inFields === 0) {
-      return;
     } else if (lookup.inFields * SCAN_SHARE < this.partners.length) {
       for (const result of searchWord(this.fields, lookup.term, { prefix: true, typos: 0 }))
         visit(result.id as number);

@@ -4,7 +4,7 @@
  */
 import type { Partner, Topic } from '../data/schema.js';
 import { AUTOCOMPLETE_LIMIT, MAX_LIMIT, type Mode, searchApi } from './common.js';
-import { FuseOrder } from './fuse-order.js';
+import { fuseScores } from './fuse-order.js';
 import { matchedText } from './matched-text.js';
 import type { NormalizedQuery } from './normalize.js';
 import {
@@ -61,7 +61,6 @@ export function createPartnerSearch(
   const index = new PartnerIndex(partnerList, topicList, options.savedIndex as SavedPartnerIndex | undefined);
   const { partners } = index;
   const topicBySlug = new Map(topicList.map((topic) => [topic.slug, topic]));
-  const fuseOrder = new FuseOrder(partners);
 
   const rankOne = (record: number, match: Match): Ranked => {
     const { allPrimary, allKeyed, allFields, allStated, fields, score, topics: viaTopics } = match;
@@ -92,7 +91,7 @@ export function createPartnerSearch(
     const onFields = ranked.filter((hit) => hit.tier >= 2 && hit.tier <= 4);
     if (onFields.length < 2) return ranked;
     const head = onFields.slice(0, FUSE_CANDIDATES);
-    const scores = fuseOrder.scores(head, query.terms.join(' '), true);
+    const scores = fuseScores(partners, head, query.terms.join(' '), true);
     // Hits past the head count as not matched by fuse.js: they stay after the head's, in their order.
     for (const [i, hit] of onFields.entries()) hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
     return ranked.sort(byRank);
@@ -167,7 +166,7 @@ export function createPartnerSearch(
     });
     ranked.sort(byRank);
     const head = ranked.slice(0, FUSE_CANDIDATES);
-    const scores = fuseOrder.scores(head, terms.join(' '), false);
+    const scores = fuseScores(partners, head, terms.join(' '), false);
     for (const [i, hit] of head.entries()) hit.within = 0.5 * hit.within + 0.5 * (scores[i] ?? 1);
     return head.sort(byRank);
   };
