@@ -48,12 +48,11 @@ export class Match {
   /** Field bits any word matched in, and how well (whole words and names count most). */
   fields = 0;
   score = 0;
-  /** Every word matched as typed in PRIMARY / in KEYED / in any field. */
-  allPrimary = true;
-  allKeyed = true;
-  allFields = true;
-  /** Every word is in a field or the partner's own text (not only in a focus area's label or synonyms). */
-  allStated = true;
+  /**
+   * The weakest way a word matched, as the partner search's tiers: 2 as typed in a name, acronym or alias; 3 … or
+   * a sub-body or programme; 4 in any field (places, typos); 5 in the partner's own text; 6 only in a focus area.
+   */
+  weakest = 2;
   topics: string[] = [];
 }
 
@@ -286,14 +285,11 @@ export class PartnerIndex {
     }
     const text = !fields && lookup.text[lowerBound(lookup.text, record)] === record;
     if (!fields && !inTopic && !text) return false;
-    const typo = lookup.typos !== undefined;
     into.words++;
     into.fields |= fields;
     into.score += score;
-    if (!(fields & PRIMARY) || typo) into.allPrimary = false;
-    if (!(fields & KEYED) || typo) into.allKeyed = false;
-    if (!fields) into.allFields = false;
-    if (!fields && !text) into.allStated = false;
+    const how = !fields ? (text ? 5 : 6) : lookup.typos ? 4 : fields & PRIMARY ? 2 : fields & KEYED ? 3 : 4;
+    into.weakest = Math.max(into.weakest, how);
     return true;
   }
 }

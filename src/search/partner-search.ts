@@ -63,24 +63,23 @@ export function createPartnerSearch(
   const topicBySlug = new Map(topicList.map((topic) => [topic.slug, topic]));
 
   const rankOne = (record: number, match: Match): Ranked => {
-    const { allPrimary, allKeyed, allFields, allStated, fields, score, topics: viaTopics } = match;
-    let tier: number;
+    const { weakest, fields, score, topics: viaTopics } = match;
+    const bySubject = weakest > 4;
+    let tier = weakest;
     let within = 1 / (1 + score);
     let matchedOn: MatchField = FIELDS.find((field) => fields & BIT[field]) ?? 'name';
-    if (allFields) tier = allPrimary ? 2 : allKeyed ? 3 : 4;
-    else if (viaTopics.length > 0) {
+    if (bySubject && viaTopics.length > 0) {
       // Among subject hits, a partner with few focus areas (a specialist) before one that does many things.
       const focusAreas = partners[record]?.focusAreas.length ?? 1;
       const specialism = 1 - Math.min(viaTopics.length, focusAreas) / focusAreas;
-      tier = allStated ? 5 : 6;
-      within = allStated ? specialism : 0.5 * specialism;
+      within = weakest === 5 ? specialism : 0.5 * specialism;
       matchedOn = 'topic';
-    } else {
+    } else if (bySubject) {
       tier = 6;
       within = 0.5 + 0.49 * within;
       if (!fields) matchedOn = 'summary';
     }
-    return { record, tier, within, matchedOn, topics: viaTopics, bySubject: !allFields };
+    return { record, tier, within, matchedOn, topics: viaTopics, bySubject };
   };
 
   /**
