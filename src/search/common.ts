@@ -3,15 +3,7 @@
  * one- and two-character table, words of long text, and the answer cache.
  */
 import type { default as MiniSearch, Options, SearchResult } from 'minisearch';
-import {
-  compoundsOf,
-  distinctWordsOf,
-  foldText,
-  type NormalizedQuery,
-  normalizeQuery,
-  STOP_WORDS,
-  wordsOf,
-} from './normalize.js';
+import { distinctWordsOf, foldText, type NormalizedQuery, normalizeQuery, STOP_WORDS } from './normalize.js';
 
 export const AUTOCOMPLETE_LIMIT = 25;
 export const DEFAULT_SEARCH_LIMIT = 10;
@@ -33,17 +25,8 @@ export function allowedTypos(term: string, mode: Mode, wordCount: number): numbe
   return length < shortest ? 0 : length < 6 ? 1 : 2;
 }
 
-/** The words MiniSearch indexes: folded, British/American spellings unified, hyphenated words also joined. */
-export function indexWords(text: string): string[] {
-  const folded = foldText(text);
-  return [...wordsOf(folded), ...compoundsOf(folded)];
-}
-
 /** MiniSearch over short fields of numbered records (`{ id, ...fields }`); queries are folded by the caller. */
-export function fieldIndexOptions(
-  fields: readonly string[],
-  tokenize: (text: string) => string[] = indexWords,
-): Options {
+export function fieldIndexOptions(fields: readonly string[], tokenize: (text: string) => string[]): Options {
   return { fields: [...fields], tokenize, processTerm: (term) => (STOP_WORDS.has(term) ? null : term) };
 }
 

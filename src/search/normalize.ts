@@ -80,7 +80,7 @@ export const distinctWordsOf = (folded: string) =>
  * The words of each hyphenated (or otherwise punctuated) chunk run together: `counter-terrorism` also gives
  * `counterterrorism`, so a query typed without the hyphen still finds the word.
  */
-export function compoundsOf(folded: string): string[] {
+function compoundsOf(folded: string): string[] {
   const compounds: string[] = [];
   if (!INNER_PUNCTUATION.test(folded)) return compounds;
   for (const chunk of folded.split(/\s+/)) {
@@ -88,6 +88,12 @@ export function compoundsOf(folded: string): string[] {
     if (words.length > 1) compounds.push(words.join(''));
   }
   return compounds;
+}
+
+/** The words MiniSearch indexes: folded, British/American spellings unified, hyphenated words also joined. */
+export function indexWords(text: string): string[] {
+  const folded = foldText(text);
+  return [...wordsOf(folded), ...compoundsOf(folded)];
 }
 
 /** Words too common to identify anything; dropped from queries and from long text. */

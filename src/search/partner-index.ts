@@ -9,13 +9,12 @@ import {
   allowedTypos,
   byText,
   fieldIndexOptions,
-  indexWords,
   type Mode,
   pushTo,
   ShortPrefixes,
   searchWord,
 } from './common.js';
-import { keyOf } from './normalize.js';
+import { indexWords, keyOf } from './normalize.js';
 import { TopicIndex } from './topic-search.js';
 
 /** The short fields, in this order, and how much a word in each counts: in a name most, in a place least. */
@@ -25,8 +24,6 @@ export const FIELDS = Object.keys(BOOST) as Field[];
 export const BIT = Object.fromEntries(FIELDS.map((field, i) => [field, 1 << i])) as Record<Field, number>;
 export const PRIMARY = BIT.name | BIT.acronym | BIT.alias;
 export const KEYED = PRIMARY | BIT.relatedBody | BIT.programme;
-/** Typos in `search` only count in these: a typo'd word in a sub-body or a place is too weak. */
-const PRIMARY_FIELDS = FIELDS.filter((field) => PRIMARY & BIT[field]);
 
 /** One query word, looked up once. */
 export interface WordLookup {
@@ -157,11 +154,7 @@ export class PartnerIndex {
     for (const { topic } of partner.focusAreas) {
       this.topicMembers.set(topic, (this.topicMembers.get(topic) ?? new Set()).add(record));
     }
-    const texts = new Map<Field, string[]>();
-    texts.set(
-      'location',
-      partner.locations.map((location) => location.place),
-    );
+    const texts = new Map<Field, string[]>([['location', partner.locations.map(({ place }) => place)]]);
     const add = (field: Field, text: string | undefined, acronym: boolean) => {
       if (!text) return;
       pushTo(texts, field, text);
@@ -177,13 +170,14 @@ export class PartnerIndex {
     add('name', partner.name, false);
     add('acronym', partner.acronym, true);
     for (const alias of partner.aliases) add('alias', alias, false);
-    for (const body of partner.relatedBodies) {
-      add('relatedBody', body.name, false);
-      add('relatedBody', body.acronym, true);
-    }
-    for (const programme of partner.programmes) {
-      add('programme', programme.name, false);
-      add('programme', programme.acronym, true);
+    for (const [field, named] of [
+      ['relatedBody', partner.relatedBodies],
+      ['programme', partner.programmes],
+    ] as const) {
+      for (const { name, acronym } of named) {
+        add(field, name, false);
+        add(field, acronym, true);
+      }
     }
     return Object.fromEntries(
       FIELDS.map((field) => {
@@ -211,7 +205,8 @@ export class PartnerIndex {
     let fuzzy: WordLookup['typos'];
     if (from === to && topics.size === 0 && text.length === 0 && typos > 0) {
       fuzzy = new Map();
-      const fields = mode === 'search' ? PRIMARY_FIELDS : undefined;
+      // Typos in `search` only count in names, acronyms and aliases: in a sub-body or a place they are too weak.
+      const fields = mode === 'search' ? FIELDS.filter((field) => PRIMARY & BIT[field]) : undefined;
       for (const result of searchWord(this.fields, term, { prefix: false, typos, fields, boost: BOOST })) {
         let bits = 0;
         for (const found of Object.values(result.match))
@@ -258,13 +253,8 @@ export class PartnerIndex {
   /** Whether the word matches this partner; if it does, what it matched is added to `into`. */
   matchAt(lookup: WordLookup, record: number, into: Match): boolean {
     const start = ` ${lookup.term}`;
-    let fields = 0;
-    let score = 0;
-    if (lookup.typos) {
-      const typo = lookup.typos.get(record);
-      fields = typo?.fields ?? 0;
-      score = typo?.score ?? 0;
-    } else if (lookup.inFields > 0 && (this.joinedWords[record] ?? '').includes(start)) {
+    let { fields, score } = lookup.typos?.get(record) ?? { fields: 0, score: 0 };
+    if (!lookup.typos && lookup.inFields > 0 && (this.joinedWords[record] ?? '').includes(start)) {
       const joined = this.joinedFields[record] as Record<Field, string>;
       for (const field of FIELDS) {
         const text = joined[field];

@@ -173,12 +173,10 @@ export function createPartnerSearch(
   /** One- and two-character queries: acronyms, then the starts of names' words, A–Z; a topic named exactly after. */
   const shortSearch = (query: NormalizedQuery): Ranked[] => {
     const found = index.shortPrefixes.find(query.key);
-    const exact = new Set(
-      index.exact(query.key).flatMap((hit) => (PRIMARY & BIT[hit.field] ? [hit.record] : [])),
-    );
+    const exact = index.exact(query.key).flatMap((hit) => (PRIMARY & BIT[hit.field] ? [hit.record] : []));
     const ranked: Ranked[] = found.map((entry, position) => ({
       record: entry.record,
-      tier: exact.has(entry.record) ? 0 : 2,
+      tier: exact.includes(entry.record) ? 0 : 2,
       within: position / (found.length + 1),
       matchedOn: entry.rank === 0 ? 'acronym' : 'name',
       topics: [],
@@ -205,17 +203,14 @@ export function createPartnerSearch(
       const partner = partners[hit.record] as Partner;
       // Scores never decrease down the list (fuse.js reorders only the head).
       previous = Math.max(previous, (hit.tier + Math.min(Math.max(hit.within, 0), 0.999)) / TIERS);
-      const result: PartnerHit = {
+      const why = hit.bySubject ? matchedText(partner, query.terms, hit.topics, topicBySlug) : undefined;
+      return {
         partner,
         score: previous,
         exact: hit.tier === 0 && mode === 'search',
         matchedOn: hit.matchedOn,
+        ...(why ? { matchedText: why } : {}),
       };
-      if (hit.bySubject) {
-        const why = matchedText(partner, query.terms, hit.topics, topicBySlug);
-        if (why) result.matchedText = why;
-      }
-      return result;
     });
   };
 

@@ -10,19 +10,18 @@ import {
   allowedTypos,
   byText,
   fieldIndexOptions,
-  indexWords,
   type Mode,
   pushTo,
   ShortPrefixes,
   searchApi,
   searchWord,
 } from './common.js';
-import { keyOf, type NormalizedQuery } from './normalize.js';
+import { indexWords, keyOf, type NormalizedQuery } from './normalize.js';
 import type { TopicHit, TopicSearch } from './types.js';
 
 export class TopicIndex {
   readonly topics: readonly Topic[];
-  private readonly names = new MiniSearch(fieldIndexOptions(['label', 'slug', 'synonyms']));
+  private readonly names = new MiniSearch(fieldIndexOptions(['label', 'slug', 'synonyms'], indexWords));
   private readonly descriptions = new Map<string, number[]>();
   /** Folded label, slug and synonyms → topics. */
   readonly exactKeys = new Map<string, number[]>();
