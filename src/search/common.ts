@@ -2,7 +2,7 @@
  * Shared by the partner and the topic search: result limits, typos per word, MiniSearch over folded text, the
  * one- and two-character table, words of long text, and the answer cache.
  */
-import type { default as MiniSearch, Options, SearchResult } from 'minisearch';
+import type { Options } from 'minisearch';
 import { distinctWordsOf, foldText, type NormalizedQuery, normalizeQuery, STOP_WORDS } from './normalize.js';
 
 export const AUTOCOMPLETE_LIMIT = 25;
@@ -25,27 +25,17 @@ export function allowedTypos(term: string, mode: Mode, wordCount: number): numbe
   return length < shortest ? 0 : length < 6 ? 1 : 2;
 }
 
-/** MiniSearch over short fields of numbered records (`{ id, ...fields }`); queries are folded by the caller. */
+/**
+ * MiniSearch over short fields of numbered records (`{ id, ...fields }`). It is searched one query word at a time,
+ * already folded, so the word is not tokenised or processed again; `fuzzy: n` allows n typos.
+ */
 export function fieldIndexOptions(fields: readonly string[], tokenize: (text: string) => string[]): Options {
-  return { fields: [...fields], tokenize, processTerm: (term) => (STOP_WORDS.has(term) ? null : term) };
-}
-
-/** One already folded query word, as a prefix or with typos; the word is not tokenised again. */
-export function searchWord(
-  index: MiniSearch,
-  term: string,
-  how: { prefix: boolean; typos: number; fields?: string[]; boost?: Record<string, number> },
-): SearchResult[] {
-  // MiniSearch takes an `undefined` option as given, not as its default.
-  return index.search(term, {
-    prefix: how.prefix,
-    fuzzy: how.typos > 0 ? how.typos : false,
-    maxFuzzy: how.typos,
-    ...(how.fields ? { fields: how.fields } : {}),
-    ...(how.boost ? { boost: how.boost } : {}),
-    tokenize: (text) => [text],
-    processTerm: (text) => text,
-  });
+  return {
+    fields: [...fields],
+    tokenize,
+    processTerm: (term) => (STOP_WORDS.has(term) ? null : term),
+    searchOptions: { tokenize: (text) => [text], processTerm: (text) => text },
+  };
 }
 
 /** Adds `item` to the list under `key`, starting the list if there is none. */

@@ -12,7 +12,6 @@ import {
   type Mode,
   pushTo,
   ShortPrefixes,
-  searchWord,
 } from './common.js';
 import { indexWords, keyOf } from './normalize.js';
 import { TopicIndex } from './topic-search.js';
@@ -207,7 +206,7 @@ export class PartnerIndex {
       fuzzy = new Map();
       // Typos in `search` only count in names, acronyms and aliases: in a sub-body or a place they are too weak.
       const fields = mode === 'search' ? FIELDS.filter((field) => PRIMARY & BIT[field]) : undefined;
-      for (const result of searchWord(this.fields, term, { prefix: false, typos, fields, boost: BOOST })) {
+      for (const result of this.fields.search(term, { fuzzy: typos, fields, boost: BOOST })) {
         let bits = 0;
         for (const found of Object.values(result.match))
           for (const field of found) bits |= BIT[field as Field];
@@ -240,8 +239,7 @@ export class PartnerIndex {
     if (lookup.typos) {
       for (const record of lookup.typos.keys()) visit(record);
     } else if (lookup.inFields * SCAN_SHARE < this.partners.length) {
-      for (const result of searchWord(this.fields, lookup.term, { prefix: true, typos: 0 }))
-        visit(result.id as number);
+      for (const result of this.fields.search(lookup.term, { prefix: true })) visit(result.id as number);
     } else {
       const start = ` ${lookup.term}`;
       for (let record = 0; record < this.joinedWords.length; record++) {

@@ -14,7 +14,6 @@ import {
   pushTo,
   ShortPrefixes,
   searchApi,
-  searchWord,
 } from './common.js';
 import { indexWords, keyOf, type NormalizedQuery } from './normalize.js';
 import type { TopicHit, TopicSearch } from './types.js';
@@ -45,11 +44,11 @@ export class TopicIndex {
   /** Topics matching one word → how: 0 as typed (or as a prefix), else 1 with typos; 2 only in the description. */
   matchWord(term: string, typos: number, withDescription: boolean): Map<number, number> {
     const found = new Map<number, number>();
-    for (const result of searchWord(this.names, term, { prefix: term.length >= 3, typos: 0 })) {
+    for (const result of this.names.search(term, { prefix: term.length >= 3 })) {
       found.set(result.id as number, 0);
     }
     if (found.size === 0 && typos > 0) {
-      for (const result of searchWord(this.names, term, { prefix: false, typos })) {
+      for (const result of this.names.search(term, { fuzzy: typos })) {
         found.set(result.id as number, 1);
       }
     }
