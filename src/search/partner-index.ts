@@ -103,8 +103,9 @@ export class PartnerIndex {
   private readonly exactKeys: Map<string, number[]>;
   readonly shortPrefixes: ShortPrefixes;
 
-  /** Builds the index, or reads back `saved`, which must come from `save()` on an index of the same data. */
-  constructor(partnerList: readonly Partner[], topicList: readonly Topic[], saved?: SavedPartnerIndex) {
+  /** Builds the index, or reads back `savedIndex`, which must come from `save()` on an index of the same data. */
+  constructor(partnerList: readonly Partner[], topicList: readonly Topic[], savedIndex: unknown) {
+    const saved = savedIndex as SavedPartnerIndex | undefined;
     this.partners = byText(partnerList, (partner) => partner.name);
     this.topics = new TopicIndex(topicList);
     this.ownText = new Map(saved?.ownText);

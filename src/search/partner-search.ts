@@ -7,15 +7,7 @@ import { AUTOCOMPLETE_LIMIT, MAX_LIMIT, type Mode, searchApi } from './common.js
 import { fuseScores } from './fuse-order.js';
 import { matchedText } from './matched-text.js';
 import type { NormalizedQuery } from './normalize.js';
-import {
-  BIT,
-  FIELDS,
-  Match,
-  PartnerIndex,
-  PRIMARY,
-  type SavedPartnerIndex,
-  type WordLookup,
-} from './partner-index.js';
+import { BIT, FIELDS, Match, PartnerIndex, PRIMARY, type WordLookup } from './partner-index.js';
 import type { MatchField, PartnerHit, PartnerSearch, SearchOptions } from './types.js';
 
 /**
@@ -58,7 +50,7 @@ export function createPartnerSearch(
   topicList: readonly Topic[],
   options: SearchOptions = {},
 ): PartnerSearch {
-  const index = new PartnerIndex(partnerList, topicList, options.savedIndex as SavedPartnerIndex | undefined);
+  const index = new PartnerIndex(partnerList, topicList, options.savedIndex);
   const { partners } = index;
   const topicBySlug = new Map(topicList.map((topic) => [topic.slug, topic]));
 
