@@ -56,18 +56,10 @@ type ShortPrefixEntry = { record: number; rank: number; whole: boolean };
 
 /** Answers to one- and two-character queries: records whose keys start with it, by rank, then as added (A–Z). */
 export class ShortPrefixes {
-  /** Each entry as one number, record × 8 + rank (0–3) × 2 + whole: saved as it is, 1/5 of what objects take. */
-  private readonly byPrefix: Map<string, number[]>;
   private readonly ordered = new Map<string, readonly ShortPrefixEntry[]>();
 
-  /** `saved`: what `save()` gave, read back. */
-  constructor(saved?: [string, number[]][]) {
-    this.byPrefix = new Map(saved);
-  }
-
-  save(): [string, number[]][] {
-    return [...this.byPrefix];
-  }
+  /** Each entry as one number, record × 8 + rank (0–3) × 2 + whole: saved as it is, 1/5 of what objects take. */
+  constructor(readonly byPrefix = new Map<string, number[]>()) {}
 
   add(record: number, word: string, rank: number): void {
     if (STOP_WORDS.has(word)) return;

@@ -111,7 +111,7 @@ export class PartnerIndex {
     this.ownText = new Map(saved?.ownText);
     this.topicMembers = new Map(saved?.partnersByTopic.map(([slug, records]) => [slug, new Set(records)]));
     this.exactKeys = new Map(saved?.exactKeys);
-    this.shortPrefixes = new ShortPrefixes(saved?.shortPrefixes);
+    this.shortPrefixes = new ShortPrefixes(new Map(saved?.shortPrefixes));
     if (saved) {
       if (saved.joinedFields.length !== this.partners.length) throw new Error('saved index of other data');
       this.joinedFields = saved.joinedFields;
@@ -143,7 +143,7 @@ export class PartnerIndex {
       ownText: [...this.ownText],
       partnersByTopic: [...this.topicMembers].map(([slug, records]) => [slug, [...records]]),
       exactKeys: [...this.exactKeys],
-      shortPrefixes: this.shortPrefixes.save(),
+      shortPrefixes: [...this.shortPrefixes.byPrefix],
     };
   }
 

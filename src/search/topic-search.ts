@@ -64,18 +64,12 @@ export class TopicIndex {
 /** Builds the topic search once; every call after that is pure, synchronous and never throws on a string. */
 export function createTopicSearch(topics: readonly Topic[]): TopicSearch {
   const index = new TopicIndex(topics);
-  /** Score 0 is an exact match (the whole label, slug or a synonym); larger is worse. */
-  const hit = (record: number, score: number): TopicHit => ({
-    topic: index.topics[record] as Topic,
-    score,
-    exact: score === 0,
-  });
-
-  const answer = (mode: Mode, query: NormalizedQuery): TopicHit[] => {
+  /** Topics (numbers) and their scores: 0 is an exact match (the whole label, slug or a synonym), larger worse. */
+  const answer = (mode: Mode, query: NormalizedQuery): { record: number; score: number }[] => {
     if (query.length <= 2) {
       return index.shortPrefixes
         .find(query.key)
-        .map((entry, position) => hit(entry.record, entry.whole ? 0 : 0.5 + position / 1000));
+        .map((entry, position) => ({ record: entry.record, score: entry.whole ? 0 : 0.5 + position / 1000 }));
     }
     const exact = new Set(index.exactKeys.get(query.key));
     // Per topic: how many words matched, and the worst way one did (`matchWord`).
@@ -96,12 +90,11 @@ export function createTopicSearch(topics: readonly Topic[]): TopicSearch {
         score: exact.has(record) ? 0 : (1 + worst + (1 - words / terms)) / 4,
       }));
     for (const record of exact) if (!tally.has(record)) scored.push({ record, score: 0 });
-    scored.sort((a, b) => a.score - b.score || a.record - b.record);
-    return scored.map((entry) => hit(entry.record, entry.score));
+    return scored.sort((a, b) => a.score - b.score || a.record - b.record);
   };
 
-  // Copies: the cached hits are not handed out.
-  const present = (hits: readonly TopicHit[]) => hits.map((topicHit) => ({ ...topicHit }));
+  const present = (ranked: readonly { record: number; score: number }[]): TopicHit[] =>
+    ranked.map(({ record, score }) => ({ topic: index.topics[record] as Topic, score, exact: score === 0 }));
   return searchApi(answer, present, () =>
     index.topics.slice(0, AUTOCOMPLETE_LIMIT).map((topic) => ({ topic, score: 1, exact: false })),
   );
