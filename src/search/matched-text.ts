@@ -36,6 +36,5 @@ export function matchedText(
   const notes = partner.focusAreas.filter((focus) => viaTopics.includes(focus.topic));
   const own = clauseWith([...notes.map((focus) => focus.note), partner.summary], terms);
   const labels = notes.flatMap((focus) => topicBySlug.get(focus.topic)?.label ?? []);
-  if (own && labels.length > 0) return `${own} — ${labels.join(', ')}`;
-  return own ?? (labels.length > 0 ? labels.join(', ') : undefined);
+  return [own, labels.join(', ')].filter(Boolean).join(' — ') || undefined;
 }

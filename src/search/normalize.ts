@@ -122,7 +122,5 @@ export function normalizeQuery(raw: unknown): NormalizedQuery {
       : '';
   const words = [...new Set(wordsOf(foldText(text)))];
   const terms = words.filter((word) => !STOP_WORDS.has(word)).slice(0, MAX_QUERY_TOKENS);
-  let length = 0;
-  for (const word of words) length += word.length;
-  return { terms, key: words.join(' '), length };
+  return { terms, key: words.join(' '), length: words.join('').length };
 }

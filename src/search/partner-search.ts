@@ -27,9 +27,8 @@ interface Ranked {
   tier: number;
   within: number;
   matchedOn: MatchField;
-  topics: readonly string[];
-  /** Whether a word was found in a focus area or the partner's own text: the hit then says why it matched. */
-  bySubject: boolean;
+  /** Set when a word was found only in a focus area or the partner's own text: the hit then says why it matched. */
+  bySubject?: { topics: readonly string[] };
 }
 
 const byRank = (a: Ranked, b: Ranked) => a.tier - b.tier || a.within - b.within || a.record - b.record;
@@ -71,21 +70,7 @@ export function createPartnerSearch(
       within = 0.5 + 0.49 * within;
       if (!fields) matchedOn = 'summary';
     }
-    return { record, tier, within, matchedOn, topics: viaTopics, bySubject };
-  };
-
-  /**
-   * fuse.js reorders the best hits on names and other short fields (tiers 2–4) of a multi-word query, within their
-   * tiers; hits through subjects keep their order (fuse.js only reads names).
-   */
-  const orderByFuse = (ranked: Ranked[], query: NormalizedQuery) => {
-    const onFields = ranked.filter((hit) => hit.tier >= 2 && hit.tier <= 4);
-    if (onFields.length < 2) return ranked;
-    const head = onFields.slice(0, FUSE_CANDIDATES);
-    const scores = fuseScores(partners, head, query.terms.join(' '), true);
-    // Hits past the head count as not matched by fuse.js: they stay after the head's, in their order.
-    for (const [i, hit] of onFields.entries()) hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
-    return ranked.sort(byRank);
+    return { record, tier, within, matchedOn, bySubject: bySubject ? { topics: viaTopics } : undefined };
   };
 
   const fullSearch = (query: NormalizedQuery): Ranked[] => {
@@ -105,7 +90,7 @@ export function createPartnerSearch(
       for (const lookup of checks) if (!index.matchAt(lookup, record, match)) return;
       const hit = rankOne(record, match);
       if (hit.tier <= 4) onFields++;
-      if (hit.tier <= 4 || hit.topics.length > 0) notTextOnly++;
+      if (hit.tier <= 4 || (hit.bySubject?.topics.length ?? 0) > 0) notTextOnly++;
       keepBest(kept, hit);
     };
     const cheapest = (cost: (lookup: WordLookup) => number) =>
@@ -127,9 +112,16 @@ export function createPartnerSearch(
       const at = kept.findIndex((hit) => hit.record === record);
       if (at >= 0 && (kept[at] as Ranked).tier <= tier) continue;
       if (at >= 0) kept.splice(at, 1);
-      keepBest(kept, { record, tier, within: 0, matchedOn: field, topics: [], bySubject: false });
+      keepBest(kept, { record, tier, within: 0, matchedOn: field });
     }
-    return terms.length > 1 ? orderByFuse(kept, query) : kept;
+    // fuse.js reorders the best hits on names and other short fields (tiers 2–4) of a multi-word query, within
+    // their tiers; hits through subjects keep their order (fuse.js only reads names).
+    const onNames = kept.filter((hit) => hit.tier >= 2 && hit.tier <= 4);
+    if (terms.length < 2 || onNames.length < 2) return kept;
+    const scores = fuseScores(partners, onNames.slice(0, FUSE_CANDIDATES), terms.join(' '), true);
+    // Hits past the head count as not matched by fuse.js: they stay after the head's, in their order.
+    for (const [i, hit] of onNames.entries()) hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
+    return kept.sort(byRank);
   };
 
   /** "Did you mean": any word may match, with more typos; the more words a partner matches, the better. */
@@ -171,8 +163,6 @@ export function createPartnerSearch(
       tier: exact.includes(entry.record) ? 0 : 2,
       within: position / (found.length + 1),
       matchedOn: entry.rank === 0 ? 'acronym' : 'name',
-      topics: [],
-      bySubject: false,
     }));
     const listed = new Set(found.map((entry) => entry.record));
     for (const topicRecord of index.topics.exactKeys.get(query.key) ?? []) {
@@ -180,7 +170,7 @@ export function createPartnerSearch(
       for (const record of index.topicMembers.get(slug) ?? []) {
         if (listed.has(record)) continue;
         listed.add(record);
-        ranked.push({ record, tier: 6, within: 0, matchedOn: 'topic', topics: [slug], bySubject: true });
+        ranked.push({ record, tier: 6, within: 0, matchedOn: 'topic', bySubject: { topics: [slug] } });
       }
     }
     return ranked;
@@ -195,7 +185,7 @@ export function createPartnerSearch(
       const partner = partners[hit.record] as Partner;
       // Scores never decrease down the list (fuse.js reorders only the head).
       previous = Math.max(previous, (hit.tier + Math.min(Math.max(hit.within, 0), 0.999)) / TIERS);
-      const why = hit.bySubject ? matchedText(partner, query.terms, hit.topics, topicBySlug) : undefined;
+      const why = hit.bySubject && matchedText(partner, query.terms, hit.bySubject.topics, topicBySlug);
       return {
         partner,
         score: previous,
