@@ -25,19 +25,16 @@ const PHRASE: IFuseOptions<Value> = { ...WORDS_ALL, useTokenSearch: false };
 
 /** A partner's name-like values, folded: the few candidates fuse.js reads are folded again for each query. */
 function valuesOf(partner: Partner): Value[] {
-  const of = (penalty: number, texts: (string | undefined)[]) =>
-    texts.flatMap((text) => (text ? [{ text: foldText(text), penalty }] : []));
-  const subBodies = [...partner.relatedBodies, ...partner.programmes].flatMap((named) => [
-    named.name,
-    named.acronym,
-  ]);
-  const places = partner.locations.map((location) => location.place);
-  return [
-    ...of(0, [partner.name, partner.acronym]),
-    ...of(0.03, partner.aliases),
-    ...of(0.06, subBodies),
-    ...of(0.1, places),
+  const subBodies = [...partner.relatedBodies, ...partner.programmes];
+  const byPenalty: [number, (string | undefined)[]][] = [
+    [0, [partner.name, partner.acronym]],
+    [0.03, partner.aliases],
+    [0.06, subBodies.flatMap((named) => [named.name, named.acronym])],
+    [0.1, partner.locations.map((location) => location.place)],
   ];
+  return byPenalty.flatMap(([penalty, texts]) =>
+    texts.flatMap((text) => (text ? [{ text: foldText(text), penalty }] : [])),
+  );
 }
 
 /**

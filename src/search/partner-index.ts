@@ -225,7 +225,7 @@ export class PartnerIndex {
   /** The focus areas whose label, slug or synonyms match the word, and their partners. */
   private topicsMatching(term: string, typos: number): WordLookup['topics'] {
     const topics: WordLookup['topics'] = new Map();
-    for (const topicRecord of this.topics.matchWord(term, typos, false).keys()) {
+    for (const topicRecord of this.topics.matchWord(term, typos).keys()) {
       const slug = this.topics.topics[topicRecord]?.slug ?? '';
       topics.set(slug, this.topicMembers.get(slug) ?? new Set());
     }

@@ -21,7 +21,6 @@ import type { TopicHit, TopicSearch } from './types.js';
 export class TopicIndex {
   readonly topics: readonly Topic[];
   private readonly names = new MiniSearch(fieldIndexOptions(['label', 'slug', 'synonyms'], indexWords));
-  private readonly descriptions = new Map<string, number[]>();
   /** Folded label, slug and synonyms → topics. */
   readonly exactKeys = new Map<string, number[]>();
   readonly shortPrefixes = new ShortPrefixes();
@@ -32,7 +31,6 @@ export class TopicIndex {
       this.topics.map((topic, id) => ({ ...topic, id, synonyms: topic.synonyms.join('\n') })),
     );
     this.topics.forEach((topic, record) => {
-      addWords(this.descriptions, record, topic.description);
       for (const text of [topic.label, topic.slug, ...topic.synonyms]) {
         const key = keyOf(text);
         if (!this.exactKeys.get(key)?.includes(record)) pushTo(this.exactKeys, key, record);
@@ -41,8 +39,8 @@ export class TopicIndex {
     });
   }
 
-  /** Topics matching one word → how: 0 as typed (or as a prefix), else 1 with typos; 2 only in the description. */
-  matchWord(term: string, typos: number, withDescription: boolean): Map<number, number> {
+  /** Topics whose label, slug or synonyms match one word → how: 0 as typed (or as a prefix), else 1 with typos. */
+  matchWord(term: string, typos: number): Map<number, number> {
     const found = new Map<number, number>();
     for (const result of this.names.search(term, { prefix: term.length >= 3 })) {
       found.set(result.id as number, 0);
@@ -52,11 +50,6 @@ export class TopicIndex {
         found.set(result.id as number, 1);
       }
     }
-    if (withDescription) {
-      for (const record of this.descriptions.get(term) ?? []) {
-        if (!found.has(record)) found.set(record, 2);
-      }
-    }
     return found;
   }
 }
@@ -64,6 +57,9 @@ export class TopicIndex {
 /** Builds the topic search once; every call after that is pure, synchronous and never throws on a string. */
 export function createTopicSearch(topics: readonly Topic[]): TopicSearch {
   const index = new TopicIndex(topics);
+  /** Whole words of each topic's description: a word found only there matches, most weakly (2). */
+  const descriptions = new Map<string, number[]>();
+  for (const [record, topic] of index.topics.entries()) addWords(descriptions, record, topic.description);
   /** Topics (numbers) and their scores: 0 is an exact match (the whole label, slug or a synonym), larger worse. */
   const answer = (mode: Mode, query: NormalizedQuery): { record: number; score: number }[] => {
     if (query.length <= 2) {
@@ -76,7 +72,9 @@ export function createTopicSearch(topics: readonly Topic[]): TopicSearch {
     const tally = new Map<number, { words: number; worst: number }>();
     for (const term of query.terms) {
       const typos = allowedTypos(term, mode, query.terms.length);
-      for (const [record, how] of index.matchWord(term, typos, true)) {
+      const found = index.matchWord(term, typos);
+      for (const record of descriptions.get(term) ?? []) if (!found.has(record)) found.set(record, 2);
+      for (const [record, how] of found) {
         const seen = tally.get(record) ?? { words: 0, worst: 0 };
         tally.set(record, { words: seen.words + 1, worst: Math.max(seen.worst, how) });
       }
