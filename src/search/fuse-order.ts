@@ -38,23 +38,18 @@ function valuesOf(partner: Partner): Value[] {
 }
 
 /**
- * A score per hit (a partner's number), in order (0 best, 1 no match): its best single value. `every`: the query
- * as a phrase (below 0.5), else every word in one value (0.5 and up); otherwise any word.
+ * A score per candidate, in order (0 best, 1 no match): its best single value. `every`: the query as a phrase
+ * (below 0.5), else every word in one value (0.5 and up); otherwise any word.
  */
-export function fuseScores(
-  partners: readonly Partner[],
-  hits: readonly { record: number }[],
-  foldedQuery: string,
-  every: boolean,
-): number[] {
-  const scores = hits.map(() => 1);
-  /** Scores, through `options`, the hits that no pass before matched. */
+export function fuseScores(candidates: readonly Partner[], foldedQuery: string, every: boolean): number[] {
+  const scores = candidates.map(() => 1);
+  /** Scores, through `options`, the candidates that no pass before matched. */
   const pass = (options: IFuseOptions<Value>, offset: number, scale: number) => {
     const owner: number[] = [];
     const values: Value[] = [];
-    for (const [i, { record }] of hits.entries()) {
+    for (const [i, partner] of candidates.entries()) {
       if (scores[i] !== 1) continue;
-      for (const value of valuesOf(partners[record] as Partner)) {
+      for (const value of valuesOf(partner)) {
         owner.push(i);
         values.push(value);
       }

@@ -27,14 +27,10 @@ function clauseWith(texts: readonly string[], terms: readonly string[]): string 
   return undefined;
 }
 
-export function matchedText(
-  partner: Partner,
-  terms: readonly string[],
-  viaTopics: readonly string[],
-  topicBySlug: ReadonlyMap<string, Topic>,
-): string | undefined {
-  const notes = partner.focusAreas.filter((focus) => viaTopics.includes(focus.topic));
+export function matchedText(partner: Partner, terms: readonly string[], via: readonly Topic[]) {
+  const topicOf = (focus: { topic: string }) => via.find((topic) => topic.slug === focus.topic);
+  const notes = partner.focusAreas.filter(topicOf);
   const own = clauseWith([...notes.map((focus) => focus.note), partner.summary], terms);
-  const labels = notes.flatMap((focus) => topicBySlug.get(focus.topic)?.label ?? []);
+  const labels = notes.flatMap((focus) => topicOf(focus)?.label ?? []);
   return [own, labels.join(', ')].filter(Boolean).join(' — ') || undefined;
 }

@@ -29,8 +29,8 @@ export interface WordLookup {
   term: string;
   /** Only when the word matched nothing as typed: partners whose fields it matches with typos. */
   typos?: Map<number, { fields: number; score: number }>;
-  /** Focus areas (slugs) it matches → their partners. */
-  topics: Map<string, ReadonlySet<number>>;
+  /** Focus areas it matches → their partners. */
+  topics: Map<Topic, ReadonlySet<number>>;
   /** Partners whose own text has the word (ascending). */
   text: readonly number[];
   /** About how many partners have it in a field / in a subject. */
@@ -49,7 +49,7 @@ export class Match {
    * a sub-body or programme; 4 in any field (places, typos); 5 in the partner's own text; 6 only in a focus area.
    */
   weakest = 2;
-  topics: string[] = [];
+  topics: Topic[] = [];
 }
 
 /** MiniSearch over the joined words (` w w `), which are already what `indexWords` makes of a field's text. */
@@ -226,8 +226,8 @@ export class PartnerIndex {
   private topicsMatching(term: string, typos: number): WordLookup['topics'] {
     const topics: WordLookup['topics'] = new Map();
     for (const topicRecord of this.topics.matchWord(term, typos).keys()) {
-      const slug = this.topics.topics[topicRecord]?.slug ?? '';
-      topics.set(slug, this.topicMembers.get(slug) ?? new Set());
+      const topic = this.topics.topics[topicRecord] as Topic;
+      topics.set(topic, this.topicMembers.get(topic.slug) ?? new Set());
     }
     return topics;
   }
@@ -267,10 +267,10 @@ export class PartnerIndex {
       }
     }
     let inTopic = false;
-    for (const [slug, members] of lookup.topics) {
+    for (const [topic, members] of lookup.topics) {
       if (!members.has(record)) continue;
       inTopic = true;
-      if (!into.topics.includes(slug)) into.topics.push(slug);
+      if (!into.topics.includes(topic)) into.topics.push(topic);
     }
     const text = !fields && lookup.text[lowerBound(lookup.text, record)] === record;
     if (!fields && !inTopic && !text) return false;

@@ -28,7 +28,7 @@ interface Ranked {
   within: number;
   matchedOn: MatchField;
   /** Set when a word was found only in a focus area or the partner's own text: the hit then says why it matched. */
-  bySubject?: { topics: readonly string[] };
+  bySubject?: { topics: readonly Topic[] };
 }
 
 const byRank = (a: Ranked, b: Ranked) => a.tier - b.tier || a.within - b.within || a.record - b.record;
@@ -51,7 +51,7 @@ export function createPartnerSearch(
 ): PartnerSearch {
   const index = new PartnerIndex(partnerList, topicList, options.savedIndex);
   const { partners } = index;
-  const topicBySlug = new Map(topicList.map((topic) => [topic.slug, topic]));
+  const partnerOf = (hit: Ranked) => partners[hit.record] as Partner;
 
   const rankOne = (record: number, match: Match): Ranked => {
     const { weakest, fields, score, topics: viaTopics } = match;
@@ -118,7 +118,7 @@ export function createPartnerSearch(
     // their tiers; hits through subjects keep their order (fuse.js only reads names).
     const onNames = kept.filter((hit) => hit.tier >= 2 && hit.tier <= 4);
     if (terms.length < 2 || onNames.length < 2) return kept;
-    const scores = fuseScores(partners, onNames.slice(0, FUSE_CANDIDATES), terms.join(' '), true);
+    const scores = fuseScores(onNames.slice(0, FUSE_CANDIDATES).map(partnerOf), terms.join(' '), true);
     // Hits past the head count as not matched by fuse.js: they stay after the head's, in their order.
     for (const [i, hit] of onNames.entries()) hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
     return kept.sort(byRank);
@@ -149,7 +149,7 @@ export function createPartnerSearch(
     });
     ranked.sort(byRank);
     const head = ranked.slice(0, FUSE_CANDIDATES);
-    const scores = fuseScores(partners, head, terms.join(' '), false);
+    const scores = fuseScores(head.map(partnerOf), terms.join(' '), false);
     for (const [i, hit] of head.entries()) hit.within = 0.5 * hit.within + 0.5 * (scores[i] ?? 1);
     return head.sort(byRank);
   };
@@ -166,11 +166,11 @@ export function createPartnerSearch(
     }));
     const listed = new Set(found.map((entry) => entry.record));
     for (const topicRecord of index.topics.exactKeys.get(query.key) ?? []) {
-      const slug = index.topics.topics[topicRecord]?.slug ?? '';
-      for (const record of index.topicMembers.get(slug) ?? []) {
+      const topic = index.topics.topics[topicRecord] as Topic;
+      for (const record of index.topicMembers.get(topic.slug) ?? []) {
         if (listed.has(record)) continue;
         listed.add(record);
-        ranked.push({ record, tier: 6, within: 0, matchedOn: 'topic', bySubject: { topics: [slug] } });
+        ranked.push({ record, tier: 6, within: 0, matchedOn: 'topic', bySubject: { topics: [topic] } });
       }
     }
     return ranked;
@@ -182,10 +182,10 @@ export function createPartnerSearch(
   const present = (ranked: readonly Ranked[], mode: Mode, query: NormalizedQuery): PartnerHit[] => {
     let previous = 0;
     return ranked.map((hit) => {
-      const partner = partners[hit.record] as Partner;
+      const partner = partnerOf(hit);
       // Scores never decrease down the list (fuse.js reorders only the head).
       previous = Math.max(previous, (hit.tier + Math.min(Math.max(hit.within, 0), 0.999)) / TIERS);
-      const why = hit.bySubject && matchedText(partner, query.terms, hit.bySubject.topics, topicBySlug);
+      const why = hit.bySubject && matchedText(partner, query.terms, hit.bySubject.topics);
       return {
         partner,
         score: previous,
