@@ -79,7 +79,6 @@ export interface SavedPartnerIndex {
   joinedFields: Record<Field, string>[];
   ownText: [string, number[]][];
   partnersByTopic: [string, number[]][];
-  /** Each record and field as one number: record × 8 + the field's place in FIELDS. */
   exactKeys: [string, number[]][];
   shortPrefixes: [string, number[]][];
 }
@@ -209,8 +208,7 @@ export class PartnerIndex {
       const fields = mode === 'search' ? FIELDS.filter((field) => PRIMARY & BIT[field]) : undefined;
       for (const result of this.fields.search(term, { fuzzy: typos, fields, boost: BOOST })) {
         let bits = 0;
-        for (const found of Object.values(result.match))
-          for (const field of found) bits |= BIT[field as Field];
+        for (const field of Object.values(result.match).flat()) bits |= BIT[field as Field];
         // MiniSearch's score weighs the edit distance: "interpl" is nearer "interpol" than "internal".
         fuzzy.set(result.id as number, { fields: bits, score: result.score });
       }

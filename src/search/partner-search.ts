@@ -35,8 +35,6 @@ const byRank = (a: Ranked, b: Ranked) => a.tier - b.tier || a.within - b.within 
 
 /** Adds a hit to `kept`, the MAX_LIMIT best so far, in order: a common word's thousands of others are dropped. */
 function keepBest(kept: Ranked[], hit: Ranked): void {
-  const last = kept[kept.length - 1];
-  if (kept.length === MAX_LIMIT && last && byRank(hit, last) >= 0) return;
   let at = kept.length;
   while (at > 0 && byRank(hit, kept[at - 1] as Ranked) < 0) at--;
   kept.splice(at, 0, hit);
@@ -147,8 +145,7 @@ export function createPartnerSearch(
       hit.within = 0.5 * (1 - match.words / terms.length) + 0.5 * Math.min(hit.within, 0.999);
       return hit;
     });
-    ranked.sort(byRank);
-    const head = ranked.slice(0, FUSE_CANDIDATES);
+    const head = ranked.sort(byRank).slice(0, FUSE_CANDIDATES);
     const scores = fuseScores(head.map(partnerOf), terms.join(' '), false);
     for (const [i, hit] of head.entries()) hit.within = 0.5 * hit.within + 0.5 * (scores[i] ?? 1);
     return head.sort(byRank);

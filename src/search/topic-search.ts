@@ -79,7 +79,7 @@ export function createTopicSearch(topics: readonly Topic[]): TopicSearch {
         tally.set(record, { words: seen.words + 1, worst: Math.max(seen.worst, how) });
       }
     }
-    const terms = Math.max(query.terms.length, 1);
+    const terms = query.terms.length;
     const scored = [...tally]
       .filter(([record, { words }]) => exact.has(record) || mode === 'suggest' || words === terms)
       .map(([record, { words, worst }]) => ({
