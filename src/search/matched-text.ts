@@ -13,13 +13,10 @@ const CLAUSES = /(?<=[.;:!?])\s+|,\s+|\s+[–—-]\s+/;
 /** The first clause of `texts` that has one of the query words (the last one may be a word's start), cut short. */
 function clauseWith(texts: readonly string[], terms: readonly string[]): string | undefined {
   const last = terms[terms.length - 1] ?? '';
+  const states = (word: string) => terms.includes(word) || (last.length >= 3 && word.startsWith(last));
   for (const text of texts) {
     for (const clause of text.split(CLAUSES)) {
-      const words = wordsOf(foldText(clause));
-      const states = words.some(
-        (word) => terms.includes(word) || (last.length >= 3 && word.startsWith(last)),
-      );
-      if (!states) continue;
+      if (!wordsOf(foldText(clause)).some(states)) continue;
       const trimmed = clause.trim().replace(/[.;:,]$/, '');
       return trimmed.length <= MAX_LENGTH ? trimmed : `${trimmed.slice(0, MAX_LENGTH - 1).trimEnd()}…`;
     }
