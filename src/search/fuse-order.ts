@@ -6,8 +6,8 @@ import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { Partner } from '../data/schema.js';
 import { foldText } from './normalize.js';
 
-/** One name-like value of a partner, and what a match in it costs over a match in the name itself. */
-type Value = { text: string; penalty: number };
+/** One name-like value of a candidate (`owner`: its place), and what a match in it costs over one in the name. */
+type Value = { text: string; penalty: number; owner: number };
 
 /** Every word somewhere in the value, typos allowed (about one error in three letters). */
 const WORDS_ALL: IFuseOptions<Value> = {
@@ -24,7 +24,7 @@ const WORDS_ANY: IFuseOptions<Value> = { ...WORDS_ALL, tokenMatch: 'any', thresh
 const PHRASE: IFuseOptions<Value> = { ...WORDS_ALL, useTokenSearch: false };
 
 /** A partner's name-like values, folded: the few candidates fuse.js reads are folded again for each query. */
-function valuesOf(partner: Partner): Value[] {
+function valuesOf(partner: Partner, owner: number): Value[] {
   const subBodies = [...partner.relatedBodies, ...partner.programmes];
   const byPenalty: [number, (string | undefined)[]][] = [
     [0, [partner.name, partner.acronym]],
@@ -33,7 +33,7 @@ function valuesOf(partner: Partner): Value[] {
     [0.1, partner.locations.map((location) => location.place)],
   ];
   return byPenalty.flatMap(([penalty, texts]) =>
-    texts.flatMap((text) => (text ? [{ text: foldText(text), penalty }] : [])),
+    texts.flatMap((text) => (text ? [{ text: foldText(text), penalty, owner }] : [])),
   );
 }
 
@@ -45,19 +45,11 @@ export function fuseScores(candidates: readonly Partner[], foldedQuery: string, 
   const scores = candidates.map(() => 1);
   /** Scores, through `options`, the candidates that no pass before matched. */
   const pass = (options: IFuseOptions<Value>, offset: number, scale: number) => {
-    const owner: number[] = [];
-    const values: Value[] = [];
-    for (const [i, partner] of candidates.entries()) {
-      if (scores[i] !== 1) continue;
-      for (const value of valuesOf(partner)) {
-        owner.push(i);
-        values.push(value);
-      }
-    }
+    const values = candidates.flatMap((partner, i) => (scores[i] === 1 ? valuesOf(partner, i) : []));
     for (const result of new Fuse(values, options).search(foldedQuery)) {
-      const at = owner[result.refIndex] ?? 0;
-      const score = Math.min(1, offset + scale * ((result.score ?? 1) + result.item.penalty));
-      if (score < (scores[at] ?? 1)) scores[at] = score;
+      const { owner, penalty } = result.item;
+      const score = Math.min(1, offset + scale * ((result.score ?? 1) + penalty));
+      if (score < (scores[owner] ?? 1)) scores[owner] = score;
     }
   };
   if (every) {
