@@ -169,14 +169,13 @@ export class PartnerIndex {
     add('name', partner.name, false);
     add('acronym', partner.acronym, true);
     for (const alias of partner.aliases) add('alias', alias, false);
-    for (const [field, named] of [
-      ['relatedBody', partner.relatedBodies],
-      ['programme', partner.programmes],
-    ] as const) {
-      for (const { name, acronym } of named) {
-        add(field, name, false);
-        add(field, acronym, true);
-      }
+    const subBodies = [
+      ...partner.relatedBodies.map((named) => ['relatedBody', named] as const),
+      ...partner.programmes.map((named) => ['programme', named] as const),
+    ];
+    for (const [field, { name, acronym }] of subBodies) {
+      add(field, name, false);
+      add(field, acronym, true);
     }
     return Object.fromEntries(
       FIELDS.map((field) => {
@@ -222,12 +221,8 @@ export class PartnerIndex {
 
   /** The focus areas whose label, slug or synonyms match the word, and their partners. */
   private topicsMatching(term: string, typos: number): WordLookup['topics'] {
-    const topics: WordLookup['topics'] = new Map();
-    for (const topicRecord of this.topics.matchWord(term, typos).keys()) {
-      const topic = this.topics.topics[topicRecord] as Topic;
-      topics.set(topic, this.topicMembers.get(topic.slug) ?? new Set());
-    }
-    return topics;
+    const matched = [...this.topics.matchWord(term, typos).keys()].map((i) => this.topics.topics[i] as Topic);
+    return new Map(matched.map((topic) => [topic, this.topicMembers.get(topic.slug) ?? new Set()]));
   }
 
   /**
