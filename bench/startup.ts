@@ -4,7 +4,8 @@
  *   answers 200, polled every 2 ms; also with 10,000 partners (`WCO_DATA_DIR` at a synthetic data folder): once
  *   as the first start of new data (every check, the index built, both remembered: src/data/prepared-cache.ts),
  *   then, as the target counts it, after `validate-data` (what CI or an image build runs before a deployment), so
- *   the start reads the validated data and its index back;
+ *   the start reads the validated data and its index back; and, between those runs, the floor under that figure:
+ *   a bare Node process that only parses the same partners.json (json-floor.ts);
  * - playground: `node scripts/run.mjs start` (what `npm start` runs; dist/ is already built) fed
  *   `/mou year:2003` through a pipe, until the reply's text appears on its stdout;
  * - gateway: login → clientReady of the bot's client on the local stand-in, in process (no target).
@@ -26,6 +27,7 @@ const largeDataset = 10_000;
 const validateData = join(process.cwd(), 'dist', 'src', 'cli', 'validate-data.js');
 const largeRuns = 2;
 const largeTargetMs = 1_000;
+const jsonFloor = join(process.cwd(), 'dist', 'bench', 'json-floor.js');
 const playgroundTargetMs = 1_500;
 const playgroundLine = '/mou year:2003\n';
 /** Text of the reply to the line above (the card's title). */
@@ -39,10 +41,15 @@ interface Started {
   cpuMs: number;
 }
 
-async function httpStartup(publicKeyHex: string, dataDir?: string): Promise<Started> {
+/** `script`: the endpoint's bundle, or the floor under it (json-floor.ts). */
+async function httpStartup(
+  publicKeyHex: string,
+  dataDir?: string,
+  script = 'dist/http.mjs',
+): Promise<Started> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawnChild(process.execPath, ['dist/http.mjs'], {
+  const child = spawnChild(process.execPath, [script], {
     env: childEnv({
       DISCORD_PUBLIC_KEY: publicKeyHex,
       HOST: host,
@@ -132,13 +139,17 @@ export async function runStartupBench(): Promise<BenchResult> {
       `${entryKey(readFileSync(join(largeDir, 'partners.json')), readFileSync(join(largeDir, 'topics.json')))}.json`,
     );
   const large: Started[] = [];
+  const floor: Started[] = [];
   let firstStart: Started | undefined;
   try {
     writeSyntheticDataDir(largeDir, largeDataset);
     rmSync(largeEntry(), { force: true }); // left by an earlier run (same seed, same bytes)
     firstStart = await httpStartup(publicKeyHex, largeDir);
     execFileSync(process.execPath, [validateData, join(largeDir, 'partners.json')], { stdio: 'ignore' });
-    for (let run = 0; run < largeRuns; run++) large.push(await httpStartup(publicKeyHex, largeDir));
+    for (let run = 0; run < largeRuns; run++) {
+      large.push(await httpStartup(publicKeyHex, largeDir));
+      floor.push(await httpStartup(publicKeyHex, largeDir, jsonFloor));
+    }
   } finally {
     if (existsSync(join(largeDir, 'partners.json'))) rmSync(largeEntry(), { force: true });
     rmSync(largeDir, { recursive: true, force: true });
@@ -156,6 +167,10 @@ export async function runStartupBench(): Promise<BenchResult> {
         largeTargetMs,
       ),
       row(
+        `floor under it: spawn a bare Node that only parses that partners.json, then answers 200 (bench/json-floor.ts; ${largeRuns} runs)`,
+        wall(floor),
+      ),
+      row(
         `HTTP mode, ${largeDataset.toLocaleString('en-US')} partners, first start of that data (checked, indexed, remembered; 1 run)`,
         firstStart ? [firstStart.wallMs] : [],
       ),
@@ -171,7 +186,7 @@ export async function runStartupBench(): Promise<BenchResult> {
     ],
     notes: [
       `startup, wall ms per run — HTTP: ${list(wall(http))}; HTTP with ${largeDataset.toLocaleString('en-US')} partners: ` +
-        `${list(wall(large))} (child CPU at ready: ${list(cpu(large))}); playground: ${list(wall(playground))}; ` +
+        `${list(wall(large))} (child CPU at ready: ${list(cpu(large))}; the bare JSON floor: ${list(wall(floor))}); playground: ${list(wall(playground))}; ` +
         `gateway login: ${list(gateway)} (the first in-process login also loads what discord.js loads lazily).`,
       `startup, CPU ms (user + system) the child had used when ready, median — HTTP: ${Math.round(median(cpu(http)))} ` +
         `(${list(cpu(http))}); playground: ${Math.round(median(cpu(playground)))} (${list(cpu(playground))}). ` +
