@@ -10,7 +10,7 @@ import {
   type PartnerSearch,
   type TopicSearch,
 } from '../src/search/index.js';
-import { foldText, normalizeQuery, wordsOf } from '../src/search/normalize.js';
+import { foldText, keyOf, normalizeQuery, STOP_WORDS, wordsOf } from '../src/search/normalize.js';
 import { atScaleKinds, relevanceTable } from './helpers/relevance-table.js';
 
 const dataset = loadDataset();
@@ -168,6 +168,32 @@ describe('an index saved and read back (what start-up reads from a prepared data
 
   it('refuses an index saved for other partners', () => {
     expect(() => createPartnerSearch(dataset.partners, dataset.topics, { savedIndex })).toThrow();
+  });
+});
+
+describe('a multi-word query with small words', () => {
+  // The last four words of synthetic names that have a small word among them ("border management in africa"): the
+  // first hit holds them as typed, in its name or an alias (spellings unified, as the search compares them).
+  const all = [...dataset.partners, ...syntheticPartners(1_000, 5)];
+  const search = createPartnerSearch(all, dataset.topics, { caching: false });
+  const fragments = [
+    ...new Set(
+      all.flatMap(({ name }) => {
+        const lastFour = name.split(' ').slice(-4);
+        return lastFour.length === 4 &&
+          lastFour.slice(1, 3).some((word) => STOP_WORDS.has(word.toLowerCase()))
+          ? [lastFour.join(' ')]
+          : [];
+      }),
+    ),
+  ].slice(0, 60);
+
+  it('has fragments to ask', () => expect(fragments.length).toBe(60));
+
+  it.each(fragments)('puts a partner whose name holds "%s" first', (fragment) => {
+    const first = search.search(fragment)[0]?.partner;
+    const names = first ? [first.name, ...first.aliases].map((name) => ` ${keyOf(name)}`) : [];
+    expect(names.some((name) => name.includes(` ${keyOf(fragment)}`))).toBe(true);
   });
 });
 

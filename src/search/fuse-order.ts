@@ -4,7 +4,7 @@
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { Partner } from '../data/schema.js';
-import { foldText } from './normalize.js';
+import { foldText, keyOf, type NormalizedQuery } from './normalize.js';
 
 /** One name-like value of a candidate (`owner`: its place), and what a match in it costs over one in the name. */
 type Value = { text: string; penalty: number; owner: number };
@@ -38,23 +38,34 @@ function valuesOf(partner: Partner, owner: number): Value[] {
 }
 
 /**
- * A score per candidate, in order (0 best, 1 no match): its best single value. `every`: the query as a phrase
- * (below 0.5), else every word in one value (0.5 and up); otherwise any word.
+ * A score per candidate, in order (0 best, 1 no match): its best single value. `every`: the words that carry
+ * meaning as a phrase (below 0.5; when the query has small words, first the query as typed in candidates with a
+ * value that holds it, below 0.25), else every word in one value (0.5 and up); otherwise any word.
  */
-export function fuseScores(candidates: readonly Partner[], foldedQuery: string, every: boolean): number[] {
+export function fuseScores(candidates: readonly Partner[], query: NormalizedQuery, every: boolean): number[] {
   const scores = candidates.map(() => 1);
-  /** Scores, through `options`, the candidates that no pass before matched. */
-  const pass = (options: IFuseOptions<Value>, offset: number, scale: number) => {
-    const values = candidates.flatMap((partner, i) => (scores[i] === 1 ? valuesOf(partner, i) : []));
-    for (const result of new Fuse(values, options).search(foldedQuery)) {
+  const values = candidates.map((partner, i) => valuesOf(partner, i));
+  const words = query.terms.join(' ');
+  /** Scores, through `options`, the candidates (of `among`) that no pass before matched: `at` + `span` × fit. */
+  const pass = (options: IFuseOptions<Value>, pattern: string, [at, span]: number[], among = values) => {
+    const unmatched = among.filter((list) => scores[list[0]?.owner ?? 0] === 1).flat();
+    for (const result of new Fuse(unmatched, options).search(pattern)) {
       const { owner, penalty } = result.item;
-      const score = Math.min(1, offset + scale * ((result.score ?? 1) + penalty));
+      const score = Math.min(1, (at ?? 0) + (span ?? 1) * ((result.score ?? 1) + penalty));
       if (score < (scores[owner] ?? 1)) scores[owner] = score;
     }
   };
-  if (every) {
-    pass(PHRASE, 0, 0.5);
-    pass(WORDS_ALL, 0.5, 0.5);
-  } else pass(WORDS_ANY, 0, 1);
+  if (!every) pass(WORDS_ANY, words, [0, 1]);
+  else if (query.key === words) pass(PHRASE, words, [0, 0.5]);
+  else {
+    // Without its small words, "border management in africa" fits a name with those words apart as well as
+    // "… for Border Management in Africa", which holds the query as typed.
+    const holders = values.filter((list) =>
+      list.some(({ text }) => ` ${keyOf(text)}`.includes(` ${query.key}`)),
+    );
+    pass(PHRASE, query.key, [0, 0.25], holders);
+    pass(PHRASE, words, [0.25, 0.25]);
+  }
+  if (every) pass(WORDS_ALL, words, [0.5, 0.5]);
   return scores;
 }

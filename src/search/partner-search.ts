@@ -116,7 +116,7 @@ export function createPartnerSearch(
     // their tiers; hits through subjects keep their order (fuse.js only reads names).
     const onNames = kept.filter((hit) => hit.tier >= 2 && hit.tier <= 4);
     if (terms.length < 2 || onNames.length < 2) return kept;
-    const scores = fuseScores(onNames.slice(0, FUSE_CANDIDATES).map(partnerOf), terms.join(' '), true);
+    const scores = fuseScores(onNames.slice(0, FUSE_CANDIDATES).map(partnerOf), query, true);
     // Hits past the head count as not matched by fuse.js: they stay after the head's, in their order.
     for (const [i, hit] of onNames.entries()) hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
     return kept.sort(byRank);
@@ -146,7 +146,7 @@ export function createPartnerSearch(
       return hit;
     });
     const head = ranked.sort(byRank).slice(0, FUSE_CANDIDATES);
-    const scores = fuseScores(head.map(partnerOf), terms.join(' '), false);
+    const scores = fuseScores(head.map(partnerOf), query, false);
     for (const [i, hit] of head.entries()) hit.within = 0.5 * hit.within + 0.5 * (scores[i] ?? 1);
     return head.sort(byRank);
   };
