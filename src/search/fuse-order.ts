@@ -9,6 +9,9 @@ import { foldText, keyOf, type NormalizedQuery } from './normalize.js';
 /** One name-like value of a candidate (`owner`: its place), and what a match in it costs over one in the name. */
 type Value = { text: string; penalty: number; owner: number };
 
+/** Where a pass puts its matches: from `at`, over `span` (fuse.js's score plus the value's penalty, scaled). */
+type Range = [at: number, span: number];
+
 /** Every word somewhere in the value, typos allowed (about one error in three letters). */
 const WORDS_ALL: IFuseOptions<Value> = {
   includeScore: true,
@@ -47,11 +50,11 @@ export function fuseScores(candidates: readonly Partner[], query: NormalizedQuer
   const values = candidates.map((partner, i) => valuesOf(partner, i));
   const words = query.terms.join(' ');
   /** Scores, through `options`, the candidates (of `among`) that no pass before matched: `at` + `span` × fit. */
-  const pass = (options: IFuseOptions<Value>, pattern: string, [at, span]: number[], among = values) => {
+  const pass = (options: IFuseOptions<Value>, pattern: string, [at, span]: Range, among = values) => {
     const unmatched = among.filter((list) => scores[list[0]?.owner ?? 0] === 1).flat();
     for (const result of new Fuse(unmatched, options).search(pattern)) {
       const { owner, penalty } = result.item;
-      const score = Math.min(1, (at ?? 0) + (span ?? 1) * ((result.score ?? 1) + penalty));
+      const score = Math.min(1, at + span * ((result.score ?? 1) + penalty));
       if (score < (scores[owner] ?? 1)) scores[owner] = score;
     }
   };
