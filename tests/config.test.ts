@@ -221,3 +221,69 @@ describe('misspelled DISCORD_* variables', () => {
     expect(unknownDiscordVariables({ DISCORD_TOKEN: 'x', DISCORD_API_URL: 'y', OTHER: 'z' })).toEqual([]);
   });
 });
+
+describe('DISCORD_API_URL', () => {
+  it.each([
+    'http://127.0.0.1:1234/api',
+    'http://127.8.9.10/api',
+    'http://localhost:1234/api',
+    'http://[::1]:1234/api',
+    'https://discord.com/api',
+    'https://proxy.example.org/api',
+  ])('accepts %s', (url) => {
+    expect(problems('gateway', { DISCORD_TOKEN: token, DISCORD_API_URL: url })).toEqual([]);
+  });
+
+  it.each([
+    'http://discord.com/api',
+    'http://example.org:1234/api',
+    'http://127.0.0.1.example.org/api',
+    'http://10.0.0.5/api',
+    'http://0.0.0.0:1234/api',
+  ])('refuses plain http to %s, which is not this machine (tokens would travel unencrypted)', (url) => {
+    expect(problems('gateway', { DISCORD_TOKEN: token, DISCORD_API_URL: url })).toEqual([
+      expect.stringMatching(/^DISCORD_API_URL must use https:\/\/ \(http:\/\/ only to this machine/),
+    ]);
+  });
+});
+
+describe('a misspelled required variable', () => {
+  it.each([
+    ['http', 'DISCORD_PUBKEY', 'DISCORD_PUBLIC_KEY'],
+    ['http', 'DISCORD_PUBLIC_KYE', 'DISCORD_PUBLIC_KEY'],
+    ['gateway', 'DISCORD_TOKN', 'DISCORD_TOKEN'],
+    ['gateway', 'DICSORD_TOKEN', 'DISCORD_TOKEN'],
+    ['deploy', 'DISCORD_APP_ID', 'DISCORD_APPLICATION_ID'],
+    ['http', 'PUBLIC_KEY', 'DISCORD_PUBLIC_KEY'],
+  ] as const)('%s: %s is named as the near miss of %s', (mode, typo, variable) => {
+    const env = { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: '1290000000000000001', [typo]: 'x' };
+    delete (env as Record<string, string>)[variable];
+    const found = problems(mode, env);
+    expect(found).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${variable} is required for .*; ${typo} is set instead: rename it ${variable}$`),
+      ),
+    ]);
+  });
+
+  it('names no near miss when nothing like it is set, nor for an empty one', () => {
+    const usual = { HOME: '/home/x', PATH: '/bin', GITHUB_TOKEN: 'x', NPM_TOKEN: 'x', NODE_ENV: 'x' };
+    expect(problems('gateway', usual)).toEqual([expect.not.stringContaining('instead')]);
+    expect(problems('http', { DISCORD_PUBKEY: ' ', ...usual })).toEqual([
+      expect.not.stringContaining('instead'),
+    ]);
+  });
+
+  it('an entry point that runs a mode for another purpose names itself', () => {
+    expect(problems('http', {}).join('')).toContain('npm run http');
+    const worker = (() => {
+      try {
+        configFor('http', {}, 'npm run worker:dev');
+      } catch (error) {
+        return (error as ConfigError).problems.join('');
+      }
+    })();
+    expect(worker).toContain('required for npm run worker:dev');
+    expect(worker).not.toContain('npm run http');
+  });
+});
