@@ -1,6 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import {
@@ -285,5 +287,35 @@ describe('a misspelled required variable', () => {
     })();
     expect(worker).toContain('required for npm run worker:dev');
     expect(worker).not.toContain('npm run http');
+  });
+});
+
+describe('pino-pretty, for terminals only', () => {
+  const root = new URL('..', import.meta.url);
+
+  it('is a development dependency, so production installs (npm ci --omit=dev) leave it out', () => {
+    const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+    expect(manifest.dependencies).not.toHaveProperty('pino-pretty');
+    expect(manifest.devDependencies).toHaveProperty('pino-pretty');
+    const lock = JSON.parse(readFileSync(new URL('package-lock.json', root), 'utf8'));
+    expect(lock.packages['node_modules/pino-pretty'].dev).toBe(true);
+  });
+
+  it('without it, a logger asked for pretty output writes JSON lines instead of failing', () => {
+    const logger = new URL('dist/src/logger.js', root).href;
+    const result = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        fileURLToPath(new URL('tests/helpers/without-pino-pretty.cjs', root)),
+        '--input-type=module',
+        '-e',
+        `const { createLogger } = await import(${JSON.stringify(logger)}); createLogger({ pretty: true }).info('hello');`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ level: 30, msg: 'hello' });
   });
 });
