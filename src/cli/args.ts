@@ -48,3 +48,32 @@ export function readArgs<S extends Spec>(argv: readonly string[], options: S, he
     positionals,
   };
 }
+
+/**
+ * The command line of an entry point that takes only options (and `positionals` when it says so): `--help`
+ * (or -h) prints `usage` and exits 0; anything else it does not know is refused by readArgs, naming `name`.
+ */
+export function entryPointArgs<S extends Spec>(
+  name: string,
+  usage: string,
+  options: S,
+  { positionals: takesPositionals = false } = {},
+) {
+  const hint = `${name} -- --help lists the options`;
+  const { values, positionals } = readArgs(
+    process.argv.slice(2),
+    { ...options, help: { type: 'boolean', short: 'h' } },
+    hint,
+  );
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  const [extra] = positionals;
+  if (!takesPositionals && extra !== undefined)
+    refuse(`Unexpected argument ${JSON.stringify(extra)}: ${hint}`);
+  return {
+    values: values as { [K in keyof S]?: S[K]['type'] extends 'string' ? string : boolean },
+    positionals,
+  };
+}

@@ -4,7 +4,28 @@ import { ApplicationCommandType } from 'discord-api-types/v10';
 import { configFor } from '../config.js';
 import { commandRegistrations, registrationChanges } from '../interactions/registration.js';
 import { describeStartupError } from '../transports/gateway/startup-error.js';
+import { entryPointArgs } from './args.js';
 import { orExit } from './or-exit.js';
+
+const { values: flags } = entryPointArgs(
+  'npm run deploy',
+  `Usage: npm run deploy [-- --dry-run]
+
+Registers the bot's commands with Discord (a bulk overwrite): in the server DISCORD_GUILD_ID when it is set
+(instant, for development), globally otherwise (up to an hour to show everywhere). Says what it added,
+updated and removed.
+
+Options
+  --dry-run    print the commands as JSON and send nothing (needs no credentials)
+  -h, --help   this text
+
+Environment (or .env)
+  DISCORD_TOKEN           the bot token (required; Developer Portal → Bot)
+  DISCORD_APPLICATION_ID  the application ID (required; Developer Portal → General Information)
+  DISCORD_GUILD_ID        deploy to this server only
+  DISCORD_API_URL         Discord's REST API (default https://discord.com/api)`,
+  { 'dry-run': { type: 'boolean' } },
+);
 
 /** `/partner` for a slash command; `WCO partners in this message (message command)` for the others. */
 function commandLabels(commands: readonly { name?: unknown; type?: unknown }[]): Map<string, string> {
@@ -54,7 +75,7 @@ function describeDeployError(error: unknown, apiUrl: string): string {
   return describeStartupError(error, apiUrl, 'deploy the commands');
 }
 
-const dryRun = process.argv.includes('--dry-run');
+const dryRun = flags['dry-run'] === true;
 const guildId = process.env.DISCORD_GUILD_ID?.trim();
 /** integration_types and contexts are for global commands only: a guild command is used in its guild. */
 const forGuild = () =>

@@ -3,7 +3,7 @@
 // (npm run http) scales out behind a load balancer instead.
 import { fileURLToPath } from 'node:url';
 import { configFor } from '../config.js';
-import { readArgs } from './args.js';
+import { entryPointArgs } from './args.js';
 import { orExit } from './or-exit.js';
 
 const usage = `Usage: npm run start:sharded [-- --help]
@@ -17,15 +17,7 @@ Environment (or .env)
   DISCORD_API_URL   Discord's REST API (default https://discord.com/api)
   LOG_LEVEL         fatal, error, warn, info (default), debug or trace`;
 
-const { values: flags } = readArgs(
-  process.argv.slice(2),
-  { help: { type: 'boolean', short: 'h' } },
-  'npm run start:sharded -- --help lists the options',
-);
-if (flags.help) {
-  process.stdout.write(`${usage}\n`);
-  process.exit(0);
-}
+entryPointArgs('npm run start:sharded', usage, {});
 
 const config = orExit(() => configFor('gateway'));
 
