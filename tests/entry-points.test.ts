@@ -80,7 +80,7 @@ describe('npm run bench', () => {
         '--tsBuildInfoFile',
         join(outDir, '.tsbuildinfo'),
       ],
-      { cwd: projectRoot },
+      { cwd: projectRoot, stdio: 'pipe' },
     );
     const bench = (...args: string[]) =>
       new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
