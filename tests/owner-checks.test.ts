@@ -8,9 +8,9 @@ import type { APIInteractionResponse, APIInteractionResponseCallbackData } from 
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { componentHandlersByName, messageCommands } from '../commands/index.js';
-import type { BotContext } from '../src/interactions/context.js';
-import { decodeCustomId } from '../src/interactions/custom-id.js';
 import { handleInteraction } from '../src/interactions/handle.js';
+import type { BotContext } from '../src/toolkit/command.js';
+import { decodeCustomId } from '../src/toolkit/custom-id.js';
 import { buildMessageCommandInteraction } from '../src/transports/local/message-line.js';
 import {
   buildBotMessage,

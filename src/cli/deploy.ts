@@ -3,9 +3,9 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import { configFor } from '../config.js';
 import { commandRegistrations, registrationChanges } from '../interactions/registration.js';
+import { orExit } from '../or-exit.js';
 import { describeStartupError } from '../transports/gateway/startup-error.js';
 import { entryPointArgs } from './args.js';
-import { orExit } from './or-exit.js';
 
 const { values: flags } = entryPointArgs(
   'npm run deploy',

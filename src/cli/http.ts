@@ -4,9 +4,9 @@
 // SIGTERM/SIGINT: stop accepting, finish in-flight requests, exit 0.
 import { performance } from 'node:perf_hooks';
 import { type ConfigFor, configFor } from '../config.js';
+import { orExit } from '../or-exit.js';
 import { entryPointArgs } from './args.js';
 import { whyCannotListen } from './listen-error.js';
-import { orExit } from './or-exit.js';
 
 entryPointArgs(
   'npm run http',

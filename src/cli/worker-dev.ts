@@ -4,10 +4,10 @@
 import { createServer } from 'node:net';
 import { type ConfigFor, configFor, loadDotEnv } from '../config.js';
 import { createLogger } from '../logger.js';
+import { orExit } from '../or-exit.js';
 import { buildWorkerOrExit, defaultWorkerPort, serveWorker } from '../transports/worker/dev.js';
 import { entryPointArgs } from './args.js';
 import { whyCannotListen } from './listen-error.js';
-import { orExit } from './or-exit.js';
 
 const name = 'npm run worker:dev';
 const { values: flags } = entryPointArgs(
