@@ -253,7 +253,7 @@ const knownDiscordVariables = [
 
 /** How much of `typed`, in order, `name` holds (longest common subsequence over `typed`'s length): 1 for
  * an abbreviation or a name with letters left out (DISCORD_PUBKEY in DISCORD_PUBLIC_KEY), less for others. */
-function likeness(typed: string, name: string): number {
+export function likeness(typed: string, name: string): number {
   let previous = new Array<number>(name.length + 1).fill(0);
   for (let i = 1; i <= typed.length; i++) {
     const current = [0];

@@ -164,6 +164,16 @@ describe('npm run worker:dev', () => {
     }
   }, 60_000);
 
+  it('names the option a misspelled one most likely means', async () => {
+    const result = await runToEnd(['worker-dev', '--prot', '9000'], cleanEnv());
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'Unknown option --prot (did you mean --port?): npm run worker:dev -- --help lists the options\n',
+    });
+  });
+
   it('refuses a --port that is not a port', async () => {
     const result = await runToEnd(['worker-dev', '--port', 'ninety'], cleanEnv());
     expect(result).toEqual({

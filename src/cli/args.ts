@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Locale } from 'discord-api-types/v10';
+import { likeness } from '../config.js';
 
 /** The languages the bot answers in (`--locale`); the local user's Discord locale for each. */
 const locales = { en: 'en-US', fr: 'fr' } as const;
@@ -14,6 +15,16 @@ type Spec = Record<string, { type: 'boolean' | 'string'; short?: string }>;
 function refuse(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(2);
+}
+
+/** " (did you mean --port?)" for a misspelled option, when one option is clearly meant. */
+function nearMiss(typed: string, names: readonly string[]): string {
+  if (typed.length < 3) return '';
+  const [best] = names
+    .filter((name) => name.length > 1)
+    .map((name) => ({ name, score: Math.min(likeness(typed, name), likeness(name, typed)) }))
+    .sort((a, b) => b.score - a.score);
+  return best && best.score >= 0.75 ? ` (did you mean --${best.name}?)` : '';
 }
 
 /**
@@ -34,7 +45,8 @@ export function readArgs<S extends Spec>(argv: readonly string[], options: S, he
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const spec = options[token.name];
-    if (!spec) refuse(`Unknown option ${token.rawName}: ${helpHint}`);
+    if (!spec)
+      refuse(`Unknown option ${token.rawName}${nearMiss(token.name, Object.keys(options))}: ${helpHint}`);
     if (spec.type === 'string' && !token.value) refuse(`${token.rawName} needs a value: ${helpHint}`);
     if (spec.type === 'boolean' && token.value !== undefined)
       refuse(`${token.rawName} takes no value: ${helpHint}`);
