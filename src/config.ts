@@ -87,7 +87,7 @@ const whyRequired: Record<RequiredKey<Mode>, string> = {
 const modeLabel: Record<Mode, string> = {
   http: 'the HTTP interactions endpoint (npm run http)',
   gateway: 'the gateway bot (npm start with a token)',
-  deploy: 'deploying the slash commands',
+  deploy: 'deploying the slash commands (npm run deploy)',
   playground: 'the playground',
 };
 

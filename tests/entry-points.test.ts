@@ -192,6 +192,17 @@ describe('npm run worker:dev', () => {
 });
 
 describe('configuration refused at start', () => {
+  it.each([
+    ['http', 'npm run http'],
+    ['worker-dev', 'npm run worker:dev'],
+    ['start-sharded', 'npm run start:sharded'],
+    ['deploy', 'npm run deploy'],
+  ])('%s names itself in what it requires', async (run, name) => {
+    const result = await runToEnd([run], cleanEnv());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^ {2}- DISCORD_\\w+ is required for [^\\n]*${name}`, 'm'));
+  });
+
   it('a misspelled DISCORD_PUBLIC_KEY is named (npm run http)', async () => {
     const result = await runToEnd(['http'], { ...cleanEnv(), DISCORD_PUBKEY: 'ab'.repeat(32) });
     expect(result.code).toBe(1);

@@ -19,7 +19,7 @@ Environment (or .env)
 
 entryPointArgs('npm run start:sharded', usage, {});
 
-const config = orExit(() => configFor('gateway'));
+const config = orExit(() => configFor('gateway', undefined, 'npm run start:sharded'));
 
 const { REST, Routes, ShardingManager } = await import('discord.js');
 const { createLogger } = await import('../logger.js');
