@@ -64,7 +64,10 @@ const { dataset, partnersPath } = orExit(() => {
   return { dataset: loadDataset({ partnersPath }), partnersPath };
 });
 const sourcePath = sourcePathOf({ source: dataset.source }, partnersPath);
-const shown = (path: string) => relative(projectRoot, path) || path;
+const shown = (path: string) => {
+  const inProject = relative(projectRoot, path);
+  return inProject.startsWith('..') ? path : inProject;
+};
 const report = checkSource({
   partners: dataset.partners,
   corrections: dataset.corrections,
@@ -74,7 +77,7 @@ const report = checkSource({
 
 let written: { file: string; validateData: { exitCode: number; output: string } } | undefined;
 if (flags.write) {
-  writeFileSync(sourcePath, copy.text.endsWith('\n') ? copy.text : `${copy.text}\n`);
+  writeFileSync(sourcePath, copy.text);
   const run = spawnSync(
     process.execPath,
     [join(projectRoot, 'scripts', 'run.mjs'), 'validate-data', partnersPath],
