@@ -171,8 +171,14 @@ export function checkSource({ partners, corrections, currentSource, copy }: Chec
   const gone: GoneQuote[] = [];
   const quotedInCurrent = new Array<boolean>(current.words.length).fill(false);
   const changedInNext = new Array<boolean>(next.words.length).fill(false);
-  for (const [quote, supports] of supportsOf) {
-    const range = wordRange(current, quote);
+  // In the order the quotes stand in the current copy, so that the report reads down the page.
+  const placed = [...supportsOf].map(([quote, supports]) => ({
+    quote,
+    supports,
+    range: wordRange(current, quote),
+  }));
+  placed.sort((a, b) => (a.range?.start ?? -1) - (b.range?.start ?? -1));
+  for (const { quote, supports, range } of placed) {
     if (range) quotedInCurrent.fill(true, range.start, range.end);
     if (nextIndex.includes(quote)) continue;
     const now = range && followInto(alignment, range);
