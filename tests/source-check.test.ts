@@ -174,11 +174,18 @@ describe('source check: what the report says', () => {
       expect.objectContaining({
         kind: 'sentences',
         text: 'The two Secretariats signed an MOU in 2004.',
+        in: expect.stringMatching(/^The WCO Secretariat and the INTERPOL have been working together/),
         dates: ['2004'],
       }),
     ]);
     expect(report.droppedUnquoted).toEqual(['The two Secretariats signed an MOU in 2003.']);
     expect(report.exitCode).toBe(1);
+  });
+
+  it('a copy saved with its lines wrapped reads as the same paragraphs', () => {
+    const wrapped = sourceText.replace(/(.{60,72}) /g, '$1\n');
+    expect(wrapped.split('\n').length).toBeGreaterThan(sourceText.split('\n').length + 100);
+    expect(findings(check(wrapped))).toEqual(nothing);
   });
 
   it('a quote partly rewritten beyond recognition counts as gone, not as changed', () => {

@@ -1,7 +1,7 @@
 import { type ChangeObject, diffArrays, diffWords } from 'diff';
 import { formatPartialDate } from '../data/dates.js';
 import type { Correction, PartialDate, Partner } from '../data/schema.js';
-import { correctedSourceText, sentencesOf, WordPositions } from '../data/source-text.js';
+import { correctedSourceText, foldWhitespace, sentencesOf, WordPositions } from '../data/source-text.js';
 import { quotesOf } from '../data/validate.js';
 import { datesIn, type OrganisationMention, organisationsIn } from './mentions.js';
 import { type Repair, repairMojibake } from './mojibake.js';
@@ -35,8 +35,10 @@ export interface NewText {
   /** A whole new paragraph (or heading), or new sentences in a paragraph the data already knows. */
   kind: 'paragraph' | 'sentences';
   text: string;
-  /** The line before it in the new copy, to find it by. */
+  /** A new paragraph: the one before it in the new copy, to find it by. */
   after?: string;
+  /** New sentences: the paragraph they are in. */
+  in?: string;
   dates: PartialDate[];
   organisations: OrganisationMention[];
 }
@@ -88,9 +90,27 @@ interface Prepared {
   repairs: Repair[];
 }
 
+/**
+ * The paragraphs of a text: lines apart, except that a line not ending a sentence goes on in the next one unless
+ * a blank line comes between (a copy saved with its lines wrapped reads as the same paragraphs).
+ */
+function paragraphsOf(text: string): string[] {
+  const paragraphs: string[] = [];
+  let goesOn = false;
+  for (const line of text.split('\n')) {
+    if (!line.trim()) {
+      goesOn = false;
+      continue;
+    }
+    if (goesOn) paragraphs.push(`${paragraphs.pop()} ${line}`);
+    else paragraphs.push(line);
+    goesOn = !/[.!?]["'’”)]?\s*$/.test(line);
+  }
+  return paragraphs;
+}
+
 function prepare(raw: string, corrections: readonly Correction[]): Prepared {
-  const corrected = raw
-    .split('\n')
+  const corrected = paragraphsOf(raw)
     .map((line) => correctedSourceText(line, corrections))
     .join('\n');
   const { text, repairs } = repairMojibake(corrected);
@@ -154,7 +174,7 @@ export function checkSource({ partners, corrections, currentSource, copy }: Chec
   const dated: DatedFact[] = [];
   for (const partner of partners) {
     for (const [path, raw] of quotesOf(partner)) {
-      const quote = correctedSourceText(raw, []);
+      const quote = foldWhitespace(raw);
       const field = path.slice(1).replace(/\.source$/, '');
       const described = describe(partner, field);
       supportsOf.set(quote, [
@@ -358,11 +378,13 @@ function newTextOf(
     if (!fresh.length) return [];
     const text = fresh.join(' ');
     const after = next.lines[line - 1];
+    const where =
+      fresh.length < all ? { in: next.lines[line] as string } : after === undefined ? {} : { after };
     return [
       {
         kind: fresh.length === all ? 'paragraph' : 'sentences',
         text,
-        ...(after === undefined ? {} : { after }),
+        ...where,
         dates: datesIn(text),
         organisations: organisationsIn(text, partners),
       },

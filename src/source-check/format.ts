@@ -29,8 +29,16 @@ function supportsText(supports: readonly SupportedFact[]): string {
 
 const clip = (text: string, length = 70) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
-function newTextLines({ kind, text, after, dates, organisations }: NewText, number: number): string[] {
-  const where = after === undefined ? 'at the top' : `after "${clip(after, 50)}"`;
+function newTextLines(
+  { kind, text, after, in: paragraph, dates, organisations }: NewText,
+  number: number,
+): string[] {
+  const where =
+    paragraph !== undefined
+      ? `in the paragraph "${clip(paragraph, 50)}"`
+      : after === undefined
+        ? 'at the top'
+        : `after "${clip(after, 50)}"`;
   const names = organisations.map(({ name, partner }) =>
     partner ? `${name} (record "${partner}")` : `${name} (new)`,
   );
