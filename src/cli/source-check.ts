@@ -7,11 +7,11 @@ import { join, relative } from 'node:path';
 import { loadDotEnv } from '../config.js';
 import { loadDataset, sourcePathOf } from '../data/load.js';
 import { configuredPartnersPath, projectRoot } from '../data/paths.js';
+import { orExit } from '../or-exit.js';
 import { checkSource } from '../source-check/check.js';
 import { formatReport } from '../source-check/format.js';
 import { readCopy, UnreadableCopy } from '../source-check/read-copy.js';
 import { readArgs } from './args.js';
-import { orExit } from './or-exit.js';
 
 const usage = `Usage: npm run source:check -- <file> [--json] [--write]
   <file>   a new copy of the WCO partnerships page: its text, or the page as HTML saved from a browser
