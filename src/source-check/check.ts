@@ -170,23 +170,7 @@ export function checkSource({ partners, corrections, currentSource, copy }: Chec
   const nextIndex = new WordPositions(next.text);
   const alignment = align(current.words, next.words);
 
-  const supportsOf = new Map<string, SupportedFact[]>();
-  const dated: DatedFact[] = [];
-  for (const partner of partners) {
-    for (const [path, raw] of quotesOf(partner)) {
-      const quote = foldWhitespace(raw);
-      const field = path.slice(1).replace(/\.source$/, '');
-      const described = describe(partner, field);
-      supportsOf.set(quote, [
-        ...(supportsOf.get(quote) ?? []),
-        { record: partner.id, field, fact: described.fact },
-      ]);
-      if (described.date !== undefined) {
-        dated.push({ quote, partner, field, date: described.date, kind: described.kind });
-      }
-    }
-  }
-
+  const { supportsOf, dated } = quotesByText(partners);
   const changed: ChangedQuote[] = [];
   const gone: GoneQuote[] = [];
   const quotedInCurrent = new Array<boolean>(current.words.length).fill(false);
@@ -212,25 +196,7 @@ export function checkSource({ partners, corrections, currentSource, copy }: Chec
     changed.push({ quote, now: text, diff, supports });
   }
 
-  const dateHeadlines = (facts: DatedFact[]) =>
-    facts.flatMap((fact) => {
-      const change = changed.find((entry) => entry.quote === fact.quote);
-      return change ? dateHeadline(fact, change) : [];
-    });
-  const agreements = dated.filter((fact) => fact.kind !== 'milestone');
-  const headlines: Headline[] = [
-    ...dateHeadlines(agreements),
-    ...dateHeadlines(dated.filter((fact) => fact.kind === 'milestone')),
-    ...agreements
-      .filter((fact) => gone.some((entry) => entry.quote === fact.quote))
-      .map(({ partner, field, kind, date }) => ({
-        kind: 'agreement quote gone' as const,
-        record: partner.id,
-        field,
-        text: `${partner.name}: the quote for its ${kind} (${formatPartialDate(date)}) is gone from the page; record "${partner.id}" ${field}`,
-      })),
-  ];
-
+  const headlines = headlinesOf(dated, changed, gone);
   const newText = newTextOf(current, next, changedInNext, partners);
   const nextSentences = new Set(next.lines.flatMap(sentencesOf));
   const droppedUnquoted = sentencesWithRanges(current.lines)
@@ -265,6 +231,48 @@ export function checkSource({ partners, corrections, currentSource, copy }: Chec
     exitCode: needsLook ? 1 : 0,
   };
   return { ...report, summary: summaryOf(report) };
+}
+
+/** Each distinct quote of the data (white space folded), with the facts it supports; and the dated facts. */
+function quotesByText(partners: readonly Partner[]) {
+  const supportsOf = new Map<string, SupportedFact[]>();
+  const dated: DatedFact[] = [];
+  for (const partner of partners) {
+    for (const [path, raw] of quotesOf(partner)) {
+      const quote = foldWhitespace(raw);
+      const field = path.slice(1).replace(/\.source$/, '');
+      const described = describe(partner, field);
+      supportsOf.set(quote, [
+        ...(supportsOf.get(quote) ?? []),
+        { record: partner.id, field, fact: described.fact },
+      ]);
+      if (described.date !== undefined) {
+        dated.push({ quote, partner, field, date: described.date, kind: described.kind });
+      }
+    }
+  }
+  return { supportsOf, dated };
+}
+
+function headlinesOf(dated: DatedFact[], changed: ChangedQuote[], gone: GoneQuote[]): Headline[] {
+  const dateHeadlines = (facts: DatedFact[]) =>
+    facts.flatMap((fact) => {
+      const change = changed.find((entry) => entry.quote === fact.quote);
+      return change ? dateHeadline(fact, change) : [];
+    });
+  const agreements = dated.filter((fact) => fact.kind !== 'milestone');
+  return [
+    ...dateHeadlines(agreements),
+    ...dateHeadlines(dated.filter((fact) => fact.kind === 'milestone')),
+    ...agreements
+      .filter((fact) => gone.some((entry) => entry.quote === fact.quote))
+      .map(({ partner, field, kind, date }) => ({
+        kind: 'agreement quote gone' as const,
+        record: partner.id,
+        field,
+        text: `${partner.name}: the quote for its ${kind} (${formatPartialDate(date)}) is gone from the page; record "${partner.id}" ${field}`,
+      })),
+  ];
 }
 
 /** Where a quote's words now stand in the new copy, or undefined when too few of them are left to call it a change. */
