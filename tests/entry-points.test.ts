@@ -28,6 +28,7 @@ const entryPoints = [
   { run: 'ask', name: 'npm run ask', positionals: true },
   { run: 'validate-data', name: 'npm run validate-data', positionals: true },
   { run: 'gen-schema', name: 'npm run gen-schema', positionals: false },
+  { run: 'source-check', name: 'npm run source:check', positionals: true },
 ];
 
 describe.each(entryPoints)('$name', ({ run, name }) => {
