@@ -16,7 +16,7 @@ export const partialDateSchema = z
 /** A sentence (or the exact part of one) copied verbatim from data/source/wco-partnerships.txt. */
 export const quoteSchema = z.string().min(8, 'a provenance quote must be at least 8 characters');
 
-const nameSchema = z.string().trim().min(1).max(200);
+export const nameSchema = z.string().trim().min(1).max(200);
 
 export const agreementSchema = z.strictObject({
   type: z.enum(['MOU', 'Co-operation Agreement']),

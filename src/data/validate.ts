@@ -56,7 +56,7 @@ function recordAt(
   return typeof id === 'string' ? id : undefined;
 }
 
-function schemaProblems(
+export function schemaProblems(
   file: string,
   raw: unknown,
   error: z.ZodError,
