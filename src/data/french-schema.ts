@@ -18,16 +18,16 @@ export const frenchPartnerSchema = z.strictObject({
   acronym: acronymSchema.optional(),
   /** Other French names people type (searchable, like the English aliases). */
   aliases: z.array(nameSchema),
-  summary: z.string().min(20).max(1000).optional(),
+  summary: z.string().min(20).max(1000),
   /** Each focus area's note, by topic slug: the same areas as the English record. */
-  focusAreas: z.record(slugSchema, z.string().min(10).max(300)).optional(),
-  milestones: z.array(z.string().min(3).max(200)).optional(),
+  focusAreas: z.record(slugSchema, z.string().min(10).max(300)),
+  milestones: z.array(z.string().min(3).max(200)),
   programmes: z.array(z.strictObject({ name: nameSchema, acronym: acronymSchema.optional() })),
   relatedBodies: z.array(
     z.strictObject({
       name: nameSchema,
       acronym: acronymSchema.optional(),
-      relation: z.string().min(3).max(200).optional(),
+      relation: z.string().min(3).max(200),
     }),
   ),
   locations: z.array(nameSchema),

@@ -80,7 +80,7 @@ function partnerProblems(french: FrenchPartner, partner: Partner): Problem[] {
     ]);
   }
   const lists = [
-    ['milestones', french.milestones ?? partner.milestones, partner.milestones],
+    ['milestones', french.milestones, partner.milestones],
     ['programmes', french.programmes, partner.programmes],
     ['relatedBodies', french.relatedBodies, partner.relatedBodies],
     ['locations', french.locations, partner.locations],
@@ -94,11 +94,10 @@ function partnerProblems(french: FrenchPartner, partner: Partner): Problem[] {
     }
   }
   const areas = new Set(partner.focusAreas.map((focus) => focus.topic));
-  const notes = french.focusAreas ?? {};
-  for (const topic of french.focusAreas ? areas : []) {
-    if (!(topic in notes)) problems.push([`.focusAreas`, `no note for "${topic}"`]);
+  for (const topic of areas) {
+    if (!(topic in french.focusAreas)) problems.push([`.focusAreas`, `no note for "${topic}"`]);
   }
-  for (const topic of Object.keys(notes)) {
+  for (const topic of Object.keys(french.focusAreas)) {
     if (!areas.has(topic))
       problems.push([`.focusAreas.${topic}`, `"${topic}" is not one of this partner's focus areas`]);
   }
