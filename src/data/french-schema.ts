@@ -6,7 +6,7 @@
  * complete (french.ts).
  */
 import * as z from 'zod';
-import { agreementSchema, externalFactSchema, nameSchema, slugSchema, topicSchema } from './schema.js';
+import { externalFactSchema, nameSchema, slugSchema, topicSchema } from './schema.js';
 
 const acronymSchema = z.string().min(2).max(20);
 
@@ -42,13 +42,8 @@ export const frenchFileSchema = z.strictObject({
   $schema: z.string().optional(),
   /** The World Customs Organization itself, named in French replies (not from the source: its official name). */
   wco: z.strictObject({ name: nameSchema, acronym: acronymSchema, note: z.string().min(10) }),
-  /** "MOU" and "Co-operation Agreement" in French. */
-  agreementTypes: z.strictObject(
-    Object.fromEntries(agreementSchema.shape.type.options.map((type) => [type, nameSchema])) as Record<
-      z.infer<typeof agreementSchema>['type'],
-      typeof nameSchema
-    >,
-  ),
+  /** Said of an official English name that the source does not give (it uses only the acronym). */
+  englishNameNote: z.string().min(10),
   partners: z.array(frenchPartnerSchema).min(1),
   /** Each focus area in French, by the slug of the English one (slugs are ids and stay as they are). */
   topics: z.array(topicSchema).min(1),
