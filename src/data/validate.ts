@@ -118,6 +118,14 @@ export function parsePartnersFile({
   const ids = new Map<string, number>();
   const searchKeys = new Map<string, { id: string; shared: boolean }>();
 
+  if (!isRealPartialDate(data.source.retrieved.date)) {
+    problems.push({
+      file,
+      path: 'source.retrieved.date',
+      message: `${data.source.retrieved.date} is not a real date`,
+    });
+  }
+
   data.corrections.forEach((correction, index) => {
     if (correction.replace && !sourceText.includes(correction.replace.find)) {
       problems.push({
