@@ -163,6 +163,12 @@ export const fr: Messages = {
   helpFocusAreas: 'Domaines d’action',
   helpPartners: 'Partenaires',
 
+  askExamples: [
+    'Quand l’OMD a-t-elle signé avec l’UNESCO ?',
+    'Qui forme des chiens détecteurs ?',
+    'Quels partenaires sont basés à Genève ?',
+  ],
+
   agreementType: (type) =>
     ({ MOU: 'protocole d’accord', 'Co-operation Agreement': 'accord de coopération' })[type],
   topicsSharingWord: (typed) => `“${typed}” désigne plusieurs domaines d’action : choisissez-en un.`,
