@@ -2,13 +2,18 @@
  * data/fr.json (issue 24): complete against the English data, its ids real, and what the French view of the
  * dataset changes (the bot's own words) and keeps (quotes, dates, ids, slugs).
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFrenchFile } from '../src/data/french.js';
+import { DataValidationError, loadDataset } from '../src/data/load.js';
 import { frenchDataset } from '../src/data/localized.js';
-import { defaultDataDir } from '../src/data/paths.js';
+import { defaultDataDir, projectRoot } from '../src/data/paths.js';
 import { formatProblem } from '../src/data/validate.js';
+import { fr } from '../src/i18n/index.js';
+import { contextFor } from '../src/interactions/locale-context.js';
 import { context } from './helpers/bot.js';
 
 const english = context.dataset;
@@ -183,5 +188,63 @@ describe('the French view of the dataset', () => {
       ['WCO', 'Administration des douanes de la République tchèque'],
     ]);
     expect(french.partnerById.get('emcdda')?.agreements[0]?.parties).toEqual(['WCO', 'OEDT']);
+  });
+});
+
+describe('loading', () => {
+  /** A copy of data/ with fr.json changed by `edit` (deleted when it returns undefined). */
+  function copyWith(edit: (raw: any) => unknown): string {
+    const dir = mkdtempSync(join(tmpdir(), 'wco-fr-'));
+    cpSync(defaultDataDir, dir, { recursive: true });
+    const changed = edit(frenchFile());
+    if (changed === undefined) rmSync(join(dir, 'fr.json'));
+    else writeFileSync(join(dir, 'fr.json'), JSON.stringify(changed));
+    return dir;
+  }
+
+  it('refuses a copy whose fr.json is incomplete: the loader and npm run validate-data name the problem', () => {
+    const dir = copyWith((raw) => {
+      delete at(raw, 'who').focusAreas.tobacco;
+      return raw;
+    });
+    try {
+      const load = () => loadDataset({ partnersPath: join(dir, 'partners.json'), preparedDir: false });
+      expect(load).toThrow(DataValidationError);
+      expect(load).toThrow(/fr\.json: record "who" at partners\[18\]\.focusAreas: no note for "tobacco"/);
+      const check = spawnSync(
+        process.execPath,
+        ['scripts/run.mjs', 'validate-data', join(dir, 'partners.json')],
+        {
+          cwd: projectRoot,
+          encoding: 'utf8',
+        },
+      );
+      expect(check.status).toBe(1);
+      expect(check.stderr).toContain('no note for "tobacco"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves a copy without fr.json in English to French readers, with the French interface', () => {
+    const dir = copyWith(() => undefined);
+    try {
+      const dataset = loadDataset({ partnersPath: join(dir, 'partners.json'), preparedDir: false });
+      expect(dataset.french).toBeUndefined();
+      const local = contextFor({ ...context, dataset }, fr);
+      expect(local.dataset).toBe(dataset);
+      expect(local.t).toBe(fr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers a French reader from the French view, built once', () => {
+    const local = contextFor(context, fr);
+    expect(local.dataset).toBe(frenchDataset(english));
+    expect(contextFor(context, fr)).toBe(local);
+    expect(local.topicSearch.search('drogues')[0]?.topic.slug).toBe('drugs');
+    expect(local.partnerSearch.search('oms')[0]?.partner.id).toBe('who');
+    expect(contextFor(context, context.t)).toBe(context);
   });
 });
