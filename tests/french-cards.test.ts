@@ -1,10 +1,11 @@
 /**
  * French cards contain no English except quotes (issue 24): every partner's card and Sources pages, every
- * focus area's card, read by a French reader. What may stay English: the quotes themselves, the source's
+ * focus area's card and every year's agreements, read by a French reader. What may stay English: the quotes themselves, the source's
  * title, and the partners' English names, shown as other names so the reader can match them to the quotes.
  */
 import type { APIEmbed, Locale } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
+import { agreementsByYear } from '../src/data/agreements.js';
 import { frenchDataset } from '../src/data/localized.js';
 import { createLocalSession } from '../src/transports/local/parse-command-line.js';
 import { ask, type Clickable, click, clickablesOf, context, messageOf } from './helpers/bot.js';
@@ -96,6 +97,13 @@ describe('French cards contain no English except quotes', () => {
   it.each(english.topics.map((t) => t.slug))('focus area %s', (slug) => {
     const card = messageOf(ask(`/topic area:${slug}`, reader)).embeds ?? [];
     expect(card[0]?.description).toContain(french.topicBySlug.get(slug)?.description);
+    expect(englishIn(textsOf(card))).toEqual([]);
+  });
+
+  const years = [...agreementsByYear(english).keys()].filter((year): year is number => year !== null);
+  it.each(years)('agreements of %i', (year) => {
+    const card = messageOf(ask(`/mou year:${year}`, reader)).embeds ?? [];
+    expect(card.length).toBe(1);
     expect(englishIn(textsOf(card))).toEqual([]);
   });
 
