@@ -106,6 +106,18 @@ describe('data/fr.json validation', () => {
   });
 });
 
+it('asks for a French name of every party that is neither the WCO nor the partner itself', () => {
+  const partners = english.partners.map((p) =>
+    p.id === 'icom'
+      ? { ...p, agreements: [{ ...p.agreements[0]!, parties: ['WCO', 'ICOM', 'Customs of Ruritania'] }] }
+      : p,
+  );
+  const result = parseFrenchFile('data/fr.json', frenchFile(), { partners, topics: english.topics });
+  expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+    'data/fr.json: record "icom" at partners[8].agreements[0]: the party "Customs of Ruritania" has no French name: record it as a related body',
+  ]);
+});
+
 describe('the French view of the dataset', () => {
   const french = frenchDataset(english);
 
