@@ -431,7 +431,8 @@ export function applyMutations(original: FuzzPayload, mutations: readonly Mutati
     const record = target as Record<string, unknown>;
     // Reflect: a mutation JSON cannot express (an array without its `length`) is skipped instead of throwing.
     if (value === undefined) Reflect.deleteProperty(record, last);
-    else Reflect.defineProperty(record, last, { value, enumerable: true, writable: true, configurable: true });
+    else
+      Reflect.defineProperty(record, last, { value, enumerable: true, writable: true, configurable: true });
   }
   return payload;
 }
