@@ -2,7 +2,6 @@
  * data/fr.json (issue 24): complete against the English data, its ids real, and what the French view of the
  * dataset changes (the bot's own words) and keeps (quotes, dates, ids, slugs).
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,11 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { parseFrenchFile } from '../src/data/french.js';
 import { DataValidationError, loadDataset } from '../src/data/load.js';
 import { frenchDataset } from '../src/data/localized.js';
-import { defaultDataDir, projectRoot } from '../src/data/paths.js';
+import { defaultDataDir } from '../src/data/paths.js';
 import { formatProblem } from '../src/data/validate.js';
 import { fr } from '../src/i18n/index.js';
 import { contextFor } from '../src/interactions/locale-context.js';
 import { context } from './helpers/bot.js';
+import { validateData } from './helpers/data.js';
 
 const english = context.dataset;
 const frenchFile = () => JSON.parse(readFileSync(join(defaultDataDir, 'fr.json'), 'utf8'));
@@ -223,14 +223,7 @@ describe('loading', () => {
       const load = () => loadDataset({ partnersPath: join(dir, 'partners.json'), preparedDir: false });
       expect(load).toThrow(DataValidationError);
       expect(load).toThrow(/fr\.json: record "who" at partners\[18\]\.focusAreas: no note for "tobacco"/);
-      const check = spawnSync(
-        process.execPath,
-        ['scripts/run.mjs', 'validate-data', join(dir, 'partners.json')],
-        {
-          cwd: projectRoot,
-          encoding: 'utf8',
-        },
-      );
+      const check = validateData(join(dir, 'partners.json'));
       expect(check.status).toBe(1);
       expect(check.stderr).toContain('no note for "tobacco"');
     } finally {
