@@ -7,240 +7,33 @@
  * left bare: a bare value runs until the next ` name:`. The leading slash is optional, and a first value
  * without `name:` goes to the command's first option (`/partner interpol`).
  */
-import { randomBytes } from 'node:crypto';
 import {
-  type APIApplicationCommandAutocompleteInteraction,
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandOption,
   type APIChatInputApplicationCommandInteraction,
-  type APIInteractionGuildMember,
-  type APIInteractionResponseCallbackData,
-  type APIMessage,
-  type APIMessageComponentInteraction,
-  type APIUser,
   ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  ChannelType,
-  type ComponentType,
-  type GuildMemberFlags,
-  InteractionContextType,
-  InteractionType,
-  MessageType,
 } from 'discord-api-types/payloads/v10';
-import type { Locale, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import {
+  buildChatInputInteraction,
+  type CommandSpec,
+  createLocalSession,
+  type LocalSession,
+} from '../payloads.js';
 
-/** What the parser needs of a command: its registration JSON. */
-export interface CommandSpec {
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The local user, guild and channel
-// ---------------------------------------------------------------------------------------------------------
-
-/** Who is typing, and where: the same on every interaction of one playground session. */
-export interface LocalSession {
-  applicationId: string;
-  user: APIUser;
-  /** null: a DM with the bot. */
-  guildId: string | null;
-  channelId: string;
-  locale: Locale;
-}
-
-const discordEpoch = 1_420_070_400_000n;
-let sequence = 0n;
-
-/** A fresh snowflake with the current time in it, as Discord makes them. */
-export function snowflake(timestampMs: number = Date.now()): string {
-  sequence = (sequence + 1n) & 0xfffn;
-  return (((BigInt(timestampMs) - discordEpoch) << 22n) | (1n << 17n) | sequence).toString();
-}
-
-export function createLocalSession(overrides: Partial<LocalSession> = {}): LocalSession {
-  return {
-    applicationId: '1290000000000000001',
-    user: {
-      id: '1290000000000000042',
-      username: 'playground-user',
-      discriminator: '0',
-      global_name: 'Playground User',
-      avatar: null,
-    },
-    guildId: '1290000000000000100',
-    channelId: '1290000000000000200',
-    locale: 'en-US' as Locale,
-    ...overrides,
-  };
-}
-
-const allPermissions = '2251799813685247';
-
-/** The fields every interaction shares: ids, a fresh token, where it happened and who did it. */
-export function interactionBase(session: LocalSession) {
-  const { guildId, channelId, user } = session;
-  const member: APIInteractionGuildMember | undefined = guildId
-    ? {
-        user,
-        nick: null,
-        avatar: null,
-        banner: null,
-        roles: [],
-        joined_at: '2024-01-01T00:00:00.000Z',
-        premium_since: null,
-        deaf: false,
-        mute: false,
-        flags: 0 as GuildMemberFlags,
-        pending: false,
-        communication_disabled_until: null,
-        permissions: allPermissions,
-      }
-    : undefined;
-  return {
-    id: snowflake(),
-    application_id: session.applicationId,
-    token: `playground.${randomBytes(24).toString('base64url')}`,
-    version: 1 as const,
-    channel_id: channelId,
-    channel: guildId
-      ? { id: channelId, type: ChannelType.GuildText as const, guild_id: guildId, name: 'playground' }
-      : { id: channelId, type: ChannelType.DM as const },
-    ...(guildId
-      ? {
-          guild_id: guildId,
-          guild: { id: guildId, locale: session.locale, features: [] },
-          guild_locale: session.locale,
-          member,
-        }
-      : { user }),
-    app_permissions: allPermissions,
-    locale: session.locale,
-    entitlements: [],
-    authorizing_integration_owners: guildId
-      ? { [ApplicationIntegrationType.GuildInstall]: guildId }
-      : { [ApplicationIntegrationType.UserInstall]: user.id },
-    context: guildId ? InteractionContextType.Guild : InteractionContextType.BotDM,
-    attachment_size_limit: 10 * 1024 * 1024,
-  };
-}
-
-/** A stable id per command name, as a registered command would have. */
-function commandId(name: string): string {
-  let hash = 0n;
-  for (const char of name) hash = (hash * 131n + BigInt(char.codePointAt(0) ?? 0)) % 1_000_000n;
-  return (1_290_000_000_001_000_000n + hash).toString();
-}
-
-export function buildChatInputInteraction(
-  command: CommandSpec,
-  options: APIApplicationCommandInteractionDataBasicOption[],
-  session: LocalSession = createLocalSession(),
-): APIChatInputApplicationCommandInteraction {
-  return {
-    ...interactionBase(session),
-    type: InteractionType.ApplicationCommand,
-    data: {
-      id: commandId(command.data.name),
-      name: command.data.name,
-      type: ApplicationCommandType.ChatInput,
-      ...(options.length ? { options } : {}),
-    },
-  } as APIChatInputApplicationCommandInteraction;
-}
-
-/** An autocomplete interaction: `options` as typed so far, the one named `focused` carrying the partial text. */
-export function buildAutocompleteInteraction(
-  command: CommandSpec,
-  options: APIApplicationCommandInteractionDataBasicOption[],
-  focused: { name: string; value: string },
-  session: LocalSession = createLocalSession(),
-): APIApplicationCommandAutocompleteInteraction {
-  const declared = command.data.options?.find((option) => option.name === focused.name);
-  const focusedOption = {
-    type: declared?.type ?? ApplicationCommandOptionType.String,
-    name: focused.name,
-    // Discord sends the partial input as a string, whatever the option's type.
-    value: focused.value,
-    focused: true,
-  };
-  return {
-    ...interactionBase(session),
-    type: InteractionType.ApplicationCommandAutocomplete,
-    data: {
-      id: commandId(command.data.name),
-      name: command.data.name,
-      type: ApplicationCommandType.ChatInput,
-      options: [...options.filter((option) => option.name !== focused.name), focusedOption],
-    },
-  } as APIApplicationCommandAutocompleteInteraction;
-}
-
-/** The bot's message as Discord would deliver it in a component interaction's `message` field. */
-export function buildBotMessage(
-  data: APIInteractionResponseCallbackData,
-  session: LocalSession = createLocalSession(),
-  { id = snowflake(), commandName }: { id?: string; commandName?: string } = {},
-): APIMessage {
-  const bot: APIUser = {
-    id: session.applicationId,
-    username: 'wco-partner-bot',
-    discriminator: '0',
-    global_name: null,
-    avatar: null,
-    bot: true,
-  };
-  return {
-    id,
-    type: commandName ? MessageType.ChatInputCommand : MessageType.Default,
-    channel_id: session.channelId,
-    author: bot,
-    content: data.content ?? '',
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: data.embeds ?? [],
-    pinned: false,
-    flags: data.flags ?? 0,
-    components: (data.components ?? []) as APIMessage['components'],
-    application_id: session.applicationId,
-    webhook_id: session.applicationId,
-    ...(commandName
-      ? {
-          interaction_metadata: {
-            id: snowflake(),
-            type: InteractionType.ApplicationCommand,
-            user: session.user,
-            authorizing_integration_owners: session.guildId
-              ? { [ApplicationIntegrationType.GuildInstall]: session.guildId }
-              : { [ApplicationIntegrationType.UserInstall]: session.user.id },
-          },
-        }
-      : {}),
-  } as APIMessage;
-}
-
-/** A click on a button (no values) or a pick in a select menu (`values`), on `message`. */
-export function buildComponentInteraction(
-  click: { message: APIMessage; customId: string; componentType: ComponentType; values?: string[] },
-  session: LocalSession = createLocalSession(),
-): APIMessageComponentInteraction {
-  return {
-    ...interactionBase(session),
-    type: InteractionType.MessageComponent,
-    message: click.message,
-    data: {
-      custom_id: click.customId,
-      component_type: click.componentType,
-      ...(click.values ? { values: click.values } : {}),
-    },
-  } as APIMessageComponentInteraction;
-}
+// The payload builders live in ../payloads.ts (shared with the gateway and the tests); re-exported for the
+// playground's modules.
+export {
+  buildAutocompleteInteraction,
+  buildBotMessage,
+  buildChatInputInteraction,
+  buildComponentInteraction,
+  type CommandSpec,
+  createLocalSession,
+  interactionBase,
+  type LocalSession,
+  snowflake,
+} from '../payloads.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Lexing
