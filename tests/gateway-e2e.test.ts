@@ -7,30 +7,36 @@
  * handler that throws. Nothing talks to Discord.
  */
 import { type AddressInfo, createServer, type Socket } from 'node:net';
-import { type Client, Events } from 'discord.js';
+import { type Client, Events, GatewayIntentBits } from 'discord.js';
 import {
   type APIInteraction,
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
+  ApplicationCommandOptionType,
   ComponentType,
   InteractionResponseType,
   MessageFlags,
+  type RESTPostAPIChannelMessageJSONBody,
 } from 'discord-api-types/v10';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { en } from '../src/i18n/index.js';
 import { loadBotContext } from '../src/interactions/create-context.js';
 import { handleInteraction } from '../src/interactions/handle.js';
 import { redactedPaths } from '../src/logger.js';
-import { apology } from '../src/toolkit/replies.js';
+import type { BotContext, Command } from '../src/toolkit/command.js';
+import { apology, reply } from '../src/toolkit/replies.js';
 import { createGatewayBot } from '../src/transports/gateway/bot.js';
 import {
   type DiscordStandIn,
   type DispatchableInteraction,
   type InteractionHandle,
+  type MessageHandle,
   type RecordedRequest,
   standInClientOptions,
   startDiscordStandIn,
 } from './discord-stand-in/index.js';
+import { capturedLogger } from './helpers/captured-logger.js';
 import {
   ChildBot,
   envWithoutDiscord,
@@ -85,6 +91,18 @@ function identifyCount(standIn: DiscordStandIn): number {
 }
 
 const isResumed = (line: LogLine) => line.msg === 'gateway session resumed';
+
+/** Destroys an in-process client, giving up after 3 s. */
+async function closeClient(client: Client | undefined): Promise<void> {
+  let guard: NodeJS.Timeout | undefined;
+  await Promise.race([
+    client?.destroy().catch(() => {}),
+    new Promise<void>((resolve) => {
+      guard = setTimeout(resolve, 3_000);
+    }),
+  ]);
+  clearTimeout(guard);
+}
 
 describe('the gateway bot started like `npm start`, against the Discord stand-in', () => {
   let standIn: DiscordStandIn;
@@ -499,14 +517,7 @@ describe('the same gateway bot in-process, with a handler that throws', () => {
   });
 
   afterAll(async () => {
-    let guard: NodeJS.Timeout | undefined;
-    await Promise.race([
-      client?.destroy().catch(() => {}),
-      new Promise<void>((resolve) => {
-        guard = setTimeout(resolve, 3_000);
-      }),
-    ]);
-    clearTimeout(guard);
+    await closeClient(client);
     await standIn?.close();
   });
 
@@ -545,6 +556,198 @@ describe('the same gateway bot in-process, with a handler that throws', () => {
     const logged = JSON.stringify(logLines);
     for (const handle of [failing, autocomplete, next]) expect(logged).not.toContain(handle.token);
     expect(logged).not.toContain(tokenSecret);
+  });
+});
+
+/** Stands in for commands/ask.ts (branch issue-22-ask) until it is merged: says what it was asked, and in which language. */
+const askStandIn: Command = {
+  data: {
+    name: 'ask',
+    description: 'Ask a question in plain words',
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'question', description: 'q', required: true },
+    ],
+  },
+  execute(interaction, { t }) {
+    const question = interaction.data.options?.[0];
+    const asked = question && 'value' in question ? String(question.value) : '';
+    return reply({ content: `${t.locale}: ${asked}`, components: [] });
+  },
+};
+
+describe('asking by mention and in DMs (the gateway bot in-process, its own client options)', () => {
+  let standIn: DiscordStandIn;
+  let client: Client;
+  const { lines: logLines, logger } = capturedLogger<LogLine>();
+  const askingContext: BotContext = {
+    ...context,
+    commands: {
+      ...context.commands,
+      commands: [...context.commands.commands, askStandIn],
+      commandsByName: new Map([...context.commands.commandsByName, ['ask', askStandIn]]),
+    },
+  };
+  let failNext = false;
+
+  beforeAll(async () => {
+    standIn = await startDiscordStandIn({ token });
+    client = createGatewayBot({
+      config: { token, apiUrl: standIn.apiUrl },
+      context: askingContext,
+      logger,
+      handle: (interaction, reportError) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('boom');
+        }
+        return handleInteraction(interaction, askingContext, reportError);
+      },
+      clientOptions: standInClientOptions(standIn.apiUrl),
+    });
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    await client.login(token);
+    await ready;
+  });
+
+  afterAll(async () => {
+    await closeClient(client);
+    await standIn?.close();
+  });
+
+  /** The reply's body, after checking it replies to `handle`'s message and pings no one. */
+  async function replyOf(handle: MessageHandle): Promise<RESTPostAPIChannelMessageJSONBody> {
+    const posted = await handle.waitForReply();
+    const body = posted.body as RESTPostAPIChannelMessageJSONBody;
+    expect(posted.params.channelId).toBe(handle.message.channel_id);
+    expect(body.message_reference).toEqual({
+      message_id: handle.message.id,
+      channel_id: handle.message.channel_id,
+      ...(handle.message.guild_id ? { guild_id: handle.message.guild_id } : {}),
+      fail_if_not_exists: false,
+    });
+    expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(handle.replies().filter((r) => r.fault === null && r.status < 300)).toHaveLength(1);
+    return body;
+  }
+
+  it('identifies with Guilds, GuildMessages and DirectMessages, never MessageContent', () => {
+    const identify = standIn.frames.find((f) => f.direction === 'in' && f.op === 2);
+    const intents = (identify?.d as { intents?: number } | undefined)?.intents ?? -1;
+    expect(intents).toBe(
+      GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages,
+    );
+    expect(intents & GatewayIntentBits.MessageContent).toBe(0);
+  });
+
+  it('answers a message that mentions the bot in a guild channel, as a reply to it', async () => {
+    const handle = standIn.dispatchMessage({
+      content: `${standIn.botMention} when did the WCO sign with ICOM?`,
+    });
+    expect(handle.message.guild_id).toBe(standIn.guilds[0]?.id);
+    const body = await replyOf(handle);
+    expect(body.content).toBe('en: when did the WCO sign with ICOM?');
+  });
+
+  it('answers any message in a DM with the bot, no mention needed', async () => {
+    const handle = standIn.dispatchMessage({ content: 'who trains sniffer dogs?', guildId: null });
+    expect(handle.message.guild_id).toBeUndefined();
+    expect((await replyOf(handle)).content).toBe('en: who trains sniffer dogs?');
+  });
+
+  it('answers a French question in French (a message carries no locale)', async () => {
+    const handle = standIn.dispatchMessage({
+      content: `${standIn.botMention} Quand l’OMD a-t-elle signé avec l’UNESCO ?`,
+    });
+    expect((await replyOf(handle)).content).toBe('fr: Quand l’OMD a-t-elle signé avec l’UNESCO ?');
+  });
+
+  it('ignores messages from bots, even mentioning it or in a DM (no loops)', async () => {
+    const fromBot = [
+      standIn.dispatchMessage({
+        content: `${standIn.botMention} who trains sniffer dogs?`,
+        author: { bot: true },
+      }),
+      standIn.dispatchMessage({ content: 'who trains sniffer dogs?', author: { bot: true }, guildId: null }),
+    ];
+    // Messages are read in order: once a later one is answered, the earlier ones were passed over.
+    await replyOf(standIn.dispatchMessage({ content: 'who trains sniffer dogs?', guildId: null }));
+    for (const handle of fromBot) {
+      expect(handle.dispatch.deliveries).toBe(1);
+      expect(handle.replies()).toEqual([]);
+    }
+  });
+
+  it('ignores guild messages that do not mention it (and gets no content for them)', async () => {
+    const unmentioned = standIn.dispatchMessage({ content: 'who trains sniffer dogs?' });
+    const other = standIn.dispatchMessage({ content: '<@1290000000000000555> who trains sniffer dogs?' });
+    await replyOf(standIn.dispatchMessage({ content: `${standIn.botMention} who trains sniffer dogs?` }));
+    for (const handle of [unmentioned, other]) {
+      expect(handle.dispatch.deliveries).toBe(1);
+      expect(handle.replies()).toEqual([]);
+    }
+    const delivered = standIn.frames.find(
+      (f) => f.t === 'MESSAGE_CREATE' && (f.d as { id: string }).id === unmentioned.message.id,
+    );
+    expect(delivered?.d).toMatchObject({ content: '' });
+  });
+
+  it('answers a bare mention with a short line on how to ask, which pings no one', async () => {
+    const handle = standIn.dispatchMessage({ content: ` ${standIn.botMention} ` });
+    const body = await replyOf(handle);
+    expect(body.content).toContain(standIn.botMention);
+    expect(body.content).toContain('/ask');
+    expect(body.content).toContain(en.askExamples[0]);
+    expect(body.content?.length).toBeLessThan(200);
+  });
+
+  it('a handler that throws: the apology as the reply, logged, no stack in the chat; the next is answered', async () => {
+    failNext = true;
+    const failing = standIn.dispatchMessage({ content: `${standIn.botMention} who trains sniffer dogs?` });
+    const body = await replyOf(failing);
+    expect(body.content).toBe(apology);
+    expect(body.flags ?? 0).toBe(0);
+    expect(logLines.find((line) => line.msg === 'handler failed')).toMatchObject({
+      err: { message: 'boom' },
+      interaction: { id: failing.message.id, command: 'ask' },
+    });
+    const next = standIn.dispatchMessage({ content: `${standIn.botMention} who trains sniffer dogs?` });
+    expect((await replyOf(next)).content).toBe('en: who trains sniffer dogs?');
+  });
+
+  it('a 429 on the reply: discord.js waits the retry-after and posts it once', async () => {
+    const fault = standIn.injectRestFault({
+      method: 'POST',
+      path: '/channels/:id/messages',
+      retryAfter: 0.2,
+    });
+    const handle = standIn.dispatchMessage({ content: 'who trains sniffer dogs?', guildId: null });
+    await replyOf(handle);
+    expect(fault.hits).toHaveLength(1);
+    expect(handle.replies().map((r) => [r.status, r.fault])).toEqual([
+      [429, 'rate-limit'],
+      [200, null],
+    ]);
+    const [limited, posted] = handle.replies();
+    expect((posted?.time ?? 0) - (limited?.time ?? 0)).toBeGreaterThanOrEqual(150);
+  });
+
+  it('a reply Discord refuses (403 Missing Permissions) is logged, and the bot keeps answering', async () => {
+    const refused = standIn.dispatchMessage({ content: `${standIn.botMention} who trains sniffer dogs?` });
+    standIn.injectRestFault({
+      path: `/channels/${refused.message.channel_id}/messages`,
+      status: 403,
+      body: { message: 'Missing Permissions', code: 50013 },
+    });
+    await vi.waitFor(() =>
+      expect(logLines.find((line) => line.msg === 'reply to a message failed')).toMatchObject({
+        level: 50,
+        err: { status: 403, code: 50013 },
+        messageId: refused.message.id,
+      }),
+    );
+    const next = standIn.dispatchMessage({ content: `${standIn.botMention} who trains sniffer dogs?` });
+    expect((await replyOf(next)).content).toBe('en: who trains sniffer dogs?');
+    expect(JSON.stringify(logLines)).not.toContain(tokenSecret);
   });
 });
 

@@ -169,6 +169,10 @@ export const en = {
     'Which partners are based in Geneva?',
   ],
 
+  // Asking by mention (gateway): a bare mention, and the playground's own lines
+  howToAskByMention: (mention: string, example: string) =>
+    `Ask me a question in words after the mention, e.g. ${mention} ${example} Or use \`/ask\`.`,
+
   // Router
   onlyCommands: 'This bot only answers its slash commands, their menus and their buttons.',
   unknownCommand: (name: string) => `I don't know the command ${name}. Try \`/help\`.`,

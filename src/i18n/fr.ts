@@ -169,6 +169,10 @@ export const fr: Messages = {
     'Quels partenaires sont basés à Genève ?',
   ],
 
+  // Asking by mention (gateway): a bare mention, and the playground's own lines
+  howToAskByMention: (mention, example) =>
+    `Posez-moi votre question après la mention, p. ex. ${mention} ${example} Ou utilisez \`/demander\`.`,
+
   onlyCommands: 'Ce bot ne répond qu’à ses commandes, à leurs menus et à leurs boutons.',
   unknownCommand: (name) => `Je ne connais pas la commande ${name}. Essayez \`/aide\`.`,
   componentExpired: 'Ce bouton ou ce menu a expiré. Relancez la commande pour en obtenir un nouveau.',
