@@ -15,6 +15,7 @@ import {
 } from '../src/transports/local/parse-command-line.js';
 import { PlaygroundSession, runPlayground } from '../src/transports/local/playground.js';
 import { displayWidth, listChoices, renderResponse, stripAnsi } from '../src/transports/local/render-text.js';
+import { interactionFor } from './helpers/bot.js';
 import { envWithoutDiscord, type Finished, runToEnd } from './helpers/child-process.js';
 
 const context = loadBotContext();
@@ -26,11 +27,7 @@ function runStart(input: string): Promise<Finished> {
   return runToEnd(['start'], envWithoutDiscord(), input);
 }
 
-function parsed(line: string) {
-  const result = parseCommandLine(line, commands, session);
-  if (!result.ok) throw new Error(`expected ${line} to parse: ${result.error}`);
-  return result.interaction;
-}
+const parsed = (line: string) => interactionFor(line, session);
 
 function errorOf(line: string): string {
   const result = parseCommandLine(line, commands, session);
@@ -187,11 +184,7 @@ describe('PlaygroundSession', () => {
 
 describe('French command names, and the playground in French (--locale fr)', () => {
   const french = createLocalSession({ locale: 'fr' as Locale });
-  const line = (text: string, where = french) => {
-    const result = parseCommandLine(text, commands, where);
-    if (!result.ok) throw new Error(`expected ${text} to parse: ${result.error}`);
-    return result.interaction;
-  };
+  const line = (text: string, where = french) => interactionFor(text, where);
   const error = (text: string, where = french) => {
     const result = parseCommandLine(text, commands, where);
     if (result.ok) throw new Error(`expected ${text} not to parse`);
