@@ -44,7 +44,7 @@ const phrasing: QuestionCase[] = [
   { q: 'what about the Red Cross', kind: 'notPartner', partners: [], says: [notPartner] },
   { q: 'is the who a partner', partners: ['who'] },
   { q: 'hello', kind: 'howToAsk', partners: [] },
-  { q: 'who cites the safe api', kind: 'howToAsk' },
+  { q: 'who cites a safe api', kind: 'howToAsk' },
 ];
 
 const french: QuestionCase[] = [
