@@ -146,15 +146,12 @@ export class Answerer {
     const who = nameOf(partner);
     if (intents.has('where')) return this.where([partner], t);
     const asksDates = this.asksDates(reading);
-    if (intents.has('milestone') || (asksDates && !partner.agreements.length && partner.milestones.length)) {
-      const milestones = partner.milestones.filter((milestone) => fits(milestone.date, reading.period) !== 'no');
-      if (milestones.length)
-        return answer(
-          'milestone',
-          milestones.map((milestone) => t.ask.milestone(who, milestone.label, milestone.date)),
-          [partner],
-        );
-    }
+    const milestones = partner.milestones
+      .filter((milestone) => fits(milestone.date, reading.period) !== 'no')
+      .map((milestone) => t.ask.milestone(who, milestone.label, milestone.date));
+    if (intents.has('milestone') && milestones.length) return answer('milestone', milestones, [partner]);
+    if (asksDates && !partner.agreements.length)
+      return answer('when', [t.ask.noAgreement(who), ...milestones], [partner]);
     if (asksDates) return this.whenSigned(partner, reading, t);
     if (intents.has('isPartner') && (via === 'relatedBody' || via === 'programme'))
       return this.aboutNamed(named, t);

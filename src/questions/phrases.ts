@@ -6,6 +6,7 @@
 import type { Dataset } from '../data/dataset.js';
 import type { Partner, Topic } from '../data/schema.js';
 import type { FrenchNames } from './french.js';
+import { GRAMMAR_STEMS } from './vocabulary.js';
 import { editDistance, type Language, phraseKey, type Word, wordsOf } from './words.js';
 
 export type Via = 'name' | 'acronym' | 'alias' | 'namePart' | 'relatedBody' | 'programme' | 'place';
@@ -50,6 +51,8 @@ export class PhraseTable {
   /** Folded words of the table, for typos. */
   private readonly vocabulary = new Set<string>();
   private longest = 1;
+  /** The words of each partner's names (4+ letters), for questions that name it in pieces. */
+  private readonly nameWords = new Map<Partner, Set<string>>();
 
   constructor(dataset: Dataset, french: FrenchNames) {
     for (const name of WCO_NAMES) this.add(name, { kind: 'wco' });
@@ -76,6 +79,11 @@ export class PhraseTable {
       }
       for (const name of french.partnerNames(partner)) this.add(name, to('name'), 'fr');
       for (const acronym of french.partnerAcronyms(partner)) this.add(acronym, to('acronym'), 'fr');
+    }
+    for (const [word, topic] of this.topicWords(dataset.topics)) this.add(word, { kind: 'topic', topic });
+    for (const partner of dataset.partners) {
+      const words = [partner.name, ...partner.aliases].flatMap((name) => wordsOf(name).map((word) => word.folded));
+      this.nameWords.set(partner, new Set(words.filter((word) => word.length >= 4 && !SMALL.has(word))));
     }
     for (const topic of dataset.topics) {
       const to: Target = { kind: 'topic', topic };
@@ -135,6 +143,58 @@ export class PhraseTable {
       parts.set(partner, own);
     }
     return parts;
+  }
+
+  /**
+   * Single words of focus areas' labels and synonyms that belong to one area only ("laundering"), 6+ letters
+   * and not general words, so a question may name an area by its telling word.
+   */
+  private topicWords(topics: readonly Topic[]): Map<string, Topic> {
+    const owners = new Map<string, Set<Topic>>();
+    for (const topic of topics) {
+      for (const phrase of [topic.label, ...topic.synonyms]) {
+        for (const word of wordsOf(phrase)) {
+          if (word.folded.length < 6 || GENERIC.has(word.folded) || GRAMMAR_STEMS.has(word.en)) continue;
+          owners.set(word.en, (owners.get(word.en) ?? new Set()).add(topic));
+        }
+      }
+    }
+    const telling = new Map<string, Topic>();
+    for (const topic of topics) {
+      for (const phrase of [topic.label, ...topic.synonyms]) {
+        for (const word of wordsOf(phrase)) {
+          const only = owners.get(word.en);
+          if (only?.size === 1 && only.has(topic)) telling.set(word.folded, topic);
+        }
+      }
+    }
+    return telling;
+  }
+
+  /**
+   * A partner whose name has two or more of the question's free words, one of them telling, typed with at
+   * most one letter off ("narcotics bord" → International Narcotics Control Board); only when one partner
+   * has the most.
+   */
+  byNameWords(words: readonly Word[]): Partner | undefined {
+    let best: Partner | undefined;
+    let bestCount = 1;
+    let tie = false;
+    for (const [partner, names] of this.nameWords) {
+      let count = 0;
+      let telling = false;
+      for (const word of words) {
+        const close = word.folded.length >= 4 ? 1 : 0;
+        const hit = [...names].find((name) => editDistance(word.folded, name, close) <= close);
+        if (!hit) continue;
+        count++;
+        telling ||= !GENERIC.has(hit);
+      }
+      if (!telling || count < 2) continue;
+      if (count > bestCount) [best, bestCount, tie] = [partner, count, false];
+      else if (count === bestCount) tie = true;
+    }
+    return tie ? undefined : best;
   }
 
   /** A word of the table one or two letters off this one (5+ letters; 2 only from 8), when only one is that close. */
