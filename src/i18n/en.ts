@@ -211,7 +211,7 @@ export const en = {
     command: {
       name: 'ask',
       questionName: 'question',
-      description: 'Ask about the WCO’s partners in plain words, e.g. “when did the WCO sign with UNESCO?”',
+      description: 'Ask in plain words about the WCO’s partners, their agreements and focus areas.',
       questionDescription: 'Your question, e.g. who trains sniffer dogs? · how many MOUs? · where is the OPCW?',
     },
     examples: [

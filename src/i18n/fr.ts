@@ -187,7 +187,7 @@ export const fr: Messages = {
     command: {
       name: 'demander',
       questionName: 'question',
-      description: 'Posez une question sur les partenaires de l’OMD, p. ex. « quand l’OMD a-t-elle signé avec l’UNESCO ? »',
+      description: 'Une question en mots simples sur les partenaires de l’OMD, leurs accords et leurs domaines.',
       questionDescription: 'Votre question, p. ex. qui dresse des chiens détecteurs ? · combien de MOU ?',
     },
     examples: [

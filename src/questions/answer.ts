@@ -256,8 +256,8 @@ export class Answerer {
       });
     }
     const fitOf = (entry: AgreementEntry): Fit => fits(entry.agreement.date, period);
-    const sure = entries.filter((entry) => fitOf(entry) === 'yes');
-    const possible = entries.filter((entry) => fitOf(entry) === 'possibly');
+    const sure = entries.filter((entry) => fitOf(entry) === 'yes').sort(byStart);
+    const possible = entries.filter((entry) => fitOf(entry) === 'possibly').sort(byStart);
     const order = intents.has('latest') ? 'latest' : intents.has('first') ? 'first' : undefined;
     if (order) {
       const picked = extremes([...sure, ...possible], order).sort(byStart);
