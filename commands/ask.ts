@@ -34,12 +34,16 @@ function backing(answer: Answer, ownerId: string, context: BotContext): APIInter
   const { dataset, t } = context;
   const { partners, topics, agreements } = answer;
   const openMenu = (): ActionRow[] =>
-    partners.length ? [partnerSelectRow(encodeCustomId('partner', 'open', ownerId), partners, t.openCard)] : [];
+    partners.length
+      ? [partnerSelectRow(encodeCustomId('partner', 'open', ownerId), partners, t.openCard)]
+      : [];
   const [topic] = topics;
   if (topic) {
     return {
       embeds: topics.slice(0, 2).map((area) => topicCard(area, partnersInTopic(area, dataset), dataset, t)),
-      components: [partnerSelectRow(encodeCustomId('topic', 'open', ownerId, topic.slug), partners, t.openCard)],
+      components: [
+        partnerSelectRow(encodeCustomId('topic', 'open', ownerId, topic.slug), partners, t.openCard),
+      ],
     };
   }
   if (agreements?.length) {
@@ -54,7 +58,10 @@ function backing(answer: Answer, ownerId: string, context: BotContext): APIInter
         shown.length > 1 ? { ...button, label: t.ask.sourcesOf(shortName(partner)) } : button,
       ),
     );
-    return { embeds: shown.map((partner) => partnerCard(partner, dataset, t)), components: [buttonRow(sources)] };
+    return {
+      embeds: shown.map((partner) => partnerCard(partner, dataset, t)),
+      components: [buttonRow(sources)],
+    };
   }
   return { components: openMenu() };
 }

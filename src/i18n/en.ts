@@ -1,6 +1,6 @@
 import { formatPartialDate, parsePartialDate } from '../data/dates.js';
-import type { DateAsked, PeriodWords } from '../questions/time.js';
 import type { PartialDate } from '../data/schema.js';
+import type { DateAsked, PeriodWords } from '../questions/time.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -33,7 +33,8 @@ export interface PeriodWording {
 
 export function periodInWords(asked: PeriodWords, words: PeriodWording): string {
   if (asked.kind === 'decade') return words.decade(asked.year);
-  if (asked.kind === 'between') return words.between(askedDate(asked.first, words.write), askedDate(asked.last, words.write));
+  if (asked.kind === 'between')
+    return words.between(askedDate(asked.first, words.write), askedDate(asked.last, words.write));
   const cue = asked.kind === 'in' && asked.date.day ? words.on : words[asked.kind];
   return `${cue} ${askedDate(asked.date, words.write)}`;
 }
@@ -212,7 +213,8 @@ export const en = {
       name: 'ask',
       questionName: 'question',
       description: 'Ask in plain words about the WCO’s partners, their agreements and focus areas.',
-      questionDescription: 'Your question, e.g. who trains sniffer dogs? · how many MOUs? · where is the OPCW?',
+      questionDescription:
+        'Your question, e.g. who trains sniffer dogs? · how many MOUs? · where is the OPCW?',
     },
     examples: [
       'when did the WCO sign with UNESCO?',
@@ -223,7 +225,8 @@ export const en = {
       `Ask me about the WCO’s partners, their agreements and focus areas in plain words, for example: ${examples.map((e) => `“${e}”`).join(' · ')}`,
     notPartner: (name: string, partners: number) =>
       `“${name}” is not one of the ${partners} partners in the source, so I have nothing on it.`,
-    isPartner: (who: string, partners: number) => `Yes: ${who} is one of the ${partners} partners in the source.`,
+    isPartner: (who: string, partners: number) =>
+      `Yes: ${who} is one of the ${partners} partners in the source.`,
     /** "an MOU on 13 May 1998", "a Co-operation Agreement in 2002", "an MOU (no date in the source)". */
     agreement: (type: string, date: PartialDate | null, counterpart?: string) => {
       const article = type === 'MOU' ? 'an' : 'a';
@@ -233,7 +236,8 @@ export const en = {
       return `${article} ${type}${withWhom} ${on} ${formatPartialDate(date)}`;
     },
     signed: (who: string, items: readonly string[]) => `The WCO and ${who} signed ${listInWords(items)}.`,
-    signedWithOthers: (who: string, items: readonly string[]) => `For ${who}, the WCO signed ${listInWords(items)}.`,
+    signedWithOthers: (who: string, items: readonly string[]) =>
+      `For ${who}, the WCO signed ${listInWords(items)}.`,
     noAgreement: (who: string) => `The source states no signed agreement between the WCO and ${who}.`,
     noAgreementIn: (who: string, period: string) =>
       `The source records no agreement between the WCO and ${who} ${period}.`,

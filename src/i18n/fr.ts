@@ -187,7 +187,8 @@ export const fr: Messages = {
     command: {
       name: 'demander',
       questionName: 'question',
-      description: 'Une question en mots simples sur les partenaires de l’OMD, leurs accords et leurs domaines.',
+      description:
+        'Une question en mots simples sur les partenaires de l’OMD, leurs accords et leurs domaines.',
       questionDescription: 'Votre question, p. ex. qui dresse des chiens détecteurs ? · combien de MOU ?',
     },
     examples: [

@@ -61,7 +61,9 @@ function counterpart(partner: Partner, agreement: Agreement): string | undefined
 }
 
 function agreementItems(partner: Partner, agreements: readonly Agreement[], t: Messages): string[] {
-  return agreements.map((agreement) => t.ask.agreement(agreement.type, agreement.date, counterpart(partner, agreement)));
+  return agreements.map((agreement) =>
+    t.ask.agreement(agreement.type, agreement.date, counterpart(partner, agreement)),
+  );
 }
 
 /** "INTERPOL (MOU, 2003)", one per partner and date (Europol's two 2002 agreements are one line). */
@@ -73,7 +75,9 @@ function entryItems(entries: readonly AgreementEntry[], t: Messages): string[] {
     if (!line.types.includes(agreement.type)) line.types.push(agreement.type);
     lines.set(key, line);
   }
-  return [...lines.values()].map(({ partner, types, date }) => t.ask.entry(nameOf(partner), types.join(', '), t.date(date)));
+  return [...lines.values()].map(({ partner, types, date }) =>
+    t.ask.entry(nameOf(partner), types.join(', '), t.date(date)),
+  );
 }
 
 const byStart = (a: AgreementEntry, b: AgreementEntry) =>
@@ -128,7 +132,10 @@ export class Answerer {
     if (first) {
       const onPlace = partners.filter((named) => named.via === 'place');
       if (onPlace.length === partners.length && !intents.has('when') && !intents.has('agreement'))
-        return this.where(onPlace.map((named) => named.partner), t);
+        return this.where(
+          onPlace.map((named) => named.partner),
+          t,
+        );
       return this.aboutPartner(first, reading, t);
     }
     if (topics.length) return this.inAreas(topics, reading, t);
@@ -137,7 +144,10 @@ export class Answerer {
   }
 
   private asksDates({ intents, period }: Reading): boolean {
-    return Boolean(period) || ['when', 'agreement', 'first', 'latest'].some((intent) => intents.has(intent as never));
+    return (
+      Boolean(period) ||
+      ['when', 'agreement', 'first', 'latest'].some((intent) => intents.has(intent as never))
+    );
   }
 
   private aboutPartner(named: NamedPartner, reading: Reading, t: Messages): Answer {
@@ -155,13 +165,24 @@ export class Answerer {
     if (asksDates) return this.whenSigned(partner, reading, t);
     if (intents.has('isPartner') && (via === 'relatedBody' || via === 'programme'))
       return this.aboutNamed(named, t);
-    if (intents.has('isPartner')) return answer('isPartner', [t.ask.isPartner(who, this.partnerCount), this.areasOf(partner, t)], [partner]);
+    if (intents.has('isPartner'))
+      return answer(
+        'isPartner',
+        [t.ask.isPartner(who, this.partnerCount), this.areasOf(partner, t)],
+        [partner],
+      );
     if (via === 'relatedBody' || via === 'programme') return this.aboutNamed(named, t);
-    return answer('about', [this.areasOf(partner, t), this.signedSentence(partner, partner.agreements, t)], [partner]);
+    return answer(
+      'about',
+      [this.areasOf(partner, t), this.signedSentence(partner, partner.agreements, t)],
+      [partner],
+    );
   }
 
   private areasOf(partner: Partner, t: Messages): string {
-    const labels = partner.focusAreas.map((area) => this.data.dataset.topicBySlug.get(area.topic)?.label ?? area.topic);
+    const labels = partner.focusAreas.map(
+      (area) => this.data.dataset.topicBySlug.get(area.topic)?.label ?? area.topic,
+    );
     return t.ask.aboutPartner(nameOf(partner), labels);
   }
 
@@ -183,7 +204,9 @@ export class Answerer {
     const sentences = owners.map((partner) => {
       const body = partner.relatedBodies.find((candidate) => candidate.name === named.named);
       const label = body?.acronym ? `${body.acronym} (${body.name})` : (named.named ?? '');
-      return body ? t.ask.aboutBody(label, body.relation, nameOf(partner)) : t.ask.aboutProgramme(label, nameOf(partner));
+      return body
+        ? t.ask.aboutBody(label, body.relation, nameOf(partner))
+        : t.ask.aboutProgramme(label, nameOf(partner));
     });
     return answer('about', unique(sentences), owners);
   }
@@ -196,19 +219,36 @@ export class Answerer {
     if (!mine.length) return answer('when', [t.ask.noAgreement(who)], [partner]);
     const fitting = mine.filter((entry) => fits(entry.agreement.date, period) !== 'no');
     if (!fitting.length && period) {
-      const all = this.signedSentence(partner, mine.map((entry) => entry.agreement), t);
+      const all = this.signedSentence(
+        partner,
+        mine.map((entry) => entry.agreement),
+        t,
+      );
       return answer('when', [t.ask.noAgreementIn(who, t.ask.period(period.asked)), all], [partner]);
     }
     const order = intents.has('latest') ? 'latest' : intents.has('first') ? 'first' : undefined;
     const picked = order ? extremes(fitting, order) : fitting;
     const shown = picked.length ? picked : fitting;
-    return answer('when', [this.signedSentence(partner, shown.map((entry) => entry.agreement), t)], [partner]);
+    return answer(
+      'when',
+      [
+        this.signedSentence(
+          partner,
+          shown.map((entry) => entry.agreement),
+          t,
+        ),
+      ],
+      [partner],
+    );
   }
 
   private where(partners: readonly Partner[], t: Messages): Answer {
     const sentences = partners.map((partner) =>
       partner.locations.length
-        ? t.ask.where(nameOf(partner), partner.locations.map((location) => location.place))
+        ? t.ask.where(
+            nameOf(partner),
+            partner.locations.map((location) => location.place),
+          )
         : t.ask.whereUnknown(nameOf(partner)),
     );
     return answer('where', sentences, partners);
@@ -218,9 +258,16 @@ export class Answerer {
     const label = (slug: string) => this.data.dataset.topicBySlug.get(slug)?.label ?? slug;
     const areasOf = (partner: Partner) => partner.focusAreas.map((area) => area.topic);
     const common = areasOf(a).filter((slug) => areasOf(b).includes(slug));
-    const only = (partner: Partner) => areasOf(partner).filter((slug) => !common.includes(slug)).map(label);
+    const only = (partner: Partner) =>
+      areasOf(partner)
+        .filter((slug) => !common.includes(slug))
+        .map(label);
     const sentences = common.length
-      ? [t.ask.bothWorkOn(nameOf(a), nameOf(b), common.map(label)), t.ask.alsoWorksOn(nameOf(a), only(a)), t.ask.alsoWorksOn(nameOf(b), only(b))]
+      ? [
+          t.ask.bothWorkOn(nameOf(a), nameOf(b), common.map(label)),
+          t.ask.alsoWorksOn(nameOf(a), only(a)),
+          t.ask.alsoWorksOn(nameOf(b), only(b)),
+        ]
       : [t.ask.bothWorkOn(nameOf(a), nameOf(b), []), this.areasOf(a, t), this.areasOf(b, t)];
     return answer('compare', sentences, [a, b]);
   }
@@ -228,7 +275,9 @@ export class Answerer {
   private inAreas(topics: readonly Topic[], reading: Reading, t: Messages): Answer {
     const members = unique(
       topics.flatMap((topic) =>
-        this.data.dataset.partners.filter((partner) => partner.focusAreas.some((area) => area.topic === topic.slug)),
+        this.data.dataset.partners.filter((partner) =>
+          partner.focusAreas.some((area) => area.topic === topic.slug),
+        ),
       ),
     );
     const { intents, period } = reading;
@@ -250,10 +299,17 @@ export class Answerer {
     }
     if (intents.has('undated')) {
       const undated = entries.filter((entry) => entry.agreement.date === null);
-      const items = undated.map(({ partner, agreement }) => counterpart(partner, agreement) ?? nameOf(partner));
-      return answer('agreements', [t.ask.undated(undated.length, items)], unique(undated.map((e) => e.partner)), {
-        agreements: undated,
-      });
+      const items = undated.map(
+        ({ partner, agreement }) => counterpart(partner, agreement) ?? nameOf(partner),
+      );
+      return answer(
+        'agreements',
+        [t.ask.undated(undated.length, items)],
+        unique(undated.map((e) => e.partner)),
+        {
+          agreements: undated,
+        },
+      );
     }
     const fitOf = (entry: AgreementEntry): Fit => fits(entry.agreement.date, period);
     const sure = entries.filter((entry) => fitOf(entry) === 'yes').sort(byStart);
@@ -261,7 +317,8 @@ export class Answerer {
     const order = intents.has('latest') ? 'latest' : intents.has('first') ? 'first' : undefined;
     if (order) {
       const picked = extremes([...sure, ...possible], order).sort(byStart);
-      const sentence = order === 'first' ? t.ask.earliest(entryItems(picked, t)) : t.ask.latest(entryItems(picked, t));
+      const sentence =
+        order === 'first' ? t.ask.earliest(entryItems(picked, t)) : t.ask.latest(entryItems(picked, t));
       return answer('agreements', [sentence], unique(picked.map((e) => e.partner)), { agreements: picked });
     }
     if (!period) return this.countAll(reading, t);
@@ -281,11 +338,18 @@ export class Answerer {
       return { ...inAreas, kind: 'count' };
     }
     if (period) {
-      const entries = this.agreementsOf(reading).filter((entry) => fits(entry.agreement.date, period) === 'yes');
+      const entries = this.agreementsOf(reading).filter(
+        (entry) => fits(entry.agreement.date, period) === 'yes',
+      );
       const what = intents.has('mou') ? 'MOUs' : 'agreements';
-      return answer('count', [t.ask.countIn(entries.length, what, t.ask.period(period.asked))], unique(entries.map((e) => e.partner)), {
-        agreements: entries,
-      });
+      return answer(
+        'count',
+        [t.ask.countIn(entries.length, what, t.ask.period(period.asked))],
+        unique(entries.map((e) => e.partner)),
+        {
+          agreements: entries,
+        },
+      );
     }
     if (partners[0]) return { ...this.whenSigned(partners[0].partner, reading, t), kind: 'count' };
     return this.countAll(reading, t);
@@ -297,13 +361,20 @@ export class Answerer {
     const mous = this.agreements.filter((entry) => entry.agreement.type === 'MOU');
     if (intents.has('mou')) {
       const undated = mous.filter((entry) => entry.agreement.date === null).length;
-      return answer('count', [t.ask.countMous(mous.length, mous.length - undated, undated)], [], { agreements: mous });
+      return answer('count', [t.ask.countMous(mous.length, mous.length - undated, undated)], [], {
+        agreements: mous,
+      });
     }
     if (intents.has('agreement')) {
       const partners = unique(this.agreements.map((entry) => entry.partner));
-      return answer('count', [t.ask.countAgreements(this.agreements.length, mous.length, partners.length)], [], {
-        agreements: this.agreements,
-      });
+      return answer(
+        'count',
+        [t.ask.countAgreements(this.agreements.length, mous.length, partners.length)],
+        [],
+        {
+          agreements: this.agreements,
+        },
+      );
     }
     return answer('count', [t.ask.countPartners(this.partnerCount)], this.data.dataset.partners);
   }

@@ -24,7 +24,10 @@ const engines = new WeakMap<Dataset, Engine>();
 export function questionEngine(data: QuestionData): Engine {
   let engine = engines.get(data.dataset);
   if (!engine) {
-    engine = { table: new PhraseTable(data.dataset, frenchNamesOf(data.dataset)), answerer: new Answerer(data) };
+    engine = {
+      table: new PhraseTable(data.dataset, frenchNamesOf(data.dataset)),
+      answerer: new Answerer(data),
+    };
     engines.set(data.dataset, engine);
   }
   return engine;

@@ -12,7 +12,7 @@ import { editDistance, type Language, phraseKey, type Word, wordsOf } from './wo
 export type Via = 'name' | 'acronym' | 'alias' | 'namePart' | 'relatedBody' | 'programme' | 'place';
 
 export type Target =
-  | { kind: 'partner'; partner: Partner; via: Via; /** The body, programme or place named. */ named?: string }
+  | { kind: 'partner'; partner: Partner; via: Via /** The body, programme or place named. */; named?: string }
   | { kind: 'topic'; topic: Topic }
   | { kind: 'wco' };
 
@@ -42,7 +42,22 @@ const GENERIC = new Set(
     'of for and the on in to wco group action'
   ).split(' '),
 );
-const SMALL = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'to', 'de', 'des', 'du', 'la', 'le', 'l', 'et']);
+const SMALL = new Set([
+  'of',
+  'for',
+  'and',
+  'the',
+  'on',
+  'in',
+  'to',
+  'de',
+  'des',
+  'du',
+  'la',
+  'le',
+  'l',
+  'et',
+]);
 const WCO_NAMES = ['WCO', 'World Customs Organization', 'OMD', 'Organisation mondiale des douanes'];
 const MAX_PHRASE_WORDS = 14;
 
@@ -60,7 +75,8 @@ export class PhraseTable {
     for (const partner of dataset.partners) {
       const to = (via: Via, named?: string): Target => ({ kind: 'partner', partner, via, named });
       this.add(partner.name, to('name'));
-      if (partner.acronym) this.add(partner.acronym, to('acronym'), 'en', WORD_LIKE.has(partner.acronym.toLowerCase()));
+      if (partner.acronym)
+        this.add(partner.acronym, to('acronym'), 'en', WORD_LIKE.has(partner.acronym.toLowerCase()));
       for (const alias of partner.aliases) this.add(alias, to('alias'));
       for (const part of nameParts.get(partner) ?? []) this.add(part, to('namePart'));
       for (const body of partner.relatedBodies) {
@@ -70,7 +86,12 @@ export class PhraseTable {
       for (const programme of partner.programmes) {
         this.add(programme.name, to('programme', programme.name));
         if (programme.acronym)
-          this.add(programme.acronym, to('programme', programme.name), 'en', WORD_LIKE.has(programme.acronym.toLowerCase()));
+          this.add(
+            programme.acronym,
+            to('programme', programme.name),
+            'en',
+            WORD_LIKE.has(programme.acronym.toLowerCase()),
+          );
         for (const part of this.partsOf(programme.name)) this.add(part, to('programme', programme.name));
       }
       for (const { place } of partner.locations) {
@@ -82,13 +103,19 @@ export class PhraseTable {
     }
     for (const [word, topic] of this.topicWords(dataset.topics)) this.add(word, { kind: 'topic', topic });
     for (const partner of dataset.partners) {
-      const words = [partner.name, ...partner.aliases].flatMap((name) => wordsOf(name).map((word) => word.folded));
+      const words = [partner.name, ...partner.aliases].flatMap((name) =>
+        wordsOf(name).map((word) => word.folded),
+      );
       this.nameWords.set(partner, new Set(words.filter((word) => word.length >= 4 && !SMALL.has(word))));
     }
     for (const topic of dataset.topics) {
       const to: Target = { kind: 'topic', topic };
       const halves = topic.label.split(/ and /i);
-      for (const phrase of [topic.label, topic.slug.replaceAll('-', ' '), ...(halves.length > 1 ? halves : [])])
+      for (const phrase of [
+        topic.label,
+        topic.slug.replaceAll('-', ' '),
+        ...(halves.length > 1 ? halves : []),
+      ])
         this.add(phrase, to);
       for (const synonym of topic.synonyms) this.add(synonym, to, 'en', WORD_LIKE.has(synonym.toLowerCase()));
       for (const word of french.topicWords(topic)) this.add(word, to, 'fr');
@@ -104,7 +131,8 @@ export class PhraseTable {
     entry.wordLike &&= wordLike;
     this.entries.set(key, entry);
     this.longest = Math.max(this.longest, words.length);
-    for (const word of words) if (word.folded.length >= 4 && !/\d/.test(word.folded)) this.vocabulary.add(word.folded);
+    for (const word of words)
+      if (word.folded.length >= 4 && !/\d/.test(word.folded)) this.vocabulary.add(word.folded);
   }
 
   /** Runs of 2+ words of a name, not starting or ending with a small word, with a word that is not generic. */

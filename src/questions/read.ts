@@ -14,7 +14,18 @@ export type { Intent };
 /** Capitalised words that name no organisation. */
 const NOT_NAMES = new Set(['wco', 'omd', 'mou', 'mous', 'un', 'eu', 'ue', 'dg', 'i', 'a', 'ok']);
 /** Verbs after which "with X" names an organisation ("work with the imf"). */
-const WORKS_WITH = new Set(['work', 'works', 'worked', 'cooperate', 'cooperates', 'partner', 'partners', 'collaborate', 'travaille', 'cooperer']);
+const WORKS_WITH = new Set([
+  'work',
+  'works',
+  'worked',
+  'cooperate',
+  'cooperates',
+  'partner',
+  'partners',
+  'collaborate',
+  'travaille',
+  'cooperer',
+]);
 /** Negated verbs: "didn't" reads as "didn" + "t"; only these make the "t" a "not". */
 const NEGATABLE = new Set(['don', 'doesn', 'didn', 'isn', 'wasn', 'aren', 'weren', 'hasn', 'haven', 'hadn']);
 
@@ -132,13 +143,17 @@ export function readQuestion(question: string, table: PhraseTable): Reading {
       }
     }
   }
-  const isContent = (word: Word, i: number) => !cueWords.has(i) && !dateWords.has(i) && !GRAMMAR.has(word.folded);
+  const isContent = (word: Word, i: number) =>
+    !cueWords.has(i) && !dateWords.has(i) && !GRAMMAR.has(word.folded);
   const leftover = corrected.filter((word, i) => !understood.has(i) && isContent(word, i));
-  const inPieces = partners.length || !leftover.length ? undefined : table.byNameWords(words.filter(isContent));
+  const inPieces =
+    partners.length || !leftover.length ? undefined : table.byNameWords(words.filter(isContent));
   if (inPieces) {
     partners.push({ partner: inPieces, via: 'namePart' });
     leftover.length = 0;
   }
-  const unknownName = partners.length ? undefined : unknownNameIn(words, new Set([...understood, ...cueWords]), intents);
+  const unknownName = partners.length
+    ? undefined
+    : unknownNameIn(words, new Set([...understood, ...cueWords]), intents);
   return { intents, period, partners, topics, wco, unknownName, leftover };
 }

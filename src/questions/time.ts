@@ -99,7 +99,10 @@ export function readPeriod(words: readonly Word[]): { period?: Period; used: Set
     if (decade) {
       mark(at, decade.end);
       const from = decade.year * 10000 + 101;
-      return { period: { from, to: (decade.year + 9) * 10000 + 1231, asked: { kind: 'decade', year: decade.year } }, used };
+      return {
+        period: { from, to: (decade.year + 9) * 10000 + 1231, asked: { kind: 'decade', year: decade.year } },
+        used,
+      };
     }
     const found = dateAt(words, at);
     if (!found) continue;
@@ -133,7 +136,10 @@ export function readPeriod(words: readonly Word[]): { period?: Period; used: Set
       mark(at - 1, at);
       return { period: { from: daysOf(date, false), asked: { kind: 'since', date } }, used };
     }
-    return { period: { from: daysOf(date, false), to: daysOf(date, true), asked: { kind: 'in', date } }, used };
+    return {
+      period: { from: daysOf(date, false), to: daysOf(date, true), asked: { kind: 'in', date } },
+      used,
+    };
   }
   return { used };
 }

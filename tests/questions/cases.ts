@@ -1,6 +1,6 @@
 /** How a question's expected answer is written in the question tables (held-out and perturbed sets). */
 import { expect } from 'vitest';
-import { answerQuestion, type AnswerKind } from '../../src/questions/index.js';
+import { type AnswerKind, answerQuestion } from '../../src/questions/index.js';
 import { context } from '../helpers/bot.js';
 
 export interface QuestionCase {

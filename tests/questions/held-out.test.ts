@@ -12,7 +12,12 @@ const heldOut: QuestionCase[] = [
   { q: 'When did the WCO sign with ICOM?', partners: ['icom'], says: ['1 January 2000'] },
   { q: 'when did the wco sign with unesco', partners: ['unesco'], says: ['26 October 2000'] },
   { q: 'When did UNODC sign an MOU?', partners: ['unodc'], says: ['November 1996', '18 March 2010'] },
-  { q: 'What was the first agreement with UNODC?', partners: ['unodc'], says: ['November 1996'], never: ['2010'] },
+  {
+    q: 'What was the first agreement with UNODC?',
+    partners: ['unodc'],
+    says: ['November 1996'],
+    never: ['2010'],
+  },
   { q: 'newest MOU with UNODC', partners: ['unodc'], says: ['18 March 2010'], never: ['November 1996'] },
   { q: 'When did the WCO sign with WIPO?', partners: ['wipo'], says: [/no (signed )?agreement/i] },
   {
@@ -51,7 +56,11 @@ const heldOut: QuestionCase[] = [
   { q: 'which partners are based in Geneva', partners: ['wipo'], says: ['Geneva'] },
   { q: 'who is based in Vienna', partners: ['incb'], says: ['Vienna'] },
   // About a partner, sub-body or programme; where
-  { q: 'what is DG Justice', partners: ['eu-authorities'], says: ['Directorate General for Justice and Consumers'] },
+  {
+    q: 'what is DG Justice',
+    partners: ['eu-authorities'],
+    says: ['Directorate General for Justice and Consumers'],
+  },
   { q: 'what is Project Cohesion', partners: ['incb'], says: ['Project Cohesion'] },
   { q: 'what does the WCO do with the IAEA', partners: ['iaea'], says: ['nuclear'] },
   { q: 'what does the WHO do with the WCO?', partners: ['who'] },
@@ -72,7 +81,12 @@ const heldOut: QuestionCase[] = [
   { q: 'how many MOUs are there', kind: 'count', says: ['16', '14', '2'] },
   { q: 'how many agreements has the WCO signed', kind: 'count', says: ['17'] },
   { q: 'how many partners', kind: 'count', says: ['20'] },
-  { q: 'how many partners work on drugs', kind: 'count', says: ['4'], partners: ['emcdda', 'incb', 'interpol', 'unodc'] },
+  {
+    q: 'how many partners work on drugs',
+    kind: 'count',
+    says: ['4'],
+    partners: ['emcdda', 'incb', 'interpol', 'unodc'],
+  },
   // Two partners
   { q: 'what do WHO and INTERPOL both work on', partners: ['who', 'interpol'], says: [/tobacco/i] },
   { q: 'compare CITES and UNEP', partners: ['cites', 'unep'] },
@@ -84,11 +98,25 @@ const heldOut: QuestionCase[] = [
   { q: 'is INTERPOL a partner?', partners: ['interpol'], says: [/yes/i] },
   { q: "what's the weather like tomorrow", kind: 'howToAsk', partners: [] },
   // French
-  { q: "quand l'OMD a-t-elle signé avec l'UNESCO ?", locale: 'fr', partners: ['unesco'], says: ['26 octobre 2000'] },
+  {
+    q: "quand l'OMD a-t-elle signé avec l'UNESCO ?",
+    locale: 'fr',
+    partners: ['unesco'],
+    says: ['26 octobre 2000'],
+  },
   { q: "combien de protocoles d'accord ?", locale: 'fr', kind: 'count', says: ['16'] },
   { q: "qui travaille sur le blanchiment d'argent ?", locale: 'fr', partners: ['fatf'] },
-  { q: 'quels accords ont été signés entre 2000 et 2002 ?', locale: 'fr', partners: ['icom', 'unesco', 'who', 'europol'] },
-  { q: "où siège l'OIAC ?", locale: 'fr', partners: ['opcw'], says: ['La Haye|The Hague'].map((s) => new RegExp(s)) },
+  {
+    q: 'quels accords ont été signés entre 2000 et 2002 ?',
+    locale: 'fr',
+    partners: ['icom', 'unesco', 'who', 'europol'],
+  },
+  {
+    q: "où siège l'OIAC ?",
+    locale: 'fr',
+    partners: ['opcw'],
+    says: ['La Haye|The Hague'].map((s) => new RegExp(s)),
+  },
   { q: "l'OMS est-elle partenaire ?", locale: 'fr', partners: ['who'] },
   { q: 'est-ce que le FMI est un partenaire ?', locale: 'fr', kind: 'notPartner', partners: [] },
 ];
