@@ -66,6 +66,8 @@ export class PhraseTable {
   /** Folded words of the table, for typos. */
   private readonly vocabulary = new Set<string>();
   private longest = 1;
+  /** The stems phrases start with, by language: most words of a question start none. */
+  private readonly firstWords = { en: new Set<string>(), fr: new Set<string>() };
   /** The words of each partner's names (4+ letters), for questions that name it in pieces. */
   private readonly nameWords = new Map<Partner, Set<string>>();
 
@@ -131,6 +133,7 @@ export class PhraseTable {
     entry.wordLike &&= wordLike;
     this.entries.set(key, entry);
     this.longest = Math.max(this.longest, words.length);
+    this.firstWords[language].add((words[0] as Word)[language]);
     for (const word of words)
       if (word.folded.length >= 4 && !/\d/.test(word.folded)) this.vocabulary.add(word.folded);
   }
@@ -259,9 +262,14 @@ export class PhraseTable {
   }
 
   private longestAt(words: readonly Word[], start: number): Found | undefined {
+    const first = words[start] as Word;
+    const languages = (['en', 'fr'] as const).filter((language) =>
+      this.firstWords[language].has(first[language]),
+    );
+    if (!languages.length) return undefined;
     for (let end = Math.min(words.length, start + this.longest); end > start; end--) {
       const run = words.slice(start, end);
-      for (const language of ['en', 'fr'] as const) {
+      for (const language of languages) {
         const entry = this.entries.get(`${language}:${run.map((word) => word[language]).join(' ')}`);
         if (!entry) continue;
         if (entry.wordLike && run.length === 1 && !meantAsAcronym(words, start)) continue;

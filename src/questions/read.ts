@@ -49,23 +49,23 @@ export interface Reading {
   leftover: Word[];
 }
 
+const CUE_PARTS = (Object.entries(CUES) as [Intent, string[]][]).flatMap(([intent, cues]) =>
+  cues.map((cue) => [intent, cue, cue.split(' ')] as const),
+);
+
 function cuePositions(words: readonly Word[]): { intents: Set<Intent>; used: Set<number> } {
   const intents = new Set<Intent>();
   const used = new Set<number>();
   const folded = words.map((word) => word.folded);
-  for (const [intent, cues] of Object.entries(CUES) as [Intent, string[]][]) {
-    for (const cue of cues) {
-      const parts = cue.split(' ');
-      for (let at = 0; at + parts.length <= folded.length; at++) {
-        if (!parts.every((part, i) => folded[at + i] === part)) continue;
-        // "who" is WHO in capitals or after "the"; "ou" is "où" only with its accent.
-        const word = words[at] as Word;
-        if (cue === 'who' && (word.text === 'WHO' || folded[at - 1] === 'the')) continue;
-        if (cue === 'ou' && word.text.toLowerCase() !== 'où') continue;
-        if (cue === 'deal' && folded[at + 1] === 'with') continue;
-        intents.add(intent);
-        for (let i = 0; i < parts.length; i++) used.add(at + i);
-      }
+  for (const [intent, cue, parts] of CUE_PARTS) {
+    for (let at = 0; at + parts.length <= folded.length; at++) {
+      if (!parts.every((part, i) => folded[at + i] === part)) continue;
+      // "who" is WHO in capitals or after "the"; "ou" is "où" only with its accent.
+      const word = words[at] as Word;
+      if (cue === 'who' && (word.text === 'WHO' || folded[at - 1] === 'the')) continue;
+      if (cue === 'ou' && word.text.toLowerCase() !== 'où') continue;
+      intents.add(intent);
+      for (let i = 0; i < parts.length; i++) used.add(at + i);
     }
   }
   for (let at = 1; at < folded.length; at++) {
