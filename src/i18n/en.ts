@@ -1,5 +1,5 @@
 import { formatPartialDate, parsePartialDate } from '../data/dates.js';
-import type { PartialDate } from '../data/schema.js';
+import type { Agreement, PartialDate } from '../data/schema.js';
 import type { DateAsked, PeriodWords } from '../questions/time.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -200,6 +200,11 @@ export const en = {
     ].join('\n'),
   helpFocusAreas: 'Focus areas',
   helpPartners: 'Partners',
+
+  // Data in the reader's language, several areas for one word (issue 24)
+  /** An agreement's type as the data records it ("MOU", "Co-operation Agreement"), in this language. */
+  agreementType: (type: Agreement['type']) => type as string,
+  topicsSharingWord: (typed: string) => `“${typed}” names several focus areas: pick one.`,
 
   // Router
   onlyCommands: 'This bot only answers its slash commands, their menus and their buttons.',

@@ -178,6 +178,10 @@ export const fr: Messages = {
   helpFocusAreas: 'Domaines d’action',
   helpPartners: 'Partenaires',
 
+  agreementType: (type) =>
+    ({ MOU: 'protocole d’accord', 'Co-operation Agreement': 'accord de coopération' })[type],
+  topicsSharingWord: (typed) => `“${typed}” désigne plusieurs domaines d’action : choisissez-en un.`,
+
   onlyCommands: 'Ce bot ne répond qu’à ses commandes, à leurs menus et à leurs boutons.',
   unknownCommand: (name) => `Je ne connais pas la commande ${name}. Essayez \`/aide\`.`,
   componentExpired: 'Ce bouton ou ce menu a expiré. Relancez la commande pour en obtenir un nouveau.',

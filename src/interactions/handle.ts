@@ -22,6 +22,7 @@ import {
   InteractionType,
   MessageFlags,
 } from './discord-enums.js';
+import { contextFor } from './locale-context.js';
 import { notice } from './replies.js';
 
 /** Called with any error a handler throws; transports log it. Handlers never let one escape. */
@@ -40,7 +41,7 @@ export function handleInteraction(
   let response: APIInteractionResponse;
   const t = catalogueOf(interaction);
   try {
-    response = route(interaction, t === context.t ? context : { ...context, t });
+    response = route(interaction, contextFor(context, t));
   } catch (error) {
     reportError(error, interaction);
     response =
