@@ -1,12 +1,13 @@
 /**
  * `npm run bench [-- <name>...]`: runs the benchmarks (all of them, or the named ones: search, http, gateway,
- * startup, memory, worker, render), prints a Markdown table headed by the machine, and — after a full run — writes the same
+ * startup, memory, worker, render, ask), prints a Markdown table headed by the machine, and — after a full run — writes the same
  * to docs/BENCHMARKS.md. Runs the compiled code in dist/ (the npm script compiles first). Every child process
  * is killed at the end, on failure, on Ctrl-C and after a 6-minute watchdog.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { runAskBench } from './ask.js';
 import { runGatewayBench } from './gateway.js';
 import { load, runHttpBench } from './http.js';
 import { runMemoryBench } from './memory.js';
@@ -25,6 +26,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   memory: runMemoryBench,
   worker: runWorkerBench,
   render: runRenderBench,
+  ask: runAskBench,
 };
 const names = Object.keys(benches);
 

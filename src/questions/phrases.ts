@@ -1,0 +1,292 @@
+/**
+ * The phrase table: every name a question can use for a partner, a body or programme it works with, a place,
+ * or a focus area, generated from the data at start-up and reduced by the same stemmer as the question. The
+ * longest phrase wins; a word of 5+ letters may be one or two letters off a word of the table ("unseco").
+ */
+import type { Dataset } from '../data/dataset.js';
+import type { Partner, Topic } from '../data/schema.js';
+import type { FrenchNames } from './french.js';
+import { GRAMMAR_STEMS } from './vocabulary.js';
+import { editDistance, type Language, phraseKey, type Word, wordsOf } from './words.js';
+
+export type Via = 'name' | 'acronym' | 'alias' | 'namePart' | 'relatedBody' | 'programme' | 'place';
+
+export type Target =
+  | { kind: 'partner'; partner: Partner; via: Via /** The body, programme or place named. */; named?: string }
+  | { kind: 'topic'; topic: Topic }
+  | { kind: 'wco' };
+
+interface Entry {
+  targets: Target[];
+  /** An acronym that is also an English word (WHO, SAFE): only in capitals, or after "the/with/about". */
+  wordLike: boolean;
+}
+
+export interface Found {
+  start: number;
+  end: number;
+  targets: readonly Target[];
+  /** The question's words it covers, as typed. */
+  text: string;
+}
+
+/** Acronyms in the data that are also everyday English words. */
+const WORD_LIKE = new Set(['who', 'cites', 'safe', 'api', 'prism']);
+/** Words after which a word-like acronym is meant as one ("the WHO", "avec l'OMS"). */
+const ACRONYM_CUES = new Set(['the', 'with', 'about', 'l', 'le', 'la', 'avec']);
+/** Words too general to name one partner on their own in a part of a name. */
+const GENERIC = new Set(
+  (
+    'international organization organisation united nations world agency office council committee center ' +
+    'centre european union program programme board control security cooperation co operation regional ' +
+    'of for and the on in to wco group action'
+  ).split(' '),
+);
+const SMALL = new Set([
+  'of',
+  'for',
+  'and',
+  'the',
+  'on',
+  'in',
+  'to',
+  'de',
+  'des',
+  'du',
+  'la',
+  'le',
+  'l',
+  'et',
+]);
+const WCO_NAMES = ['WCO', 'World Customs Organization', 'OMD', 'Organisation mondiale des douanes'];
+const MAX_PHRASE_WORDS = 14;
+
+export class PhraseTable {
+  private readonly entries = new Map<string, Entry>();
+  /** Folded words of the table, for typos. */
+  private readonly vocabulary = new Set<string>();
+  private longest = 1;
+  /** The stems phrases start with, by language: most words of a question start none. */
+  private readonly firstWords = { en: new Set<string>(), fr: new Set<string>() };
+  /** The words of each partner's names (4+ letters), for questions that name it in pieces. */
+  private readonly nameWords = new Map<Partner, Set<string>>();
+
+  constructor(dataset: Dataset, french: FrenchNames) {
+    for (const name of WCO_NAMES) this.add(name, { kind: 'wco' });
+    const nameParts = this.nameParts(dataset.partners);
+    for (const partner of dataset.partners) {
+      const to = (via: Via, named?: string): Target => ({ kind: 'partner', partner, via, named });
+      this.add(partner.name, to('name'));
+      if (partner.acronym)
+        this.add(partner.acronym, to('acronym'), 'en', WORD_LIKE.has(partner.acronym.toLowerCase()));
+      for (const alias of partner.aliases) this.add(alias, to('alias'));
+      for (const part of nameParts.get(partner) ?? []) this.add(part, to('namePart'));
+      for (const body of partner.relatedBodies) {
+        this.add(body.name, to('relatedBody', body.name));
+        if (body.acronym) this.add(body.acronym, to('relatedBody', body.name));
+      }
+      for (const programme of partner.programmes) {
+        this.add(programme.name, to('programme', programme.name));
+        if (programme.acronym)
+          this.add(
+            programme.acronym,
+            to('programme', programme.name),
+            'en',
+            WORD_LIKE.has(programme.acronym.toLowerCase()),
+          );
+        for (const part of this.partsOf(programme.name)) this.add(part, to('programme', programme.name));
+      }
+      for (const { place } of partner.locations) {
+        for (const piece of [place, ...place.split(',')]) this.add(piece.trim(), to('place', place));
+        this.add(place.replace(/^The /, ''), to('place', place));
+      }
+      for (const name of french.partnerNames(partner)) this.add(name, to('name'), 'fr');
+      for (const acronym of french.partnerAcronyms(partner)) this.add(acronym, to('acronym'), 'fr');
+    }
+    for (const [word, topic] of this.topicWords(dataset.topics)) this.add(word, { kind: 'topic', topic });
+    for (const partner of dataset.partners) {
+      const words = [partner.name, ...partner.aliases].flatMap((name) =>
+        wordsOf(name).map((word) => word.folded),
+      );
+      this.nameWords.set(partner, new Set(words.filter((word) => word.length >= 4 && !SMALL.has(word))));
+    }
+    for (const topic of dataset.topics) {
+      const to: Target = { kind: 'topic', topic };
+      const halves = topic.label.split(/ and /i);
+      for (const phrase of [
+        topic.label,
+        topic.slug.replaceAll('-', ' '),
+        ...(halves.length > 1 ? halves : []),
+      ])
+        this.add(phrase, to);
+      for (const synonym of topic.synonyms) this.add(synonym, to, 'en', WORD_LIKE.has(synonym.toLowerCase()));
+      for (const word of french.topicWords(topic)) this.add(word, to, 'fr');
+    }
+  }
+
+  private add(phrase: string, target: Target, language: Language = 'en', wordLike = false): void {
+    const words = wordsOf(phrase);
+    if (!words.length || words.length > MAX_PHRASE_WORDS) return;
+    const key = `${language}:${words.map((word) => word[language]).join(' ')}`;
+    const entry = this.entries.get(key) ?? { targets: [], wordLike };
+    if (!entry.targets.some((known) => sameTarget(known, target))) entry.targets.push(target);
+    entry.wordLike &&= wordLike;
+    this.entries.set(key, entry);
+    this.longest = Math.max(this.longest, words.length);
+    this.firstWords[language].add((words[0] as Word)[language]);
+    for (const word of words)
+      if (word.folded.length >= 4 && !/\d/.test(word.folded)) this.vocabulary.add(word.folded);
+  }
+
+  /** Runs of 2+ words of a name, not starting or ending with a small word, with a word that is not generic. */
+  private partsOf(name: string): string[] {
+    const words = name.split(/[\s,]+/);
+    const parts: string[] = [];
+    for (let start = 0; start < words.length; start++) {
+      for (let end = start + 2; end <= words.length; end++) {
+        const run = words.slice(start, end);
+        if (run.length === words.length) continue;
+        const edges = [run[0], run.at(-1)].map((word) => (word ?? '').toLowerCase());
+        if (edges.some((word) => SMALL.has(word))) continue;
+        if (run.every((word) => GENERIC.has(word.toLowerCase()))) continue;
+        parts.push(run.join(' '));
+      }
+    }
+    return parts;
+  }
+
+  /** The parts of names that belong to one partner only ("Narcotics Control Board", "Atomic Energy"). */
+  private nameParts(partners: readonly Partner[]): Map<Partner, string[]> {
+    const owners = new Map<string, Set<Partner>>();
+    for (const partner of partners) {
+      for (const name of [partner.name, ...partner.aliases]) {
+        for (const part of this.partsOf(name)) {
+          const key = phraseKey(part, 'en');
+          owners.set(key, (owners.get(key) ?? new Set()).add(partner));
+        }
+      }
+    }
+    const parts = new Map<Partner, string[]>();
+    for (const partner of partners) {
+      const own = [partner.name, ...partner.aliases]
+        .flatMap((name) => this.partsOf(name))
+        .filter((part) => owners.get(phraseKey(part, 'en'))?.size === 1);
+      parts.set(partner, own);
+    }
+    return parts;
+  }
+
+  /**
+   * Single words of focus areas' labels and synonyms that belong to one area only ("laundering"), 6+ letters
+   * and not general words, so a question may name an area by its telling word.
+   */
+  private topicWords(topics: readonly Topic[]): Map<string, Topic> {
+    const owners = new Map<string, Set<Topic>>();
+    for (const topic of topics) {
+      for (const phrase of [topic.label, ...topic.synonyms]) {
+        for (const word of wordsOf(phrase)) {
+          if (word.folded.length < 6 || GENERIC.has(word.folded) || GRAMMAR_STEMS.has(word.en)) continue;
+          owners.set(word.en, (owners.get(word.en) ?? new Set()).add(topic));
+        }
+      }
+    }
+    const telling = new Map<string, Topic>();
+    for (const topic of topics) {
+      for (const phrase of [topic.label, ...topic.synonyms]) {
+        for (const word of wordsOf(phrase)) {
+          const only = owners.get(word.en);
+          if (only?.size === 1 && only.has(topic)) telling.set(word.folded, topic);
+        }
+      }
+    }
+    return telling;
+  }
+
+  /**
+   * A partner whose name has two or more of the question's free words, one of them telling, typed with at
+   * most one letter off ("narcotics bord" → International Narcotics Control Board); only when one partner
+   * has the most.
+   */
+  byNameWords(words: readonly Word[]): Partner | undefined {
+    let best: Partner | undefined;
+    let bestCount = 1;
+    let tie = false;
+    for (const [partner, names] of this.nameWords) {
+      let count = 0;
+      let telling = false;
+      for (const word of words) {
+        const close = word.folded.length >= 4 ? 1 : 0;
+        const hit = [...names].find((name) => editDistance(word.folded, name, close) <= close);
+        if (!hit) continue;
+        count++;
+        telling ||= !GENERIC.has(hit);
+      }
+      if (!telling || count < 2) continue;
+      if (count > bestCount) [best, bestCount, tie] = [partner, count, false];
+      else if (count === bestCount) tie = true;
+    }
+    return tie ? undefined : best;
+  }
+
+  /** A word of the table one or two letters off this one (5+ letters; 2 only from 8), when only one is that close. */
+  correct(folded: string): string | undefined {
+    if (folded.length < 5 || this.vocabulary.has(folded) || /\d/.test(folded)) return undefined;
+    const max = folded.length >= 8 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = max + 1;
+    let ties = 0;
+    for (const known of this.vocabulary) {
+      const distance = editDistance(folded, known, max);
+      if (distance < bestDistance) [best, bestDistance, ties] = [known, distance, 0];
+      else if (distance === bestDistance) ties++;
+    }
+    return best && ties === 0 ? best : undefined;
+  }
+
+  /**
+   * The phrases of the question, left to right, the longest at each place; `skip` marks words read as
+   * something else (question words, dates) that cannot start a phrase.
+   */
+  find(words: readonly Word[], skip: ReadonlySet<number>): Found[] {
+    const found: Found[] = [];
+    for (let start = 0; start < words.length; ) {
+      const hit = skip.has(start) ? undefined : this.longestAt(words, start);
+      if (!hit) {
+        start++;
+        continue;
+      }
+      found.push(hit);
+      start = hit.end;
+    }
+    return found;
+  }
+
+  private longestAt(words: readonly Word[], start: number): Found | undefined {
+    const first = words[start] as Word;
+    const languages = (['en', 'fr'] as const).filter((language) =>
+      this.firstWords[language].has(first[language]),
+    );
+    if (!languages.length) return undefined;
+    for (let end = Math.min(words.length, start + this.longest); end > start; end--) {
+      const run = words.slice(start, end);
+      for (const language of languages) {
+        const entry = this.entries.get(`${language}:${run.map((word) => word[language]).join(' ')}`);
+        if (!entry) continue;
+        if (entry.wordLike && run.length === 1 && !meantAsAcronym(words, start)) continue;
+        return { start, end, targets: entry.targets, text: run.map((word) => word.text).join(' ') };
+      }
+    }
+    return undefined;
+  }
+}
+
+function meantAsAcronym(words: readonly Word[], at: number): boolean {
+  const word = words[at] as Word;
+  return word.text === word.text.toUpperCase() || ACRONYM_CUES.has(words[at - 1]?.folded ?? '');
+}
+
+function sameTarget(a: Target, b: Target): boolean {
+  if (a.kind === 'partner' && b.kind === 'partner') return a.partner === b.partner && a.named === b.named;
+  if (a.kind === 'topic' && b.kind === 'topic') return a.topic === b.topic;
+  return a.kind === b.kind;
+}
