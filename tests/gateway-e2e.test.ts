@@ -12,7 +12,7 @@ import {
   type APIInteraction,
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
-  ApplicationCommandOptionType,
+  type APIMessage,
   ComponentType,
   InteractionResponseType,
   MessageFlags,
@@ -21,11 +21,10 @@ import {
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { en } from '../src/i18n/index.js';
-import { loadBotContext } from '../src/interactions/create-context.js';
 import { handleInteraction } from '../src/interactions/handle.js';
 import { redactedPaths } from '../src/logger.js';
-import type { BotContext, Command } from '../src/toolkit/command.js';
-import { apology, reply } from '../src/toolkit/replies.js';
+import { decodeCustomId } from '../src/toolkit/custom-id.js';
+import { apology } from '../src/toolkit/replies.js';
 import { createGatewayBot } from '../src/transports/gateway/bot.js';
 import {
   type DiscordStandIn,
@@ -36,6 +35,7 @@ import {
   standInClientOptions,
   startDiscordStandIn,
 } from './discord-stand-in/index.js';
+import { context, interactionFor } from './helpers/bot.js';
 import { capturedLogger } from './helpers/captured-logger.js';
 import {
   ChildBot,
@@ -49,7 +49,6 @@ import {
 const tokenSecret = 'e2eSecretPartOfTheBotToken-NeverLogged';
 const token = `MTI5MDAwMDAwMDAwMDAwMDAwMQ.GabcDe.${tokenSecret}`;
 const CALLBACK = 'POST /interactions/:id/:token/callback';
-const context = loadBotContext();
 const interpolTitle = 'International Criminal Police Organization† (INTERPOL)';
 /** One user runs the commands and clicks their menus (menus answer their owner with an update, type 7). */
 const analyst = { id: '1290000000000000042', username: 'analyst', global_name: 'Analyst' };
@@ -559,48 +558,24 @@ describe('the same gateway bot in-process, with a handler that throws', () => {
   });
 });
 
-/** Stands in for commands/ask.ts (branch issue-22-ask) until it is merged: says what it was asked, and in which language. */
-const askStandIn: Command = {
-  data: {
-    name: 'ask',
-    description: 'Ask a question in plain words',
-    options: [
-      { type: ApplicationCommandOptionType.String, name: 'question', description: 'q', required: true },
-    ],
-  },
-  execute(interaction, { t }) {
-    const question = interaction.data.options?.[0];
-    const asked = question && 'value' in question ? String(question.value) : '';
-    return reply({ content: `${t.locale}: ${asked}`, components: [] });
-  },
-};
-
 describe('asking by mention and in DMs (the gateway bot in-process, its own client options)', () => {
   let standIn: DiscordStandIn;
   let client: Client;
   const { lines: logLines, logger } = capturedLogger<LogLine>();
-  const askingContext: BotContext = {
-    ...context,
-    commands: {
-      ...context.commands,
-      commands: [...context.commands.commands, askStandIn],
-      commandsByName: new Map([...context.commands.commandsByName, ['ask', askStandIn]]),
-    },
-  };
   let failNext = false;
 
   beforeAll(async () => {
     standIn = await startDiscordStandIn({ token });
     client = createGatewayBot({
       config: { token, apiUrl: standIn.apiUrl },
-      context: askingContext,
+      context,
       logger,
       handle: (interaction, reportError) => {
         if (failNext) {
           failNext = false;
           throw new Error('boom');
         }
-        return handleInteraction(interaction, askingContext, reportError);
+        return handleInteraction(interaction, context, reportError);
       },
       clientOptions: standInClientOptions(standIn.apiUrl),
     });
@@ -639,26 +614,58 @@ describe('asking by mention and in DMs (the gateway bot in-process, its own clie
     expect(intents & GatewayIntentBits.MessageContent).toBe(0);
   });
 
-  it('answers a message that mentions the bot in a guild channel, as a reply to it', async () => {
+  it('answers a message that mentions the bot in a guild channel, as a reply to it, with /ask’s answer', async () => {
+    const author = { id: '1290000000000000333', username: 'customs-officer' };
     const handle = standIn.dispatchMessage({
       content: `${standIn.botMention} when did the WCO sign with ICOM?`,
+      author,
     });
     expect(handle.message.guild_id).toBe(standIn.guilds[0]?.id);
     const body = await replyOf(handle);
-    expect(body.content).toBe('en: when did the WCO sign with ICOM?');
+    expect(body.content).toBe('The WCO and ICOM signed an MOU on 1 January 2000.');
+    // What /ask answers the same question in a guild, typed: the same text and card.
+    const typed = messageOf(
+      handleInteraction(interactionFor('/ask question:"when did the WCO sign with ICOM?"'), context),
+    );
+    expect(body.embeds).toEqual(typed.embeds);
+    expect(body.embeds?.[0]?.title).toBe('International Council of Museums (ICOM)');
+    // Its buttons belong to the person who asked.
+    const owners = customIdsOf(body, ComponentType.Button).map((id) => decodeCustomId(id)?.ownerId);
+    expect(owners.length).toBeGreaterThan(0);
+    expect(new Set(owners)).toEqual(new Set([author.id]));
+  });
+
+  it('the reply’s buttons work through normal interactions (📑 Sources, clicked by the asker)', async () => {
+    const author = { id: '1290000000000000334', username: 'analyst-2' };
+    const handle = standIn.dispatchMessage({ content: `${standIn.botMention} what is interpol?`, author });
+    await replyOf(handle);
+    const posted = (await handle.waitForReply()).responseBody as APIMessage;
+    const [sources] = customIdsOf(posted as APIInteractionResponseCallbackData, ComponentType.Button);
+    if (!sources) throw new Error('the answer has no button');
+    const click = standIn.dispatchInteraction(
+      standIn.componentInteraction({ customId: sources, message: posted, user: author }),
+    );
+    const answer = bodyOf(await click.waitForCallback());
+    expect(answer.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    const data = messageOf(answer);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
+    expect(JSON.stringify(data)).toContain('INTERPOL');
   });
 
   it('answers any message in a DM with the bot, no mention needed', async () => {
     const handle = standIn.dispatchMessage({ content: 'who trains sniffer dogs?', guildId: null });
     expect(handle.message.guild_id).toBeUndefined();
-    expect((await replyOf(handle)).content).toBe('en: who trains sniffer dogs?');
+    const body = await replyOf(handle);
+    expect(body.content).toBe('1 partner works on detector dogs: WCO Regional Dog Training Centres.');
   });
 
   it('answers a French question in French (a message carries no locale)', async () => {
     const handle = standIn.dispatchMessage({
       content: `${standIn.botMention} Quand l’OMD a-t-elle signé avec l’UNESCO ?`,
     });
-    expect((await replyOf(handle)).content).toBe('fr: Quand l’OMD a-t-elle signé avec l’UNESCO ?');
+    const body = await replyOf(handle);
+    expect(body.content).toBe('L’OMD et UNESCO ont signé un protocole d’accord (MOU) le 26 octobre 2000.');
+    expect(body.embeds?.[0]?.title).toMatch(/^Organisation des Nations Unies pour l’éducation/);
   });
 
   it('ignores messages from bots, even mentioning it or in a DM (no loops)', async () => {
@@ -697,6 +704,7 @@ describe('asking by mention and in DMs (the gateway bot in-process, its own clie
     expect(body.content).toContain(standIn.botMention);
     expect(body.content).toContain('/ask');
     expect(body.content).toContain(en.askExamples[0]);
+    expect(body.content).toBe(en.howToAskByMention(standIn.botMention, en.askExamples[0] ?? ''));
     expect(body.content?.length).toBeLessThan(200);
   });
 
@@ -711,7 +719,7 @@ describe('asking by mention and in DMs (the gateway bot in-process, its own clie
       interaction: { id: failing.message.id, command: 'ask' },
     });
     const next = standIn.dispatchMessage({ content: `${standIn.botMention} who trains sniffer dogs?` });
-    expect((await replyOf(next)).content).toBe('en: who trains sniffer dogs?');
+    expect((await replyOf(next)).content).toMatch(/detector dogs/);
   });
 
   it('a 429 on the reply: discord.js waits the retry-after and posts it once', async () => {
@@ -746,7 +754,7 @@ describe('asking by mention and in DMs (the gateway bot in-process, its own clie
       }),
     );
     const next = standIn.dispatchMessage({ content: `${standIn.botMention} who trains sniffer dogs?` });
-    expect((await replyOf(next)).content).toBe('en: who trains sniffer dogs?');
+    expect((await replyOf(next)).content).toMatch(/detector dogs/);
     expect(JSON.stringify(logLines)).not.toContain(tokenSecret);
   });
 });
