@@ -22,10 +22,10 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { en } from '../src/i18n/index.js';
 import { handleInteraction } from '../src/interactions/handle.js';
-import { redactedPaths } from '../src/logger.js';
+import { type Logger, redactedPaths } from '../src/logger.js';
 import { decodeCustomId } from '../src/toolkit/custom-id.js';
 import { apology } from '../src/toolkit/replies.js';
-import { createGatewayBot } from '../src/transports/gateway/bot.js';
+import { createGatewayBot, type GatewayBotOptions } from '../src/transports/gateway/bot.js';
 import {
   type DiscordStandIn,
   type DispatchableInteraction,
@@ -90,6 +90,25 @@ function identifyCount(standIn: DiscordStandIn): number {
 }
 
 const isResumed = (line: LogLine) => line.msg === 'gateway session resumed';
+
+/** The gateway bot in-process, with its own client options (intents…) and `handle` in place of the router. */
+async function loggedInBot(
+  standIn: DiscordStandIn,
+  logger: Logger,
+  handle: NonNullable<GatewayBotOptions['handle']>,
+): Promise<Client> {
+  const client = createGatewayBot({
+    config: { token, apiUrl: standIn.apiUrl },
+    context,
+    logger,
+    handle,
+    clientOptions: standInClientOptions(standIn.apiUrl),
+  });
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(token);
+  await ready;
+  return client;
+}
 
 /** Destroys an in-process client, giving up after 3 s. */
 async function closeClient(client: Client | undefined): Promise<void> {
@@ -501,22 +520,13 @@ describe('the same gateway bot in-process, with a handler that throws', () => {
       { level: 'info', redact: { paths: redactedPaths, censor: '[redacted]' } },
       { write: (line: string) => logLines.push(JSON.parse(line) as LogLine) },
     );
-    client = createGatewayBot({
-      config: { token, apiUrl: standIn.apiUrl },
-      context,
-      logger,
-      handle: (interaction: APIInteraction) => {
-        const data = (interaction as { data?: { name?: string; options?: { value?: unknown }[] } }).data;
-        if (data?.name === 'partner' && data.options?.some((option) => option.value === 'boom')) {
-          throw new Error('boom');
-        }
-        return handleInteraction(interaction, context);
-      },
-      clientOptions: standInClientOptions(standIn.apiUrl),
+    client = await loggedInBot(standIn, logger, (interaction: APIInteraction) => {
+      const data = (interaction as { data?: { name?: string; options?: { value?: unknown }[] } }).data;
+      if (data?.name === 'partner' && data.options?.some((option) => option.value === 'boom')) {
+        throw new Error('boom');
+      }
+      return handleInteraction(interaction, context);
     });
-    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-    await client.login(token);
-    await ready;
   });
 
   afterAll(async () => {
@@ -570,22 +580,13 @@ describe('asking by mention and in DMs (the gateway bot in-process, its own clie
 
   beforeAll(async () => {
     standIn = await startDiscordStandIn({ token });
-    client = createGatewayBot({
-      config: { token, apiUrl: standIn.apiUrl },
-      context,
-      logger,
-      handle: (interaction, reportError) => {
-        if (failNext) {
-          failNext = false;
-          throw new Error('boom');
-        }
-        return handleInteraction(interaction, context, reportError);
-      },
-      clientOptions: standInClientOptions(standIn.apiUrl),
+    client = await loggedInBot(standIn, logger, (interaction, reportError) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('boom');
+      }
+      return handleInteraction(interaction, context, reportError);
     });
-    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-    await client.login(token);
-    await ready;
   });
 
   afterAll(async () => {

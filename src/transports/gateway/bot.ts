@@ -181,19 +181,7 @@ async function respond(
   metrics?: BotMetrics,
 ) {
   const started = performance.now();
-  // A handler error is answered with an apology but counted and logged as an error, as over HTTP.
-  let failed = false;
-  const reportHandlerError: ErrorReporter = (error, failedInteraction) => {
-    failed = true;
-    logHandlerError(logger)(error, failedInteraction);
-  };
-  let response: APIInteractionResponse;
-  try {
-    response = answer(interaction, reportHandlerError);
-  } catch (error) {
-    reportHandlerError(error, interaction);
-    response = fallbackResponse(interaction);
-  }
+  const { response, failed } = answerOrApologize(interaction, answer, logger);
   try {
     await postCallback(client, interaction, response, logger);
     const outcome = failed ? 'error' : 'ok';
@@ -216,6 +204,28 @@ async function respond(
       transport: 'gateway',
     });
     await apologize(client, interaction, error, logger);
+  }
+}
+
+/**
+ * The handlers' answer; an error they report or throw is logged, and counted as an error (`failed`) though
+ * the user gets an answer (the apology, when it was thrown), as over HTTP.
+ */
+function answerOrApologize(
+  interaction: APIInteraction,
+  answer: InteractionHandler,
+  logger: Logger,
+): { response: APIInteractionResponse; failed: boolean } {
+  let failed = false;
+  const reportHandlerError: ErrorReporter = (error, failedInteraction) => {
+    failed = true;
+    logHandlerError(logger)(error, failedInteraction);
+  };
+  try {
+    return { response: answer(interaction, reportHandlerError), failed };
+  } catch (error) {
+    reportHandlerError(error, interaction);
+    return { response: fallbackResponse(interaction), failed };
   }
 }
 
@@ -253,21 +263,11 @@ async function replyToMessage(
       logger.error(where, 'a message asks the bot, but there is no /ask command to answer it');
       return;
     }
-    const asked = interaction;
-    const reportHandlerError: ErrorReporter = (error) => {
-      failed = true;
-      logHandlerError(logger)(error, asked);
-    };
-    let response: APIInteractionResponse;
-    try {
-      response = answer(asked, reportHandlerError);
-    } catch (error) {
-      reportHandlerError(error, asked);
-      response = fallbackResponse(asked);
-    }
-    const rendered = callbackWithFiles(response, logger);
+    const answered = answerOrApologize(interaction, answer, logger);
+    failed = answered.failed;
+    const rendered = callbackWithFiles(answered.response, logger);
     files = rendered.files;
-    data = messageDataOf(rendered.body) ?? messageDataOf(fallbackResponse(asked));
+    data = messageDataOf(rendered.body) ?? messageDataOf(fallbackResponse(interaction));
   }
   try {
     await client.rest.post(Routes.channelMessages(message.channel_id), {
