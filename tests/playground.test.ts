@@ -76,7 +76,8 @@ describe('npm start without a token: the playground, piped', () => {
     }
     const french = await runToEnd(['start', '--locale', 'fr'], envWithoutDiscord(), '/mou year:2003\n');
     expect(french.code).toBe(0);
-    expect(french.stdout).toContain('UNEP');
+    expect(french.stdout).toContain('Accords signés en 2003');
+    expect(french.stdout).toContain('PNUE');
   });
 
   it('--playground opens even with a malformed DISCORD_TOKEN set', async () => {
@@ -211,7 +212,7 @@ describe('French command names, and the playground in French (--locale fr)', () 
 
   it('explains mistakes in French, naming the French commands and options', () => {
     expect(error('/aid')).toBe(
-      'Commande inconnue : /aid. Vouliez-vous dire /aide ? Commandes : /partenaire, /accords, /thème, /aide.',
+      'Commande inconnue : /aid. Vouliez-vous dire /aide ? Commandes : /partenaire, /accords, /thème, /demander, /aide.',
     );
     expect(error('/accords anne:2003')).toMatch(
       /^\/accords n’a pas d’option « anne »\. Vouliez-vous dire année \?/,
@@ -401,8 +402,9 @@ describe('parseCommandLine', () => {
 describe('complete (Tab)', () => {
   it('completes command names', () => {
     expect(complete('/pa', context)).toEqual([['/partner '], '/pa']);
-    expect(complete('/', context)[0]).toEqual(['/partner ', '/mou ', '/topic ', '/help ']);
-    expect(complete('', context)[0]).toHaveLength(4);
+    expect(complete('/', context)[0]).toEqual(['/partner ', '/mou ', '/topic ', '/ask ', '/help ']);
+    expect(complete('', context)[0]).toHaveLength(5);
+    expect(complete('/de', context)).toEqual([['/ask '], '/de']);
     expect(complete('/ex', context, { extraCommands: ['exit'] })).toEqual([['/exit '], '/ex']);
     expect(complete('/zzz', context)[0]).toEqual([]);
   });
