@@ -6,7 +6,7 @@
 import type { Dataset } from '../data/dataset.js';
 import type { Partner, Topic } from '../data/schema.js';
 import type { FrenchNames } from './french.js';
-import { GRAMMAR_STEMS } from './vocabulary.js';
+import { GRAMMAR, GRAMMAR_STEMS } from './vocabulary.js';
 import { editDistance, type Language, phraseKey, type Word, wordsOf } from './words.js';
 
 export type Via = 'name' | 'acronym' | 'alias' | 'namePart' | 'relatedBody' | 'programme' | 'place';
@@ -72,13 +72,12 @@ export class PhraseTable {
   private readonly nameWords = new Map<Partner, Set<string>>();
 
   constructor(dataset: Dataset, french: FrenchNames) {
-    for (const name of WCO_NAMES) this.add(name, { kind: 'wco' });
+    for (const name of [...WCO_NAMES, ...french.wco]) this.add(name, { kind: 'wco' });
     const nameParts = this.nameParts(dataset.partners);
     for (const partner of dataset.partners) {
       const to = (via: Via, named?: string): Target => ({ kind: 'partner', partner, via, named });
       this.add(partner.name, to('name'));
-      if (partner.acronym)
-        this.add(partner.acronym, to('acronym'), 'en', WORD_LIKE.has(partner.acronym.toLowerCase()));
+      if (partner.acronym) this.add(partner.acronym, to('acronym'));
       for (const alias of partner.aliases) this.add(alias, to('alias'));
       for (const part of nameParts.get(partner) ?? []) this.add(part, to('namePart'));
       for (const body of partner.relatedBodies) {
@@ -87,23 +86,18 @@ export class PhraseTable {
       }
       for (const programme of partner.programmes) {
         this.add(programme.name, to('programme', programme.name));
-        if (programme.acronym)
-          this.add(
-            programme.acronym,
-            to('programme', programme.name),
-            'en',
-            WORD_LIKE.has(programme.acronym.toLowerCase()),
-          );
+        if (programme.acronym) this.add(programme.acronym, to('programme', programme.name));
         for (const part of this.partsOf(programme.name)) this.add(part, to('programme', programme.name));
       }
-      for (const { place } of partner.locations) {
-        for (const piece of [place, ...place.split(',')]) this.add(piece.trim(), to('place', place));
-        this.add(place.replace(/^The /, ''), to('place', place));
+      for (const { place } of partner.locations) this.addPlace(place, place, to);
+      for (const name of french.partnerNames(partner)) this.add(name, to('name'));
+      for (const { french: name, english, kind } of french.named(partner)) {
+        if (kind === 'place') this.addPlace(name, english, to);
+        else this.add(name, to(kind, english));
       }
-      for (const name of french.partnerNames(partner)) this.add(name, to('name'), 'fr');
-      for (const acronym of french.partnerAcronyms(partner)) this.add(acronym, to('acronym'), 'fr');
     }
-    for (const [word, topic] of this.topicWords(dataset.topics)) this.add(word, { kind: 'topic', topic });
+    for (const [word, topic] of this.topicWords(dataset.topics, french))
+      this.add(word, { kind: 'topic', topic });
     for (const partner of dataset.partners) {
       const words = [partner.name, ...partner.aliases].flatMap((name) =>
         wordsOf(name).map((word) => word.folded),
@@ -112,28 +106,39 @@ export class PhraseTable {
     }
     for (const topic of dataset.topics) {
       const to: Target = { kind: 'topic', topic };
-      const halves = topic.label.split(/ and /i);
+      const halves = topic.label.split(/ and | et /i);
       for (const phrase of [
         topic.label,
         topic.slug.replaceAll('-', ' '),
         ...(halves.length > 1 ? halves : []),
       ])
         this.add(phrase, to);
-      for (const synonym of topic.synonyms) this.add(synonym, to, 'en', WORD_LIKE.has(synonym.toLowerCase()));
-      for (const word of french.topicWords(topic)) this.add(word, to, 'fr');
+      for (const synonym of [...topic.synonyms, ...french.topicWords(topic)]) this.add(synonym, to);
     }
   }
 
-  private add(phrase: string, target: Target, language: Language = 'en', wordLike = false): void {
+  /** "Vienna, Austria", and each of its parts ("Vienna"), and "Hague" for "The Hague". */
+  private addPlace(place: string, english: string, to: (via: Via, named?: string) => Target): void {
+    for (const piece of [place, ...place.split(/[,()]/)]) this.add(piece.trim(), to('place', english));
+    this.add(place.replace(/^(The|La|Le|Les) /, ''), to('place', english));
+  }
+
+  /** Adds a phrase under both stemmers: a question in either language may use a name of either. */
+  private add(phrase: string, target: Target): void {
     const words = wordsOf(phrase);
     if (!words.length || words.length > MAX_PHRASE_WORDS) return;
-    const key = `${language}:${words.map((word) => word[language]).join(' ')}`;
-    const entry = this.entries.get(key) ?? { targets: [], wordLike };
-    if (!entry.targets.some((known) => sameTarget(known, target))) entry.targets.push(target);
-    entry.wordLike &&= wordLike;
-    this.entries.set(key, entry);
+    // An acronym that is also an English word (WHO, SAFE) is one only where a person would mean it.
+    const wordLike =
+      words.length === 1 && phrase === phrase.toUpperCase() && WORD_LIKE.has(words[0]?.folded ?? '');
+    for (const language of ['en', 'fr'] as const) {
+      const key = `${language}:${words.map((word) => word[language]).join(' ')}`;
+      const entry = this.entries.get(key) ?? { targets: [], wordLike };
+      if (!entry.targets.some((known) => sameTarget(known, target))) entry.targets.push(target);
+      entry.wordLike &&= wordLike;
+      this.entries.set(key, entry);
+      this.firstWords[language].add((words[0] as Word)[language]);
+    }
     this.longest = Math.max(this.longest, words.length);
-    this.firstWords[language].add((words[0] as Word)[language]);
     for (const word of words)
       if (word.folded.length >= 4 && !/\d/.test(word.folded)) this.vocabulary.add(word.folded);
   }
@@ -147,7 +152,7 @@ export class PhraseTable {
         const run = words.slice(start, end);
         if (run.length === words.length) continue;
         const edges = [run[0], run.at(-1)].map((word) => (word ?? '').toLowerCase());
-        if (edges.some((word) => SMALL.has(word))) continue;
+        if (edges.some((word) => SMALL.has(word) || GRAMMAR.has(word))) continue;
         if (run.every((word) => GENERIC.has(word.toLowerCase()))) continue;
         parts.push(run.join(' '));
       }
@@ -180,10 +185,11 @@ export class PhraseTable {
    * Single words of focus areas' labels and synonyms that belong to one area only ("laundering"), 6+ letters
    * and not general words, so a question may name an area by its telling word.
    */
-  private topicWords(topics: readonly Topic[]): Map<string, Topic> {
+  private topicWords(topics: readonly Topic[], french: FrenchNames): Map<string, Topic> {
     const owners = new Map<string, Set<Topic>>();
+    const phrasesOf = (topic: Topic) => [topic.label, ...topic.synonyms, ...french.topicWords(topic)];
     for (const topic of topics) {
-      for (const phrase of [topic.label, ...topic.synonyms]) {
+      for (const phrase of phrasesOf(topic)) {
         for (const word of wordsOf(phrase)) {
           if (word.folded.length < 6 || GENERIC.has(word.folded) || GRAMMAR_STEMS.has(word.en)) continue;
           owners.set(word.en, (owners.get(word.en) ?? new Set()).add(topic));
@@ -192,7 +198,7 @@ export class PhraseTable {
     }
     const telling = new Map<string, Topic>();
     for (const topic of topics) {
-      for (const phrase of [topic.label, ...topic.synonyms]) {
+      for (const phrase of phrasesOf(topic)) {
         for (const word of wordsOf(phrase)) {
           const only = owners.get(word.en);
           if (only?.size === 1 && only.has(topic)) telling.set(word.folded, topic);
@@ -207,22 +213,24 @@ export class PhraseTable {
    * most one letter off ("narcotics bord" → International Narcotics Control Board); only when one partner
    * has the most.
    */
-  byNameWords(words: readonly Word[]): Partner | undefined {
-    let best: Partner | undefined;
+  byNameWords(words: readonly Word[]): { partner: Partner; typo: boolean } | undefined {
+    let best: { partner: Partner; typo: boolean } | undefined;
     let bestCount = 1;
     let tie = false;
     for (const [partner, names] of this.nameWords) {
       let count = 0;
       let telling = false;
+      let typo = false;
       for (const word of words) {
         const close = word.folded.length >= 4 ? 1 : 0;
         const hit = [...names].find((name) => editDistance(word.folded, name, close) <= close);
         if (!hit) continue;
         count++;
         telling ||= !GENERIC.has(hit);
+        typo ||= hit !== word.folded;
       }
       if (!telling || count < 2) continue;
-      if (count > bestCount) [best, bestCount, tie] = [partner, count, false];
+      if (count > bestCount) [best, bestCount, tie] = [{ partner, typo }, count, false];
       else if (count === bestCount) tie = true;
     }
     return tie ? undefined : best;
@@ -272,6 +280,15 @@ export class PhraseTable {
       for (const language of languages) {
         const entry = this.entries.get(`${language}:${run.map((word) => word[language]).join(' ')}`);
         if (!entry) continue;
+        // A question word alone ("organisations", "partners") names nothing, unless typed as an acronym.
+        const acronymMeant = entry.wordLike && meantAsAcronym(words, start);
+        if (
+          run.length === 1 &&
+          GRAMMAR.has(first.folded) &&
+          first.text !== first.text.toUpperCase() &&
+          !acronymMeant
+        )
+          continue;
         if (entry.wordLike && run.length === 1 && !meantAsAcronym(words, start)) continue;
         return { start, end, targets: entry.targets, text: run.map((word) => word.text).join(' ') };
       }

@@ -146,10 +146,10 @@ export function readQuestion(question: string, table: PhraseTable): Reading {
   const isContent = (word: Word, i: number) =>
     !cueWords.has(i) && !dateWords.has(i) && !GRAMMAR.has(word.folded);
   const leftover = corrected.filter((word, i) => !understood.has(i) && isContent(word, i));
-  const inPieces =
-    partners.length || !leftover.length ? undefined : table.byNameWords(words.filter(isContent));
-  if (inPieces) {
-    partners.push({ partner: inPieces, via: 'namePart' });
+  // Named in pieces, with a word the table does not know or typed a letter off ("narcotics bord").
+  const inPieces = partners.length ? undefined : table.byNameWords(words.filter(isContent));
+  if (inPieces && (inPieces.typo || leftover.length)) {
+    partners.push({ partner: inPieces.partner, via: 'namePart' });
     leftover.length = 0;
   }
   const unknownName = partners.length
