@@ -6,14 +6,13 @@ import { partnerCard, shortName } from '../src/cards/partner-card.js';
 import { partnersInTopic, topicCard } from '../src/cards/topic-card.js';
 import type { AgreementEntry } from '../src/data/agreements.js';
 import { registered } from '../src/i18n/index.js';
-import type { Command } from '../src/interactions/command.js';
-import type { BotContext } from '../src/interactions/context.js';
-import { encodeCustomId } from '../src/interactions/custom-id.js';
-import { ApplicationCommandOptionType } from '../src/interactions/discord-enums.js';
-import { invokerId } from '../src/interactions/invoker.js';
-import { stringOption } from '../src/interactions/options.js';
-import { notice, reply } from '../src/interactions/replies.js';
 import { type Answer, answerQuestion } from '../src/questions/index.js';
+import type { BotContext, Command } from '../src/toolkit/command.js';
+import { encodeCustomId } from '../src/toolkit/custom-id.js';
+import { ApplicationCommandOptionType } from '../src/toolkit/discord-enums.js';
+import { invokerId } from '../src/toolkit/invoker.js';
+import { stringOption } from '../src/toolkit/options.js';
+import { notice, reply } from '../src/toolkit/replies.js';
 
 /** Year groups, oldest first, undated last: the shape the timeline card lists. */
 function byYear(entries: readonly AgreementEntry[]): [number | null, AgreementEntry[]][] {
@@ -84,7 +83,7 @@ export const ask = {
   execute(interaction, context) {
     const { t } = context;
     const question = stringOption(interaction.data.options, 'question')?.trim() ?? '';
-    if (!question) return notice(t.ask.howToAsk(t.ask.examples));
+    if (!question) return notice(t.ask.howToAsk(t.askExamples));
     const answer = answerQuestion(question, context, t.locale === 'fr' ? 'fr' : 'en');
     if (answer.kind === 'howToAsk') return notice(answer.text);
     return reply({ content: answer.text, ...backing(answer, invokerId(interaction), context) });

@@ -182,6 +182,12 @@ export const fr: Messages = {
     ({ MOU: 'protocole d’accord', 'Co-operation Agreement': 'accord de coopération' })[type],
   topicsSharingWord: (typed) => `“${typed}” désigne plusieurs domaines d’action : choisissez-en un.`,
 
+  askExamples: [
+    'Quand l’OMD a-t-elle signé avec l’UNESCO ?',
+    'Qui forme des chiens détecteurs ?',
+    'Quels partenaires sont basés à Genève ?',
+  ],
+
   onlyCommands: 'Ce bot ne répond qu’à ses commandes, à leurs menus et à leurs boutons.',
   unknownCommand: (name) => `Je ne connais pas la commande ${name}. Essayez \`/aide\`.`,
   componentExpired: 'Ce bouton ou ce menu a expiré. Relancez la commande pour en obtenir un nouveau.',
@@ -195,11 +201,6 @@ export const fr: Messages = {
         'Une question en mots simples sur les partenaires de l’OMD, leurs accords et leurs domaines.',
       questionDescription: 'Votre question, p. ex. qui dresse des chiens détecteurs ? · combien de MOU ?',
     },
-    examples: [
-      'quand l’OMD a-t-elle signé avec l’UNESCO ?',
-      'qui travaille sur le blanchiment d’argent ?',
-      'quels accords ont été signés dans les années 1990 ?',
-    ],
     howToAsk: (examples) =>
       `Posez-moi une question sur les partenaires de l’OMD, leurs accords et leurs domaines, par exemple : ${examples.map((e) => `« ${e} »`).join(' · ')}`,
     notPartner: (name, partners) =>

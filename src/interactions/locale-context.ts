@@ -1,7 +1,7 @@
 import { frenchDataset } from '../data/localized.js';
 import type { Messages } from '../i18n/index.js';
 import { createPartnerSearch, createTopicSearch } from '../search/index.js';
-import type { BotContext } from './context.js';
+import type { BotContext } from '../toolkit/command.js';
 
 const frenchContexts = new WeakMap<BotContext['dataset'], BotContext>();
 
@@ -21,6 +21,7 @@ export function contextFor(context: BotContext, t: Messages): BotContext {
       partnerSearch: createPartnerSearch(dataset.partners, dataset.topics),
       topicSearch: createTopicSearch(dataset.topics),
       t,
+      commands: context.commands,
     };
     frenchContexts.set(context.dataset, french);
   }

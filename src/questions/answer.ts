@@ -2,7 +2,6 @@
  * From a reading of a question to its answer: one or two sentences written from the data in the reader's
  * language, and what backs them (the partners, focus areas or agreements the reply shows under them).
  */
-import { shortName } from '../cards/partner-card.js';
 import { type AgreementEntry, allAgreements } from '../data/agreements.js';
 import type { Dataset } from '../data/dataset.js';
 import type { Agreement, Partner, Topic } from '../data/schema.js';
@@ -51,7 +50,7 @@ const answer = (
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
 /** Partners named in an answer: the acronym where there is one ("INTERPOL"), else the name. */
-const nameOf = (partner: Partner) => shortName(partner);
+const nameOf = (partner: Partner) => partner.acronym ?? partner.name;
 
 /** Who signed for the partner, when not the partner itself (the dog-training MOUs name each country's Customs). */
 function counterpart(partner: Partner, agreement: Agreement): string | undefined {
@@ -394,7 +393,7 @@ export class Answerer {
       const found = hits.map((hit) => hit.partner);
       return answer('partners', [t.ask.bySubject(found.map(nameOf))], found);
     }
-    return answer('howToAsk', [t.ask.howToAsk(t.ask.examples)]);
+    return answer('howToAsk', [t.ask.howToAsk(t.askExamples)]);
   }
 }
 
