@@ -7,7 +7,7 @@ import type { Dataset } from '../data/dataset.js';
 import type { Partner, Topic } from '../data/schema.js';
 import type { FrenchNames } from './french.js';
 import { GRAMMAR, GRAMMAR_STEMS } from './vocabulary.js';
-import { editDistance, type Language, phraseKey, type Word, wordsOf } from './words.js';
+import { editDistance, phraseKey, type Word, wordsOf } from './words.js';
 
 export type Via = 'name' | 'acronym' | 'alias' | 'namePart' | 'relatedBody' | 'programme' | 'place';
 
