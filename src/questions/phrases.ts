@@ -63,8 +63,9 @@ const MAX_PHRASE_WORDS = 14;
 
 export class PhraseTable {
   private readonly entries = new Map<string, Entry>();
-  /** Folded words of the table, for typos. */
+  /** Folded words of the table, for typos; and by length, as typos are looked for among words of about theirs. */
   private readonly vocabulary = new Set<string>();
+  private readonly vocabularyByLength = new Map<number, string[]>();
   private longest = 1;
   /** The stems phrases start with, by language: most words of a question start none. */
   private readonly firstWords = { en: new Set<string>(), fr: new Set<string>() };
@@ -139,8 +140,13 @@ export class PhraseTable {
       this.firstWords[language].add((words[0] as Word)[language]);
     }
     this.longest = Math.max(this.longest, words.length);
-    for (const word of words)
-      if (word.folded.length >= 4 && !/\d/.test(word.folded)) this.vocabulary.add(word.folded);
+    for (const { folded } of words) {
+      if (folded.length < 4 || /\d/.test(folded) || this.vocabulary.has(folded)) continue;
+      this.vocabulary.add(folded);
+      const sameLength = this.vocabularyByLength.get(folded.length);
+      if (sameLength) sameLength.push(folded);
+      else this.vocabularyByLength.set(folded.length, [folded]);
+    }
   }
 
   /** Runs of 2+ words of a name, not starting or ending with a small word, with a word that is not generic. */
@@ -223,7 +229,8 @@ export class PhraseTable {
       let typo = false;
       for (const word of words) {
         const close = word.folded.length >= 4 ? 1 : 0;
-        const hit = [...names].find((name) => editDistance(word.folded, name, close) <= close);
+        let hit: string | undefined;
+        for (const name of names) if (editDistance(word.folded, name, close) <= close && (hit = name)) break;
         if (!hit) continue;
         count++;
         telling ||= !GENERIC.has(hit);
@@ -243,10 +250,12 @@ export class PhraseTable {
     let best: string | undefined;
     let bestDistance = max + 1;
     let ties = 0;
-    for (const known of this.vocabulary) {
-      const distance = editDistance(folded, known, max);
-      if (distance < bestDistance) [best, bestDistance, ties] = [known, distance, 0];
-      else if (distance === bestDistance) ties++;
+    for (let length = folded.length - max; length <= folded.length + max; length++) {
+      for (const known of this.vocabularyByLength.get(length) ?? []) {
+        const distance = editDistance(folded, known, max);
+        if (distance < bestDistance) [best, bestDistance, ties] = [known, distance, 0];
+        else if (distance === bestDistance) ties++;
+      }
     }
     return best && ties === 0 ? best : undefined;
   }
@@ -275,22 +284,37 @@ export class PhraseTable {
       this.firstWords[language].has(first[language]),
     );
     if (!languages.length) return undefined;
-    for (let end = Math.min(words.length, start + this.longest); end > start; end--) {
-      const run = words.slice(start, end);
+    // The keys of every run from here, shortest first, built word by word; looked up longest first.
+    const last = Math.min(words.length, start + this.longest);
+    const keys = { en: [] as string[], fr: [] as string[] };
+    for (const language of languages) {
+      let key = '';
+      for (let end = start; end < last; end++) {
+        key = end === start ? (words[end] as Word)[language] : `${key} ${(words[end] as Word)[language]}`;
+        keys[language].push(`${language}:${key}`);
+      }
+    }
+    for (let length = last - start; length > 0; length--) {
       for (const language of languages) {
-        const entry = this.entries.get(`${language}:${run.map((word) => word[language]).join(' ')}`);
+        const entry = this.entries.get(keys[language][length - 1] as string);
         if (!entry) continue;
-        // A question word alone ("organisations", "partners") names nothing, unless typed as an acronym.
+        // A question word alone ("organisations", "partners") names nothing, unless meant as an acronym.
         const acronymMeant = entry.wordLike && meantAsAcronym(words, start);
         if (
-          run.length === 1 &&
+          length === 1 &&
           GRAMMAR.has(first.folded) &&
           first.text !== first.text.toUpperCase() &&
           !acronymMeant
         )
           continue;
-        if (entry.wordLike && run.length === 1 && !meantAsAcronym(words, start)) continue;
-        return { start, end, targets: entry.targets, text: run.map((word) => word.text).join(' ') };
+        if (entry.wordLike && length === 1 && !acronymMeant) continue;
+        const run = words.slice(start, start + length);
+        return {
+          start,
+          end: start + length,
+          targets: entry.targets,
+          text: run.map((word) => word.text).join(' '),
+        };
       }
     }
     return undefined;

@@ -49,16 +49,22 @@ export interface Reading {
   leftover: Word[];
 }
 
-const CUE_PARTS = (Object.entries(CUES) as [Intent, string[]][]).flatMap(([intent, cues]) =>
-  cues.map((cue) => [intent, cue, cue.split(' ')] as const),
-);
+/** Cue phrases by their first word. */
+const CUES_BY_FIRST_WORD = new Map<string, (readonly [Intent, string, string[]])[]>();
+for (const [intent, cues] of Object.entries(CUES) as [Intent, string[]][]) {
+  for (const cue of cues) {
+    const parts = cue.split(' ');
+    const first = parts[0] as string;
+    CUES_BY_FIRST_WORD.set(first, [...(CUES_BY_FIRST_WORD.get(first) ?? []), [intent, cue, parts]]);
+  }
+}
 
 function cuePositions(words: readonly Word[]): { intents: Set<Intent>; used: Set<number> } {
   const intents = new Set<Intent>();
   const used = new Set<number>();
   const folded = words.map((word) => word.folded);
-  for (const [intent, cue, parts] of CUE_PARTS) {
-    for (let at = 0; at + parts.length <= folded.length; at++) {
+  for (let at = 0; at < folded.length; at++) {
+    for (const [intent, cue, parts] of CUES_BY_FIRST_WORD.get(folded[at] as string) ?? []) {
       if (!parts.every((part, i) => folded[at + i] === part)) continue;
       // "who" is WHO in capitals or after "the"; "ou" is "où" only with its accent.
       const word = words[at] as Word;
