@@ -269,7 +269,7 @@ export const en = {
     aboutPartner: (who: string, areas: readonly string[]) =>
       `${who} works with the WCO on ${listInWords(areas).toLowerCase()}.`,
     aboutBody: (body: string, relation: string, under: string) =>
-      `${body}: ${relation.charAt(0).toLowerCase()}${relation.slice(1)} (the source names it under ${under}).`,
+      `${body}: ${relation} (the source names it under ${under}).`,
     aboutProgramme: (programme: string, under: string) => `The source names ${programme} under ${under}.`,
     inArea: (count: number, area: string, names: readonly string[]) =>
       count === 1

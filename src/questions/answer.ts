@@ -121,8 +121,10 @@ export class Answerer {
 
   answer(reading: Reading, t: Messages): Answer {
     const { intents, partners, topics } = reading;
-    if (!partners.length && reading.unknownName)
-      return answer('notPartner', [t.ask.notPartner(reading.unknownName, this.partnerCount)]);
+    // An unknown name beside a focus area may be a word of the area ("Initiative"); an acronym is a name.
+    const unknown = reading.unknownName;
+    if (!partners.length && unknown && (!topics.length || /^\p{Lu}{2,}$/u.test(unknown)))
+      return answer('notPartner', [t.ask.notPartner(unknown, this.partnerCount)]);
     if (intents.has('howMany')) return this.count(reading, t);
     const direct = partners.filter((named) => DIRECT.has(named.via));
     const [first, second] = direct.length >= 2 ? direct : partners;
@@ -137,7 +139,13 @@ export class Answerer {
         );
       return this.aboutPartner(first, reading, t);
     }
-    if (topics.length) return this.inAreas(topics, reading, t);
+    if (topics.length) {
+      const [only, ...others] = this.membersOf(topics);
+      const aboutOne = intents.has('milestone') || intents.has('where') || this.asksDates(reading);
+      if (only && !others.length && aboutOne)
+        return this.aboutPartner({ partner: only, via: 'name' }, reading, t);
+      return this.inAreas(topics, reading, t);
+    }
     if (intents.has('undated') || this.asksDates(reading)) return this.agreementList(reading, t);
     return this.bySearch(reading, t);
   }
@@ -271,14 +279,15 @@ export class Answerer {
     return answer('compare', sentences, [a, b]);
   }
 
-  private inAreas(topics: readonly Topic[], reading: Reading, t: Messages): Answer {
-    const members = unique(
-      topics.flatMap((topic) =>
-        this.data.dataset.partners.filter((partner) =>
-          partner.focusAreas.some((area) => area.topic === topic.slug),
-        ),
-      ),
+  private membersOf(topics: readonly Topic[]): Partner[] {
+    const slugs = new Set(topics.map((topic) => topic.slug));
+    return this.data.dataset.partners.filter((partner) =>
+      partner.focusAreas.some((area) => slugs.has(area.topic)),
     );
+  }
+
+  private inAreas(topics: readonly Topic[], reading: Reading, t: Messages): Answer {
+    const members = this.membersOf(topics);
     const { intents, period } = reading;
     if (period || intents.has('when') || intents.has('first') || intents.has('latest')) {
       const entries = this.agreements.filter((entry) => members.includes(entry.partner));

@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../data/dataset.js';
 import type { Partner, Topic } from '../data/schema.js';
-import type { FrenchNames } from './french.js';
+import type { OtherNames } from './other-names.js';
 import { GRAMMAR, GRAMMAR_STEMS } from './vocabulary.js';
 import { editDistance, phraseKey, type Word, wordsOf } from './words.js';
 
@@ -72,8 +72,8 @@ export class PhraseTable {
   /** The words of each partner's names (4+ letters), for questions that name it in pieces. */
   private readonly nameWords = new Map<Partner, Set<string>>();
 
-  constructor(dataset: Dataset, french: FrenchNames) {
-    for (const name of [...WCO_NAMES, ...french.wco]) this.add(name, { kind: 'wco' });
+  constructor(dataset: Dataset, other: OtherNames) {
+    for (const name of [...WCO_NAMES, ...other.wco]) this.add(name, { kind: 'wco' });
     const nameParts = this.nameParts(dataset.partners);
     for (const partner of dataset.partners) {
       const to = (via: Via, named?: string): Target => ({ kind: 'partner', partner, via, named });
@@ -91,13 +91,13 @@ export class PhraseTable {
         for (const part of this.partsOf(programme.name)) this.add(part, to('programme', programme.name));
       }
       for (const { place } of partner.locations) this.addPlace(place, place, to);
-      for (const name of french.partnerNames(partner)) this.add(name, to('name'));
-      for (const { french: name, english, kind } of french.named(partner)) {
-        if (kind === 'place') this.addPlace(name, english, to);
-        else this.add(name, to(kind, english));
+      for (const name of other.partnerNames(partner)) this.add(name, to('name'));
+      for (const { phrase, named, kind } of other.named(partner)) {
+        if (kind === 'place') this.addPlace(phrase, named, to);
+        else this.add(phrase, to(kind, named));
       }
     }
-    for (const [word, topic] of this.topicWords(dataset.topics, french))
+    for (const [word, topic] of this.topicWords(dataset.topics, other))
       this.add(word, { kind: 'topic', topic });
     for (const partner of dataset.partners) {
       const words = [partner.name, ...partner.aliases].flatMap((name) =>
@@ -114,7 +114,7 @@ export class PhraseTable {
         ...(halves.length > 1 ? halves : []),
       ])
         this.add(phrase, to);
-      for (const synonym of [...topic.synonyms, ...french.topicWords(topic)]) this.add(synonym, to);
+      for (const synonym of [...topic.synonyms, ...other.topicWords(topic)]) this.add(synonym, to);
     }
   }
 
@@ -191,9 +191,9 @@ export class PhraseTable {
    * Single words of focus areas' labels and synonyms that belong to one area only ("laundering"), 6+ letters
    * and not general words, so a question may name an area by its telling word.
    */
-  private topicWords(topics: readonly Topic[], french: FrenchNames): Map<string, Topic> {
+  private topicWords(topics: readonly Topic[], other: OtherNames): Map<string, Topic> {
     const owners = new Map<string, Set<Topic>>();
-    const phrasesOf = (topic: Topic) => [topic.label, ...topic.synonyms, ...french.topicWords(topic)];
+    const phrasesOf = (topic: Topic) => [topic.label, ...topic.synonyms, ...other.topicWords(topic)];
     for (const topic of topics) {
       for (const phrase of phrasesOf(topic)) {
         for (const word of wordsOf(phrase)) {
