@@ -230,7 +230,11 @@ export class PhraseTable {
       for (const word of words) {
         const close = word.folded.length >= 4 ? 1 : 0;
         let hit: string | undefined;
-        for (const name of names) if (editDistance(word.folded, name, close) <= close && (hit = name)) break;
+        for (const name of names) {
+          if (editDistance(word.folded, name, close) > close) continue;
+          hit = name;
+          break;
+        }
         if (!hit) continue;
         count++;
         telling ||= !GENERIC.has(hit);
