@@ -5,6 +5,7 @@
  * No Node-only imports: the Worker builds it too.
  */
 import type { Dataset } from './dataset.js';
+import { namesPartner } from './french.js';
 import type { FrenchFile, FrenchPartner } from './french-schema.js';
 import type { Agreement, Partner, Topic } from './schema.js';
 
@@ -111,8 +112,9 @@ function frenchParty(
   if (party.startsWith('WCO')) return party;
   const related = relatedName.get(party);
   if (related) return related;
-  if (partner.acronym && party.startsWith(partner.acronym)) {
-    return `${french.acronym ?? french.name}${party.slice(partner.acronym.length)}`;
+  if (party === partner.name) return french.name;
+  if (namesPartner(party, partner)) {
+    return `${french.acronym ?? french.name}${party.slice(partner.acronym?.length ?? 0)}`;
   }
-  return party === partner.name ? french.name : party;
+  return party;
 }

@@ -213,17 +213,17 @@ export const en = {
   helpFocusAreas: 'Focus areas',
   helpPartners: 'Partners',
 
-  // Data in the reader's language, several areas for one word (issue 24)
-  /** An agreement's type as the data records it ("MOU", "Co-operation Agreement"), in this language. */
-  agreementType: (type: Agreement['type']) => type as string,
-  topicsSharingWord: (typed: string) => `“${typed}” names several focus areas: pick one.`,
-
   // Asking in plain words (/ask, mentions, DMs): shown by /help and when a question can't be read
   askExamples: [
     'When did the WCO sign with UNESCO?',
     'Who trains sniffer dogs?',
     'Which partners are based in Geneva?',
   ],
+
+  // Data in the reader's language, several areas for one word (issue 24)
+  /** An agreement's type as the data records it ("MOU", "Co-operation Agreement"), in this language. */
+  agreementType: (type: Agreement['type']) => type as string,
+  topicsSharingWord: (typed: string) => `“${typed}” names several focus areas: pick one.`,
 
   // Router
   onlyCommands: 'This bot only answers its slash commands, their menus and their buttons.',
