@@ -7,8 +7,8 @@ import type { APIChatInputApplicationCommandInteraction, Locale } from 'discord-
 import { commands } from '../commands/index.js';
 import { loadBotContext } from '../src/interactions/create-context.js';
 import { handleInteraction } from '../src/interactions/handle.js';
-import { frenchNamesOf } from '../src/questions/french.js';
 import { answerQuestion } from '../src/questions/index.js';
+import { otherNamesOf } from '../src/questions/other-names.js';
 import { PhraseTable } from '../src/questions/phrases.js';
 import { createLocalSession, parseCommandLine } from '../src/transports/local/parse-command-line.js';
 import { buildWorker } from '../src/transports/worker/build.js';
@@ -65,7 +65,7 @@ export async function runAskBench(): Promise<BenchResult> {
 
   const built = timeSync(
     'phrase table',
-    () => new PhraseTable(context.dataset, frenchNamesOf(context.dataset)),
+    () => new PhraseTable(context.dataset, otherNamesOf(context.dataset)),
     {
       iterations: 50,
       warmupIterations: 5,

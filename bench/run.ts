@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- <name>...]`: runs the benchmarks (all of them, or the named ones: search, http, gateway,
- * startup, memory, worker, render, ask, source-check), prints a Markdown table headed by the machine, and — after a full run — writes the same
+ * startup, memory, worker, render, source-check, ask), prints a Markdown table headed by the machine, and — after a full run — writes the same
  * to docs/BENCHMARKS.md. Runs the compiled code in dist/ (the npm script compiles first). Every child process
  * is killed at the end, on failure, on Ctrl-C and after a 6-minute watchdog.
  */
@@ -27,8 +27,8 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   memory: runMemoryBench,
   worker: runWorkerBench,
   render: runRenderBench,
-  ask: runAskBench,
   'source-check': runSourceCheckBench,
+  ask: runAskBench,
 };
 const names = Object.keys(benches);
 

@@ -83,7 +83,7 @@ export const ask = {
   execute(interaction, context) {
     const { t } = context;
     const question = stringOption(interaction.data.options, 'question')?.trim() ?? '';
-    if (!question) return notice(t.ask.howToAsk(t.ask.examples));
+    if (!question) return notice(t.ask.howToAsk(t.askExamples));
     const answer = answerQuestion(question, context, t.locale === 'fr' ? 'fr' : 'en');
     if (answer.kind === 'howToAsk') return notice(answer.text);
     return reply({ content: answer.text, ...backing(answer, invokerId(interaction), context) });

@@ -77,7 +77,7 @@ describe('npm start without a token: the playground, piped', () => {
     const french = await runToEnd(['start', '--locale', 'fr'], envWithoutDiscord(), '/mou year:2003\n');
     expect(french.code).toBe(0);
     expect(french.stdout).toContain('Accords signés en 2003');
-    expect(french.stdout).toContain('PNUE');
+    expect(french.stdout).toContain('PNUE : ');
   });
 
   it('--playground opens even with a malformed DISCORD_TOKEN set', async () => {

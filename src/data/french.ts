@@ -71,6 +71,11 @@ export function parseFrenchFile(
 
 type Problem = [path: string, message: string];
 
+/** Whether an agreement's party is the partner itself: its name, or its acronym ("INTERPOL Secretariat"). */
+export function namesPartner(party: string, partner: Partner): boolean {
+  return party === partner.name || (partner.acronym !== undefined && party.startsWith(partner.acronym));
+}
+
 function partnerProblems(french: FrenchPartner, partner: Partner): Problem[] {
   const problems: Problem[] = [];
   if (Boolean(french.acronym) !== Boolean(partner.acronym)) {
@@ -95,12 +100,25 @@ function partnerProblems(french: FrenchPartner, partner: Partner): Problem[] {
   }
   const areas = new Set(partner.focusAreas.map((focus) => focus.topic));
   for (const topic of areas) {
-    if (!(topic in french.focusAreas)) problems.push([`.focusAreas`, `no note for "${topic}"`]);
+    if (!Object.hasOwn(french.focusAreas, topic)) problems.push([`.focusAreas`, `no note for "${topic}"`]);
   }
   for (const topic of Object.keys(french.focusAreas)) {
     if (!areas.has(topic))
       problems.push([`.focusAreas.${topic}`, `"${topic}" is not one of this partner's focus areas`]);
   }
+  // A party other than the WCO and the partner itself is named in French through its related body.
+  const related = new Set(partner.relatedBodies.map((body) => body.name));
+  partner.agreements.forEach((agreement, index) => {
+    for (const party of agreement.parties) {
+      const own = party.startsWith('WCO') || namesPartner(party, partner);
+      if (!own && !related.has(party)) {
+        problems.push([
+          `.agreements[${index}]`,
+          `the party "${party}" has no French name: record it as a related body`,
+        ]);
+      }
+    }
+  });
   french.external.forEach((fact, index) => {
     const values =
       fact.field === 'name'

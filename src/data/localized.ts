@@ -5,10 +5,17 @@
  * No Node-only imports: the Worker builds it too.
  */
 import type { Dataset } from './dataset.js';
+import { namesPartner } from './french.js';
 import type { FrenchFile, FrenchPartner } from './french-schema.js';
 import type { Agreement, Partner, Topic } from './schema.js';
 
 const views = new WeakMap<Dataset, Dataset>();
+const englishOf = new WeakMap<Dataset, Dataset>();
+
+/** The English dataset a French view was made from (questions in English read its names there). */
+export function englishDatasetOf(view: Dataset): Dataset | undefined {
+  return englishOf.get(view);
+}
 
 /**
  * The French view of a dataset (built once per dataset), or the dataset itself when it has no French texts.
@@ -35,6 +42,7 @@ export function frenchDataset(dataset: Dataset): Dataset {
       topicBySlug: new Map(topics.map((topic) => [topic.slug, topic])),
     };
     views.set(dataset, view);
+    englishOf.set(view, dataset);
   }
   return view;
 }
@@ -104,8 +112,9 @@ function frenchParty(
   if (party.startsWith('WCO')) return party;
   const related = relatedName.get(party);
   if (related) return related;
-  if (partner.acronym && party.startsWith(partner.acronym)) {
-    return `${french.acronym ?? french.name}${party.slice(partner.acronym.length)}`;
+  if (party === partner.name) return french.name;
+  if (namesPartner(party, partner)) {
+    return `${french.acronym ?? french.name}${party.slice(partner.acronym?.length ?? 0)}`;
   }
-  return party === partner.name ? french.name : party;
+  return party;
 }

@@ -1,6 +1,5 @@
 import { formatPartialDate, parsePartialDate } from '../data/dates.js';
 import type { Agreement, PartialDate } from '../data/schema.js';
-import type { DateAsked, PeriodWords } from '../questions/time.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -11,6 +10,19 @@ export function listJoiner(and: string): (items: readonly string[]) => string {
 }
 
 const listInWords = listJoiner('and');
+
+/** A date as a question gives it: a year, a month of a year, or a day. */
+export interface DateAsked {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+/** The period a question asks about, as it asked (src/questions/time.ts reads it). */
+export type PeriodWords =
+  | { kind: 'in' | 'before' | 'after' | 'since'; date: DateAsked }
+  | { kind: 'between'; first: DateAsked; last: DateAsked }
+  | { kind: 'decade'; year: number };
 
 /** A date as a question gave it ("July 2002"), written like the data's dates. */
 export function askedDate(date: DateAsked, write: (date: PartialDate) => string = formatPartialDate): string {
@@ -283,11 +295,6 @@ export const en = {
       questionDescription:
         'Your question, e.g. who trains sniffer dogs? · how many MOUs? · where is the OPCW?',
     },
-    examples: [
-      'when did the WCO sign with UNESCO?',
-      'who works on money laundering?',
-      'which agreements were signed in the 1990s?',
-    ],
     howToAsk: (examples: readonly string[]) =>
       `Ask me about the WCO’s partners, their agreements and focus areas in plain words, for example: ${examples.map((e) => `“${e}”`).join(' · ')}`,
     notPartner: (name: string, partners: number) =>
@@ -317,7 +324,7 @@ export const en = {
     aboutPartner: (who: string, areas: readonly string[]) =>
       `${who} works with the WCO on ${listInWords(areas).toLowerCase()}.`,
     aboutBody: (body: string, relation: string, under: string) =>
-      `${body}: ${relation.charAt(0).toLowerCase()}${relation.slice(1)} (the source names it under ${under}).`,
+      `${body}: ${relation} (the source names it under ${under}).`,
     aboutProgramme: (programme: string, under: string) => `The source names ${programme} under ${under}.`,
     inArea: (count: number, area: string, names: readonly string[]) =>
       count === 1

@@ -105,7 +105,7 @@ export const fr: Messages = {
     partners < 2
       ? `${partners} partenaire de l’OMD travaille dans ce domaine :`
       : `${partners} partenaires de l’OMD travaillent dans ce domaine :`,
-  noTopicGiven: 'Indiquez un domaine d’action : par exemple `/thème domaine:cultural-property`.',
+  noTopicGiven: 'Indiquez un domaine d’action : par exemple `/thème domaine:biens culturels`.',
   noTopic: (typed) => `Aucun domaine d’action ne s’appelle “${typed}”.`,
   closestTopics: (slugs) => ` Les plus proches : ${slugs}.`,
   noCloseTopic: ' Commencez à taper et choisissez dans la liste, ou consultez `/aide`.',
@@ -118,7 +118,7 @@ export const fr: Messages = {
   noPartnerGiven: 'Indiquez un partenaire : par exemple `/partenaire qui:interpol`.',
   noPartner: (typed) => `Aucun partenaire ne correspond à “${typed}”.`,
   didYouMean: (names) => ` Vouliez-vous dire ${names} ?`,
-  tryAName: ' Essayez un nom ou un sigle, comme `interpol` ou `WHO`, ou `/aide`.',
+  tryAName: ' Essayez un nom ou un sigle, comme `interpol` ou `OMS`, ou `/aide`.',
   didYouMeanMenu: 'Vouliez-vous dire…',
   partnerGone: 'Ce partenaire n’est plus dans les données. Relancez `/partenaire`.',
   openCard: 'Ouvrir la fiche d’un partenaire',
@@ -162,18 +162,18 @@ export const fr: Messages = {
       `Avec qui l’Organisation mondiale des douanes travaille : ${plural(partners, 'organisation partenaire', 'organisations partenaires')}, ${plural(agreements, 'accord signé', 'accords signés')} et ${plural(topics, 'domaine d’action', 'domaines d’action')}.`,
       '',
       '**/partenaire** `qui:` nom, sigle ou sujet : la fiche d’un partenaire, avec ses accords, ses domaines d’action et ses programmes.',
-      'Exemple : `/partenaire qui:interpol` · `/partenaire qui:money laundering` · ajoutez `privé:True` pour être seul à la voir.',
+      'Exemple : `/partenaire qui:interpol` · `/partenaire qui:blanchiment d’argent` · ajoutez `privé:True` pour être seul à la voir.',
       '',
       '**/accords** `année:` les accords signés une année donnée, ou toute la chronologie sans année.',
       'Exemple : `/accords année:2003` · `/accords`',
       '',
       '**/thème** `domaine:` les partenaires d’un domaine d’action, avec ce que chacun y fait.',
-      'Exemple : `/thème domaine:cultural-property` · `/thème domaine:drugs`',
+      'Exemple : `/thème domaine:biens culturels` · `/thème domaine:drogues`',
       '',
       '**D’où viennent les données**',
       `Chaque fait est tiré du document “${title}” (en anglais), avec les phrases exactes enregistrées pour chaque fiche. Les défauts du document ont été corrigés et consignés (${plural(notes, 'note', 'notes')}). Les noms complets marqués † sont des faits bien établis qui n’y figurent pas.`,
       '',
-      'Les données sont en anglais : cherchez en anglais (`money laundering`, `drugs`). Noms anglais d’origine des commandes : `/partner who:`, `/mou year:`, `/topic area:`, `/help`.',
+      'Cherchez en français ou en anglais (`blanchiment d’argent`, `money laundering`) ; les citations de la source restent en anglais. Noms anglais d’origine des commandes : `/partner who:`, `/mou year:`, `/topic area:`, `/help`.',
     ].join('\n'),
   helpFocusAreas: 'Domaines d’action',
   helpPartners: 'Partenaires',
@@ -257,11 +257,6 @@ export const fr: Messages = {
         'Une question en mots simples sur les partenaires de l’OMD, leurs accords et leurs domaines.',
       questionDescription: 'Votre question, p. ex. qui dresse des chiens détecteurs ? · combien de MOU ?',
     },
-    examples: [
-      'quand l’OMD a-t-elle signé avec l’UNESCO ?',
-      'qui travaille sur le blanchiment d’argent ?',
-      'quels accords ont été signés dans les années 1990 ?',
-    ],
     howToAsk: (examples) =>
       `Posez-moi une question sur les partenaires de l’OMD, leurs accords et leurs domaines, par exemple : ${examples.map((e) => `« ${e} »`).join(' · ')}`,
     notPartner: (name, partners) =>
@@ -334,7 +329,7 @@ export const fr: Messages = {
       privateName: 'privé',
       description:
         'Afficher une organisation partenaire de l’OMD : accords, domaines d’action et programmes.',
-      whoDescription: 'Nom, sigle ou sujet du partenaire, p. ex. interpol, WHO, money laundering',
+      whoDescription: 'Nom, sigle ou sujet du partenaire, p. ex. interpol, OMS, blanchiment d’argent',
       privateDescription: 'Réponse visible par vous seul (par défaut : visible dans le salon)',
     },
     mou: {
@@ -352,7 +347,7 @@ export const fr: Messages = {
       name: 'thème',
       areaName: 'domaine',
       description: 'Les partenaires de l’OMD dans un domaine d’action, p. ex. drogues ou biens culturels.',
-      areaDescription: 'Domaine d’action, p. ex. cultural-property, drugs, money-laundering',
+      areaDescription: 'Domaine d’action, p. ex. drogues, biens culturels, blanchiment d’argent',
     },
     help: {
       name: 'aide',

@@ -17,6 +17,7 @@ export function contextFor(context: BotContext, t: Messages): BotContext {
   if (!french) {
     const dataset = frenchDataset(context.dataset);
     french = {
+      ...context,
       dataset,
       partnerSearch: createPartnerSearch(dataset.partners, dataset.topics),
       topicSearch: createTopicSearch(dataset.topics),

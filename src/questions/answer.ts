@@ -2,7 +2,6 @@
  * From a reading of a question to its answer: one or two sentences written from the data in the reader's
  * language, and what backs them (the partners, focus areas or agreements the reply shows under them).
  */
-import { shortName } from '../cards/partner-card.js';
 import { type AgreementEntry, allAgreements } from '../data/agreements.js';
 import type { Dataset } from '../data/dataset.js';
 import type { Agreement, Partner, Topic } from '../data/schema.js';
@@ -51,7 +50,7 @@ const answer = (
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
 /** Partners named in an answer: the acronym where there is one ("INTERPOL"), else the name. */
-const nameOf = (partner: Partner) => shortName(partner);
+const nameOf = (partner: Partner) => partner.acronym ?? partner.name;
 
 /** Who signed for the partner, when not the partner itself (the dog-training MOUs name each country's Customs). */
 function counterpart(partner: Partner, agreement: Agreement): string | undefined {
@@ -122,8 +121,10 @@ export class Answerer {
 
   answer(reading: Reading, t: Messages): Answer {
     const { intents, partners, topics } = reading;
-    if (!partners.length && reading.unknownName)
-      return answer('notPartner', [t.ask.notPartner(reading.unknownName, this.partnerCount)]);
+    // An unknown name beside a focus area may be a word of the area ("Initiative"); an acronym is a name.
+    const unknown = reading.unknownName;
+    if (!partners.length && unknown && (!topics.length || /^\p{Lu}{2,}$/u.test(unknown)))
+      return answer('notPartner', [t.ask.notPartner(unknown, this.partnerCount)]);
     if (intents.has('howMany')) return this.count(reading, t);
     const direct = partners.filter((named) => DIRECT.has(named.via));
     const [first, second] = direct.length >= 2 ? direct : partners;
@@ -138,7 +139,13 @@ export class Answerer {
         );
       return this.aboutPartner(first, reading, t);
     }
-    if (topics.length) return this.inAreas(topics, reading, t);
+    if (topics.length) {
+      const [only, ...others] = this.membersOf(topics);
+      const aboutOne = intents.has('milestone') || intents.has('where') || this.asksDates(reading);
+      if (only && !others.length && aboutOne)
+        return this.aboutPartner({ partner: only, via: 'name' }, reading, t);
+      return this.inAreas(topics, reading, t);
+    }
     if (intents.has('undated') || this.asksDates(reading)) return this.agreementList(reading, t);
     return this.bySearch(reading, t);
   }
@@ -272,14 +279,15 @@ export class Answerer {
     return answer('compare', sentences, [a, b]);
   }
 
-  private inAreas(topics: readonly Topic[], reading: Reading, t: Messages): Answer {
-    const members = unique(
-      topics.flatMap((topic) =>
-        this.data.dataset.partners.filter((partner) =>
-          partner.focusAreas.some((area) => area.topic === topic.slug),
-        ),
-      ),
+  private membersOf(topics: readonly Topic[]): Partner[] {
+    const slugs = new Set(topics.map((topic) => topic.slug));
+    return this.data.dataset.partners.filter((partner) =>
+      partner.focusAreas.some((area) => slugs.has(area.topic)),
     );
+  }
+
+  private inAreas(topics: readonly Topic[], reading: Reading, t: Messages): Answer {
+    const members = this.membersOf(topics);
     const { intents, period } = reading;
     if (period || intents.has('when') || intents.has('first') || intents.has('latest')) {
       const entries = this.agreements.filter((entry) => members.includes(entry.partner));
@@ -394,7 +402,7 @@ export class Answerer {
       const found = hits.map((hit) => hit.partner);
       return answer('partners', [t.ask.bySubject(found.map(nameOf))], found);
     }
-    return answer('howToAsk', [t.ask.howToAsk(t.ask.examples)]);
+    return answer('howToAsk', [t.ask.howToAsk(t.askExamples)]);
   }
 }
 

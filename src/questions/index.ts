@@ -5,7 +5,7 @@
 import type { Dataset } from '../data/dataset.js';
 import { catalogueFor } from '../i18n/index.js';
 import { type Answer, Answerer, type QuestionData } from './answer.js';
-import { frenchNamesOf } from './french.js';
+import { otherNamesOf } from './other-names.js';
 import { PhraseTable } from './phrases.js';
 import { readQuestion } from './read.js';
 import { type Language, questionLanguage } from './words.js';
@@ -25,7 +25,7 @@ export function questionEngine(data: QuestionData): Engine {
   let engine = engines.get(data.dataset);
   if (!engine) {
     engine = {
-      table: new PhraseTable(data.dataset, frenchNamesOf(data.dataset)),
+      table: new PhraseTable(data.dataset, otherNamesOf(data.dataset)),
       answerer: new Answerer(data),
     };
     engines.set(data.dataset, engine);

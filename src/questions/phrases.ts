@@ -5,9 +5,9 @@
  */
 import type { Dataset } from '../data/dataset.js';
 import type { Partner, Topic } from '../data/schema.js';
-import type { FrenchNames } from './french.js';
-import { GRAMMAR_STEMS } from './vocabulary.js';
-import { editDistance, type Language, phraseKey, type Word, wordsOf } from './words.js';
+import type { OtherNames } from './other-names.js';
+import { GRAMMAR, GRAMMAR_STEMS } from './vocabulary.js';
+import { editDistance, phraseKey, type Word, wordsOf } from './words.js';
 
 export type Via = 'name' | 'acronym' | 'alias' | 'namePart' | 'relatedBody' | 'programme' | 'place';
 
@@ -63,22 +63,22 @@ const MAX_PHRASE_WORDS = 14;
 
 export class PhraseTable {
   private readonly entries = new Map<string, Entry>();
-  /** Folded words of the table, for typos. */
+  /** Folded words of the table, for typos; and by length, as typos are looked for among words of about theirs. */
   private readonly vocabulary = new Set<string>();
+  private readonly vocabularyByLength = new Map<number, string[]>();
   private longest = 1;
   /** The stems phrases start with, by language: most words of a question start none. */
   private readonly firstWords = { en: new Set<string>(), fr: new Set<string>() };
   /** The words of each partner's names (4+ letters), for questions that name it in pieces. */
   private readonly nameWords = new Map<Partner, Set<string>>();
 
-  constructor(dataset: Dataset, french: FrenchNames) {
-    for (const name of WCO_NAMES) this.add(name, { kind: 'wco' });
+  constructor(dataset: Dataset, other: OtherNames) {
+    for (const name of [...WCO_NAMES, ...other.wco]) this.add(name, { kind: 'wco' });
     const nameParts = this.nameParts(dataset.partners);
     for (const partner of dataset.partners) {
       const to = (via: Via, named?: string): Target => ({ kind: 'partner', partner, via, named });
       this.add(partner.name, to('name'));
-      if (partner.acronym)
-        this.add(partner.acronym, to('acronym'), 'en', WORD_LIKE.has(partner.acronym.toLowerCase()));
+      if (partner.acronym) this.add(partner.acronym, to('acronym'));
       for (const alias of partner.aliases) this.add(alias, to('alias'));
       for (const part of nameParts.get(partner) ?? []) this.add(part, to('namePart'));
       for (const body of partner.relatedBodies) {
@@ -87,23 +87,18 @@ export class PhraseTable {
       }
       for (const programme of partner.programmes) {
         this.add(programme.name, to('programme', programme.name));
-        if (programme.acronym)
-          this.add(
-            programme.acronym,
-            to('programme', programme.name),
-            'en',
-            WORD_LIKE.has(programme.acronym.toLowerCase()),
-          );
+        if (programme.acronym) this.add(programme.acronym, to('programme', programme.name));
         for (const part of this.partsOf(programme.name)) this.add(part, to('programme', programme.name));
       }
-      for (const { place } of partner.locations) {
-        for (const piece of [place, ...place.split(',')]) this.add(piece.trim(), to('place', place));
-        this.add(place.replace(/^The /, ''), to('place', place));
+      for (const { place } of partner.locations) this.addPlace(place, place, to);
+      for (const name of other.partnerNames(partner)) this.add(name, to('name'));
+      for (const { phrase, named, kind } of other.named(partner)) {
+        if (kind === 'place') this.addPlace(phrase, named, to);
+        else this.add(phrase, to(kind, named));
       }
-      for (const name of french.partnerNames(partner)) this.add(name, to('name'), 'fr');
-      for (const acronym of french.partnerAcronyms(partner)) this.add(acronym, to('acronym'), 'fr');
     }
-    for (const [word, topic] of this.topicWords(dataset.topics)) this.add(word, { kind: 'topic', topic });
+    for (const [word, topic] of this.topicWords(dataset.topics, other))
+      this.add(word, { kind: 'topic', topic });
     for (const partner of dataset.partners) {
       const words = [partner.name, ...partner.aliases].flatMap((name) =>
         wordsOf(name).map((word) => word.folded),
@@ -112,30 +107,46 @@ export class PhraseTable {
     }
     for (const topic of dataset.topics) {
       const to: Target = { kind: 'topic', topic };
-      const halves = topic.label.split(/ and /i);
+      const halves = topic.label.split(/ and | et /i);
       for (const phrase of [
         topic.label,
         topic.slug.replaceAll('-', ' '),
         ...(halves.length > 1 ? halves : []),
       ])
         this.add(phrase, to);
-      for (const synonym of topic.synonyms) this.add(synonym, to, 'en', WORD_LIKE.has(synonym.toLowerCase()));
-      for (const word of french.topicWords(topic)) this.add(word, to, 'fr');
+      for (const synonym of [...topic.synonyms, ...other.topicWords(topic)]) this.add(synonym, to);
     }
   }
 
-  private add(phrase: string, target: Target, language: Language = 'en', wordLike = false): void {
+  /** "Vienna, Austria", and each of its parts ("Vienna"), and "Hague" for "The Hague". */
+  private addPlace(place: string, english: string, to: (via: Via, named?: string) => Target): void {
+    for (const piece of [place, ...place.split(/[,()]/)]) this.add(piece.trim(), to('place', english));
+    this.add(place.replace(/^(The|La|Le|Les) /, ''), to('place', english));
+  }
+
+  /** Adds a phrase under both stemmers: a question in either language may use a name of either. */
+  private add(phrase: string, target: Target): void {
     const words = wordsOf(phrase);
     if (!words.length || words.length > MAX_PHRASE_WORDS) return;
-    const key = `${language}:${words.map((word) => word[language]).join(' ')}`;
-    const entry = this.entries.get(key) ?? { targets: [], wordLike };
-    if (!entry.targets.some((known) => sameTarget(known, target))) entry.targets.push(target);
-    entry.wordLike &&= wordLike;
-    this.entries.set(key, entry);
+    // An acronym that is also an English word (WHO, SAFE) is one only where a person would mean it.
+    const wordLike =
+      words.length === 1 && phrase === phrase.toUpperCase() && WORD_LIKE.has(words[0]?.folded ?? '');
+    for (const language of ['en', 'fr'] as const) {
+      const key = `${language}:${words.map((word) => word[language]).join(' ')}`;
+      const entry = this.entries.get(key) ?? { targets: [], wordLike };
+      if (!entry.targets.some((known) => sameTarget(known, target))) entry.targets.push(target);
+      entry.wordLike &&= wordLike;
+      this.entries.set(key, entry);
+      this.firstWords[language].add((words[0] as Word)[language]);
+    }
     this.longest = Math.max(this.longest, words.length);
-    this.firstWords[language].add((words[0] as Word)[language]);
-    for (const word of words)
-      if (word.folded.length >= 4 && !/\d/.test(word.folded)) this.vocabulary.add(word.folded);
+    for (const { folded } of words) {
+      if (folded.length < 4 || /\d/.test(folded) || this.vocabulary.has(folded)) continue;
+      this.vocabulary.add(folded);
+      const sameLength = this.vocabularyByLength.get(folded.length);
+      if (sameLength) sameLength.push(folded);
+      else this.vocabularyByLength.set(folded.length, [folded]);
+    }
   }
 
   /** Runs of 2+ words of a name, not starting or ending with a small word, with a word that is not generic. */
@@ -147,7 +158,7 @@ export class PhraseTable {
         const run = words.slice(start, end);
         if (run.length === words.length) continue;
         const edges = [run[0], run.at(-1)].map((word) => (word ?? '').toLowerCase());
-        if (edges.some((word) => SMALL.has(word))) continue;
+        if (edges.some((word) => SMALL.has(word) || GRAMMAR.has(word))) continue;
         if (run.every((word) => GENERIC.has(word.toLowerCase()))) continue;
         parts.push(run.join(' '));
       }
@@ -180,10 +191,11 @@ export class PhraseTable {
    * Single words of focus areas' labels and synonyms that belong to one area only ("laundering"), 6+ letters
    * and not general words, so a question may name an area by its telling word.
    */
-  private topicWords(topics: readonly Topic[]): Map<string, Topic> {
+  private topicWords(topics: readonly Topic[], other: OtherNames): Map<string, Topic> {
     const owners = new Map<string, Set<Topic>>();
+    const phrasesOf = (topic: Topic) => [topic.label, ...topic.synonyms, ...other.topicWords(topic)];
     for (const topic of topics) {
-      for (const phrase of [topic.label, ...topic.synonyms]) {
+      for (const phrase of phrasesOf(topic)) {
         for (const word of wordsOf(phrase)) {
           if (word.folded.length < 6 || GENERIC.has(word.folded) || GRAMMAR_STEMS.has(word.en)) continue;
           owners.set(word.en, (owners.get(word.en) ?? new Set()).add(topic));
@@ -192,7 +204,7 @@ export class PhraseTable {
     }
     const telling = new Map<string, Topic>();
     for (const topic of topics) {
-      for (const phrase of [topic.label, ...topic.synonyms]) {
+      for (const phrase of phrasesOf(topic)) {
         for (const word of wordsOf(phrase)) {
           const only = owners.get(word.en);
           if (only?.size === 1 && only.has(topic)) telling.set(word.folded, topic);
@@ -207,22 +219,29 @@ export class PhraseTable {
    * most one letter off ("narcotics bord" → International Narcotics Control Board); only when one partner
    * has the most.
    */
-  byNameWords(words: readonly Word[]): Partner | undefined {
-    let best: Partner | undefined;
+  byNameWords(words: readonly Word[]): { partner: Partner; typo: boolean } | undefined {
+    let best: { partner: Partner; typo: boolean } | undefined;
     let bestCount = 1;
     let tie = false;
     for (const [partner, names] of this.nameWords) {
       let count = 0;
       let telling = false;
+      let typo = false;
       for (const word of words) {
         const close = word.folded.length >= 4 ? 1 : 0;
-        const hit = [...names].find((name) => editDistance(word.folded, name, close) <= close);
+        let hit: string | undefined;
+        for (const name of names) {
+          if (editDistance(word.folded, name, close) > close) continue;
+          hit = name;
+          break;
+        }
         if (!hit) continue;
         count++;
         telling ||= !GENERIC.has(hit);
+        typo ||= hit !== word.folded;
       }
       if (!telling || count < 2) continue;
-      if (count > bestCount) [best, bestCount, tie] = [partner, count, false];
+      if (count > bestCount) [best, bestCount, tie] = [{ partner, typo }, count, false];
       else if (count === bestCount) tie = true;
     }
     return tie ? undefined : best;
@@ -235,10 +254,12 @@ export class PhraseTable {
     let best: string | undefined;
     let bestDistance = max + 1;
     let ties = 0;
-    for (const known of this.vocabulary) {
-      const distance = editDistance(folded, known, max);
-      if (distance < bestDistance) [best, bestDistance, ties] = [known, distance, 0];
-      else if (distance === bestDistance) ties++;
+    for (let length = folded.length - max; length <= folded.length + max; length++) {
+      for (const known of this.vocabularyByLength.get(length) ?? []) {
+        const distance = editDistance(folded, known, max);
+        if (distance < bestDistance) [best, bestDistance, ties] = [known, distance, 0];
+        else if (distance === bestDistance) ties++;
+      }
     }
     return best && ties === 0 ? best : undefined;
   }
@@ -267,13 +288,37 @@ export class PhraseTable {
       this.firstWords[language].has(first[language]),
     );
     if (!languages.length) return undefined;
-    for (let end = Math.min(words.length, start + this.longest); end > start; end--) {
-      const run = words.slice(start, end);
+    // The keys of every run from here, shortest first, built word by word; looked up longest first.
+    const last = Math.min(words.length, start + this.longest);
+    const keys = { en: [] as string[], fr: [] as string[] };
+    for (const language of languages) {
+      let key = '';
+      for (let end = start; end < last; end++) {
+        key = end === start ? (words[end] as Word)[language] : `${key} ${(words[end] as Word)[language]}`;
+        keys[language].push(`${language}:${key}`);
+      }
+    }
+    for (let length = last - start; length > 0; length--) {
       for (const language of languages) {
-        const entry = this.entries.get(`${language}:${run.map((word) => word[language]).join(' ')}`);
+        const entry = this.entries.get(keys[language][length - 1] as string);
         if (!entry) continue;
-        if (entry.wordLike && run.length === 1 && !meantAsAcronym(words, start)) continue;
-        return { start, end, targets: entry.targets, text: run.map((word) => word.text).join(' ') };
+        // A question word alone ("organisations", "partners") names nothing, unless meant as an acronym.
+        const acronymMeant = entry.wordLike && meantAsAcronym(words, start);
+        if (
+          length === 1 &&
+          GRAMMAR.has(first.folded) &&
+          first.text !== first.text.toUpperCase() &&
+          !acronymMeant
+        )
+          continue;
+        if (entry.wordLike && length === 1 && !acronymMeant) continue;
+        const run = words.slice(start, start + length);
+        return {
+          start,
+          end: start + length,
+          targets: entry.targets,
+          text: run.map((word) => word.text).join(' '),
+        };
       }
     }
     return undefined;

@@ -49,16 +49,22 @@ export interface Reading {
   leftover: Word[];
 }
 
-const CUE_PARTS = (Object.entries(CUES) as [Intent, string[]][]).flatMap(([intent, cues]) =>
-  cues.map((cue) => [intent, cue, cue.split(' ')] as const),
-);
+/** Cue phrases by their first word. */
+const CUES_BY_FIRST_WORD = new Map<string, (readonly [Intent, string, string[]])[]>();
+for (const [intent, cues] of Object.entries(CUES) as [Intent, string[]][]) {
+  for (const cue of cues) {
+    const parts = cue.split(' ');
+    const first = parts[0] as string;
+    CUES_BY_FIRST_WORD.set(first, [...(CUES_BY_FIRST_WORD.get(first) ?? []), [intent, cue, parts]]);
+  }
+}
 
 function cuePositions(words: readonly Word[]): { intents: Set<Intent>; used: Set<number> } {
   const intents = new Set<Intent>();
   const used = new Set<number>();
   const folded = words.map((word) => word.folded);
-  for (const [intent, cue, parts] of CUE_PARTS) {
-    for (let at = 0; at + parts.length <= folded.length; at++) {
+  for (let at = 0; at < folded.length; at++) {
+    for (const [intent, cue, parts] of CUES_BY_FIRST_WORD.get(folded[at] as string) ?? []) {
       if (!parts.every((part, i) => folded[at + i] === part)) continue;
       // "who" is WHO in capitals or after "the"; "ou" is "où" only with its accent.
       const word = words[at] as Word;
@@ -146,10 +152,10 @@ export function readQuestion(question: string, table: PhraseTable): Reading {
   const isContent = (word: Word, i: number) =>
     !cueWords.has(i) && !dateWords.has(i) && !GRAMMAR.has(word.folded);
   const leftover = corrected.filter((word, i) => !understood.has(i) && isContent(word, i));
-  const inPieces =
-    partners.length || !leftover.length ? undefined : table.byNameWords(words.filter(isContent));
-  if (inPieces) {
-    partners.push({ partner: inPieces, via: 'namePart' });
+  // Named in pieces, with a word the table does not know or typed a letter off ("narcotics bord").
+  const inPieces = partners.length ? undefined : table.byNameWords(words.filter(isContent));
+  if (inPieces && (inPieces.typo || leftover.length)) {
+    partners.push({ partner: inPieces.partner, via: 'namePart' });
     leftover.length = 0;
   }
   const unknownName = partners.length

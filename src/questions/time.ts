@@ -5,7 +5,10 @@
  */
 import { parsePartialDate } from '../data/dates.js';
 import type { PartialDate } from '../data/schema.js';
+import type { DateAsked, PeriodWords } from '../i18n/en.js';
 import type { Word } from './words.js';
+
+export type { DateAsked, PeriodWords };
 
 export interface Period {
   /** First and last day included (yyyymmdd); open when absent. */
@@ -13,17 +16,6 @@ export interface Period {
   to?: number;
   /** How it was asked, for the reply. */
   asked: PeriodWords;
-}
-
-export type PeriodWords =
-  | { kind: 'in' | 'before' | 'after' | 'since'; date: DateAsked }
-  | { kind: 'between'; first: DateAsked; last: DateAsked }
-  | { kind: 'decade'; year: number };
-
-export interface DateAsked {
-  year: number;
-  month?: number;
-  day?: number;
 }
 
 /** How an agreement's date fits a period: surely, possibly (a year-only date across its edge), or not. */

@@ -77,13 +77,21 @@ export function questionLanguage(text: string): Language {
   return french > english ? 'fr' : 'en';
 }
 
-/** Optimal string alignment distance (a swap of two letters counts 1), giving up above `max`. */
+/** Rows of the distance table, reused: questions are answered one at a time (the engine is synchronous). */
+const rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * Optimal string alignment distance (a swap of two letters counts 1), giving up above `max`. A typo keeps
+ * the first letter, or swaps the first two: other words are not looked at.
+ */
 export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max || b.length >= 63 || a.length >= 63) return max + 1;
+  if (a[0] !== b[0] && !(a[0] === b[1] && a[1] === b[0])) return max + 1;
+  let [before, previous, row] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -95,12 +103,11 @@ export function editDistance(a: string, b: string, max: number): number {
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         value = Math.min(value, (before[j - 2] as number) + 1);
       }
-      row.push(value);
-      best = Math.min(best, value);
+      row[j] = value;
+      if (value < best) best = value;
     }
     if (best > max) return max + 1;
-    before = previous;
-    previous = row;
+    [before, previous, row] = [previous, row, before];
   }
   return previous[b.length] as number;
 }

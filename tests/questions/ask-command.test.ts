@@ -5,8 +5,11 @@
 import type { Locale } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { commandsByName } from '../../commands/index.js';
+import { en, fr } from '../../src/i18n/index.js';
 import { handleInteraction } from '../../src/interactions/handle.js';
+import { contextFor } from '../../src/interactions/locale-context.js';
 import { commandRegistrations } from '../../src/interactions/registration.js';
+import { answerQuestion } from '../../src/questions/index.js';
 import { decodeCustomId } from '../../src/toolkit/custom-id.js';
 import { createLocalSession } from '../../src/transports/local/parse-command-line.js';
 import { responseProblems } from '../helpers/arbitraries.js';
@@ -91,6 +94,16 @@ describe('/ask replies', () => {
     const data = messageOf(response);
     expect(data.flags).toBe(64);
     expect(data.content?.match(/“[^”]+”/g)).toHaveLength(3);
+  });
+
+  it('answers each example it gives, in both languages', () => {
+    for (const t of [en, fr]) {
+      for (const example of t.askExamples) {
+        const answer = answerQuestion(example, contextFor(context, t), t.locale === 'fr' ? 'fr' : 'en');
+        expect(answer.kind, example).not.toBe('howToAsk');
+        expect(answer.partners.length, example).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('gives every question of the sets a reply Discord accepts, in both languages', () => {

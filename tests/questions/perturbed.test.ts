@@ -92,6 +92,15 @@ const french: QuestionCase[] = [
     says: [pasPartenaire],
   },
   { q: 'bonjour', locale: 'fr', kind: 'howToAsk', partners: [] },
+  // Added after reading the French replies: English names of programmes and places in the French view.
+  {
+    q: 'when did the WCO join the Green Customs Initiative?',
+    locale: 'fr',
+    partners: ['unep'],
+    says: ['2001'],
+  },
+  { q: 'what is Project Cohesion', locale: 'fr', partners: ['incb'] },
+  { q: 'which partners are based in Geneva', locale: 'fr', partners: ['wipo'] },
   // An English question asked from a French client is still answered (in French).
   { q: 'when did the wco sign with unesco', locale: 'fr', partners: ['unesco'], says: ['26 octobre 2000'] },
 ];
