@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- <name>...]`: runs the benchmarks (all of them, or the named ones: search, http, gateway,
- * startup, memory, worker, render, source-check), prints a Markdown table headed by the machine, and — after a full run — writes the same
+ * startup, memory, worker, render, source-check, ask), prints a Markdown table headed by the machine, and — after a full run — writes the same
  * to docs/BENCHMARKS.md. Runs the compiled code in dist/ (the npm script compiles first). Every child process
  * is killed at the end, on failure, on Ctrl-C and after a 6-minute watchdog.
  */
@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { entryPointArgs } from '../src/cli/args.js';
+import { runAskBench } from './ask.js';
 import { runGatewayBench } from './gateway.js';
 import { load, runHttpBench } from './http.js';
 import { runMemoryBench } from './memory.js';
@@ -28,6 +29,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   worker: runWorkerBench,
   render: runRenderBench,
   'source-check': runSourceCheckBench,
+  ask: runAskBench,
 };
 const names = Object.keys(benches);
 

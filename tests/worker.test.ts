@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { commands } from '../commands/index.js';
-import { createLocalSession, parseCommandLine } from '../src/transports/local/parse-command-line.js';
+import { createLocalSession } from '../src/transports/local/parse-command-line.js';
 import { buildWorker, type WorkerBundle } from '../src/transports/worker/build.js';
 import { serveWorker } from '../src/transports/worker/dev.js';
+import { interactionFor } from './helpers/bot.js';
 import { ChildBot, envWithout, runToEnd } from './helpers/child-process.js';
 import { postSigned } from './helpers/signed-post.js';
 import { keyPair, signedHeaders } from './helpers/signing.js';
@@ -20,11 +20,7 @@ const session = createLocalSession();
 const dir = mkdtempSync(join(tmpdir(), 'wco-worker-test-'));
 const cleanEnv = () => ({ ...envWithout(/^(DISCORD_|HOST$|PORT$|WCO_DATA_DIR$)/), WCO_SKIP_DOTENV: '1' });
 
-function command(line: string): string {
-  const parsed = parseCommandLine(line, commands, session);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return JSON.stringify(parsed.interaction);
-}
+const command = (line: string) => JSON.stringify(interactionFor(line, session));
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

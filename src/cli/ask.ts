@@ -101,7 +101,12 @@ if (flags.json) {
   process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
 } else {
   const texts = responses.map(({ line, response }) => {
-    const text = renderResponse(response, { color: flags.color === true, width: 80, you: session.user.id });
+    const text = renderResponse(response, {
+      color: flags.color === true,
+      width: 80,
+      you: session.user.id,
+      locale: session.locale,
+    });
     return several ? `── ${line} ${'─'.repeat(Math.max(3, 76 - line.length))}\n${text}` : text;
   });
   process.stdout.write(`${texts.join('\n\n')}\n`);

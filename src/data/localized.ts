@@ -10,6 +10,12 @@ import type { FrenchFile, FrenchPartner } from './french-schema.js';
 import type { Agreement, Partner, Topic } from './schema.js';
 
 const views = new WeakMap<Dataset, Dataset>();
+const englishOf = new WeakMap<Dataset, Dataset>();
+
+/** The English dataset a French view was made from (questions in English read its names there). */
+export function englishDatasetOf(view: Dataset): Dataset | undefined {
+  return englishOf.get(view);
+}
 
 /**
  * The French view of a dataset (built once per dataset), or the dataset itself when it has no French texts.
@@ -36,6 +42,7 @@ export function frenchDataset(dataset: Dataset): Dataset {
       topicBySlug: new Map(topics.map((topic) => [topic.slug, topic])),
     };
     views.set(dataset, view);
+    englishOf.set(view, dataset);
   }
   return view;
 }

@@ -22,8 +22,10 @@ export function contextFor(context: BotContext, t: Messages): BotContext {
       partnerSearch: createPartnerSearch(dataset.partners, dataset.topics),
       topicSearch: createTopicSearch(dataset.topics),
       t,
+      commands: context.commands,
     };
     frenchContexts.set(context.dataset, french);
   }
-  return french;
+  // Cached per dataset; the registry is the caller's (tests hand in their own).
+  return french.commands === context.commands ? french : { ...french, commands: context.commands };
 }
