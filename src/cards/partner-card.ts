@@ -1,33 +1,30 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Dataset } from '../data/dataset.js';
 import type { Agreement, Partner } from '../data/schema.js';
-import { en, type Messages, PerCatalogue } from '../i18n/index.js';
-import { deepFreeze } from './limits.js';
-import { cardColours, externalFooter, externalMark, sourceFooterFor } from './style.js';
+import { en, type Messages } from '../i18n/index.js';
+import { cardColours, externalMark, sourceFooter } from './style.js';
 
 /** "INTERPOL" for menus and lists: the acronym where there is one, else the name. */
 export function shortName(partner: Partner): string {
   return partner.acronym ?? partner.name;
 }
 
-function isExternal(partner: Partner, field: 'name' | 'aliases' | 'relatedBodies', value: string): boolean {
+type MarkedField = 'aliases' | 'relatedBodies';
+
+function isExternal(partner: Partner, field: MarkedField | 'name', value: string): boolean {
   return partner.external.some((fact) => fact.field === field && fact.value === value);
 }
 
-function mark(partner: Partner, field: 'name' | 'aliases' | 'relatedBodies', value: string): string {
+/** A value of a field marked † when it is not stated in the source (the line under the card says what † means). */
+function mark(partner: Partner, field: MarkedField, value: string): string {
   return isExternal(partner, field, value) ? `${value}${externalMark}` : value;
 }
 
-/** The partner's name, with † when it is not stated in the source (menus and cards alike). */
-export function markedName(partner: Partner): string {
-  return mark(partner, 'name', partner.name);
-}
-
+/** "International Criminal Police Organization (INTERPOL)": never marked (a title carries no dagger). */
 export function partnerTitle(partner: Partner): string {
-  const name = markedName(partner);
   // "SECI Center", not "SECI Center (SECI)": the name already shows the acronym.
   const shown = partner.acronym && !partner.name.split(/\s+/).includes(partner.acronym);
-  return shown ? `${name} (${partner.acronym})` : name;
+  return shown ? `${partner.name} (${partner.acronym})` : partner.name;
 }
 
 export function agreementDate(agreement: Agreement, t: Messages = en): string {
@@ -47,31 +44,34 @@ export function counterpartOf(partner: Partner, agreement: Agreement, t: Message
 
 function agreementItem(partner: Partner, agreement: Agreement, t: Messages): string {
   const counterpart = counterpartOf(partner, agreement, t);
-  const date = agreementDate(agreement, t);
   const what = counterpart ? t.agreementWith(agreement.type, counterpart) : agreement.type;
-  // Date first, as milestones are written: "25 March 2005: MOU".
-  return t.colon(`${date.charAt(0).toUpperCase()}${date.slice(1)}`, what);
+  // Date first, as milestones are written ("25 March 2005: MOU"); an agreement with no date says what it is first.
+  return agreement.date === null ? t.undatedAgreement(what) : t.colon(agreementDate(agreement, t), what);
 }
 
 function bulletList(lines: readonly string[]): string {
-  return lines.map((line) => `• ${line}`).join('\n');
+  return lines.length === 1 ? (lines[0] as string) : lines.map((line) => `• ${line}`).join('\n');
 }
 
-const partnerCards = new PerCatalogue<Partner, { dataset: Dataset; card: APIEmbed }>();
+const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
-/**
- * The full card for one partner: everything the dataset knows, each part from the source. A pure function
- * of the (never modified) dataset, so each card is built once and the same frozen object is returned after.
- */
+/** An alias made only of words the title already shows ("Regional Dog Training Centres") says nothing new. */
+function addsToTitle(alias: string, title: string): boolean {
+  const shown = words(title);
+  return [...words(alias)].some((word) => !shown.has(word));
+}
+
+/** The line under the card: the source, and what a † (or the unmarked full name in the title) means. */
+function footerOf(partner: Partner, dataset: Dataset, t: Messages): string {
+  const lines = [sourceFooter(dataset.source.title, t)];
+  if (isExternal(partner, 'name', partner.name)) lines.push(t.externalName);
+  if (partner.external.some((fact) => fact.field !== 'name')) lines.push(`${externalMark} ${t.externalFooter}`);
+  return lines.join('\n');
+}
+
+/** The full card for one partner: everything the dataset knows, each fact once, each part from the source. */
 export function partnerCard(partner: Partner, dataset: Dataset, t: Messages = en): APIEmbed {
-  const cached = partnerCards.of(t).get(partner);
-  if (cached?.dataset === dataset) return cached.card;
-  const card = deepFreeze(buildPartnerCard(partner, dataset, t));
-  partnerCards.of(t).set(partner, { dataset, card });
-  return card;
-}
-
-function buildPartnerCard(partner: Partner, dataset: Dataset, t: Messages): APIEmbed {
+  const title = partnerTitle(partner);
   const fields: APIEmbedField[] = [
     {
       name: t.agreementsField,
@@ -91,10 +91,14 @@ function buildPartnerCard(partner: Partner, dataset: Dataset, t: Messages): APIE
     (focus) => dataset.topicBySlug.get(focus.topic)?.label ?? focus.topic,
   );
   fields.push({ name: t.focusAreasField, value: [...new Set(topics)].join(' · ') });
-  if (partner.programmes.length) {
+  // A programme a milestone already names (UNEP's Green Customs Initiative) is not listed again.
+  const programmes = partner.programmes.filter(
+    (p) => !partner.milestones.some((m) => m.label.includes(p.name)),
+  );
+  if (programmes.length) {
     fields.push({
       name: t.programmesField,
-      value: bulletList(partner.programmes.map((p) => (p.acronym ? `${p.name} (${p.acronym})` : p.name))),
+      value: bulletList(programmes.map((p) => (p.acronym ? `${p.name} (${p.acronym})` : p.name))),
     });
   }
   // A body that signed one of the agreements is already named there.
@@ -111,24 +115,21 @@ function buildPartnerCard(partner: Partner, dataset: Dataset, t: Messages): APIE
       ),
     });
   }
+  // One place per line, bulleted when there are several: a phone wraps side-by-side fields into one run.
   if (partner.locations.length) {
-    fields.push({
-      name: t.locationField,
-      value: partner.locations.map((l) => l.place).join('\n'),
-      inline: true,
-    });
+    fields.push({ name: t.locationField, value: bulletList(partner.locations.map((l) => l.place)) });
   }
-  const aliases = partner.aliases.map((alias) => mark(partner, 'aliases', alias));
-  if (aliases.length) fields.push({ name: t.aliasesField, value: aliases.join('\n'), inline: true });
+  const aliases = partner.aliases
+    .filter((alias) => addsToTitle(alias, title))
+    .map((alias) => mark(partner, 'aliases', alias));
+  if (aliases.length) fields.push({ name: t.aliasesField, value: bulletList(aliases) });
 
-  const hasExternal = partner.external.length > 0;
-  const footer = sourceFooterFor(dataset.source.title, quotesOf(partner), t);
   return {
-    title: partnerTitle(partner),
+    title,
     description: partner.summary,
     color: cardColours.partner,
     fields,
-    footer: { text: hasExternal ? `${footer}\n${externalFooter(t)}` : footer },
+    footer: { text: footerOf(partner, dataset, t) },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Dataset } from './dataset.js';
 import { yearOf } from './dates.js';
-import type { Agreement, Partner } from './schema.js';
+import type { Agreement, Milestone, Partner } from './schema.js';
 
 export interface AgreementEntry {
   partner: Partner;
@@ -48,4 +48,21 @@ export function nearestYears(years: readonly number[], year: number): number[] {
   if (!years.length) return [];
   const distance = Math.min(...years.map((candidate) => Math.abs(candidate - year)));
   return years.filter((candidate) => Math.abs(candidate - year) === distance).sort((a, b) => a - b);
+}
+
+/** A decision taken in support of the WCO (the OSCE Council Decision): drawn and listed beside the agreements. */
+export interface DecisionEntry {
+  partner: Partner;
+  milestone: Milestone;
+}
+
+const decisionPattern = /\bCouncil Decision\b/;
+
+/** The milestones that are decisions in support of the WCO, oldest first. */
+export function councilDecisions(dataset: Dataset): DecisionEntry[] {
+  return dataset.partners
+    .flatMap((partner) =>
+      partner.milestones.filter((m) => decisionPattern.test(m.label)).map((milestone) => ({ partner, milestone })),
+    )
+    .sort((a, b) => a.milestone.date.localeCompare(b.milestone.date));
 }
