@@ -17,7 +17,7 @@ import {
 import fc from 'fast-check';
 import * as z from 'zod';
 import { commands } from '../../commands/index.js';
-import type { Command } from '../../src/interactions/command.js';
+import type { Command } from '../../src/toolkit/command.js';
 import {
   buildAutocompleteInteraction,
   buildBotMessage,
