@@ -23,7 +23,8 @@ export interface YearGroup {
 /** Every year with an agreement or a decision, oldest first, the undated agreements last. */
 export function timelineYears(dataset: Dataset): YearGroup[] {
   const groups = new Map<number | null, YearGroup>();
-  for (const [year, agreements] of agreementsByYear(dataset)) groups.set(year, { year, agreements, decisions: [] });
+  for (const [year, agreements] of agreementsByYear(dataset))
+    groups.set(year, { year, agreements, decisions: [] });
   for (const decision of councilDecisions(dataset)) {
     const year = yearOf(decision.milestone.date);
     const group = groups.get(year) ?? { year, agreements: [], decisions: [] };
@@ -72,7 +73,7 @@ function agreementLine(group: readonly AgreementEntry[], t: Messages, dataset?: 
   const types = t.listInWords([...new Set(group.map((entry) => entry.agreement.type))]);
   const date = agreement.date !== null ? `, ${agreementDate(agreement, t)}` : '';
   const topics = dataset ? topicLabels(group, dataset) : [];
-  return `• ${t.colon(`**${who}**`, `${types}${date}${topics.length ? ` ${t.agreementTopics(topics.join(', '))}` : ''}`)}`;
+  return `• ${t.colon(`**${who}**`, `${types}${date}${topics.length ? ` ${t.agreementTopics(topics)}` : ''}`)}`;
 }
 
 function decisionLine({ partner, milestone }: DecisionEntry, t: Messages): string {
@@ -97,9 +98,13 @@ export function yearTitle(year: number | null, t: Messages = en): string {
 }
 
 /** The agreements (and decisions) of one year, each with the focus areas its sentence names. */
-export function agreementsInYearCard(group: YearGroup & { year: number }, dataset: Dataset, t: Messages = en): APIEmbed {
+export function agreementsInYearCard(
+  group: YearGroup & { year: number },
+  dataset: Dataset,
+  t: Messages = en,
+): APIEmbed {
   return {
-    title: t.yearTitle(group.year),
+    title: group.decisions.length ? t.yearTitleWithDecisions(group.year) : t.yearTitle(group.year),
     description: yearLines(group, t, dataset).join('\n'),
     color: cardColours.agreements,
     footer: { text: sourceFooter(dataset.source.title, t) },

@@ -17,7 +17,7 @@ function partnerOption(partner: Partner): APISelectMenuOption {
     label: truncate(shortName(partner), discordLimits.selectOptionLabel),
     value: partner.id,
     description:
-      partner.acronym && partner.acronym !== partner.name
+      partner.acronym && !partner.name.split(/\s+/).includes(partner.acronym)
         ? truncate(partner.name, discordLimits.selectOptionDescription)
         : undefined,
   };

@@ -42,11 +42,21 @@ export function counterpartOf(partner: Partner, agreement: Agreement, t: Message
   return counterpart && !own.some((name) => counterpart.startsWith(name)) ? counterpart : undefined;
 }
 
-function agreementItem(partner: Partner, agreement: Agreement, t: Messages): string {
+/** "25 March 2005: MOU", date first as milestones are written; an undated one says what it is, then the gap. */
+function agreementItem(partner: Partner, agreement: Agreement, t: Messages, sayUndated: boolean): string {
   const counterpart = counterpartOf(partner, agreement, t);
   const what = counterpart ? t.agreementWith(agreement.type, counterpart) : agreement.type;
-  // Date first, as milestones are written ("25 March 2005: MOU"); an agreement with no date says what it is first.
-  return agreement.date === null ? t.undatedAgreement(what) : t.colon(agreementDate(agreement, t), what);
+  if (agreement.date !== null) return t.colon(agreementDate(agreement, t), what);
+  return sayUndated ? t.undatedAgreement(what) : what;
+}
+
+/** The agreements field: when none has a date, one line under them says so (not once per agreement). */
+function agreementsValue(partner: Partner, t: Messages): string {
+  const { agreements } = partner;
+  if (!agreements.length) return t.noAgreement;
+  const noneDated = agreements.every((agreement) => agreement.date === null);
+  const items = bulletList(agreements.map((agreement) => agreementItem(partner, agreement, t, !noneDated)));
+  return noneDated ? `${items}\n*${t.noDates(agreements.length)}*` : items;
 }
 
 function bulletList(lines: readonly string[]): string {
@@ -65,7 +75,8 @@ function addsToTitle(alias: string, title: string): boolean {
 function footerOf(partner: Partner, dataset: Dataset, t: Messages): string {
   const lines = [sourceFooter(dataset.source.title, t)];
   if (isExternal(partner, 'name', partner.name)) lines.push(t.externalName);
-  if (partner.external.some((fact) => fact.field !== 'name')) lines.push(`${externalMark} ${t.externalFooter}`);
+  if (partner.external.some((fact) => fact.field !== 'name'))
+    lines.push(`${externalMark} ${t.externalFooter}`);
   return lines.join('\n');
 }
 
@@ -75,9 +86,7 @@ export function partnerCard(partner: Partner, dataset: Dataset, t: Messages = en
   const fields: APIEmbedField[] = [
     {
       name: t.agreementsField,
-      value: partner.agreements.length
-        ? bulletList(partner.agreements.map((agreement) => agreementItem(partner, agreement, t)))
-        : t.noAgreement,
+      value: agreementsValue(partner, t),
     },
   ];
 

@@ -31,7 +31,11 @@ export function sourceEntries(partner: Partner, dataset: Dataset, t: Messages = 
       dataset.topicBySlug.get(f.topic)?.label ?? f.topic,
       f.source,
     ]),
-    ...partner.programmes.map((p): [FactKind, string, string] => ['programme', p.acronym ?? p.name, p.source]),
+    ...partner.programmes.map((p): [FactKind, string, string] => [
+      'programme',
+      p.acronym ?? p.name,
+      p.source,
+    ]),
     ...partner.relatedBodies.map((b): [FactKind, string, string] => [
       'relatedBody',
       b.acronym ?? b.name,

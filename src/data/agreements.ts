@@ -62,7 +62,9 @@ const decisionPattern = /\bCouncil Decision\b/;
 export function councilDecisions(dataset: Dataset): DecisionEntry[] {
   return dataset.partners
     .flatMap((partner) =>
-      partner.milestones.filter((m) => decisionPattern.test(m.label)).map((milestone) => ({ partner, milestone })),
+      partner.milestones
+        .filter((m) => decisionPattern.test(m.label))
+        .map((milestone) => ({ partner, milestone })),
     )
     .sort((a, b) => a.milestone.date.localeCompare(b.milestone.date));
 }
