@@ -1,4 +1,4 @@
-import type { APIEmbed, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import {
   agreementsInYearCard,
   lineCount,

@@ -1,7 +1,4 @@
-import type {
-  APIApplicationCommandOptionChoice,
-  APIInteractionResponseCallbackData,
-} from 'discord-api-types/v10';
+import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { cardButtons } from '../src/cards/card-buttons.js';
 import { button, buttonRow, partnerSelectRow, selectRow } from '../src/cards/menus.js';
 import { partnerCard } from '../src/cards/partner-card.js';

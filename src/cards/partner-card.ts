@@ -60,7 +60,12 @@ function agreementsValue(partner: Partner, t: Messages): string {
 }
 
 function bulletList(lines: readonly string[]): string {
-  return lines.length === 1 ? (lines[0] as string) : lines.map((line) => `• ${line}`).join('\n');
+  return lines.map((line) => `• ${line}`).join('\n');
+}
+
+/** One value as it is; several bulleted, so a phone's wrapping never runs two into one. */
+function oneOrBullets(lines: readonly string[]): string {
+  return lines.length === 1 ? (lines[0] as string) : bulletList(lines);
 }
 
 const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -126,12 +131,12 @@ export function partnerCard(partner: Partner, dataset: Dataset, t: Messages = en
   }
   // One place per line, bulleted when there are several: a phone wraps side-by-side fields into one run.
   if (partner.locations.length) {
-    fields.push({ name: t.locationField, value: bulletList(partner.locations.map((l) => l.place)) });
+    fields.push({ name: t.locationField, value: oneOrBullets(partner.locations.map((l) => l.place)) });
   }
   const aliases = partner.aliases
     .filter((alias) => addsToTitle(alias, title))
     .map((alias) => mark(partner, 'aliases', alias));
-  if (aliases.length) fields.push({ name: t.aliasesField, value: bulletList(aliases) });
+  if (aliases.length) fields.push({ name: t.aliasesField, value: oneOrBullets(aliases) });
 
   return {
     title,
