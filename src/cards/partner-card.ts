@@ -1,6 +1,9 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Dataset } from '../data/dataset.js';
 import type { Agreement, Partner } from '../data/schema.js';
+
+type Programme = Partner['programmes'][number];
+
 import { en, type Messages } from '../i18n/index.js';
 import { cardColours, externalMark, sourceFooter } from './style.js';
 
@@ -70,10 +73,16 @@ function oneOrBullets(lines: readonly string[]): string {
 
 const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
-/** An alias made only of words the title already shows ("Regional Dog Training Centres") says nothing new. */
+/** Words with British and American spellings folded together ("organisation", "organization"). */
+const spelling = (word: string) => word.replace(/is(e|ation)/g, 'iz$1');
+
+/**
+ * An alias made only of words the title already shows ("Regional Dog Training Centres"), or the title in
+ * the other spelling ("Organisation for the Prohibition…"), says nothing new.
+ */
 function addsToTitle(alias: string, title: string): boolean {
-  const shown = words(title);
-  return [...words(alias)].some((word) => !shown.has(word));
+  const shown = new Set([...words(title)].map(spelling));
+  return [...words(alias)].some((word) => !shown.has(spelling(word)));
 }
 
 /** The line under the card: the source, and what a † (or the unmarked full name in the title) means. */
@@ -105,10 +114,10 @@ export function partnerCard(partner: Partner, dataset: Dataset, t: Messages = en
     (focus) => dataset.topicBySlug.get(focus.topic)?.label ?? focus.topic,
   );
   fields.push({ name: t.focusAreasField, value: [...new Set(topics)].join(' · ') });
-  // A programme a milestone already names (UNEP's Green Customs Initiative) is not listed again.
-  const programmes = partner.programmes.filter(
-    (p) => !partner.milestones.some((m) => m.label.includes(p.name)),
-  );
+  // A programme a milestone already names (UNEP's Green Customs Initiative, the OSCE's SAFE) is not listed again.
+  const named = (label: string, p: Programme) =>
+    label.includes(p.name) || (p.acronym !== undefined && words(label).has(p.acronym.toLowerCase()));
+  const programmes = partner.programmes.filter((p) => !partner.milestones.some((m) => named(m.label, p)));
   if (programmes.length) {
     fields.push({
       name: t.programmesField,

@@ -30,7 +30,7 @@ export const en = {
 
   // Partner card
   agreementsField: '📄 Agreements',
-  noAgreement: 'The source states no signed agreement with this partner.',
+  noAgreement: 'None stated in the source.',
   agreementWith: (type: string, counterpart: string) => `${type} with ${counterpart}`,
   milestonesField: '🗓️ Milestones',
   focusAreasField: '🎯 Focus areas',

@@ -38,7 +38,7 @@ export const fr: Messages = {
   externalFooter: 'non indiqué dans la source ; fait bien établi',
 
   agreementsField: '📄 Accords',
-  noAgreement: 'La source n’indique aucun accord signé avec ce partenaire.',
+  noAgreement: 'Aucun dans la source.',
   agreementWith: (type, counterpart) => `${type} avec ${counterpart}`,
   milestonesField: '🗓️ Étapes',
   focusAreasField: '🎯 Domaines d’action',
