@@ -97,10 +97,10 @@ describe('data/partners.json validation', () => {
       broken: 'a related body whose relation quotes another sentence',
       breakIt: (raw: any) => {
         const olaf = raw.partners[indexOf(raw, 'eu-authorities')].relatedBodies[2];
-        olaf.source = raw.partners[indexOf(raw, 'europol')].provenance[0];
+        olaf.source = raw.partners[indexOf(raw, 'eu-authorities')].provenance[0];
       },
       complaint:
-        'data/partners.json: record "eu-authorities" at partners[1].relatedBodies[2].relation: states "relevant", "bodies", "commission", "secretariat", "all", "kinds", which its quote does not say',
+        'data/partners.json: record "eu-authorities" at partners[1].relatedBodies[2].relation: states "illicit", "manufacture", "cigarettes", which its quote does not say',
     },
     {
       broken: "another partner's related body as an alias",
