@@ -122,8 +122,9 @@ export function timelineCard(
   return {
     title: t.timelineTitle,
     description: groups
+      // Bold year headings keep the years apart without a blank line each (a phone screen is short).
       .map((group) => `**${yearTitle(group.year, t)}**\n${yearLines(group, t).join('\n')}`)
-      .join('\n\n'),
+      .join('\n'),
     color: cardColours.agreements,
     footer: {
       text: `${t.timelineFooter(page + 1, pageCount, counts.agreements, counts.decisions)}\n${sourceFooter(dataset.source.title, t)}`,

@@ -128,14 +128,16 @@ export function partnerCard(partner: Partner, dataset: Dataset, t: Messages = en
   const signatories = new Set(partner.agreements.flatMap((agreement) => agreement.parties));
   const relatedBodies = partner.relatedBodies.filter((body) => !signatories.has(body.name));
   if (relatedBodies.length) {
+    // Bodies with the same relation share one line, the relation said once (the DGs, the FATF-Style bodies).
+    const byRelation = new Map<string, string[]>();
+    for (const body of relatedBodies) {
+      const name = mark(partner, 'relatedBodies', body.name);
+      const names = byRelation.get(body.relation) ?? [];
+      byRelation.set(body.relation, [...names, body.acronym ? t.colon(body.acronym, name) : name]);
+    }
     fields.push({
       name: t.relatedBodiesField,
-      value: bulletList(
-        relatedBodies.map((body) => {
-          const name = mark(partner, 'relatedBodies', body.name);
-          return `${body.acronym ? t.colon(body.acronym, name) : name} (${body.relation})`;
-        }),
-      ),
+      value: bulletList([...byRelation].map(([relation, names]) => `${names.join('; ')} (${relation})`)),
     });
   }
   // One place per line, bulleted when there are several: a phone wraps side-by-side fields into one run.

@@ -156,8 +156,7 @@ export const en = {
       '**More**',
       '`/topic area:drugs`: who works in a focus area.',
       '`/mou year:2003`: the agreements of a year; `/mou`: all of them; `/mou view:timeline`: as a picture.',
-      'On any message, **Apps → WCO partners in this message** (long-press on a phone) finds the partners it names.',
-      'Under a card, **📑 Sources** shows the sentences each fact comes from.',
+      'On any message: **Apps → WCO partners in this message**.',
     ].join('\n'),
   helpFooter: (title: string, latest: string) =>
     `Data from the WCO page “${title}”, latest agreement ${latest}.`,

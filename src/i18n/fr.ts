@@ -147,7 +147,7 @@ export const fr: Messages = {
   helpTitle: 'Bot des partenaires de l’OMD',
   helpText: (examples) =>
     [
-      '**Commencez par** `/partenaire qui:` suivi d’un nom, d’un sigle ou d’un sujet : `/partenaire qui:interpol`, `/partenaire qui:unesco`.',
+      '**Commencez par** `/partenaire qui:` et un nom, un sigle ou un sujet : `/partenaire qui:interpol`.',
       '',
       '**Posez votre question** avec `/demander question:`, en mentionnant le bot ou en message privé :',
       ...examples.map((example) => `• ${example}`),
@@ -155,8 +155,7 @@ export const fr: Messages = {
       '**Aussi**',
       '`/thème domaine:drogues` : qui travaille dans un domaine d’action.',
       '`/accords année:2003` : les accords d’une année ; `/accords` : tous ; `/accords vue:chronologie` : en image.',
-      'Sur un message, **Applications → Partenaires OMD dans ce message** (appui long sur téléphone) trouve les partenaires qu’il cite.',
-      'Sous une fiche, **📑 Sources** montre les phrases d’où vient chaque fait.',
+      'Sur un message : **Applications → Partenaires OMD dans ce message**.',
     ].join('\n'),
   helpFooter: (title, latest) => `Données de la page de l’OMD “${title}”, dernier accord : ${latest}.`,
 

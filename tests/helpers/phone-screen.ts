@@ -24,13 +24,13 @@ export const phoneScreen = 600;
 const widths = { column: 280, embedText: 248, quoteIndent: 16 } as const;
 
 function charWidth(char: string): number {
-  if (char === ' ') return 0.32;
+  if (char === ' ') return 0.3;
   if (/\p{Extended_Pictographic}/u.test(char)) return 1.25;
   if (/[mwMW]/.test(char)) return 0.9;
   if (/[iljtfrI.,:;'’!|()[\]]/.test(char)) return 0.3;
-  if (/[\p{Lu}]/u.test(char)) return 0.7;
-  if (/[\p{N}]/u.test(char)) return 0.64;
-  return 0.58;
+  if (/[\p{Lu}]/u.test(char)) return 0.68;
+  if (/[\p{N}]/u.test(char)) return 0.6;
+  return 0.55;
 }
 
 /** Markdown that takes no room of its own (bold, italic, code ticks, escapes, subtext marks). */
