@@ -74,7 +74,7 @@ describe('/partner', () => {
         '*Dates not stated in the source.*',
       ],
     ],
-    ['/partner who:opcw', ['The source states no signed agreement with this partner.']],
+    ['/partner who:opcw', ['None stated in the source.']],
   ])('%s lists its agreements as %j', (line, agreements) => {
     expect(field(line, '📄 Agreements').split('\n')).toEqual(agreements);
   });

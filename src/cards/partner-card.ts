@@ -85,6 +85,35 @@ function addsToTitle(alias: string, title: string): boolean {
   return [...words(alias)].some((word) => !shown.has(spelling(word)));
 }
 
+type RelatedBody = Partner['relatedBodies'][number];
+
+/**
+ * One line per relation: bodies with the same relation share it (the two DGs), and a group whose relation
+ * names another listed body (APG and GIABA, "in the FATF-Style Regional Bodies") joins that body's line.
+ */
+function relatedBodiesValue(partner: Partner, bodies: readonly RelatedBody[], t: Messages): string {
+  const label = (body: RelatedBody) => {
+    const name = mark(partner, 'relatedBodies', body.name);
+    return body.acronym ? t.colon(body.acronym, name) : name;
+  };
+  const hostOf = (body: RelatedBody) =>
+    bodies.find((other) => other !== body && body.relation.includes(other.name));
+  const lines = new Map<string, RelatedBody[]>();
+  for (const body of bodies) {
+    if (!hostOf(body)) lines.set(body.relation, [...(lines.get(body.relation) ?? []), body]);
+  }
+  return bulletList(
+    [...lines].map(([relation, group]) => {
+      const members = bodies.filter((body) => group.includes(hostOf(body) as RelatedBody));
+      const memberNames = members.map((m) =>
+        m.acronym ? `${m.acronym} (${mark(partner, 'relatedBodies', m.name)})` : m.name,
+      );
+      const such = members.length ? t.suchAs(t.listInWords(memberNames)) : '';
+      return `${group.map(label).join('; ')} (${relation})${such}`;
+    }),
+  );
+}
+
 /** The line under the card: the source, and what a † (or the unmarked full name in the title) means. */
 function footerOf(partner: Partner, dataset: Dataset, t: Messages): string {
   const lines = [sourceFooter(dataset.source.title, t)];
@@ -128,17 +157,7 @@ export function partnerCard(partner: Partner, dataset: Dataset, t: Messages = en
   const signatories = new Set(partner.agreements.flatMap((agreement) => agreement.parties));
   const relatedBodies = partner.relatedBodies.filter((body) => !signatories.has(body.name));
   if (relatedBodies.length) {
-    // Bodies with the same relation share one line, the relation said once (the DGs, the FATF-Style bodies).
-    const byRelation = new Map<string, string[]>();
-    for (const body of relatedBodies) {
-      const name = mark(partner, 'relatedBodies', body.name);
-      const names = byRelation.get(body.relation) ?? [];
-      byRelation.set(body.relation, [...names, body.acronym ? t.colon(body.acronym, name) : name]);
-    }
-    fields.push({
-      name: t.relatedBodiesField,
-      value: bulletList([...byRelation].map(([relation, names]) => `${names.join('; ')} (${relation})`)),
-    });
+    fields.push({ name: t.relatedBodiesField, value: relatedBodiesValue(partner, relatedBodies, t) });
   }
   // One place per line, bulleted when there are several: a phone wraps side-by-side fields into one run.
   if (partner.locations.length) {

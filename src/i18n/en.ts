@@ -129,6 +129,7 @@ export const en = {
   noDates: (count: number): string =>
     count === 1 ? 'Date not stated in the source.' : 'Dates not stated in the source.',
   yearTitleWithDecisions: (year: number) => `Agreements and decisions of ${year}`,
+  suchAs: (names: string) => `, such as ${names}`,
   externalName: 'Full name not stated in the source; well established.',
   agreementTopics: (labels: readonly string[]) =>
     `(${labels.length === 1 ? 'focus area' : 'focus areas'}: ${labels.join(', ')})`,

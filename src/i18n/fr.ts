@@ -129,6 +129,7 @@ export const fr: Messages = {
   noDates: (count) =>
     count === 1 ? 'Date non indiquée dans la source.' : 'Dates non indiquées dans la source.',
   yearTitleWithDecisions: (year) => `Accords et décisions de ${year}`,
+  suchAs: (names) => `, dont ${names}`,
   externalName: 'Nom complet non indiqué dans la source ; fait bien établi.',
   agreementTopics: (labels) =>
     `(${labels.length === 1 ? 'domaine d’action' : 'domaines d’action'} : ${labels.join(', ')})`,
