@@ -21,25 +21,13 @@ function sortKey({ agreement, partner }: AgreementEntry): string {
 
 export type AgreementsByYear = ReadonlyMap<number | null, readonly AgreementEntry[]>;
 
-const byYear = new WeakMap<Dataset, AgreementsByYear>();
-
-/**
- * Agreements grouped by signing year, oldest year first; `null` holds the undated ones. Computed once per
- * dataset (it never changes): the same map every time, its lists frozen.
- */
+/** Agreements grouped by signing year, oldest year first; `null` holds the undated ones. */
 export function agreementsByYear(dataset: Dataset): AgreementsByYear {
-  const cached = byYear.get(dataset);
-  if (cached) return cached;
   const groups = new Map<number | null, AgreementEntry[]>();
   for (const entry of allAgreements(dataset)) {
     const year = entry.agreement.date === null ? null : yearOf(entry.agreement.date);
     groups.set(year, [...(groups.get(year) ?? []), entry]);
   }
-  for (const entries of groups.values()) {
-    for (const entry of entries) Object.freeze(entry);
-    Object.freeze(entries);
-  }
-  byYear.set(dataset, groups);
   return groups;
 }
 
