@@ -379,7 +379,7 @@ describe('/help', () => {
     }
     // The latest agreement of the data: INCB's MOU of 12 April 2012.
     expect(card?.footer?.text).toBe(
-      `Data from the WCO page “${dataset.source.title}”, latest agreement April 2012.`,
+      `Data from the WCO page “${dataset.source.title}”, latest agreement April 2012`,
     );
   });
 

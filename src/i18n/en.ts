@@ -160,7 +160,7 @@ export const en = {
       'On any message: **Apps → WCO partners in this message**.',
     ].join('\n'),
   helpFooter: (title: string, latest: string) =>
-    `Data from the WCO page “${title}”, latest agreement ${latest}.`,
+    `Data from the WCO page “${title}”, latest agreement ${latest}`,
 
   // Asking in plain words (/ask, mentions, DMs): shown by /help and when a question can't be read
   askExamples: [

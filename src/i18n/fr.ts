@@ -158,7 +158,7 @@ export const fr: Messages = {
       '`/accords année:2003` : les accords d’une année ; `/accords` : tous ; `/accords vue:chronologie` : en image.',
       'Sur un message : **Applications → Partenaires OMD dans ce message**.',
     ].join('\n'),
-  helpFooter: (title, latest) => `Données de la page de l’OMD “${title}”, dernier accord : ${latest}.`,
+  helpFooter: (title, latest) => `Données de la page de l’OMD “${title}”, dernier accord : ${latest}`,
 
   askExamples: [
     'Quand l’OMD a-t-elle signé avec l’UNESCO ?',
