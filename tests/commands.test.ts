@@ -334,7 +334,6 @@ describe('/topic', () => {
     ['terrorist financing', 'Counter-terrorism'],
     ['cigarette smuggling', 'Tobacco and cigarettes'],
     ['nuclear smuggling', 'Nuclear and radioactive material'],
-    ['smuggling', 'Organised crime'],
   ])('/topic area:"%s" opens the %s card', (area, label) => {
     expect(messageOf(ask(`/topic area:"${area}"`)).embeds?.[0]?.title).toBe(`Focus area: ${label}`);
   });
@@ -379,7 +378,7 @@ describe('/help', () => {
     }
     // The latest agreement of the data: INCB's MOU of 12 April 2012.
     expect(card?.footer?.text).toBe(
-      `Data from the WCO page “${dataset.source.title}”, latest agreement April 2012`,
+      `Data from the WCO page “${dataset.source.title}” (retrieved November 2026), latest agreement April 2012`,
     );
   });
 

@@ -100,7 +100,7 @@ describe('data/partners.json validation', () => {
         olaf.source = raw.partners[indexOf(raw, 'eu-authorities')].provenance[0];
       },
       complaint:
-        'data/partners.json: record "eu-authorities" at partners[1].relatedBodies[2].relation: states "illicit", "manufacture", "cigarettes", which its quote does not say',
+        'data/partners.json: record "eu-authorities" at partners[1].relatedBodies[2].relation: states "counteracting", "illicit", "manufacture", "cigarettes", which its quote does not say',
     },
     {
       broken: "another partner's related body as an alias",

@@ -79,7 +79,7 @@ describe('npm start without a token: the playground, piped', () => {
     }
     const french = await runToEnd(['start', '--locale', 'fr'], envWithoutDiscord(), '/mou year:2003\n');
     expect(french.code).toBe(0);
-    expect(french.stdout).toContain('UNEP');
+    expect(french.stdout).toContain('PNUE : ');
   });
 
   it('--playground opens even with a malformed DISCORD_TOKEN set', async () => {

@@ -116,11 +116,17 @@ function relatedBodiesValue(partner: Partner, bodies: readonly RelatedBody[], t:
 
 /** The line under the card: the source, and what a † (or the unmarked full name in the title) means. */
 function footerOf(partner: Partner, dataset: Dataset, t: Messages): string {
-  const lines = [sourceFooter(dataset.source.title, t)];
-  if (isExternal(partner, 'name', partner.name)) lines.push(t.externalName);
-  if (partner.external.some((fact) => fact.field !== 'name'))
-    lines.push(`${externalMark} ${t.externalFooter}`);
-  return lines.join('\n');
+  const name = isExternal(partner, 'name', partner.name);
+  const marked = partner.external.some((fact) => fact.field !== 'name');
+  const note =
+    name && marked
+      ? t.externalBoth
+      : name
+        ? t.externalName
+        : marked
+          ? `${externalMark} ${t.externalFooter}`
+          : '';
+  return [sourceFooter(dataset.source.title, t), ...(note ? [note] : [])].join('\n');
 }
 
 /** The full card for one partner: everything the dataset knows, each fact once, each part from the source. */
@@ -166,7 +172,8 @@ export function partnerCard(partner: Partner, dataset: Dataset, t: Messages = en
   const aliases = partner.aliases
     .filter((alias) => addsToTitle(alias, title))
     .map((alias) => mark(partner, 'aliases', alias));
-  if (aliases.length) fields.push({ name: t.aliasesField, value: oneOrBullets(aliases) });
+  // Names carry no commas of their own: one line, apart by a dot (places, with commas, get bullets).
+  if (aliases.length) fields.push({ name: t.aliasesField, value: aliases.join(' · ') });
 
   return {
     title,

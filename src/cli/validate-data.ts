@@ -3,6 +3,7 @@
 // data/ otherwise. Always runs every check, and remembers a dataset that passes with its search index, so that
 // the bot's start-up reads both back instead of checking and indexing again (src/data/prepared-cache.ts).
 import { ConfigError, loadDotEnv } from '../config.js';
+import { latestAgreement } from '../data/agreements.js';
 import { DataValidationError } from '../data/load.js';
 import { loadBotContext } from '../interactions/create-context.js';
 
@@ -11,8 +12,11 @@ try {
   if (!partnersPath) loadDotEnv();
   const { dataset } = loadBotContext({ ...(partnersPath ? { partnersPath } : {}), fullCheck: true });
   const agreements = dataset.partners.reduce((sum, partner) => sum + partner.agreements.length, 0);
+  const latest = latestAgreement(dataset)?.agreement.date ?? 'none';
   console.log(
-    `Data is valid: ${dataset.partners.length} partners, ${agreements} agreements, ${dataset.topics.length} topics.`,
+    `Data is valid: ${dataset.partners.length} partners, ${agreements} agreements, ${dataset.topics.length} topics` +
+      `${dataset.french ? ', French texts complete' : ' (no fr.json: French readers get the English texts)'}. ` +
+      `Source retrieved ${dataset.source.retrieved.date}; latest agreement ${latest}.`,
   );
 } catch (error) {
   if (!(error instanceof DataValidationError || error instanceof ConfigError)) throw error;

@@ -1,5 +1,5 @@
 import { formatPartialDate } from '../data/dates.js';
-import type { PartialDate } from '../data/schema.js';
+import type { Agreement, PartialDate } from '../data/schema.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -130,6 +130,7 @@ export const en = {
     count === 1 ? 'Date not stated in the source.' : 'Dates not stated in the source.',
   yearTitleWithDecisions: (year: number) => `Agreements and decisions of ${year}`,
   suchAs: (names: string) => `, such as ${names}`,
+  externalBoth: '† and the full name: not stated in the source; well established.',
   externalName: 'Full name not stated in the source; well established.',
   agreementTopics: (labels: readonly string[]) =>
     `(${labels.length === 1 ? 'focus area' : 'focus areas'}: ${labels.join(', ')})`,
@@ -159,8 +160,8 @@ export const en = {
       '`/mou year:2003`: the agreements of a year; `/mou`: all of them; `/mou view:timeline`: as a picture.',
       'On any message: **Apps → WCO partners in this message**.',
     ].join('\n'),
-  helpFooter: (title: string, latest: string) =>
-    `Data from the WCO page “${title}”, latest agreement ${latest}`,
+  helpFooter: (title: string, retrieved: string, latest: string) =>
+    `Data from the WCO page “${title}” (retrieved ${retrieved}), latest agreement ${latest}`,
 
   // Asking in plain words (/ask, mentions, DMs): shown by /help and when a question can't be read
   askExamples: [
@@ -168,6 +169,11 @@ export const en = {
     'Who trains sniffer dogs?',
     'Which partners are based in Geneva?',
   ],
+
+  // Data in the reader's language, several areas for one word (issue 24)
+  /** An agreement's type as the data records it ("MOU", "Co-operation Agreement"), in this language. */
+  agreementType: (type: Agreement['type']) => type as string,
+  topicsSharingWord: (typed: string) => `“${typed}” names several focus areas: pick one.`,
 
   // Router
   onlyCommands: 'This bot only answers its slash commands, their menus and their buttons.',

@@ -81,7 +81,7 @@ export const fr: Messages = {
   svgSource: (title) => `Source : “${title}”, site de l’OMD`,
 
   topicTitle: (label) => `Domaine d’action : ${label}`,
-  noTopicGiven: 'Indiquez un domaine d’action : par exemple `/thème domaine:cultural-property`.',
+  noTopicGiven: 'Indiquez un domaine d’action : par exemple `/thème domaine:biens culturels`.',
   noTopic: (typed) => `Aucun domaine d’action ne s’appelle “${typed}”.`,
   closestTopics: (slugs) => ` Les plus proches : ${slugs}.`,
   noCloseTopic: ' Commencez à taper et choisissez dans la liste, ou consultez `/aide`.',
@@ -94,7 +94,7 @@ export const fr: Messages = {
   noPartnerGiven: 'Indiquez un partenaire : par exemple `/partenaire qui:interpol`.',
   noPartner: (typed) => `Aucun partenaire ne correspond à “${typed}”.`,
   didYouMean: (names) => ` Vouliez-vous dire ${names} ?`,
-  tryAName: ' Essayez un nom ou un sigle, comme `interpol` ou `WHO`, ou `/aide`.',
+  tryAName: ' Essayez un nom ou un sigle, comme `interpol` ou `OMS`, ou `/aide`.',
   didYouMeanMenu: 'Vouliez-vous dire…',
   partnerGone: 'Ce partenaire n’est plus dans les données. Relancez `/partenaire`.',
   openCard: 'Ouvrir la fiche d’un partenaire',
@@ -130,6 +130,7 @@ export const fr: Messages = {
     count === 1 ? 'Date non indiquée dans la source.' : 'Dates non indiquées dans la source.',
   yearTitleWithDecisions: (year) => `Accords et décisions de ${year}`,
   suchAs: (names) => `, dont ${names}`,
+  externalBoth: '† et nom complet : non indiqués dans la source ; faits bien établis.',
   externalName: 'Nom complet non indiqué dans la source ; fait bien établi.',
   agreementTopics: (labels) =>
     `(${labels.length === 1 ? 'domaine d’action' : 'domaines d’action'} : ${labels.join(', ')})`,
@@ -158,13 +159,18 @@ export const fr: Messages = {
       '`/accords année:2003` : les accords d’une année ; `/accords` : tous ; `/accords vue:chronologie` : en image.',
       'Sur un message : **Applications → Partenaires OMD dans ce message**.',
     ].join('\n'),
-  helpFooter: (title, latest) => `Données de la page de l’OMD “${title}”, dernier accord : ${latest}`,
+  helpFooter: (title, retrieved, latest) =>
+    `Données de la page de l’OMD “${title}” (consultée en ${retrieved}), dernier accord : ${latest}`,
 
   askExamples: [
     'Quand l’OMD a-t-elle signé avec l’UNESCO ?',
     'Qui forme des chiens détecteurs ?',
     'Quels partenaires sont basés à Genève ?',
   ],
+
+  agreementType: (type) =>
+    ({ MOU: 'protocole d’accord', 'Co-operation Agreement': 'accord de coopération' })[type],
+  topicsSharingWord: (typed) => `“${typed}” désigne plusieurs domaines d’action : choisissez-en un.`,
 
   onlyCommands: 'Ce bot ne répond qu’à ses commandes, à leurs menus et à leurs boutons.',
   unknownCommand: (name) => `Je ne connais pas la commande ${name}. Essayez \`/aide\`.`,
@@ -178,7 +184,7 @@ export const fr: Messages = {
       privateName: 'privé',
       description:
         'Afficher une organisation partenaire de l’OMD : accords, domaines d’action et programmes.',
-      whoDescription: 'Nom, sigle ou sujet du partenaire, p. ex. interpol, WHO, money laundering',
+      whoDescription: 'Nom, sigle ou sujet du partenaire, p. ex. interpol, OMS, blanchiment d’argent',
       privateDescription: 'Réponse visible par vous seul (par défaut : visible dans le salon)',
     },
     mou: {
@@ -196,7 +202,7 @@ export const fr: Messages = {
       name: 'thème',
       areaName: 'domaine',
       description: 'Les partenaires de l’OMD dans un domaine d’action, p. ex. drogues ou biens culturels.',
-      areaDescription: 'Domaine d’action, p. ex. cultural-property, drugs, money-laundering',
+      areaDescription: 'Domaine d’action, p. ex. drogues, biens culturels, blanchiment d’argent',
     },
     help: {
       name: 'aide',
