@@ -79,7 +79,7 @@ export const en = {
   noTopicGiven: 'Tell me which focus area: for example `/topic area:cultural-property`.',
   noTopic: (typed: string) => `No focus area is called “${typed}”.`,
   closestTopics: (slugs: string) => ` Closest: ${slugs}.`,
-  noCloseTopic: ' Start typing and pick one from the list, or see `/help`.',
+  noCloseTopic: ' Start typing after `/topic area:` and pick one from the list.',
   pickTopic: 'Pick a focus area',
   topicExpired: 'That button has expired. Run `/topic` again.',
   topicMenuExpired: 'That menu has expired. Run `/topic` again.',

@@ -84,7 +84,7 @@ export const fr: Messages = {
   noTopicGiven: 'Indiquez un domaine d’action : par exemple `/thème domaine:biens culturels`.',
   noTopic: (typed) => `Aucun domaine d’action ne s’appelle “${typed}”.`,
   closestTopics: (slugs) => ` Les plus proches : ${slugs}.`,
-  noCloseTopic: ' Commencez à taper et choisissez dans la liste, ou consultez `/aide`.',
+  noCloseTopic: ' Commencez à taper après `/thème domaine:` et choisissez dans la liste.',
   pickTopic: 'Choisir un domaine d’action',
   topicExpired: 'Ce bouton a expiré. Relancez `/thème`.',
   topicMenuExpired: 'Ce menu a expiré. Relancez `/thème`.',
