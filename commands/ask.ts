@@ -46,7 +46,11 @@ function backing(answer: Answer, ownerId: string, context: BotContext): APIInter
     };
   }
   if (agreements?.length) {
-    const groups = byYear(agreements);
+    const groups = byYear(agreements).map(([year, entries]) => ({
+      year,
+      agreements: entries,
+      decisions: [],
+    }));
     const card: APIEmbed = timelineCard(groups, 0, 1, agreements.length, dataset, t);
     return { embeds: [card], components: openMenu() };
   }
