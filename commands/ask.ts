@@ -51,7 +51,14 @@ function backing(answer: Answer, ownerId: string, context: BotContext): APIInter
       agreements: entries,
       decisions: [],
     }));
-    const card: APIEmbed = timelineCard(groups, 0, 1, agreements.length, dataset, t);
+    const card: APIEmbed = timelineCard(
+      groups,
+      0,
+      1,
+      { agreements: agreements.length, decisions: 0 },
+      dataset,
+      t,
+    );
     return { embeds: [card], components: openMenu() };
   }
   if (partners.length === 1 || answer.kind === 'compare') {
