@@ -36,6 +36,7 @@ describe('configFor', () => {
       logLevel: 'info',
       host: '127.0.0.1',
       port: 3000,
+      metricsHost: '127.0.0.1',
     });
   });
 
@@ -50,6 +51,7 @@ describe('configFor', () => {
       HOST: '0.0.0.0',
       PORT: '8080',
       METRICS_PORT: '9464',
+      METRICS_HOST: '0.0.0.0',
     });
     expect(config).toEqual({
       mode: 'deploy',
@@ -62,6 +64,7 @@ describe('configFor', () => {
       host: '0.0.0.0',
       port: 8080,
       metricsPort: 9464,
+      metricsHost: '0.0.0.0',
     });
     expect(JSON.stringify(describeConfig(config))).not.toContain(token);
   });

@@ -1,5 +1,5 @@
 // npm run http: the HTTP interactions endpoint (POST /interactions, GET /healthz) on HOST:PORT, and GET /metrics
-// there too, or on METRICS_PORT when set.
+// on METRICS_HOST:METRICS_PORT when METRICS_PORT is set (never on the public port).
 // Needs DISCORD_PUBLIC_KEY. Invalid config or data: the problems on stderr, exit 1, nothing served.
 // SIGTERM/SIGINT: stop accepting, finish in-flight requests, exit 0.
 import { performance } from 'node:perf_hooks';
@@ -22,13 +22,12 @@ const logger = createLogger({ level: config.logLevel, name: 'http' });
 
 const context = orExit(() => loadBotContext());
 
-const metrics = createMetrics({ transport: 'http' });
-const separateMetricsPort = config.metricsPort !== undefined;
+const metrics = config.metricsPort === undefined ? undefined : createMetrics({ transport: 'http' });
 
 let running: Awaited<ReturnType<typeof startHttpServer>>;
 let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | undefined;
 // Which port the failing listen was for, to name it in the error.
-let starting = { variable: 'PORT', port: config.port };
+let starting = { variable: 'PORT', port: config.port, hostVariable: 'HOST', host: config.host };
 try {
   running = await startHttpServer({
     context,
@@ -36,15 +35,20 @@ try {
     host: config.host,
     port: config.port,
     apiUrl: config.apiUrl,
+    applicationId: config.applicationId,
     logger,
     metrics,
-    serveMetrics: !separateMetricsPort,
   });
-  if (config.metricsPort !== undefined) {
-    starting = { variable: 'METRICS_PORT', port: config.metricsPort };
+  if (metrics && config.metricsPort !== undefined) {
+    starting = {
+      variable: 'METRICS_PORT',
+      port: config.metricsPort,
+      hostVariable: 'METRICS_HOST',
+      host: config.metricsHost,
+    };
     metricsServer = await startMetricsServer({
       metrics,
-      host: config.host,
+      host: config.metricsHost,
       port: config.metricsPort,
       logger,
     });
@@ -57,9 +61,9 @@ try {
       : code === 'EACCES'
         ? `not allowed to listen on port ${starting.port} (use a port above 1023)`
         : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
-          ? `HOST ${config.host} is not an address of this machine`
+          ? `${starting.hostVariable} ${starting.host} is not an address of this machine`
           : (error as Error).message;
-  process.stderr.write(`Cannot start the HTTP endpoint on ${config.host}:${starting.port}: ${why}\n`);
+  process.stderr.write(`Cannot start the HTTP endpoint on ${starting.host}:${starting.port}: ${why}\n`);
   process.exit(1);
 }
 
@@ -68,10 +72,10 @@ logger.info(
     url: running.url,
     partners: context.dataset.partners.length,
     topics: context.dataset.topics.length,
-    metricsUrl: `${metricsServer?.url ?? running.url}/metrics`,
+    metricsUrl: metricsServer && `${metricsServer.url}/metrics`,
     startupMs: Math.round(performance.now()),
   },
-  `listening on ${running.url} (POST /interactions, GET /healthz${metricsServer ? `; GET /metrics on ${metricsServer.url}` : ', GET /metrics'})`,
+  `listening on ${running.url} (POST /interactions, GET /healthz${metricsServer ? `; GET /metrics on ${metricsServer.url}` : ''})`,
 );
 
 let stopping = false;

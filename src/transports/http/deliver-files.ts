@@ -2,49 +2,74 @@
  * An HTTP interaction response must be JSON, so a reply with files is answered with a deferred response
  * (type 5, "thinking…"), then the original message is edited through the interaction webhook with a
  * multipart body (payload_json + files[n]). The interaction token is the only credential needed, and it
- * lives 15 minutes; rendering and uploading take well under that. On any failure the error is logged
- * and the message is edited to the text fallback instead, so the user is never left with "thinking…".
+ * lives 15 minutes. On any failure the error is logged and the message is edited to the text fallback
+ * instead, so the user is never left with "thinking…".
  */
-import type { APIInteraction, APIInteractionResponseCallbackData } from 'discord-api-types/payloads/v10';
-import { InteractionResponseType } from '../../interactions/discord-enums.js';
+import type { APIInteraction, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { ReplyFile } from '../../interactions/files.js';
 import type { Logger } from '../../logger.js';
 import { replyFilePng } from '../../render/timeline-png.js';
 
-/** Type 5: "thinking…", ephemeral when the reply will be (the flag cannot change in the edit). */
-export function deferredResponseBody(data: APIInteractionResponseCallbackData): string {
-  return JSON.stringify({
-    type: InteractionResponseType.DeferredChannelMessageWithSource,
-    ...(data.flags ? { data: { flags: data.flags } } : {}),
-  });
-}
-
-/** Gives up on an edit that hangs, well inside the token's 15 minutes. */
+/** Gives up on an edit that hangs. */
 const editTimeoutMs = 30_000;
+/** The interaction token's life, less a margin: no edit (nor wait for one) is started after it. */
+const tokenLifeMs = 14 * 60_000;
+const snowflake = /^\d{17,20}$/;
+/** Discord's interaction tokens: letters, digits and `-_.` (base64url pieces joined by dots). */
+const tokenCharacters = /^[\w.-]{1,500}$/;
 
-function originalMessageUrl(apiUrl: string, interaction: APIInteraction): string {
-  return `${apiUrl}/v10/webhooks/${interaction.application_id}/${interaction.token}/messages/@original`;
+/**
+ * The webhook URL of the original message, built from request fields only once they look like what Discord
+ * sends, each part encoded; undefined otherwise, or when the application is not the configured one.
+ */
+export function originalMessageUrl(
+  apiUrl: string,
+  interaction: APIInteraction,
+  applicationId?: string,
+): string | undefined {
+  const { application_id: appId, token } = interaction;
+  if (!snowflake.test(appId) || !tokenCharacters.test(token)) return undefined;
+  if (applicationId !== undefined && appId !== applicationId) return undefined;
+  return `${apiUrl}/v10/webhooks/${encodeURIComponent(appId)}/${encodeURIComponent(token)}/messages/@original`;
 }
 
-async function patch(url: string, body: FormData | string): Promise<void> {
-  const response = await fetch(url, {
-    method: 'PATCH',
-    body,
-    headers: typeof body === 'string' ? { 'Content-Type': 'application/json' } : undefined,
-    signal: AbortSignal.timeout(editTimeoutMs),
-  });
-  await response.arrayBuffer().catch(() => undefined);
-  if (!response.ok) throw new Error(`Discord answered ${response.status} to the message edit`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The wait a 429 asks for: its Retry-After header, else its JSON retry_after (seconds), in ms. */
+async function retryAfterMs(response: Response): Promise<number> {
+  const body = (await response.json().catch(() => ({}))) as { retry_after?: unknown };
+  const ms = Number(response.headers.get('retry-after') ?? body.retry_after) * 1000;
+  return Number.isFinite(ms) && ms >= 0 ? ms : 1000;
+}
+
+/** One PATCH; a 429 is retried once, after the wait Discord asked for, if that ends before `deadline`. */
+async function patch(url: string, body: FormData | string, deadline: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(url, {
+      method: 'PATCH',
+      body,
+      headers: typeof body === 'string' ? { 'Content-Type': 'application/json' } : undefined,
+      signal: AbortSignal.timeout(editTimeoutMs),
+    });
+    const rateLimited = response.status === 429;
+    const waitMs = rateLimited ? await retryAfterMs(response) : 0;
+    if (!rateLimited) await response.arrayBuffer().catch(() => undefined);
+    if (response.ok) return;
+    if (!rateLimited || attempt > 1 || Date.now() + waitMs > deadline) {
+      throw new Error(`Discord answered ${response.status} to the message edit`);
+    }
+    await sleep(waitMs);
+  }
 }
 
 export async function editOriginalWithFiles(
-  apiUrl: string,
+  url: string,
   interaction: APIInteraction,
   data: APIInteractionResponseCallbackData,
   files: readonly ReplyFile[],
   logger?: Logger,
 ): Promise<void> {
-  const url = originalMessageUrl(apiUrl, interaction);
+  const deadline = Date.now() + tokenLifeMs;
   try {
     const form = new FormData();
     form.append('payload_json', JSON.stringify(data));
@@ -52,7 +77,7 @@ export async function editOriginalWithFiles(
       form.append(`files[${index}]`, new Blob([replyFilePng(file)]), file.name);
     });
     const started = performance.now();
-    await patch(url, form);
+    await patch(url, form, deadline);
     logger?.info(
       {
         interactionId: interaction.id,
@@ -68,11 +93,12 @@ export async function editOriginalWithFiles(
       'sending the reply file failed; sending the text instead',
     );
     const fallback = files[0]?.fallback ?? { content: 'Sorry, the picture could not be made.' };
-    await patch(url, JSON.stringify({ ...fallback, attachments: [] })).catch((fallbackError: unknown) =>
-      logger?.error(
-        { err: { message: (fallbackError as Error).message }, interactionId: interaction.id },
-        'the text fallback failed too',
-      ),
+    await patch(url, JSON.stringify({ ...fallback, attachments: [] }), deadline).catch(
+      (fallbackError: unknown) =>
+        logger?.error(
+          { err: { message: (fallbackError as Error).message }, interactionId: interaction.id },
+          'the text fallback failed too',
+        ),
     );
   }
 }
