@@ -103,8 +103,20 @@ function expectedStatus(body: Buffer): { status: number; interaction?: ReturnTyp
   } catch {
     return { status: 400 };
   }
+  // Discord nests options at most 3 deep, and a guild id is a snowflake (digits).
+  const { data, guild_id: guildId } = (json ?? {}) as { data?: { options?: unknown }; guild_id?: unknown };
+  if (optionDepth(data?.options) > 3) return { status: 400 };
+  if (guildId !== undefined && (typeof guildId !== 'string' || !/^\d{1,20}$/.test(guildId))) {
+    return { status: 400 };
+  }
   const interaction = parseInteraction(json);
   return interaction ? { status: 200, interaction } : { status: 400 };
+}
+
+/** How deep options are nested: 0 for none, 1 for a flat list... */
+function optionDepth(options: unknown): number {
+  if (!Array.isArray(options)) return 0;
+  return 1 + Math.max(0, ...options.map((option) => optionDepth((option as { options?: unknown })?.options)));
 }
 
 function checkAnswer(body: Buffer, answer: Answer): void {

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../commands/index.js';
 import { loadBotContext } from '../src/interactions/create-context.js';
 import { httpLimits, type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
@@ -11,6 +11,7 @@ import {
   createLocalSession,
   parseCommandLine,
 } from '../src/transports/local/parse-command-line.js';
+import { type DiscordStandIn, startDiscordStandIn } from './discord-stand-in/index.js';
 import { capturedLogger } from './helpers/captured-logger.js';
 import { envWithout, exitOf, runToEnd, spawnRunScript } from './helpers/child-process.js';
 import { rawExchange } from './helpers/raw-http.js';
@@ -400,6 +401,80 @@ describe('HTTP endpoint limits and shutdown', () => {
 
   it('refuses to start with a malformed public key', async () => {
     await expect(startHttpServer({ context, publicKeyHex: 'not-a-key' })).rejects.toThrow(/64 hexadecimal/);
+  });
+});
+
+describe('follow-up edits (a reply with a picture): URLs built only from checked fields, 429 honoured', () => {
+  const editRoute = 'PATCH /webhooks/:appId/:token/messages/:messageId';
+  const { lines, logger } = capturedLogger();
+  let standIn: DiscordStandIn;
+  let server: RunningHttpServer;
+
+  beforeAll(async () => {
+    standIn = await startDiscordStandIn();
+    server = await startHttpServer({
+      context,
+      publicKeyHex: keys.publicKeyHex,
+      apiUrl: standIn.apiUrl,
+      applicationId: standIn.applicationId,
+      logger,
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await standIn?.close();
+  });
+
+  const timelineRequest = (changes: Record<string, string> = {}) => ({
+    ...standIn.chatInputInteraction({ commandName: 'mou', options: { view: 'timeline' } }),
+    ...changes,
+  });
+
+  async function send(payload: object): Promise<{ type: number; data?: { embeds?: { title?: string }[] } }> {
+    const body = JSON.stringify(payload);
+    const response = await fetch(`${server.url}/interactions`, {
+      method: 'POST',
+      headers: signedHeaders(body, keys.privateKey),
+      body,
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { type: number; data?: { embeds?: { title?: string }[] } };
+  }
+
+  it.each([
+    ['a token that climbs out of the path', { token: '../../../../evil/path?x=' }],
+    ['a token with a slash', { token: 'abc/def' }],
+    ['another application’s id', { application_id: '1290000000000000999' }],
+  ])('%s: answered at once with the text, nothing sent to Discord', async (_, changes) => {
+    const before = standIn.rest.requests.length;
+    const answer = await send(timelineRequest(changes));
+    expect(answer.type).toBe(4);
+    expect(answer.data?.embeds?.[0]?.title).toBe('WCO agreements timeline');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(standIn.rest.requests.slice(before)).toEqual([]);
+  });
+
+  it('a 429 on the edit is retried once, after the Retry-After Discord asked for, and the picture arrives', async () => {
+    const fault = standIn.injectRestFault({
+      method: 'PATCH',
+      path: '/webhooks/:appId/:token/messages/:id',
+      status: 429,
+      retryAfter: 0.3,
+    });
+    const payload = timelineRequest();
+    await standIn.answeredOverHttp(payload, '{"type":5}');
+    expect(await send(payload)).toEqual({ type: 5 });
+    const edit = await standIn.waitForRequest(
+      (r) => r.route === editRoute && r.params.token === payload.token && r.status === 200,
+    );
+    expect(fault.hits).toHaveLength(1);
+    expect(edit.time - (fault.hits[0]?.time ?? 0)).toBeGreaterThanOrEqual(290);
+    expect(edit.files.map((file) => file.filename)).toEqual(['timeline.png']);
+    await vi.waitFor(() =>
+      expect(lines.some((l) => l.msg === 'reply file delivered' && l.interactionId === payload.id)).toBe(
+        true,
+      ),
+    );
   });
 });
 

@@ -10,8 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBotContext } from '../src/interactions/create-context.js';
-import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
-import { publicKeyFromHex } from '../src/transports/http/server.js';
+import { publicKeyFromHex, type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
 import { buildChatInputInteraction } from './discord-stand-in/index.js';
 import { capturedLogger } from './helpers/captured-logger.js';
 import { type RawAnswer, rawExchange } from './helpers/raw-http.js';
@@ -207,8 +206,11 @@ describe('the signature check of the HTTP endpoint', () => {
     };
     // A timestamp is decimal digits only: refused before the body is read.
     expect((await post(intoTimestamp)).status).toBe(401);
-    // A digit in front of the JSON object: verified (Discord did sign these bytes) but not an interaction.
-    expect((await post(intoBody)).status).toBe(400);
+    // A digit moved into the body leaves a timestamp ten times too small: refused by the replay window
+    // (before that window, it verified, since Discord did sign these bytes, and was refused as not JSON).
+    const refused = await post(intoBody);
+    expect(refused.status).toBe(401);
+    expect(JSON.parse(refused.text)).toEqual({ error: 'request timestamp outside the accepted window' });
   });
 
   it('reads header names in any case: a valid signature verifies, an invalid one does not', async () => {
@@ -314,6 +316,36 @@ describe('the signature check of the HTTP endpoint', () => {
     const logged = JSON.stringify(logLines);
     expect(logged).not.toContain(signed(help).signature);
     expect(logged).not.toContain('not json at all');
+  });
+});
+
+describe('a flood of refused requests', () => {
+  it('500 bad signatures give one summary line with their count, not 500 lines', async () => {
+    const { lines, logger } = capturedLogger<{ msg?: string; rejected?: Record<string, number> }>();
+    const server = await startHttpServer({
+      context: loadBotContext(),
+      publicKeyHex: keys.publicKeyHex,
+      logger,
+    });
+    const bad = { ...signed(command('help')), signature: 'ab'.repeat(64) };
+    const send = () =>
+      fetch(`${server.url}/interactions`, {
+        method: 'POST',
+        headers: { 'x-signature-ed25519': bad.signature, 'x-signature-timestamp': bad.timestamp },
+        body: bad.body,
+      }).then((response) => response.status);
+    const statuses: number[] = [];
+    for (let batch = 0; batch < 25; batch++)
+      statuses.push(...(await Promise.all(Array.from({ length: 20 }, send))));
+    await server.close();
+    expect(new Set(statuses)).toEqual(new Set([401]));
+    // One line per 10 s interval, and a last one at close: a run of a few seconds gives one or two.
+    expect(lines.length).toBeLessThanOrEqual(2);
+    const counted = lines.reduce(
+      (sum, line) => sum + (line.rejected?.['401 invalid request signature'] ?? 0),
+      0,
+    );
+    expect(counted).toBe(500);
   });
 });
 

@@ -250,7 +250,12 @@ const cases: [string, () => Request, number, string | Check][] = [
     `{"error":"body larger than ${httpLimits.maxBodyBytes} bytes"}`,
   ],
   ['a replay of a request signed 10 minutes ago', () => signedAt(600), 401, refusedTimestamp],
-  ['a replay of a request signed at second 1 (1970)', () => signedAt(Number(nowTimestamp()) - 1), 401, refusedTimestamp],
+  [
+    'a replay of a request signed at second 1 (1970)',
+    () => signedAt(Number(nowTimestamp()) - 1),
+    401,
+    refusedTimestamp,
+  ],
   ['a request signed a year ahead', () => signedAt(-365 * 86_400), 401, refusedTimestamp],
   ['a request signed 6 minutes ahead', () => signedAt(-360), 401, refusedTimestamp],
   [
@@ -296,13 +301,15 @@ const cases: [string, () => Request, number, string | Check][] = [
   ],
   [
     'options nested 1,500 deep (Discord nests 3)',
-    () => signed(JSON.stringify({ ...JSON.parse(help), data: { name: 'help', type: 1, options: nested(1500) } })),
+    () =>
+      signed(JSON.stringify({ ...JSON.parse(help), data: { name: 'help', type: 1, options: nested(1500) } })),
     400,
     '{"error":"options nested deeper than Discord nests them"}',
   ],
   [
     'options nested 4 deep',
-    () => signed(JSON.stringify({ ...JSON.parse(help), data: { name: 'help', type: 1, options: nested(4) } })),
+    () =>
+      signed(JSON.stringify({ ...JSON.parse(help), data: { name: 'help', type: 1, options: nested(4) } })),
     400,
     '{"error":"options nested deeper than Discord nests them"}',
   ],

@@ -14,7 +14,7 @@ import { replyFilePng } from '../../render/timeline-png.js';
 const editTimeoutMs = 30_000;
 /** The interaction token's life, less a margin: no edit (nor wait for one) is started after it. */
 const tokenLifeMs = 14 * 60_000;
-const snowflake = /^\d{17,20}$/;
+const snowflake = /^\d{1,20}$/;
 /** Discord's interaction tokens: letters, digits and `-_.` (base64url pieces joined by dots). */
 const tokenCharacters = /^[\w.-]{1,500}$/;
 

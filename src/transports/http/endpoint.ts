@@ -70,7 +70,9 @@ function json(status: number, body: string, method: string, extra?: Record<strin
 
 /** A refusal closes the connection: what is left of the request is not worth reading. */
 export function refusal({ status, error }: Rejection, method = 'POST', allow?: string): Response {
-  const extra: Record<string, string> = allow ? { Allow: allow, Connection: 'close' } : { Connection: 'close' };
+  const extra: Record<string, string> = allow
+    ? { Allow: allow, Connection: 'close' }
+    : { Connection: 'close' };
   return json(status, JSON.stringify({ error }), method, extra);
 }
 
@@ -88,7 +90,8 @@ const signatureHex = /^[0-9a-fA-F]{128}$/;
  * a timestamp that could hold other characters would let bytes of a signed body move into it and still verify.
  */
 const timestampDigits = /^\d{1,32}$/;
-const snowflake = /^\d{17,20}$/;
+/** A snowflake's shape: digits, at most 20 (parse.ts checks ids the same way). */
+const snowflake = /^\d{1,20}$/;
 
 export function isPublicKeyHex(hex: string): boolean {
   return publicKeyHex.test(hex);
@@ -158,7 +161,9 @@ async function readCapped(request: Request): Promise<Uint8Array | undefined> {
 function nestedTooDeep(options: unknown, depth = 1): boolean {
   if (!Array.isArray(options)) return false;
   if (depth > 3) return true;
-  return options.some((option) => nestedTooDeep((option as { options?: unknown } | null)?.options, depth + 1));
+  return options.some((option) =>
+    nestedTooDeep((option as { options?: unknown } | null)?.options, depth + 1),
+  );
 }
 
 const encoder = new TextEncoder();
@@ -174,12 +179,14 @@ export function createInteractionsHandler(options: EndpointOptions): (request: R
     const started = performance.now();
     const head = request.headers;
     // Node's parser refuses this itself; workerd lets it through: one rule for both.
-    if (head.has('transfer-encoding') && head.has('content-length')) return refuse(rejections.lengthAndChunked);
+    if (head.has('transfer-encoding') && head.has('content-length'))
+      return refuse(rejections.lengthAndChunked);
     if (Number(head.get('content-length') ?? 0) > maxBodyBytes) return refuse(rejections.tooLarge);
     // Web Headers join a repeated header with ", ", which is never valid hex: a duplicate is refused too.
     const signature = head.get('x-signature-ed25519')?.trim() ?? '';
     const timestamp = head.get('x-signature-timestamp')?.trim() ?? '';
-    if (!signatureHex.test(signature) || !timestampDigits.test(timestamp)) return refuse(rejections.badSignature);
+    if (!signatureHex.test(signature) || !timestampDigits.test(timestamp))
+      return refuse(rejections.badSignature);
     if (Math.abs(Date.now() / 1000 - Number(timestamp)) > httpLimits.timestampWindowS) {
       return refuse(rejections.staleTimestamp);
     }
@@ -201,7 +208,10 @@ export function createInteractionsHandler(options: EndpointOptions): (request: R
     if (nestedTooDeep(payload?.data?.options)) return refuse(rejections.tooDeep);
     const interaction = parseInteraction(payload);
     const guildId = payload?.guild_id;
-    if (!interaction || (guildId !== undefined && !snowflake.test(String(guildId)))) {
+    if (
+      !interaction ||
+      (guildId !== undefined && !(typeof guildId === 'string' && snowflake.test(guildId)))
+    ) {
       return refuse(rejections.notInteraction);
     }
 

@@ -69,7 +69,10 @@ function rejectionLog(logger?: Logger, metrics?: BotMetrics) {
     const rejected = Object.fromEntries(counts);
     const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
     counts = new Map();
-    logger?.warn({ rejected, intervalS: httpLimits.rejectionLogIntervalMs / 1000 }, `${total} requests refused`);
+    logger?.warn(
+      { rejected, intervalS: httpLimits.rejectionLogIntervalMs / 1000 },
+      `${total} requests refused`,
+    );
   };
   const timer = setInterval(flush, httpLimits.rejectionLogIntervalMs).unref();
   return {
@@ -125,7 +128,7 @@ function toRequest(req: IncomingMessage): Request {
 async function send(res: ServerResponse, response: Response, closing: boolean): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer());
   const head: string[] = [];
-  response.headers.forEach((value, name) => head.push(name, value));
+  for (const [name, value] of response.headers) head.push(name, value);
   if (closing && !response.headers.has('connection')) head.push('Connection', 'close');
   res.writeHead(response.status, [...head, 'Content-Length', String(body.length)]);
   res.end(body);

@@ -33,7 +33,8 @@ export function createWorker(context: BotContext): InteractionsWorker {
     const handle = createInteractionsHandler({
       context,
       async verify(message, signature) {
-        if (!key) throw new Error(`DISCORD_PUBLIC_KEY: ${publicKeyProblem} (set it with \`wrangler secret put\`)`);
+        if (!key)
+          throw new Error(`DISCORD_PUBLIC_KEY: ${publicKeyProblem} (set it with \`wrangler secret put\`)`);
         return crypto.subtle.verify('Ed25519', await key, signature, message).catch(() => false);
       },
       reportError(error, interaction) {
