@@ -1,16 +1,57 @@
-// The Cloudflare Worker's entry (`npm run worker:build` bundles it): the bundled dataset, its search indexes
-// built once per isolate, and the web-standard fetch handler.
+/**
+ * The Cloudflare Worker (`npm run worker:build` bundles it): the bundled dataset, its search indexes built once
+ * per isolate, and the shared web-standard handler (../http/endpoint.ts) as it is, verifying with WebCrypto.
+ * No picture here (resvg is a native addon): a reply with files is sent as its text fallback.
+ */
 import snapshot from 'wco:dataset';
 import { datasetFromSnapshot } from '../../data/bundled.js';
 import { en } from '../../i18n/index.js';
 import { createPartnerSearch, createTopicSearch } from '../../search/index.js';
-import { createWorker } from './handler.js';
+import {
+  createInteractionsHandler,
+  hexBytes,
+  internalError,
+  isPublicKeyHex,
+  publicKeyProblem,
+} from '../http/endpoint.js';
 
 const dataset = datasetFromSnapshot(snapshot);
-
-export default createWorker({
+const context = {
   dataset,
   partnerSearch: createPartnerSearch(dataset.partners, dataset.topics),
   topicSearch: createTopicSearch(dataset.topics),
   t: en,
-});
+};
+
+/** The handler for a public key (a Worker secret: `wrangler secret put DISCORD_PUBLIC_KEY`), made once. */
+let cached: { hex: string; handle: (request: Request) => Promise<Response> } | undefined;
+function handlerFor(hex: string) {
+  if (cached?.hex === hex) return cached.handle;
+  const key =
+    isPublicKeyHex(hex) && crypto.subtle.importKey('raw', hexBytes(hex), 'Ed25519', false, ['verify']);
+  const handle = createInteractionsHandler({
+    context,
+    async verify(message, signature) {
+      if (!key)
+        throw new Error(`DISCORD_PUBLIC_KEY: ${publicKeyProblem} (set it with \`wrangler secret put\`)`);
+      return crypto.subtle.verify('Ed25519', await key, signature, message).catch(() => false);
+    },
+    reportError(error, interaction) {
+      // The interaction's id and type only: never its token or what the user typed.
+      console.error('handler failed', { id: interaction.id, type: interaction.type, error: String(error) });
+    },
+  });
+  cached = { hex, handle };
+  return handle;
+}
+
+export default {
+  async fetch(request: Request, env: { DISCORD_PUBLIC_KEY?: string }): Promise<Response> {
+    try {
+      return await handlerFor(env.DISCORD_PUBLIC_KEY?.trim() ?? '')(request);
+    } catch (error) {
+      console.error('request failed', String(error));
+      return internalError();
+    }
+  },
+};
