@@ -13,7 +13,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleInteraction } from '../src/interactions/handle.js';
 import { parseInteraction } from '../src/interactions/parse.js';
-import { httpLimits, type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
+import { httpLimits } from '../src/transports/http/endpoint.js';
+import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
 import {
   anyPayloadArb,
   type FuzzPayload,

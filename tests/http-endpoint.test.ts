@@ -3,7 +3,8 @@ import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../commands/index.js';
 import { loadBotContext } from '../src/interactions/create-context.js';
-import { httpLimits, type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
+import { httpLimits } from '../src/transports/http/endpoint.js';
+import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
 import {
   buildAutocompleteInteraction,
   buildBotMessage,

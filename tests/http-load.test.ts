@@ -24,7 +24,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
 import { handleInteraction } from '../src/interactions/handle.js';
-import { httpLimits, type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
+import { httpLimits } from '../src/transports/http/endpoint.js';
+import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
 import {
   buildAutocompleteInteraction,
   buildBotMessage,

@@ -10,7 +10,8 @@ import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
 import { loadBotContext } from '../src/interactions/create-context.js';
-import { httpLimits, startHttpServer } from '../src/transports/http/server.js';
+import { httpLimits } from '../src/transports/http/endpoint.js';
+import { startHttpServer } from '../src/transports/http/server.js';
 import {
   buildAutocompleteInteraction,
   createLocalSession,

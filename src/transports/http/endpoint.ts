@@ -57,14 +57,6 @@ function json(status: number, body: string, method: string, extra?: Record<strin
   return new Response(method === 'HEAD' ? null : body, { status, headers: { ...headers, ...extra } });
 }
 
-/** A refusal closes the connection: what is left of the request is not worth reading. */
-export function refusal({ status, error }: Rejection, method = 'POST', allow?: string): Response {
-  return json(status, JSON.stringify({ error }), method, {
-    Connection: 'close',
-    ...(allow && { Allow: allow }),
-  });
-}
-
 export const internalError = () =>
   json(500, '{"error":"internal server error"}', 'POST', { Connection: 'close' });
 
@@ -73,25 +65,13 @@ const routes: Readonly<Record<string, string>> = { '/interactions': 'POST', '/he
 const signatureHex = /^[0-9a-fA-F]{128}$/;
 /** Digits only: the signature covers timestamp + body, so anything else would let body bytes move into it. */
 const timestampDigits = /^\d{1,32}$/;
-/** A snowflake's shape, as parse.ts checks ids. */
-const snowflake = /^\d{1,20}$/;
+const snowflake = /^\d{1,20}$/; // a snowflake's shape, as parse.ts checks ids
 
 export const isPublicKeyHex = (hex: string) => /^[0-9a-fA-F]{64}$/.test(hex);
 export const publicKeyProblem = 'the public key must be 64 hexadecimal characters';
 
-export function hexBytes(hex: string): Uint8Array {
-  const bytes = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return bytes;
-}
-
-export interface Answered {
-  interaction: APIInteraction;
-  outcome: InteractionOutcome;
-  /** What was sent: 5 ("thinking…") for a reply whose file follows by webhook. */
-  responseType: number;
-  latencyMs: number;
-}
+export const hexBytes = (hex: string) =>
+  Uint8Array.from(hex.match(/../g) ?? [], (byte) => Number.parseInt(byte, 16));
 
 export interface EndpointOptions {
   context: BotContext;
@@ -105,7 +85,13 @@ export interface EndpointOptions {
     files: readonly ReplyFile[],
   ) => boolean;
   onRejected?: (rejection: Rejection) => void;
-  onAnswered?: (answered: Answered) => void;
+  /** responseType: what was sent, 5 ("thinking…") for a reply whose file follows by webhook. */
+  onAnswered?: (answered: {
+    interaction: APIInteraction;
+    outcome: InteractionOutcome;
+    responseType: number;
+    latencyMs: number;
+  }) => void;
   /** /healthz answers 503 while this is true. */
   closing?: () => boolean;
 }
@@ -140,9 +126,13 @@ function nestedTooDeep(options: unknown, depth = 1): boolean {
 }
 
 export function createInteractionsHandler(options: EndpointOptions): (request: Request) => Promise<Response> {
-  const refuse = (rejection: Rejection, method?: string, allow?: string): Response => {
+  /** A refusal closes the connection: what is left of the request is not worth reading. */
+  const refuse = (rejection: Rejection, method = 'POST', allow?: string): Response => {
     options.onRejected?.(rejection);
-    return refusal(rejection, method, allow);
+    const extra: Record<string, string> = allow
+      ? { Allow: allow, Connection: 'close' }
+      : { Connection: 'close' };
+    return json(rejection.status, JSON.stringify({ error: rejection.error }), method, extra);
   };
 
   async function interaction(request: Request): Promise<Response> {
@@ -157,9 +147,8 @@ export function createInteractionsHandler(options: EndpointOptions): (request: R
     const timestamp = head.get('x-signature-timestamp')?.trim() ?? '';
     if (!signatureHex.test(signature) || !timestampDigits.test(timestamp))
       return refuse(rejections.badSignature);
-    if (Math.abs(Date.now() / 1000 - Number(timestamp)) > httpLimits.timestampWindowS) {
-      return refuse(rejections.staleTimestamp);
-    }
+    const ageS = Math.abs(Date.now() / 1000 - Number(timestamp));
+    if (ageS > httpLimits.timestampWindowS) return refuse(rejections.staleTimestamp);
     const message = await signedBytes(timestamp, request);
     if (!message) return refuse(rejections.tooLarge);
     if (!(await options.verify(message, hexBytes(signature)))) return refuse(rejections.badSignature);
@@ -172,11 +161,8 @@ export function createInteractionsHandler(options: EndpointOptions): (request: R
     }
     if (nestedTooDeep(payload?.data?.options)) return refuse(rejections.tooDeep);
     const interaction = parseInteraction(payload);
-    const guildId = payload?.guild_id;
-    if (
-      !interaction ||
-      (guildId !== undefined && !(typeof guildId === 'string' && snowflake.test(guildId)))
-    ) {
+    const guildId = payload?.guild_id ?? '0';
+    if (!interaction || typeof guildId !== 'string' || !snowflake.test(guildId)) {
       return refuse(rejections.notInteraction);
     }
 
@@ -196,12 +182,8 @@ export function createInteractionsHandler(options: EndpointOptions): (request: R
         : withoutFiles(response);
     }
     const text = JSON.stringify(response);
-    options.onAnswered?.({
-      interaction,
-      outcome,
-      responseType: response.type,
-      latencyMs: performance.now() - started,
-    });
+    const latencyMs = performance.now() - started;
+    options.onAnswered?.({ interaction, outcome, responseType: response.type, latencyMs });
     return json(200, text, 'POST');
   }
 

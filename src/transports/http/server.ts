@@ -1,16 +1,11 @@
 /**
  * The interactions endpoint on Node: a small node:http adapter around the web-standard handler (endpoint.ts),
- * with node:crypto's synchronous Ed25519 verify (about twice as fast here as WebCrypto), Node's header and
- * request timeouts, refused requests logged as a summary, and a graceful close. No discord.js.
+ * with node:crypto's Ed25519 verify (faster here than WebCrypto), Node's timeouts, refused requests logged as a
+ * summary, and a graceful close. No discord.js.
  */
 import { createPublicKey, type KeyObject, verify } from 'node:crypto';
-import {
-  createServer,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-  STATUS_CODES,
-} from 'node:http';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { BotContext } from '../../interactions/context.js';
 import { interactionLogger, type Logger, logHandlerError, logInteraction } from '../../logger.js';
@@ -25,19 +20,14 @@ import {
   jsonHeaders,
   publicKeyProblem,
   type Rejection,
-  refusal,
   rejections,
 } from './endpoint.js';
 
-export { httpLimits } from './endpoint.js';
-
 export interface HttpServerOptions {
   context: BotContext;
-  /** The application's public key: 64 hex characters. */
   publicKeyHex: string;
-  /** Default 127.0.0.1. */
+  /** Default 127.0.0.1, and port 0: a free port chosen by the OS (see `url`). */
   host?: string;
-  /** Default 0: a free port chosen by the OS (see `url`). */
   port?: number;
   logger?: Logger;
   metrics?: BotMetrics;
@@ -47,13 +37,8 @@ export interface HttpServerOptions {
   applicationId?: string;
 }
 
-export interface RunningHttpServer {
-  /** e.g. http://127.0.0.1:3000 */
-  url: string;
-  server: Server;
-  /** Stops accepting, lets in-flight requests finish (up to shutdownGraceMs), then resolves. */
-  close(): Promise<void>;
-}
+export type RunningHttpServer = Awaited<ReturnType<typeof startHttpServer>>;
+type Count = (rejection: Rejection) => void;
 
 /** The KeyObject for a 64-hex-character raw public key (DER prefix of RFC 8410 + the key). Throws on a bad key. */
 export function publicKeyFromHex(hex: string): KeyObject {
@@ -106,10 +91,7 @@ async function send(res: ServerResponse, response: Response, closing: boolean): 
 }
 
 /** What Node's parser refuses before the handler sees a request (timeouts, malformed HTTP), answered alike. */
-function clientError(
-  error: NodeJS.ErrnoException & { reason?: string },
-  socket: Socket,
-): Rejection | undefined {
+function clientError(error: Error & { code?: string; reason?: string }, socket: Socket, count: Count): void {
   const inFlight = (socket as unknown as { _httpMessage?: ServerResponse })._httpMessage;
   if (!socket.writable || inFlight?.headersSent) return void socket.destroy();
   const rejection =
@@ -120,13 +102,12 @@ function clientError(
         : rejections.malformed;
   const body = JSON.stringify({ error: rejection.error });
   const head = Object.entries({ ...jsonHeaders, 'Content-Length': body.length, Connection: 'close' });
-  socket.end(
-    `HTTP/1.1 ${rejection.status} ${STATUS_CODES[rejection.status]}\r\n${head.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${body}`,
-  );
-  return rejection;
+  const status = `HTTP/1.1 ${rejection.status} ${STATUS_CODES[rejection.status]}`;
+  socket.end(`${status}\r\n${head.map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n${body}`);
+  count(rejection);
 }
 
-export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+export async function startHttpServer(options: HttpServerOptions) {
   const { context, host = '127.0.0.1', port = 0, logger, metrics, apiUrl, applicationId } = options;
   const key = publicKeyFromHex(options.publicKeyHex);
   const refused = rejectionLog(httpLimits.rejectionLogIntervalMs, logger, metrics);
@@ -167,14 +148,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     },
     (req, res) => {
       if (metrics) res.once('close', metrics.requestStarted());
-      let request: Request;
-      try {
-        request = toRequest(req);
-      } catch {
-        refused.count(rejections.malformed);
-        return void send(res, refusal(rejections.malformed), closing);
-      }
-      handle(request).then(
+      new Promise<Response>((resolve) => resolve(handle(toRequest(req)))).then(
         (response) => (res.destroyed ? undefined : send(res, response, closing)),
         (error: unknown) => {
           logger?.error({ err: error }, 'request failed');
@@ -184,28 +158,21 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       );
     },
   );
-  server.on('clientError', (error, socket: Socket) => {
-    const rejection = clientError(error, socket);
-    if (rejection) refused.count(rejection);
-  });
+  server.on('clientError', (error, socket: Socket) => clientError(error, socket, refused.count));
   server.setTimeout(httpLimits.socketIdleTimeoutMs);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await once(server.listen(port, host), 'listening');
   server.on('error', (error) => logger?.error({ err: error }, 'server error'));
 
   const address = server.address() as AddressInfo;
   const shownHost = address.address.includes(':') ? `[${address.address}]` : address.address;
   let closed: Promise<void> | undefined;
   return {
+    /** e.g. http://127.0.0.1:3000 */
     url: `http://${shownHost}:${address.port}`,
     server,
-    close() {
+    /** Stops accepting, lets in-flight requests finish (up to shutdownGraceMs), then resolves. */
+    close(): Promise<void> {
       closed ??= new Promise<void>((resolve) => {
         closing = true;
         const force = setTimeout(() => server.closeAllConnections(), httpLimits.shutdownGraceMs).unref();

@@ -23,13 +23,12 @@ const context = {
   t: en,
 };
 
-/** The handler for a public key (a Worker secret: `wrangler secret put DISCORD_PUBLIC_KEY`), made once. */
-let cached: { hex: string; handle: (request: Request) => Promise<Response> } | undefined;
+/** Made on the first request, with the public key (a secret: `wrangler secret put DISCORD_PUBLIC_KEY`). */
+let handle: ((request: Request) => Promise<Response>) | undefined;
 function handlerFor(hex: string) {
-  if (cached?.hex === hex) return cached.handle;
   const key =
     isPublicKeyHex(hex) && crypto.subtle.importKey('raw', hexBytes(hex), 'Ed25519', false, ['verify']);
-  const handle = createInteractionsHandler({
+  return createInteractionsHandler({
     context,
     async verify(message, signature) {
       if (!key)
@@ -41,14 +40,13 @@ function handlerFor(hex: string) {
       console.error('handler failed', { id: interaction.id, type: interaction.type, error: String(error) });
     },
   });
-  cached = { hex, handle };
-  return handle;
 }
 
 export default {
   async fetch(request: Request, env: { DISCORD_PUBLIC_KEY?: string }): Promise<Response> {
     try {
-      return await handlerFor(env.DISCORD_PUBLIC_KEY?.trim() ?? '')(request);
+      handle ??= handlerFor(env.DISCORD_PUBLIC_KEY?.trim() ?? '');
+      return await handle(request);
     } catch (error) {
       console.error('request failed', String(error));
       return internalError();
