@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- <name>...]`: runs the benchmarks (all of them, or the named ones: search, http, gateway,
- * startup, memory, worker, render), prints a Markdown table headed by the machine, and — after a full run — writes the same
+ * startup, memory, worker, render, source-check), prints a Markdown table headed by the machine, and — after a full run — writes the same
  * to docs/BENCHMARKS.md. Runs the compiled code in dist/ (the npm script compiles first). Every child process
  * is killed at the end, on failure, on Ctrl-C and after a 6-minute watchdog.
  */
@@ -14,6 +14,7 @@ import { installCleanup, killAllChildren, projectRoot } from './processes.js';
 import { runRenderBench } from './render.js';
 import { type BenchResult, machine, machineLines, markdownTable, type Row } from './report.js';
 import { runSearchBench } from './search.js';
+import { runSourceCheckBench } from './source-check.js';
 import { runStartupBench } from './startup.js';
 import { runWorkerBench } from './worker.js';
 
@@ -25,6 +26,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   memory: runMemoryBench,
   worker: runWorkerBench,
   render: runRenderBench,
+  'source-check': runSourceCheckBench,
 };
 const names = Object.keys(benches);
 

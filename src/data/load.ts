@@ -124,7 +124,7 @@ export function loadDataset(options: LoadOptions = {}): Dataset {
 }
 
 /** The source document named by the file's `source.file`, relative to the file; the bundled one otherwise. */
-function sourcePathOf(raw: unknown, partnersFile: string): string {
+export function sourcePathOf(raw: unknown, partnersFile: string): string {
   const named = (raw as { source?: { file?: unknown } } | null)?.source?.file;
   return typeof named === 'string'
     ? resolve(dirname(partnersFile), named)

@@ -225,7 +225,7 @@ function wordsOf(text: string): string {
     .trim()} `;
 }
 
-type Located<T> = [path: string, value: T];
+export type Located<T> = [path: string, value: T];
 
 /** Every string a user may type to find this partner; each must point to one partner only. */
 function searchKeysOf(partner: Partner): Located<string>[] {
@@ -255,7 +255,8 @@ function valuesOf(partner: Partner, field: 'name' | 'aliases' | 'relatedBodies')
   return partner.relatedBodies.map((body) => body.name);
 }
 
-function quotesOf(partner: Partner): Located<string>[] {
+/** Every quote of the record, at its JSON path under the record (`.agreements[0].source`…). */
+export function quotesOf(partner: Partner): Located<string>[] {
   const sourced = (key: string, items: readonly { source: string }[]) =>
     items.map((item, i): Located<string> => [`.${key}[${i}].source`, item.source]);
   return [

@@ -6,9 +6,9 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { APIInteraction, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
-import type { ReplyFile } from '../../interactions/files.js';
 import type { Logger } from '../../logger.js';
 import { replyFilePng } from '../../render/timeline-png.js';
+import type { ReplyFile } from '../../toolkit/files.js';
 
 const editTimeoutMs = 30_000;
 /** The token's life less a margin: no edit, nor wait for one, after it. */

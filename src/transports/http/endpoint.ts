@@ -5,12 +5,12 @@
  * defined here only. No Node-only imports: bundled into the Worker.
  */
 import type { APIInteraction, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
-import type { BotContext } from '../../interactions/context.js';
-import { InteractionResponseType } from '../../interactions/discord-enums.js';
-import { filesOf, type ReplyFile, withoutFiles } from '../../interactions/files.js';
 import { type ErrorReporter, handleInteraction } from '../../interactions/handle.js';
 import { parseInteraction } from '../../interactions/parse.js';
 import type { InteractionOutcome } from '../../logger.js';
+import type { BotContext } from '../../toolkit/command.js';
+import { InteractionResponseType } from '../../toolkit/discord-enums.js';
+import { filesOf, type ReplyFile, withoutFiles } from '../../toolkit/files.js';
 
 const maxBodyBytes = 64 * 1024;
 

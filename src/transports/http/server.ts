@@ -7,10 +7,10 @@ import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { BotContext } from '../../interactions/context.js';
 import { interactionLogger, type Logger, logHandlerError, logInteraction } from '../../logger.js';
 import type { BotMetrics } from '../../metrics/metrics.js';
 import { rejectionLog } from '../../metrics/rejections.js';
+import type { BotContext } from '../../toolkit/command.js';
 import { editOriginalWithFiles, originalMessageUrl } from './deliver-files.js';
 import {
   createInteractionsHandler,

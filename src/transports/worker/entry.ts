@@ -1,9 +1,9 @@
 /**
- * The Cloudflare Worker (`npm run worker:build` bundles it): the bundled dataset, its search indexes built once
- * per isolate, and the shared web-standard handler (../http/endpoint.ts) as it is, verifying with WebCrypto.
- * No picture here (resvg is a native addon): a reply with files is sent as its text fallback.
+ * The Cloudflare Worker: the bundled dataset, its indexes built once per isolate, and the shared handler
+ * (../http/endpoint.ts) as it is, verifying with WebCrypto. No picture (resvg is native): files → their text.
  */
 import snapshot from 'wco:dataset';
+import { commandRegistry } from '../../../commands/index.js';
 import { datasetFromSnapshot } from '../../data/bundled.js';
 import { en } from '../../i18n/index.js';
 import { createPartnerSearch, createTopicSearch } from '../../search/index.js';
@@ -17,6 +17,7 @@ import {
 
 const dataset = datasetFromSnapshot(snapshot);
 const context = {
+  commands: commandRegistry,
   dataset,
   partnerSearch: createPartnerSearch(dataset.partners, dataset.topics),
   topicSearch: createTopicSearch(dataset.topics),
