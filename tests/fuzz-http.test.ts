@@ -104,10 +104,10 @@ function expectedStatus(body: Buffer): { status: number; interaction?: ReturnTyp
   } catch {
     return { status: 400 };
   }
-  // Discord nests options at most 3 deep, and a guild id is a snowflake (digits).
+  // Discord nests options at most 3 deep, and a guild id, when there is one (not null), is a snowflake.
   const { data, guild_id: guildId } = (json ?? {}) as { data?: { options?: unknown }; guild_id?: unknown };
   if (optionDepth(data?.options) > 3) return { status: 400 };
-  if (guildId !== undefined && (typeof guildId !== 'string' || !/^\d{1,20}$/.test(guildId))) {
+  if (guildId != null && (typeof guildId !== 'string' || !/^\d{1,20}$/.test(guildId))) {
     return { status: 400 };
   }
   const interaction = parseInteraction(json);
