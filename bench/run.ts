@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { entryPointArgs } from '../src/cli/args.js';
 import { runAskBench } from './ask.js';
 import { runGatewayBench } from './gateway.js';
-import { load, runHttpBench } from './http.js';
+import { httpHowMeasured, runHttpBench } from './http.js';
 import { runMemoryBench } from './memory.js';
 import { installCleanup, killAllChildren, projectRoot } from './processes.js';
 import { runRenderBench } from './render.js';
@@ -160,23 +160,7 @@ is printed above, compare runs only on a quiet machine.
   every row counts; among the synthetic partners the target is on the rows the test also checks at scale
   (exact names and acronyms, sub-bodies, programmes, typos), the other kinds (multi-word, diacritics, prefixes,
   nonsense) are reported: synthetic partners share words, topics and random acronyms with them by construction.
-- **http**: autocannon, ${load.connections} connections, ${load.durationS} s measured after a ${load.warmupS} s warm-up (same connections), one
-  run after the other on an otherwise idle endpoint. The baseline is \`bench/baseline-server.ts\`: a bare
-  \`node:http\` server that reads the body, verifies the Ed25519 signature with \`node:crypto\` and answers
-  \`{"type":1}\` — a child process like the real one; the target is judged against it, as the issue defines it
-  (verifying inline, on the event loop). The real endpoint verifies on libuv's thread pool (node:crypto's callback
-  form), so the event loop answers other requests meanwhile; for a like-with-like comparison the same baseline is
-  also run verifying on the thread pool, and each endpoint row gives its share of that one too. The real endpoint is
-  \`node scripts/run.mjs http\` (what \`npm run http\` runs: the bundle \`dist/http.mjs\`) at the default
-  LOG_LEVEL=info, stdout (one JSON line per interaction) to a file. Bodies are
-  Discord-shaped interactions (the stand-in's builders), signed once up front with a fresh key pair and cycled by
-  autocannon: /partner commands (ids, acronyms, names, typos, multi-word) and autocomplete keystrokes; the
-  baseline gets the command bodies. Each body is sent once and its answer checked (200, type 4 or 8) before the
-  load. The endpoint's search cache is warm after the first cycle, as in production where the same prefixes recur.
-  Throughput is autocannon's median of per-second request counts; latency its p99 (1 ms resolution) at that
-  full closed-loop load (10 requests always in flight), no easier than at 80 % of the baseline's rate. The
-  server's CPU time per request (user + system, all threads, read from \`/proc/<pid>/stat\` around the measured
-  part) is in the notes: unlike requests/s it hardly depends on what else the machine runs.
+- **http**: ${httpHowMeasured}
 - **gateway**: in process: the stand-in (\`tests/discord-stand-in\`) and \`createGatewayBot\` with
   \`standInClientOptions\` and a silent logger, compiled. Timed from \`dispatchInteraction\` (INTERACTION_CREATE
   written to the socket) until the stand-in has recorded the interaction callback (\`waitForCallback\`), 500

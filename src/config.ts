@@ -39,8 +39,10 @@ export interface Config {
   logLevel: LogLevel;
   host: string;
   port: number;
-  /** When set, GET /metrics is served on this port (on HOST) instead of the HTTP endpoint's port. */
+  /** When set, GET /metrics is served on this port, on its own listener (never on the interactions port). */
   metricsPort: number | undefined;
+  /** The metrics listener's address: loopback unless METRICS_HOST says otherwise. */
+  metricsHost: string;
 }
 
 /** What each mode cannot run without. */
@@ -75,6 +77,7 @@ const variableOf = {
   host: 'HOST',
   port: 'PORT',
   metricsPort: 'METRICS_PORT',
+  metricsHost: 'METRICS_HOST',
 } as const satisfies Record<Exclude<keyof Config, 'mode'>, string>;
 
 const whyRequired: Record<RequiredKey<Mode>, string> = {
@@ -122,6 +125,15 @@ function portNumber(variable: string) {
     .refine((port) => port <= 65535, {
       error: (issue) => `${variable} must be at most 65535 (got ${shown(issue.input)})`,
     });
+}
+
+function hostName(variable: string) {
+  return z
+    .string()
+    .regex(/^[\w.:[\]-]+$/, {
+      error: (issue) => `${variable} must be a host name or IP address (got ${shown(issue.input)})`,
+    })
+    .default(defaultHost);
 }
 
 function parsedUrl(url: string): URL | undefined {
@@ -176,12 +188,8 @@ const envSchema = z.object({
       }),
     )
     .default('info'),
-  host: z
-    .string()
-    .regex(/^[\w.:[\]-]+$/, {
-      error: (issue) => `HOST must be a host name or IP address (got ${shown(issue.input)})`,
-    })
-    .default(defaultHost),
+  host: hostName('HOST'),
+  metricsHost: hostName('METRICS_HOST'),
   port: portNumber('PORT').default(defaultPort),
   metricsPort: portNumber('METRICS_PORT').optional(),
 });

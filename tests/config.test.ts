@@ -38,6 +38,7 @@ describe('configFor', () => {
       logLevel: 'info',
       host: '127.0.0.1',
       port: 3000,
+      metricsHost: '127.0.0.1',
     });
   });
 
@@ -52,6 +53,7 @@ describe('configFor', () => {
       HOST: '0.0.0.0',
       PORT: '8080',
       METRICS_PORT: '9464',
+      METRICS_HOST: '0.0.0.0',
     });
     expect(config).toEqual({
       mode: 'deploy',
@@ -64,6 +66,7 @@ describe('configFor', () => {
       host: '0.0.0.0',
       port: 8080,
       metricsPort: 9464,
+      metricsHost: '0.0.0.0',
     });
     expect(JSON.stringify(describeConfig(config))).not.toContain(token);
   });

@@ -13,7 +13,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleInteraction } from '../src/interactions/handle.js';
 import { parseInteraction } from '../src/interactions/parse.js';
-import { httpLimits, type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
+import { httpLimits } from '../src/transports/http/endpoint.js';
+import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
 import {
   anyPayloadArb,
   type FuzzPayload,
@@ -103,8 +104,20 @@ function expectedStatus(body: Buffer): { status: number; interaction?: ReturnTyp
   } catch {
     return { status: 400 };
   }
+  // Discord nests options at most 3 deep, and a guild id, when there is one (not null), is a snowflake.
+  const { data, guild_id: guildId } = (json ?? {}) as { data?: { options?: unknown }; guild_id?: unknown };
+  if (optionDepth(data?.options) > 3) return { status: 400 };
+  if (guildId != null && (typeof guildId !== 'string' || !/^\d{1,20}$/.test(guildId))) {
+    return { status: 400 };
+  }
   const interaction = parseInteraction(json);
   return interaction ? { status: 200, interaction } : { status: 400 };
+}
+
+/** How deep options are nested: 0 for none, 1 for a flat list... */
+function optionDepth(options: unknown): number {
+  if (!Array.isArray(options)) return 0;
+  return 1 + Math.max(0, ...options.map((option) => optionDepth((option as { options?: unknown })?.options)));
 }
 
 function checkAnswer(body: Buffer, answer: Answer): void {

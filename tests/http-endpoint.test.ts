@@ -1,25 +1,22 @@
 import { connect } from 'node:net';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../commands/index.js';
 import { loadBotContext } from '../src/interactions/create-context.js';
-import { httpLimits, type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
-import {
-  publicKeyFromHex,
-  verifySignature,
-  verifySignatureInBackground,
-} from '../src/transports/http/verify-signature.js';
+import { httpLimits } from '../src/transports/http/endpoint.js';
+import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
 import {
   buildAutocompleteInteraction,
   buildBotMessage,
   buildComponentInteraction,
   createLocalSession,
 } from '../src/transports/local/parse-command-line.js';
+import { type DiscordStandIn, startDiscordStandIn } from './discord-stand-in/index.js';
 import { interactionFor } from './helpers/bot.js';
 import { capturedLogger } from './helpers/captured-logger.js';
 import { envWithout, exitOf, runToEnd, spawnRunScript } from './helpers/child-process.js';
 import { rawExchange } from './helpers/raw-http.js';
-import { keyPair, signedHeaders } from './helpers/signing.js';
+import { keyPair, nowTimestamp, signedHeaders } from './helpers/signing.js';
 
 const keys = keyPair();
 const otherKeys = keyPair();
@@ -262,7 +259,7 @@ describe('HTTP interactions endpoint (in-process)', () => {
     it('answers 401 with a short JSON body and no detail', async () => {
       const response = await post(body, {
         'x-signature-ed25519': 'ab'.repeat(64),
-        'x-signature-timestamp': '1',
+        'x-signature-timestamp': nowTimestamp(),
       });
       expect(response.status).toBe(401);
       expect(JSON.parse(response.text)).toEqual({ error: 'invalid request signature' });
@@ -298,7 +295,7 @@ describe('HTTP interactions endpoint (in-process)', () => {
         'Host: localhost',
         'Transfer-Encoding: chunked',
         `X-Signature-Ed25519: ${'ab'.repeat(64)}`,
-        'X-Signature-Timestamp: 1',
+        `X-Signature-Timestamp: ${nowTimestamp()}`,
         '',
         '',
       ].join('\r\n');
@@ -342,14 +339,17 @@ describe('HTTP interactions endpoint (in-process)', () => {
 
 describe('HTTP endpoint limits and shutdown', () => {
   it('times out a body that does not arrive (408) and closes the connection', async () => {
-    const server = await startHttpServer({ context, publicKeyHex: keys.publicKeyHex, bodyTimeoutMs: 200 });
+    const server = await startHttpServer({ context, publicKeyHex: keys.publicKeyHex });
+    // Shortened for the test (Node reads them at each check, every second).
+    server.server.headersTimeout = 200;
+    server.server.requestTimeout = 300;
     try {
       const head = [
         'POST /interactions HTTP/1.1',
         'Host: localhost',
         'Content-Length: 100',
         `X-Signature-Ed25519: ${'ab'.repeat(64)}`,
-        'X-Signature-Timestamp: 1',
+        `X-Signature-Timestamp: ${nowTimestamp()}`,
         '',
         '{"type":',
       ].join('\r\n');
@@ -399,32 +399,79 @@ describe('HTTP endpoint limits and shutdown', () => {
   it('refuses to start with a malformed public key', async () => {
     await expect(startHttpServer({ context, publicKeyHex: 'not-a-key' })).rejects.toThrow(/64 hexadecimal/);
   });
+});
 
-  describe('signature checks, inline and on the thread pool', () => {
-    const key = publicKeyFromHex(keys.publicKeyHex);
-    const body = Buffer.from('{}');
-    const good = signedHeaders(body, keys.privateKey);
-    const signature = good['x-signature-ed25519'];
-    const timestamp = good['x-signature-timestamp'];
-    type Headers = [string | string[] | undefined, string | string[] | undefined, Buffer];
-    const cases: [string, Headers, boolean][] = [
-      ['one signature, one timestamp', [signature, timestamp, body], true],
-      ['each as a one-element list', [[signature], [timestamp], body], true],
-      ['upper-case hex', [signature.toUpperCase(), timestamp, body], true],
-      ['a duplicated signature', [[signature, signature], [timestamp], body], false],
-      ['no signature', [undefined, timestamp, body], false],
-      ['no timestamp', [signature, undefined, body], false],
-      ['another body', [signature, timestamp, Buffer.from('{ }')], false],
-      ['another timestamp', [signature, String(Number(timestamp) + 1), body], false],
-      ['a signature that is not hex', ['zz'.repeat(64), timestamp, body], false],
-    ];
-    const inBackground = (...[s, t, b]: Headers) =>
-      new Promise<boolean>((resolve) => verifySignatureInBackground(key, s, t, b, resolve));
+describe('follow-up edits (a reply with a picture): URLs built only from checked fields, 429 honoured', () => {
+  const editRoute = 'PATCH /webhooks/:appId/:token/messages/:messageId';
+  const { lines, logger } = capturedLogger();
+  let standIn: DiscordStandIn;
+  let server: RunningHttpServer;
 
-    it.each(cases)('%s → %s', async (_, headers, valid) => {
-      expect(verifySignature(key, ...headers)).toBe(valid);
-      expect(await inBackground(...headers)).toBe(valid);
+  beforeAll(async () => {
+    standIn = await startDiscordStandIn();
+    server = await startHttpServer({
+      context,
+      publicKeyHex: keys.publicKeyHex,
+      apiUrl: standIn.apiUrl,
+      applicationId: standIn.applicationId,
+      logger,
     });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await standIn?.close();
+  });
+
+  const timelineRequest = (changes: Record<string, string> = {}) => ({
+    ...standIn.chatInputInteraction({ commandName: 'mou', options: { view: 'timeline' } }),
+    ...changes,
+  });
+
+  async function send(payload: object): Promise<{ type: number; data?: { embeds?: { title?: string }[] } }> {
+    const body = JSON.stringify(payload);
+    const response = await fetch(`${server.url}/interactions`, {
+      method: 'POST',
+      headers: signedHeaders(body, keys.privateKey),
+      body,
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { type: number; data?: { embeds?: { title?: string }[] } };
+  }
+
+  it.each([
+    ['a token that climbs out of the path', { token: '../../../../evil/path?x=' }],
+    ['a token with a slash', { token: 'abc/def' }],
+    ['another application’s id', { application_id: '1290000000000000999' }],
+  ])('%s: answered at once with the text, nothing sent to Discord', async (_, changes) => {
+    const before = standIn.rest.requests.length;
+    const answer = await send(timelineRequest(changes));
+    expect(answer.type).toBe(4);
+    expect(answer.data?.embeds?.[0]?.title).toBe('WCO agreements timeline');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(standIn.rest.requests.slice(before)).toEqual([]);
+  });
+
+  it('a 429 on the edit is retried once, after the Retry-After Discord asked for, and the picture arrives', async () => {
+    const fault = standIn.injectRestFault({
+      method: 'PATCH',
+      path: '/webhooks/:appId/:token/messages/:id',
+      status: 429,
+      retryAfter: 0.3,
+    });
+    const payload = timelineRequest();
+    await standIn.answeredOverHttp(payload, '{"type":5}');
+    expect(await send(payload)).toEqual({ type: 5 });
+    const edit = await standIn.waitForRequest(
+      (r) => r.route === editRoute && r.params.token === payload.token && r.status === 200,
+    );
+    expect(fault.hits).toHaveLength(1);
+    expect(edit.time - (fault.hits[0]?.time ?? 0)).toBeGreaterThanOrEqual(290);
+    expect(edit.files.map((file) => file.filename)).toEqual(['timeline.png']);
+    await vi.waitFor(() =>
+      expect(lines.some((l) => l.msg === 'reply file delivered' && l.interactionId === payload.id)).toBe(
+        true,
+      ),
+    );
   });
 });
 

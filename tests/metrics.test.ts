@@ -1,11 +1,13 @@
 /**
- * Prometheus metrics, scraped as Prometheus would: GET /metrics on the HTTP endpoint (or on METRICS_PORT),
- * and on METRICS_PORT for the gateway bot run against the Discord stand-in.
+ * Prometheus metrics, scraped as Prometheus would: GET /metrics on METRICS_PORT (its own listener, loopback by
+ * default, never the public interactions port) for the HTTP endpoint and for the gateway bot run against the
+ * Discord stand-in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
 import { loadBotContext } from '../src/interactions/create-context.js';
-import { commandLabel, createMetrics } from '../src/metrics/metrics.js';
+import { type BotMetrics, commandLabel, createMetrics } from '../src/metrics/metrics.js';
+import { type RunningMetricsServer, startMetricsServer } from '../src/metrics/server.js';
 import { encodeCustomId } from '../src/toolkit/custom-id.js';
 import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
 import { createLocalSession } from '../src/transports/local/parse-command-line.js';
@@ -34,17 +36,19 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
   return undefined;
 }
 
-describe('GET /metrics on the HTTP endpoint', () => {
+describe('the HTTP endpoint’s metrics, on their own listener', () => {
   let server: RunningHttpServer;
+  let metricsServer: RunningMetricsServer;
+  let metrics: BotMetrics;
   beforeAll(async () => {
-    server = await startHttpServer({
-      context,
-      publicKeyHex: keys.publicKeyHex,
-      metrics: createMetrics({ transport: 'http' }),
-      serveMetrics: true,
-    });
+    metrics = createMetrics({ transport: 'http' });
+    server = await startHttpServer({ context, publicKeyHex: keys.publicKeyHex, metrics });
+    metricsServer = await startMetricsServer({ metrics, host: '127.0.0.1', port: 0 });
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    await metricsServer.close();
+  });
 
   async function post(body: string, headers = signedHeaders(body, keys.privateKey)) {
     return (await fetch(`${server.url}/interactions`, { method: 'POST', headers, body })).status;
@@ -59,7 +63,7 @@ describe('GET /metrics on the HTTP endpoint', () => {
     expect(await post('{}', { 'content-type': 'application/json' } as never)).toBe(401);
     expect(await post('not json')).toBe(400);
 
-    const response = await fetch(`${server.url}/metrics`);
+    const response = await fetch(`${metricsServer.url}/metrics`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await response.text();
@@ -82,13 +86,24 @@ describe('GET /metrics on the HTTP endpoint', () => {
     expect(text).not.toContain(mou.slice(0, 40));
   });
 
-  it('is not served when the endpoint is started without it', async () => {
-    const plain = await startHttpServer({ context, publicKeyHex: keys.publicKeyHex });
-    try {
-      expect((await fetch(`${plain.url}/metrics`)).status).toBe(404);
-    } finally {
-      await plain.close();
-    }
+  it('is never served on the public interactions port', async () => {
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
+  });
+
+  it('renders a flood of scrapes at most once a second: each costs a copy, not a rendering', async () => {
+    let renderings = 0;
+    const render = metrics.registry.metrics.bind(metrics.registry);
+    metrics.registry.metrics = () => {
+      renderings++;
+      return render();
+    };
+    const started = performance.now();
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () => fetch(`${metricsServer.url}/metrics`).then((r) => r.text())),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    expect(answers.every((text) => text.includes('wco_interactions_total'))).toBe(true);
+    expect(renderings).toBeLessThanOrEqual(Math.ceil(seconds) + 1);
   });
 });
 
@@ -122,6 +137,8 @@ describe('METRICS_PORT', () => {
       const started = await bot.waitForLog((line) => typeof line.metricsUrl === 'string', 0, 20_000);
       const { url, metricsUrl } = started as { url: string; metricsUrl: string };
       expect(new URL(metricsUrl).port).not.toBe(new URL(url).port);
+      // METRICS_HOST unset: loopback only.
+      expect(new URL(metricsUrl).hostname).toBe('127.0.0.1');
       const body = JSON.stringify(interaction('/partner who:interpol'));
       expect((await postSigned(url, body, keys.privateKey)).status).toBe(200);
       expect((await fetch(`${url}/metrics`)).status).toBe(404);

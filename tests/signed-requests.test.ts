@@ -10,7 +10,8 @@ import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
 import { loadBotContext } from '../src/interactions/create-context.js';
-import { httpLimits, startHttpServer } from '../src/transports/http/server.js';
+import { httpLimits } from '../src/transports/http/endpoint.js';
+import { startHttpServer } from '../src/transports/http/server.js';
 import {
   buildAutocompleteInteraction,
   createLocalSession,
@@ -19,7 +20,7 @@ import { buildWorker } from '../src/transports/worker/build.js';
 import { serveWorker } from '../src/transports/worker/dev.js';
 import { interactionFor } from './helpers/bot.js';
 import { rawExchange } from './helpers/raw-http.js';
-import { keyPair, signedHeaders } from './helpers/signing.js';
+import { keyPair, nowTimestamp, signedHeaders } from './helpers/signing.js';
 
 const keys = keyPair();
 const otherKeys = keyPair();
@@ -49,6 +50,16 @@ const signed = (body: string, extra: Record<string, string> = {}): Request => ({
   headers: { ...signedHeaders(body, keys.privateKey), ...extra },
   body,
 });
+/** /help signed `secondsAgo` before now (negative: ahead). */
+const signedAt = (secondsAgo: number): Request => ({
+  method: 'POST',
+  path: '/interactions',
+  headers: signedHeaders(help, keys.privateKey, String(Number(nowTimestamp()) - secondsAgo)),
+  body: help,
+});
+/** Options nested `depth` levels deep, as no Discord command ever is. */
+const nested = (depth: number): unknown[] =>
+  depth === 0 ? [] : [{ name: 'o', type: 1, options: nested(depth - 1) }];
 const flipFirstByte = (hex: string) =>
   ((Number.parseInt(hex.slice(0, 2), 16) ^ 1).toString(16).padStart(2, '0') + hex.slice(2)) as string;
 const goodHeaders = signedHeaders(help, keys.privateKey);
@@ -62,6 +73,7 @@ const helpWith = (extra: Record<string, string>): Request => ({
   body: help,
 });
 const refusedSignature = '{"error":"invalid request signature"}';
+const refusedTimestamp = '{"error":"request timestamp outside the accepted window"}';
 
 function rawPost(headerLines: string[], body: string | Buffer[]): (string | Buffer)[] {
   const head = [
@@ -218,7 +230,11 @@ const cases: [string, () => Request, number, string | Check][] = [
       method: 'POST',
       path: '/interactions',
       raw: rawPost(
-        ['Transfer-Encoding: chunked', `X-Signature-Ed25519: ${'ab'.repeat(64)}`, 'X-Signature-Timestamp: 1'],
+        [
+          'Transfer-Encoding: chunked',
+          `X-Signature-Ed25519: ${'ab'.repeat(64)}`,
+          `X-Signature-Timestamp: ${nowTimestamp()}`,
+        ],
         [
           ...Array.from({ length: 5 }, () =>
             Buffer.concat([Buffer.from('4000\r\n'), Buffer.alloc(16 * 1024, 'x'), Buffer.from('\r\n')]),
@@ -229,6 +245,76 @@ const cases: [string, () => Request, number, string | Check][] = [
     }),
     413,
     `{"error":"body larger than ${httpLimits.maxBodyBytes} bytes"}`,
+  ],
+  ['a replay of a request signed 10 minutes ago', () => signedAt(600), 401, refusedTimestamp],
+  [
+    'a replay of a request signed at second 1 (1970)',
+    () => signedAt(Number(nowTimestamp()) - 1),
+    401,
+    refusedTimestamp,
+  ],
+  ['a request signed a year ahead', () => signedAt(-365 * 86_400), 401, refusedTimestamp],
+  ['a request signed 6 minutes ahead', () => signedAt(-360), 401, refusedTimestamp],
+  [
+    'a request signed 4 minutes ago (inside the window)',
+    () => signedAt(240),
+    200,
+    jsonAnswer((response) => expect(response.type).toBe(4)),
+  ],
+  [
+    'spaces around the signature header value',
+    () => ({
+      method: 'POST',
+      path: '/interactions',
+      raw: rawPost(
+        [
+          `Content-Length: ${Buffer.byteLength(help)}`,
+          `X-Signature-Ed25519:   ${goodHeaders['x-signature-ed25519']}  `,
+          `X-Signature-Timestamp:  ${goodHeaders['x-signature-timestamp']} `,
+        ],
+        help,
+      ),
+    }),
+    200,
+    jsonAnswer((response) => expect(response.type).toBe(4)),
+  ],
+  [
+    'Content-Length together with chunked',
+    () => ({
+      method: 'POST',
+      path: '/interactions',
+      raw: rawPost(
+        [
+          `Content-Length: ${Buffer.byteLength(help)}`,
+          'Transfer-Encoding: chunked',
+          `X-Signature-Ed25519: ${goodHeaders['x-signature-ed25519']}`,
+          `X-Signature-Timestamp: ${goodHeaders['x-signature-timestamp']}`,
+        ],
+        `${Buffer.byteLength(help).toString(16)}\r\n${help}\r\n0\r\n\r\n`,
+      ),
+    }),
+    400,
+    '{"error":"both Content-Length and Transfer-Encoding"}',
+  ],
+  [
+    'options nested 1,500 deep (Discord nests 3)',
+    () =>
+      signed(JSON.stringify({ ...JSON.parse(help), data: { name: 'help', type: 1, options: nested(1500) } })),
+    400,
+    '{"error":"options nested deeper than Discord nests them"}',
+  ],
+  [
+    'options nested 4 deep',
+    () =>
+      signed(JSON.stringify({ ...JSON.parse(help), data: { name: 'help', type: 1, options: nested(4) } })),
+    400,
+    '{"error":"options nested deeper than Discord nests them"}',
+  ],
+  [
+    'a guild_id that is not a snowflake',
+    () => signed(JSON.stringify({ ...JSON.parse(help), guild_id: '../../x' })),
+    400,
+    '{"error":"body is not an interaction"}',
   ],
   ['GET /', () => ({ method: 'GET', path: '/' }), 404, '{"error":"not found"}'],
   [

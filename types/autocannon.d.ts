@@ -7,6 +7,8 @@ declare module 'autocannon' {
     path?: string;
     headers?: Record<string, string>;
     body?: string | Buffer;
+    /** Called before each sending of this request; what it returns is sent. */
+    setupRequest?: (request: Request) => Request;
     /** Called with every response to this request. */
     onResponse?: (status: number, body: string) => void;
   }

@@ -1,5 +1,5 @@
 // npm run http: the HTTP interactions endpoint (POST /interactions, GET /healthz) on HOST:PORT, and GET /metrics
-// there too, or on METRICS_PORT when set.
+// on METRICS_HOST:METRICS_PORT when METRICS_PORT is set (never on the public port).
 // Needs DISCORD_PUBLIC_KEY. Invalid config or data: the problems on stderr, exit 1, nothing served.
 // SIGTERM/SIGINT: stop accepting, finish in-flight requests, exit 0.
 import { performance } from 'node:perf_hooks';
@@ -20,7 +20,8 @@ Environment (or .env)
   DISCORD_PUBLIC_KEY  the application's public key (required; Developer Portal → General Information)
   HOST                the address to listen on (default 127.0.0.1; 0.0.0.0 in a container)
   PORT                the port (default 3000)
-  METRICS_PORT        serve Prometheus metrics (GET /metrics) on this port
+  METRICS_PORT        serve Prometheus metrics (GET /metrics) on this port, never on PORT
+  METRICS_HOST        the address of that listener (default 127.0.0.1)
   DISCORD_API_URL     Discord's REST API, for follow-up messages (default https://discord.com/api)
   LOG_LEVEL           fatal, error, warn, info (default), debug, trace or silent`,
   {},
@@ -42,13 +43,12 @@ const logger = createLogger({ level: config.logLevel, name: 'http' });
 
 const context = orExit(() => loadBotContext());
 
-const metrics = createMetrics({ transport: 'http' });
-const separateMetricsPort = config.metricsPort !== undefined;
+const metrics = config.metricsPort === undefined ? undefined : createMetrics({ transport: 'http' });
 
 let running: Awaited<ReturnType<typeof startHttpServer>>;
 let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | undefined;
 // Which port the failing listen was for, to name it in the error.
-let starting = { variable: 'PORT', port: config.port };
+let starting = { variable: 'PORT', port: config.port, host: config.host };
 try {
   running = await startHttpServer({
     context,
@@ -56,22 +56,22 @@ try {
     host: config.host,
     port: config.port,
     apiUrl: config.apiUrl,
+    applicationId: config.applicationId,
     logger,
     metrics,
-    serveMetrics: !separateMetricsPort,
   });
-  if (config.metricsPort !== undefined) {
-    starting = { variable: 'METRICS_PORT', port: config.metricsPort };
+  if (metrics && config.metricsPort !== undefined) {
+    starting = { variable: 'METRICS_PORT', port: config.metricsPort, host: config.metricsHost };
     metricsServer = await startMetricsServer({
       metrics,
-      host: config.host,
+      host: config.metricsHost,
       port: config.metricsPort,
       logger,
     });
   }
 } catch (error) {
-  const why = whyCannotListen(error, config.host, starting.port, `set ${starting.variable} to another one`);
-  process.stderr.write(`npm run http: cannot listen on ${config.host}:${starting.port}: ${why}\n`);
+  const why = whyCannotListen(error, starting.host, starting.port, `set ${starting.variable} to another one`);
+  process.stderr.write(`npm run http: cannot listen on ${starting.host}:${starting.port}: ${why}\n`);
   process.exit(1);
 }
 
@@ -80,10 +80,10 @@ logger.info(
     url: running.url,
     partners: context.dataset.partners.length,
     topics: context.dataset.topics.length,
-    metricsUrl: `${metricsServer?.url ?? running.url}/metrics`,
+    metricsUrl: metricsServer && `${metricsServer.url}/metrics`,
     startupMs: Math.round(performance.now()),
   },
-  `listening on ${running.url} (POST /interactions, GET /healthz${metricsServer ? `; GET /metrics on ${metricsServer.url}` : ', GET /metrics'})`,
+  `listening on ${running.url} (POST /interactions, GET /healthz${metricsServer ? `; GET /metrics on ${metricsServer.url}` : ''})`,
 );
 
 let stopping = false;

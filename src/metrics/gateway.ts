@@ -12,19 +12,22 @@ export function gatewayStatusOf(client: Client): GatewayStatus {
   };
 }
 
-/** Starts GET /metrics on HOST:METRICS_PORT; a port that cannot be used ends the process with one line. */
+/**
+ * Starts GET /metrics on METRICS_HOST (loopback by default):METRICS_PORT; a port that cannot be used ends the
+ * process with one line.
+ */
 export async function serveGatewayMetrics(
-  config: Pick<Config, 'host' | 'metricsPort'>,
+  config: Pick<Config, 'metricsHost' | 'metricsPort'>,
   logger: Logger,
 ): Promise<BotMetrics> {
   const metrics = createMetrics({ transport: 'gateway' });
   const port = config.metricsPort ?? 0;
   try {
-    const server = await startMetricsServer({ metrics, host: config.host, port, logger });
+    const server = await startMetricsServer({ metrics, host: config.metricsHost, port, logger });
     logger.info({ metricsUrl: `${server.url}/metrics` }, `metrics on ${server.url}/metrics`);
   } catch (error) {
     process.stderr.write(
-      `Cannot serve metrics on ${config.host}:${port} (METRICS_PORT): ${(error as Error).message}\n`,
+      `Cannot serve metrics on ${config.metricsHost}:${port} (METRICS_HOST, METRICS_PORT): ${(error as Error).message}\n`,
     );
     process.exit(1);
   }

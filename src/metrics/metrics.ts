@@ -100,6 +100,7 @@ export function createMetrics({
   // Label children, looked up once per label combination instead of hashing the labels on every call.
   const counted = new Map<string, ReturnType<typeof interactions.labels>>();
   const timed = new Map<string, ReturnType<typeof latency.labels>>();
+  let rendered: { at: number; text: Promise<string> } | undefined;
   const requestEnded = () => {
     inFlightCount--;
   };
@@ -152,8 +153,16 @@ export function createMetrics({
         },
       });
     },
-    async scrape() {
-      return { contentType: registry.contentType, body: await registry.metrics() };
+    scrape() {
+      // Rendered at most once a second, whatever the number of scrapes: a flood of them costs a copy each.
+      if (!rendered || performance.now() - rendered.at > 1_000) {
+        const text = registry.metrics();
+        rendered = { at: performance.now(), text };
+        text.catch(() => {
+          rendered = undefined;
+        });
+      }
+      return rendered.text.then((body) => ({ contentType: registry.contentType, body }));
     },
   };
 }

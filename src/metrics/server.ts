@@ -1,13 +1,13 @@
 /**
- * GET /metrics over node:http: on its own port (METRICS_PORT) for either transport, or on the HTTP endpoint's
- * port through `sendMetrics`. Scrapes are rare, so this is plain: no keep-alive tuning, no body reading.
+ * GET /metrics over node:http, on its own listener (METRICS_PORT, on METRICS_HOST: loopback by default) for
+ * either transport; never on the public interactions port. No keep-alive tuning, no body reading.
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.js';
 import type { BotMetrics } from './metrics.js';
 
-export function sendMetrics(res: ServerResponse, metrics: BotMetrics, logger?: Logger): void {
+function sendMetrics(res: ServerResponse, metrics: BotMetrics, logger?: Logger): void {
   metrics.scrape().then(
     ({ contentType, body }) => {
       res.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-store' });

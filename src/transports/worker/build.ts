@@ -8,31 +8,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { snapshotOf } from '../../data/bundled.js';
-import type { Dataset } from '../../data/dataset.js';
 import { loadDataset } from '../../data/load.js';
 import { projectRoot } from '../../data/paths.js';
 
-export const workerEntry = join(projectRoot, 'src', 'transports', 'worker', 'entry.ts');
+const workerEntry = join(projectRoot, 'src', 'transports', 'worker', 'entry.ts');
 export const workerBundlePath = join(projectRoot, 'dist', 'worker', 'worker.mjs');
 const datasetModule = 'wco:dataset';
 
-export interface WorkerBundle {
-  path: string;
-  code: string;
-  bytes: number;
-  /** gzip -9 size: what Cloudflare's size limit (compressed) counts, near enough. */
-  gzipBytes: number;
-  /** Every module the bundle is made of (paths relative to the project root, or esbuild's names). */
-  inputs: string[];
-}
+export type WorkerBundle = Awaited<ReturnType<typeof buildWorker>>;
 
-export async function buildWorker({
-  outfile = workerBundlePath,
-  dataset = loadDataset(),
-}: {
-  outfile?: string;
-  dataset?: Dataset;
-} = {}): Promise<WorkerBundle> {
+export async function buildWorker({ outfile = workerBundlePath, dataset = loadDataset() } = {}) {
   const { build } = await import('esbuild');
   const snapshot = JSON.stringify(snapshotOf(dataset));
   const result = await build({
@@ -69,7 +54,9 @@ export async function buildWorker({
     path: outfile,
     code: output.text,
     bytes: output.contents.byteLength,
+    /** gzip -9 size: what Cloudflare's size limit (compressed) counts, near enough. */
     gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength,
+    /** Every module the bundle is made of (paths relative to the project root, or esbuild's names). */
     inputs: Object.keys(result.metafile.inputs),
   };
 }

@@ -28,23 +28,14 @@ export async function buildWorkerOrExit(outfile?: string): Promise<WorkerBundle>
   }
 }
 
-export interface LocalWorker {
-  /** e.g. http://127.0.0.1:8787 (no trailing slash) */
-  url: string;
-  close(): Promise<void>;
-}
-
-export async function serveWorker({
-  script,
-  publicKeyHex,
-  host,
-  port,
-}: {
+/** The Worker in workerd on host:port; its url has no trailing slash (e.g. http://127.0.0.1:8787). */
+export async function serveWorker(options: {
   script: string;
   publicKeyHex: string;
   host: string;
   port: number;
-}): Promise<LocalWorker> {
+}) {
+  const { script, publicKeyHex, host, port } = options;
   const { Miniflare } = await import('miniflare');
   const miniflare = new Miniflare({
     modules: true,

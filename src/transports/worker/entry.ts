@@ -1,18 +1,56 @@
-// The Cloudflare Worker's entry (`npm run worker:build` bundles it): the bundled dataset, its search indexes
-// built once per isolate, and the web-standard fetch handler.
+/**
+ * The Cloudflare Worker: the bundled dataset, its indexes built once per isolate, and the shared handler
+ * (../http/endpoint.ts) as it is, verifying with WebCrypto. No picture (resvg is native): files → their text.
+ */
 import snapshot from 'wco:dataset';
 import { commandRegistry } from '../../../commands/index.js';
 import { datasetFromSnapshot } from '../../data/bundled.js';
 import { en } from '../../i18n/index.js';
 import { createPartnerSearch, createTopicSearch } from '../../search/index.js';
-import { createWorker } from './handler.js';
+import {
+  createInteractionsHandler,
+  hexBytes,
+  internalError,
+  isPublicKeyHex,
+  publicKeyProblem,
+} from '../http/endpoint.js';
 
 const dataset = datasetFromSnapshot(snapshot);
-
-export default createWorker({
+const context = {
+  commands: commandRegistry,
   dataset,
   partnerSearch: createPartnerSearch(dataset.partners, dataset.topics),
   topicSearch: createTopicSearch(dataset.topics),
   t: en,
-  commands: commandRegistry,
-});
+};
+
+/** Made on the first request, with the public key (a secret: `wrangler secret put DISCORD_PUBLIC_KEY`). */
+let handle: ((request: Request) => Promise<Response>) | undefined;
+function handlerFor(hex: string) {
+  const key =
+    isPublicKeyHex(hex) && crypto.subtle.importKey('raw', hexBytes(hex), 'Ed25519', false, ['verify']);
+  return createInteractionsHandler({
+    context,
+    async verify(message, signature) {
+      if (!key)
+        throw new Error(`DISCORD_PUBLIC_KEY: ${publicKeyProblem} (set it with \`wrangler secret put\`)`);
+      return crypto.subtle.verify('Ed25519', await key, signature, message).catch(() => false);
+    },
+    reportError(error, interaction) {
+      // The interaction's id and type only: never its token or what the user typed.
+      console.error('handler failed', { id: interaction.id, type: interaction.type, error: String(error) });
+    },
+  });
+}
+
+export default {
+  async fetch(request: Request, env: { DISCORD_PUBLIC_KEY?: string }): Promise<Response> {
+    try {
+      handle ??= handlerFor(env.DISCORD_PUBLIC_KEY?.trim() ?? '');
+      return await handle(request);
+    } catch (error) {
+      console.error('request failed', String(error));
+      return internalError();
+    }
+  },
+};
