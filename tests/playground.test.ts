@@ -315,8 +315,8 @@ describe('parseCommandLine', () => {
 describe('complete (Tab)', () => {
   it('completes command names', () => {
     expect(complete('/pa', context)).toEqual([['/partner '], '/pa']);
-    expect(complete('/', context)[0]).toEqual(['/partner ', '/mou ', '/topic ', '/help ']);
-    expect(complete('', context)[0]).toHaveLength(4);
+    expect(complete('/', context)[0]).toEqual(['/partner ', '/mou ', '/topic ', '/ask ', '/help ']);
+    expect(complete('', context)[0]).toHaveLength(5);
     expect(complete('/ex', context, { extraCommands: ['exit'] })).toEqual([['/exit '], '/ex']);
     expect(complete('/zzz', context)[0]).toEqual([]);
   });
