@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { entryPointArgs } from '../src/cli/args.js';
 import { runAskBench } from './ask.js';
 import { runGatewayBench } from './gateway.js';
 import { load, runHttpBench } from './http.js';
@@ -32,10 +33,21 @@ const benches: Record<string, () => Promise<BenchResult>> = {
 };
 const names = Object.keys(benches);
 
-const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const { positionals: requested } = entryPointArgs(
+  'npm run bench',
+  `Usage: npm run bench [-- <name>...]
+
+Runs the benchmarks (all of them, or the named ones: ${names.join(', ')}) on the compiled code, prints a
+Markdown table of figures and targets, and after a full run writes it to docs/BENCHMARKS.md. A full run takes
+several minutes; compare runs only on a quiet machine (the load average is printed).`,
+  {},
+  { positionals: true },
+);
 const unknown = requested.filter((name) => !(name in benches));
 if (unknown.length) {
-  process.stderr.write(`Unknown benchmark: ${unknown.join(', ')}. Known: ${names.join(', ')}.\n`);
+  process.stderr.write(
+    `npm run bench: unknown benchmark ${unknown.join(', ')}; known: ${names.join(', ')} (npm run bench -- --help)\n`,
+  );
   process.exit(2);
 }
 const selected = requested.length ? names.filter((name) => requested.includes(name)) : names;

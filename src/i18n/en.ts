@@ -190,6 +190,61 @@ export const en = {
     'Which partners are based in Geneva?',
   ],
 
+  // Asking by mention (gateway): a bare mention, and the playground's own lines
+  howToAskByMention: (mention: string, example: string) =>
+    `Ask me a question in words after the mention, e.g. ${mention} ${example} Or use \`/ask\`.`,
+
+  /** The playground's and `npm run ask`'s own lines (not the bot's replies). */
+  playground: {
+    title: 'WCO partner bot · playground',
+    summary: (partners: number, agreements: number, topics: number) =>
+      `${plural(partners, 'partner', 'partners')}, ${plural(agreements, 'agreement', 'agreements')}, ${plural(topics, 'focus area', 'focus areas')}`,
+    typeCommands: 'Type commands as in Discord:',
+    messageMenu: 'A message’s Apps menu, "WCO partners in this message":',
+    messageExample: 'Call with OLAF and Europol at 10',
+    keys: 'Tab completes · a number picks a menu option or button · n/p turn pages · # starts a comment · /exit or Ctrl-D leaves',
+    pickHint: (paged: boolean) =>
+      `Type a number to pick one of the choices above, e.g. 1${paged ? '; n or p for the next or previous page' : ''}.`,
+    nothingToPick: 'There is nothing to pick from yet: run a command whose reply has a menu or buttons.',
+    noChoice: (n: number, max: number) => `There is no choice ${n}: pick a number from 1 to ${max}.`,
+    pickOne: 'Pick one button, or several options of the same menu.',
+    lastPage: 'This is the last page.',
+    firstPage: 'This is the first page.',
+    noPages:
+      'The last reply has no pages: n/next and p/prev turn the pages of a reply with ◀ Previous and Next ▶.',
+    typeACommand: (help: string, list: string) => `Type a command, such as ${help}. Commands: ${list}.`,
+    unknownCommand: (typed: string, guess: string | undefined, list: string) =>
+      `Unknown command ${typed}.${guess ? ` Did you mean ${guess}?` : ''} Commands: ${list}.`,
+    takesNoOptions: (command: string) => `${command} takes no options.`,
+    optionsOf: (command: string, list: string) => `Options of ${command}: ${list}.`,
+    required: 'required',
+    needsValue: (name: string, example: string) => `${name} needs a value, e.g. ${example}`,
+    mustBeOneOf: (name: string, list: string, got: string) => `${name} must be one of ${list} (got ${got}).`,
+    atLeastCharacters: (name: string, n: number) => `${name} must be at least ${n} characters long.`,
+    atMostCharacters: (name: string, n: number) => `${name} must be at most ${n} characters long.`,
+    mustBeNumber: (name: string, whole: boolean, got: string) =>
+      `${name} must be a ${whole ? 'whole number' : 'number'} (got ${got}).`,
+    mustBeInRange: (name: string, min: number | undefined, max: number | undefined, got: number) =>
+      `${name} must be ${min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`} (got ${got}).`,
+    mustBeBoolean: (name: string, got: string) => `${name} must be true or false (got ${got}).`,
+    mustBeId: (name: string, got: string) => `${name} must be an ID or a mention like <@123…> (got ${got}).`,
+    cannotType: (name: string) => `${name}: this kind of option cannot be typed in the playground.`,
+    hasSubcommands: (command: string) => `${command} has subcommands, which the playground cannot type yet.`,
+    whatIsItFor: (value: string) => `I don't know what ${value} is for.`,
+    writeAsNameValue: (example: string) => ` Write options as name:value, e.g. ${example}.`,
+    noSuchOption: (command: string, typed: string, guess: string | undefined) =>
+      `${command} has no option "${typed}".${guess ? ` Did you mean ${guess}?` : ''}`,
+    givenTwice: (name: string) => `${name} is given twice.`,
+    needs: (command: string, names: readonly string[], description: string, example: string) =>
+      `${command} needs ${listInWords(names)}: ${description} For example: ${example}`,
+    giveMessageText: 'Give the message text, for example: /message "Meeting with OLAF and Europol"',
+    noMessageCommand: 'This bot has no message command.',
+    onlyYou: '(only you can see this)',
+    updated: '(the message is updated)',
+    emptyMessage: '(empty message)',
+    chooseOne: 'Choose one',
+  },
+
   // Data in the reader's language, several areas for one word (issue 24)
   /** An agreement's type as the data records it ("MOU", "Co-operation Agreement"), in this language. */
   agreementType: (type: Agreement['type']) => type as string,

@@ -183,6 +183,62 @@ export const fr: Messages = {
     'Quels partenaires sont basés à Genève ?',
   ],
 
+  // Asking by mention (gateway): a bare mention, and the playground's own lines
+  howToAskByMention: (mention, example) =>
+    `Posez-moi votre question après la mention, p. ex. ${mention} ${example} Ou utilisez \`/demander\`.`,
+
+  playground: {
+    title: 'Bot des partenaires de l’OMD · bac à sable',
+    summary: (partners, agreements, topics) =>
+      `${plural(partners, 'partenaire', 'partenaires')}, ${plural(agreements, 'accord', 'accords')}, ${plural(topics, 'domaine d’action', 'domaines d’action')}`,
+    typeCommands: 'Tapez les commandes comme dans Discord :',
+    messageMenu: 'Le menu Applications d’un message, « Partenaires OMD dans ce message » :',
+    messageExample: 'Appel avec l’OLAF et Europol à 10 h',
+    keys: 'Tab complète · un numéro choisit une option ou un bouton · n/p tournent les pages · # commence un commentaire · /exit ou Ctrl-D pour quitter',
+    pickHint: (paged) =>
+      `Tapez un numéro pour choisir parmi les choix ci-dessus, p. ex. 1${paged ? ' ; n ou p pour la page suivante ou précédente' : ''}.`,
+    nothingToPick:
+      'Il n’y a encore rien à choisir : lancez une commande dont la réponse a un menu ou des boutons.',
+    noChoice: (n, max) => `Il n’y a pas de choix ${n} : choisissez un numéro de 1 à ${max}.`,
+    pickOne: 'Choisissez un seul bouton, ou plusieurs options du même menu.',
+    lastPage: 'C’est la dernière page.',
+    firstPage: 'C’est la première page.',
+    noPages:
+      'La dernière réponse n’a pas de pages : n/next et p/prev tournent les pages d’une réponse avec ◀ et ▶.',
+    typeACommand: (help, list) => `Tapez une commande, comme ${help}. Commandes : ${list}.`,
+    unknownCommand: (typed, guess, list) =>
+      `Commande inconnue : ${typed}.${guess ? ` Vouliez-vous dire ${guess} ?` : ''} Commandes : ${list}.`,
+    takesNoOptions: (command) => `${command} ne prend pas d’option.`,
+    optionsOf: (command, list) => `Options de ${command} : ${list}.`,
+    required: 'obligatoire',
+    needsValue: (name, example) => `${name} demande une valeur, p. ex. ${example}`,
+    mustBeOneOf: (name, list, got) => `${name} doit être l’une des valeurs ${list} (reçu ${got}).`,
+    atLeastCharacters: (name, n) => `${name} doit compter au moins ${n} caractères.`,
+    atMostCharacters: (name, n) => `${name} doit compter au plus ${n} caractères.`,
+    mustBeNumber: (name, whole, got) =>
+      `${name} doit être un ${whole ? 'nombre entier' : 'nombre'} (reçu ${got}).`,
+    mustBeInRange: (name, min, max, got) =>
+      `${name} doit être ${min !== undefined && max !== undefined ? `entre ${min} et ${max}` : min !== undefined ? `au moins ${min}` : `au plus ${max}`} (reçu ${got}).`,
+    mustBeBoolean: (name, got) => `${name} doit être vrai ou faux (reçu ${got}).`,
+    mustBeId: (name, got) => `${name} doit être un identifiant ou une mention comme <@123…> (reçu ${got}).`,
+    cannotType: (name) => `${name} : ce type d’option ne peut pas être tapé dans le bac à sable.`,
+    hasSubcommands: (command) =>
+      `${command} a des sous-commandes, que le bac à sable ne sait pas encore taper.`,
+    whatIsItFor: (value) => `Je ne sais pas à quoi sert ${value}.`,
+    writeAsNameValue: (example) => ` Écrivez les options sous la forme nom:valeur, p. ex. ${example}.`,
+    noSuchOption: (command, typed, guess) =>
+      `${command} n’a pas d’option « ${typed} ».${guess ? ` Vouliez-vous dire ${guess} ?` : ''}`,
+    givenTwice: (name) => `${name} est donné deux fois.`,
+    needs: (command, names, description, example) =>
+      `${command} demande ${listInWords(names)} : ${description} Par exemple : ${example}`,
+    giveMessageText: 'Donnez le texte du message, par exemple : /message "Réunion avec l’OLAF et Europol"',
+    noMessageCommand: 'Ce bot n’a pas de commande de message.',
+    onlyYou: '(vous seul voyez ceci)',
+    updated: '(le message est mis à jour)',
+    emptyMessage: '(message vide)',
+    chooseOne: 'Choisissez',
+  },
+
   agreementType: (type) =>
     ({ MOU: 'protocole d’accord', 'Co-operation Agreement': 'accord de coopération' })[type],
   topicsSharingWord: (typed) => `“${typed}” désigne plusieurs domaines d’action : choisissez-en un.`,

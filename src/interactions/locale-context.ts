@@ -26,5 +26,6 @@ export function contextFor(context: BotContext, t: Messages): BotContext {
     };
     frenchContexts.set(context.dataset, french);
   }
-  return french;
+  // Cached per dataset; the registry is the caller's (tests hand in their own).
+  return french.commands === context.commands ? french : { ...french, commands: context.commands };
 }
