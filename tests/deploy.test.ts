@@ -13,7 +13,7 @@ import { type DiscordStandIn, type RecordedRequest, startDiscordStandIn } from '
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const tokenSecret = 'deploySecretPartOfTheBotToken-NotShown';
 const token = `MTI5MDAwMDAwMDAwMDAwMDAwMQ.GabcDe.${tokenSecret}`;
-const commandNames = ['partner', 'mou', 'topic', 'help', 'WCO partners in this message'];
+const commandNames = ['partner', 'mou', 'topic', 'ask', 'help', 'WCO partners in this message'];
 /**
  * A deploy takes about a second; the margin is for loaded machines, and for scripts/run.mjs compiling
  * first when a source changed after tests/global-setup.ts built dist/.
@@ -111,9 +111,9 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
     ]);
     expect(s.commands().map((command) => command.name)).toEqual(commandNames);
 
-    expect(result.stdout).toContain('Deployed 5 commands, global');
+    expect(result.stdout).toContain('Deployed 6 commands, global');
     expect(result.stdout).toContain(
-      'added: /partner, /mou, /topic, /help, WCO partners in this message (message command)',
+      'added: /partner, /mou, /topic, /ask, /help, WCO partners in this message (message command)',
     );
     expect(result.stdout).not.toMatch(/unchanged|updated|removed/);
     expectNoSecret(result);
@@ -123,7 +123,7 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
     expect(again.code, again.stderr).toBe(0);
     expect(puts(s)).toHaveLength(2);
     expect(puts(s)[1]?.body).toEqual(commandRegistrations());
-    expect(again.stdout).toContain('unchanged: /partner, /mou, /topic, /help');
+    expect(again.stdout).toContain('unchanged: /partner, /mou, /topic, /ask, /help');
     expect(again.stdout).not.toMatch(/added|updated|removed/);
   });
 
@@ -148,9 +148,9 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
     );
     expect(s.commands(guildId).map((command) => command.name)).toEqual(commandNames);
     expect(s.commands()).toEqual([]);
-    expect(result.stdout).toContain(`Deployed 5 commands, guild ${guildId}`);
+    expect(result.stdout).toContain(`Deployed 6 commands, guild ${guildId}`);
     expect(result.stdout).toContain(
-      'added: /partner, /mou, /topic, /help, WCO partners in this message (message command)',
+      'added: /partner, /mou, /topic, /ask, /help, WCO partners in this message (message command)',
     );
     expectNoSecret(result);
   });
@@ -171,7 +171,7 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
     const result = await deploy([], envFor(s));
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(
-      'added: /mou, /topic, /help, WCO partners in this message (message command)',
+      'added: /mou, /topic, /ask, /help, WCO partners in this message (message command)',
     );
     expect(result.stdout).toContain('updated: /partner');
     expect(result.stdout).toContain('removed: /obsolete');
@@ -189,6 +189,7 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
       ['partner', 'partenaire'],
       ['mou', 'accords'],
       ['topic', 'thème'],
+      ['ask', 'demander'],
       ['help', 'aide'],
       ['WCO partners in this message', 'Partenaires OMD dans ce message'],
     ]);

@@ -11,27 +11,7 @@ export function listJoiner(and: string): (items: readonly string[]) => string {
 
 const listInWords = listJoiner('and');
 
-/** A date as a question gives it: a year, a month of a year, or a day. */
-export interface DateAsked {
-  year: number;
-  month?: number;
-  day?: number;
-}
-
-/** The period a question asks about, as it asked (src/questions/time.ts reads it). */
-export type PeriodWords =
-  | { kind: 'in' | 'before' | 'after' | 'since'; date: DateAsked }
-  | { kind: 'between'; first: DateAsked; last: DateAsked }
-  | { kind: 'decade'; year: number };
-
-/** A date as a question gave it ("July 2002"), written like the data's dates. */
-export function askedDate(date: DateAsked, write: (date: PartialDate) => string = formatPartialDate): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const parts = [String(date.year), date.month && pad(date.month), date.month && date.day && pad(date.day)];
-  return write(parts.filter(Boolean).join('-'));
-}
-
-/** The words of a period in one language: "in", "on" (a day), "before"… and "between … and …". */
+/** The words of a period in one language: "in", "on" (a day), "before"… (src/questions writes the dates). */
 export interface PeriodWording {
   in: string;
   on: string;
@@ -40,15 +20,6 @@ export interface PeriodWording {
   since: string;
   between: (first: string, last: string) => string;
   decade: (year: number) => string;
-  write: (date: PartialDate) => string;
-}
-
-export function periodInWords(asked: PeriodWords, words: PeriodWording): string {
-  if (asked.kind === 'decade') return words.decade(asked.year);
-  if (asked.kind === 'between')
-    return words.between(askedDate(asked.first, words.write), askedDate(asked.last, words.write));
-  const cue = asked.kind === 'in' && asked.date.day ? words.on : words[asked.kind];
-  return `${cue} ${askedDate(asked.date, words.write)}`;
 }
 
 const englishPeriods: PeriodWording = {
@@ -59,7 +30,6 @@ const englishPeriods: PeriodWording = {
   since: 'since',
   between: (first, last) => `between ${first} and ${last}`,
   decade: (year) => `in the ${year}s`,
-  write: formatPartialDate,
 };
 
 /**
@@ -329,27 +299,27 @@ export const en = {
     aboutProgramme: (programme: string, under: string) => `The source names ${programme} under ${under}.`,
     inArea: (count: number, area: string, names: readonly string[]) =>
       count === 1
-        ? `1 partner works on ${area.toLowerCase()}: ${names.join('')}.`
-        : `${count} partners work on ${area.toLowerCase()}: ${listInWords(names)}.`,
+        ? `1 partner works on ${String(area).toLowerCase()}: ${listInWords(names)}.`
+        : `${count} partners work on ${String(area).toLowerCase()}: ${listInWords(names)}.`,
     agreementsIn: (count: number, period: string, items: readonly string[]) =>
       count === 1
-        ? `1 agreement was signed ${period}: ${items.join('')}.`
+        ? `1 agreement was signed ${period}: ${listInWords(items)}.`
         : `${count} agreements were signed ${period}: ${listInWords(items)}.`,
     noAgreementsIn: (period: string) => `The source records no agreement signed ${period}.`,
     /** "INTERPOL (MOU, 2003)". */
     entry: (who: string, types: string, date: string) => `${who} (${types}, ${date})`,
-    period: (asked: PeriodWords) => periodInWords(asked, englishPeriods),
+    periodWords: englishPeriods,
     neverSigned: (names: readonly string[]) =>
       `${names.length} partners have no signed agreement in the source: ${listInWords(names)}.`,
     undated: (count: number, items: readonly string[]) =>
       `${count} ${count === 1 ? 'MOU has' : 'MOUs have'} no date in the source: ${listInWords(items)}.`,
     earliest: (items: readonly string[]) =>
       items.length === 1
-        ? `The earliest: ${items.join('')}.`
+        ? `The earliest: ${listInWords(items)}.`
         : `The earliest: ${listInWords(items)}; the source does not say which came first.`,
     latest: (items: readonly string[]) =>
       items.length === 1
-        ? `The latest: ${items.join('')}.`
+        ? `The latest: ${listInWords(items)}.`
         : `The latest: ${listInWords(items)}; the source does not say which came last.`,
     countMous: (total: number, dated: number, undated: number) =>
       `The source records ${total} MOUs: ${dated} dated and ${undated} undated.`,

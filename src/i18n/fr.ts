@@ -1,6 +1,6 @@
 import { formatPartialDate, parsePartialDate } from '../data/dates.js';
 import type { PartialDate } from '../data/schema.js';
-import { listJoiner, type Messages, type PeriodWording, periodInWords } from './en.js';
+import { listJoiner, type Messages, type PeriodWording } from './en.js';
 
 /** French counts the singular up to 1: "0 accord", "1 accord", "2 accords". */
 const plural = (n: number, one: string, many: string) => `${n} ${n < 2 ? one : many}`;
@@ -33,7 +33,6 @@ const frenchPeriods: PeriodWording = {
   since: 'depuis',
   between: (first, last) => `entre ${first} et ${last}`,
   decade: (year) => `dans les années ${year}`,
-  write: frenchDate,
 };
 
 /** The French catalogue: same keys and signatures as en.ts (checked by `tsc`). */
@@ -283,26 +282,26 @@ export const fr: Messages = {
     aboutProgramme: (programme, under) => `La source cite ${programme} sous ${under}.`,
     inArea: (count, area, names) =>
       count === 1
-        ? `1 partenaire travaille dans le domaine « ${area} » : ${names.join('')}.`
+        ? `1 partenaire travaille dans le domaine « ${area} » : ${listInWords(names)}.`
         : `${count} partenaires travaillent dans le domaine « ${area} » : ${listInWords(names)}.`,
     agreementsIn: (count, period, items) =>
       count < 2
-        ? `${count} accord signé ${period} : ${items.join('')}.`
+        ? `${count} accord signé ${period} : ${listInWords(items)}.`
         : `${count} accords signés ${period} : ${listInWords(items)}.`,
     noAgreementsIn: (period) => `La source n’indique aucun accord signé ${period}.`,
     entry: (who, types, date) => `${who} (${types}, ${date})`,
-    period: (asked) => periodInWords(asked, frenchPeriods),
+    periodWords: frenchPeriods,
     neverSigned: (names) =>
       `${names.length} partenaires n’ont aucun accord signé dans la source : ${listInWords(names)}.`,
     undated: (count, items) =>
       `${count} ${count < 2 ? 'MOU n’a' : 'MOU n’ont'} pas de date dans la source : ${listInWords(items)}.`,
     earliest: (items) =>
       items.length === 1
-        ? `Le plus ancien : ${items.join('')}.`
+        ? `Le plus ancien : ${listInWords(items)}.`
         : `Les plus anciens : ${listInWords(items)} ; la source ne dit pas lequel vient en premier.`,
     latest: (items) =>
       items.length === 1
-        ? `Le plus récent : ${items.join('')}.`
+        ? `Le plus récent : ${listInWords(items)}.`
         : `Les plus récents : ${listInWords(items)} ; la source ne dit pas lequel vient en dernier.`,
     countMous: (total, dated, undated) =>
       `La source compte ${total} protocoles d’accord (MOU) : ${dated} datés et ${undated} sans date.`,

@@ -8,7 +8,7 @@ import type { Agreement, Partner, Topic } from '../data/schema.js';
 import type { Messages } from '../i18n/index.js';
 import type { PartnerSearch } from '../search/index.js';
 import type { NamedPartner, Reading } from './read.js';
-import { daysOfPartialDate, type Fit, fits, type Period } from './time.js';
+import { daysOfPartialDate, type Fit, fits, type Period, periodInWords } from './time.js';
 
 export type AnswerKind =
   | 'when'
@@ -231,7 +231,7 @@ export class Answerer {
         mine.map((entry) => entry.agreement),
         t,
       );
-      return answer('when', [t.ask.noAgreementIn(who, t.ask.period(period.asked)), all], [partner]);
+      return answer('when', [t.ask.noAgreementIn(who, periodInWords(period.asked, t)), all], [partner]);
     }
     const order = intents.has('latest') ? 'latest' : intents.has('first') ? 'first' : undefined;
     const picked = order ? extremes(fitting, order) : fitting;
@@ -330,7 +330,7 @@ export class Answerer {
       return answer('agreements', [sentence], unique(picked.map((e) => e.partner)), { agreements: picked });
     }
     if (!period) return this.countAll(reading, t);
-    const when = t.ask.period(period.asked);
+    const when = periodInWords(period.asked, t);
     const shown = [...sure, ...possible].sort(byStart);
     const sentences = [
       sure.length ? t.ask.agreementsIn(sure.length, when, entryItems(sure, t)) : t.ask.noAgreementsIn(when),
@@ -352,7 +352,7 @@ export class Answerer {
       const what = intents.has('mou') ? 'MOUs' : 'agreements';
       return answer(
         'count',
-        [t.ask.countIn(entries.length, what, t.ask.period(period.asked))],
+        [t.ask.countIn(entries.length, what, periodInWords(period.asked, t))],
         unique(entries.map((e) => e.partner)),
         {
           agreements: entries,

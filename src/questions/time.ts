@@ -5,10 +5,21 @@
  */
 import { parsePartialDate } from '../data/dates.js';
 import type { PartialDate } from '../data/schema.js';
-import type { DateAsked, PeriodWords } from '../i18n/en.js';
+import type { Messages } from '../i18n/index.js';
 import type { Word } from './words.js';
 
-export type { DateAsked, PeriodWords };
+/** A date as a question gives it: a year, a month of a year, or a day. */
+export interface DateAsked {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+/** The period a question asks about, as it asked. */
+export type PeriodWords =
+  | { kind: 'in' | 'before' | 'after' | 'since'; date: DateAsked }
+  | { kind: 'between'; first: DateAsked; last: DateAsked }
+  | { kind: 'decade'; year: number };
 
 export interface Period {
   /** First and last day included (yyyymmdd); open when absent. */
@@ -151,4 +162,20 @@ export function fits(date: PartialDate | null, period: Period | undefined): Fit 
   const to = period.to ?? Number.POSITIVE_INFINITY;
   if (first >= from && last <= to) return 'yes';
   return last < from || first > to ? 'no' : 'possibly';
+}
+
+/** A date as a question gave it ("July 2002"), written as the reader's language writes the data's dates. */
+function askedDate(date: DateAsked, t: Messages): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const parts = [String(date.year), date.month && pad(date.month), date.month && date.day && pad(date.day)];
+  return t.date(parts.filter(Boolean).join('-'));
+}
+
+/** "in July 2002", "on 13 May 1998", "between 2000 and 2002", "in the 1990s", in the reader's language. */
+export function periodInWords(asked: PeriodWords, t: Messages): string {
+  const words = t.ask.periodWords;
+  if (asked.kind === 'decade') return words.decade(asked.year);
+  if (asked.kind === 'between') return words.between(askedDate(asked.first, t), askedDate(asked.last, t));
+  const cue = asked.kind === 'in' && asked.date.day ? words.on : words[asked.kind];
+  return `${cue} ${askedDate(asked.date, t)}`;
 }
