@@ -1,6 +1,6 @@
 /**
  * The README reads in five minutes (issue 26): at most 250 lines, the operator's sections in order, table
- * cells of one line each, and the "latest agreement" it states matches the data.
+ * cells of one line each, and the "latest agreement" and retrieval date it states match the data.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -49,5 +49,9 @@ describe('README.md', () => {
     const agreements =
       dates.length + context.dataset.partners.flatMap((p) => p.agreements).filter((a) => !a.date).length;
     expect(readme).toContain(`${context.dataset.partners.length} partners, ${agreements}`);
+  });
+
+  it('gives the retrieval date recorded in the data (source.retrieved)', () => {
+    expect(readme).toContain(formatPartialDate(context.dataset.source.retrieved.date));
   });
 });
