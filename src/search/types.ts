@@ -29,13 +29,6 @@ export interface TopicHit {
   exact: boolean;
 }
 
-export interface SearchOptions {
-  /** Keep answers per query (default true); off, every call computes its answer (benchmarks' cold figures). */
-  caching?: boolean;
-  /** What `save()` gave for an index of the same partners and topics: read back instead of built. */
-  savedIndex?: unknown;
-}
-
 export interface PartnerSearch {
   /** Partners that match the query, best first; empty when nothing really matches (nonsense, noise). */
   search(query: string, limit?: number): PartnerHit[];
@@ -43,8 +36,6 @@ export interface PartnerSearch {
   suggest(query: string, limit?: number): PartnerHit[];
   /** Choices for autocomplete: at most 25, best first; an empty query lists partners A-Z. */
   autocomplete(query: string): PartnerHit[];
-  /** The built index as plain, JSON-ready data, for `SearchOptions.savedIndex` (start-up reads it back). */
-  save(): unknown;
 }
 
 export interface TopicSearch {
