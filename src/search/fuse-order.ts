@@ -21,8 +21,6 @@ const WORDS_ALL: IFuseOptions<Value> = {
   threshold: 0.34,
   keys: ['text'],
 };
-/** "Did you mean": any word, more errors. */
-const WORDS_ANY: IFuseOptions<Value> = { ...WORDS_ALL, tokenMatch: 'any', threshold: 0.5 };
 /** The whole query as one pattern: the words stand together, in order. */
 const PHRASE: IFuseOptions<Value> = { ...WORDS_ALL, useTokenSearch: false };
 
@@ -41,11 +39,11 @@ function valuesOf(partner: Partner, owner: number): Value[] {
 }
 
 /**
- * A score per candidate, in order (0 best, 1 no match): its best single value. `every`: the words that carry
- * meaning as a phrase (below 0.5; when the query has small words, first the query as typed in candidates with a
- * value that holds it, below 0.25), else every word in one value (0.5 and up); otherwise any word.
+ * A score per candidate, in order (0 best, 1 no match): its best single value. The words that carry meaning as a
+ * phrase (below 0.5; when the query has small words, first the query as typed in candidates with a value that
+ * holds it, below 0.25), else every word in one value (0.5 and up).
  */
-export function fuseScores(candidates: readonly Partner[], query: NormalizedQuery, every: boolean): number[] {
+export function fuseScores(candidates: readonly Partner[], query: NormalizedQuery): number[] {
   const scores = candidates.map(() => 1);
   const values = candidates.map((partner, i) => valuesOf(partner, i));
   const words = query.terms.join(' ');
@@ -58,8 +56,7 @@ export function fuseScores(candidates: readonly Partner[], query: NormalizedQuer
       if (score < (scores[owner] ?? 1)) scores[owner] = score;
     }
   };
-  if (!every) pass(WORDS_ANY, words, [0, 1]);
-  else if (query.key === words) pass(PHRASE, words, [0, 0.5]);
+  if (query.key === words) pass(PHRASE, words, [0, 0.5]);
   else {
     // Without its small words, "border management in africa" fits a name with those words apart as well as
     // "… for Border Management in Africa", which holds the query as typed.
@@ -69,6 +66,6 @@ export function fuseScores(candidates: readonly Partner[], query: NormalizedQuer
     pass(PHRASE, query.key, [0, 0.25], holders);
     pass(PHRASE, words, [0.25, 0.25]);
   }
-  if (every) pass(WORDS_ALL, words, [0.5, 0.5]);
+  pass(WORDS_ALL, words, [0.5, 0.5]);
   return scores;
 }

@@ -224,7 +224,6 @@ export function createPartnerSearch(
     const scores = fuseScores(
       onNames.slice(0, FUSE_CANDIDATES).map((hit) => partners[hit.record] as Partner),
       query,
-      true,
     );
     for (const [i, hit] of onNames.entries()) hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
     return ranked.sort(byRank);
@@ -236,22 +235,14 @@ export function createPartnerSearch(
     const queries = terms.map((term) =>
       wordQuery(term, typosFor(term, 'suggest', terms.length, vocabulary), [...SHORT, 'topic']),
     );
-    const head = index
+    return index
       .search({ combineWith: 'OR', queries }, { boost: BOOST })
       .map((result) => {
         const matched = fieldsPerWord(result, terms).filter(({ fields }) => fields.size > 0).length;
         const hit = rankOne(result, query);
         return { ...hit, group: 0, within: 0.5 * (1 - matched / terms.length) + 0.5 * hit.within };
       })
-      .sort(byRank)
-      .slice(0, FUSE_CANDIDATES);
-    const scores = fuseScores(
-      head.map((hit) => partners[hit.record] as Partner),
-      query,
-      false,
-    );
-    for (const [i, hit] of head.entries()) hit.within = 0.5 * hit.within + 0.5 * (scores[i] ?? 1);
-    return head.sort(byRank);
+      .sort(byRank);
   };
 
   /** One- and two-character queries: acronyms, then the starts of names' words, A–Z; a focus area named exactly so. */
