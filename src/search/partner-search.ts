@@ -223,7 +223,7 @@ export function createPartnerSearch(
     if (terms.length < 2 || onNames.length < 2) return ranked;
     const scores = fuseScores(
       onNames.slice(0, FUSE_CANDIDATES).map((hit) => partners[hit.record] as Partner),
-      query,
+      terms,
     );
     for (const [i, hit] of onNames.entries()) hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
     return ranked.sort(byRank);
