@@ -32,8 +32,7 @@ const BOOST = {
   text: 0.5,
 };
 type Field = keyof typeof BOOST;
-const FIELDS = Object.keys(BOOST) as Field[];
-/** The name-like fields and places: what a hit that is not through a subject matched on. */
+/** The name-like fields and places: what a hit not found through a subject matched on. */
 type ShortField = Exclude<Field, 'topic' | 'text'>;
 const PRIMARY: ShortField[] = ['name', 'acronym', 'alias'];
 const SUB_BODIES: ShortField[] = ['relatedBody', 'programme'];
@@ -64,14 +63,25 @@ interface Ranked {
 const byRank = (a: Ranked, b: Ranked) => a.group - b.group || a.within - b.within || a.record - b.record;
 
 /**
- * The one search per query word: whole words of own text; typos where allowed; as typed or a word's start. In that
- * order: MiniSearch keeps, for a document word found by two of them, the fields of the last.
+ * One query word: whole words of own text; with typos where allowed; as typed or a word's start. In that order:
+ * for a document word that two of them find, MiniSearch keeps the fields the last one found it in.
  */
 function wordQuery(term: string, typos: number, typoFields: Field[]): Query {
   const queries: Query[] = [{ queries: [term], fields: ['text'] }];
   if (typos > 0) queries.push({ queries: [term], fields: typoFields, fuzzy: typos });
   queries.push({ queries: [term], fields: [...SHORT, 'topic'], prefix: true });
   return { combineWith: 'OR', queries };
+}
+
+/** The fields each query word matched in, and whether only with typos (a document word it does not start). */
+function fieldsPerWord({ match }: SearchResult, terms: readonly string[]) {
+  const entries = Object.entries(match);
+  const typos = entries.filter(([found]) => !terms.some((term) => found.startsWith(term)));
+  return terms.map((term) => {
+    const typed = entries.filter(([found]) => found.startsWith(term));
+    const typo = typed.length === 0;
+    return { typo, fields: new Set((typo ? typos : typed).flatMap(([, fields]) => fields as Field[])) };
+  });
 }
 
 /** Builds the partner index once; every call after that is pure, synchronous and never throws on a string. */
@@ -82,18 +92,16 @@ export function createPartnerSearch(
   /** Sorted A–Z by name: a partner's number is its place in this list. */
   const partners = byText(partnerList, (partner) => partner.name);
   const topics = new Map(topicList.map((topic) => [topic.slug, topic]));
-  const topicText = (slug: string) => {
-    const topic = topics.get(slug);
-    return topic ? [topic.label, topic.slug, ...topic.synonyms].join('\n') : '';
-  };
+  const topicNames = (topic: Topic) => [topic.label, topic.slug, ...topic.synonyms];
   const topicWords = new Map(
-    topicList.map((topic) => [topic.slug, new Set(indexWords(topicText(topic.slug)))]),
+    topicList.map((topic) => [topic.slug, new Set(topicNames(topic).flatMap(indexWords))]),
+  );
+  const topicKeys = new Map(
+    topicList.flatMap((topic) => topicNames(topic).map((text) => [keyOf(text), topic])),
   );
 
   const vocabulary = new Set<string>();
-  const index = new MiniSearch<Record<Field, string> & { id: number }>({
-    ...indexOptions(FIELDS, indexWords, vocabulary),
-  });
+  const index = new MiniSearch(indexOptions(Object.keys(BOOST), indexWords, vocabulary));
   const named = (list: readonly { name: string; acronym?: string | undefined }[]) =>
     list.flatMap(({ name, acronym }) => [name, acronym ?? '']).join('\n');
   index.addAll(
@@ -105,66 +113,38 @@ export function createPartnerSearch(
       relatedBody: named(partner.relatedBodies),
       programme: named(partner.programmes),
       location: partner.locations.map(({ place }) => place).join('\n'),
-      topic: partner.focusAreas.map(({ topic }) => topicText(topic)).join('\n'),
+      topic: partner.focusAreas.flatMap(({ topic }) => topicNames(topics.get(topic) as Topic)).join('\n'),
       text: [partner.summary, ...partner.focusAreas.map(({ note }) => note)].join('\n'),
     })),
   );
 
   /** Folded names, acronyms, aliases, sub-bodies' and programmes' → the partners so named, and in which field. */
-  const exactKeys = new Map<string, { record: number; field: MatchField }[]>();
+  const exactKeys = new Map<string, { record: number; field: ShortField }[]>();
   /** Per partner, the words a one- or two-character query may start: acronyms (0), names' first words (1), others. */
   const shortKeys = partners.map((partner, record) => {
     const keys: { word: string; rank: number }[] = [];
-    const add = (field: MatchField, text: string | undefined, acronym: boolean) => {
+    const add = (field: ShortField, text: string | undefined, acronym: boolean) => {
       if (!text) return;
       const key = keyOf(text);
       exactKeys.set(key, [...(exactKeys.get(key) ?? []), { record, field }]);
       if (acronym) keys.push({ word: key, rank: 0 });
-      else if (field === 'name' || field === 'alias') {
+      else if (PRIMARY.includes(field))
         keys.push(...indexWords(text).map((word, i) => ({ word, rank: i === 0 ? 1 : 2 })));
-      }
     };
     add('name', partner.name, false);
     add('acronym', partner.acronym, true);
     for (const alias of partner.aliases) add('alias', alias, false);
-    const subBodies = [
-      ...partner.relatedBodies.map((body) => ['relatedBody', body] as const),
-      ...partner.programmes.map((programme) => ['programme', programme] as const),
-    ];
-    for (const [field, { name, acronym }] of subBodies) {
-      add(field, name, false);
-      add(field, acronym, true);
+    for (const [field, list] of [
+      ['relatedBody', partner.relatedBodies],
+      ['programme', partner.programmes],
+    ] as const) {
+      for (const { name, acronym } of list) {
+        add(field, name, false);
+        add(field, acronym, true);
+      }
     }
     return keys;
   });
-  const topicKeys = new Map(
-    topicList.flatMap((topic) =>
-      [topic.label, topic.slug, ...topic.synonyms].map((text) => [keyOf(text), topic] as const),
-    ),
-  );
-
-  /** Which fields each query word matched in a result, and whether only with typos. */
-  const fieldsPerWord = (result: SearchResult, terms: readonly string[]) => {
-    const words = terms.map(() => ({ fields: new Set<Field>(), typo: false }));
-    const typed = Object.entries(result.match).filter(([found]) =>
-      terms.some((term) => found.startsWith(term)),
-    );
-    for (const [found, fields] of typed) {
-      for (const [i, term] of terms.entries()) {
-        if (found.startsWith(term)) for (const field of fields) words[i]?.fields.add(field as Field);
-      }
-    }
-    // A word matched with typos is one that no word matched as typed (MiniSearch does not say which).
-    for (const [found, fields] of Object.entries(result.match)) {
-      if (typed.some(([word]) => word === found)) continue;
-      for (const word of words) {
-        if (word.fields.size > 0 && !word.typo) continue;
-        word.typo = true;
-        for (const field of fields) word.fields.add(field as Field);
-      }
-    }
-    return words;
-  };
 
   const rankOne = (result: SearchResult, query: NormalizedQuery): Ranked => {
     const record = result.id as number;
@@ -176,29 +156,25 @@ export function createPartnerSearch(
       return has(PRIMARY) ? 3 : has(SUB_BODIES) ? 4 : has(SHORT) ? 5 : SUBJECT;
     };
     let group = Math.max(...words.map(groupOf));
-    if (group === 3 && query.terms.length > 1) {
-      const held = [partner.name, ...partner.aliases].some((name) =>
-        ` ${keyOf(name)}`.includes(` ${query.key}`),
-      );
-      if (held) group = 2;
-    }
-    const all = new Set(words.flatMap(({ fields }) => [...fields]));
+    const names = [partner.name, ...partner.aliases].map((name) => ` ${keyOf(name)}`);
+    if (group === 3 && query.terms.length > 1 && names.some((name) => name.includes(` ${query.key}`)))
+      group = 2;
     const within = 1 / (1 + result.score);
     if (group < SUBJECT) {
-      return { record, group, within, matchedOn: SHORT.find((field) => all.has(field)) ?? 'name' };
+      const matchedOn = SHORT.find((field) => words.some(({ fields }) => fields.has(field))) ?? 'name';
+      return { record, group, within, matchedOn };
     }
-    const topicTerms = Object.entries(result.match).flatMap(([found, fields]) =>
-      fields.includes('topic') ? [found] : [],
-    );
+    const inTopics = Object.keys(result.match).filter((found) => result.match[found]?.includes('topic'));
     const via = partner.focusAreas.flatMap(({ topic }) =>
-      topicTerms.some((term) => topicWords.get(topic)?.has(term)) ? [topics.get(topic) as Topic] : [],
+      inTopics.some((word) => topicWords.get(topic)?.has(word)) ? [topics.get(topic) as Topic] : [],
     );
     return { record, group, within, matchedOn: via.length > 0 ? 'topic' : 'summary', via };
   };
 
-  const addExact = (ranked: Ranked[], query: NormalizedQuery): Ranked[] => {
+  /** Exact names rank first, whatever else the partner matched. */
+  const withExact = (ranked: Ranked[], query: NormalizedQuery): Ranked[] => {
     for (const { record, field } of exactKeys.get(query.key) ?? []) {
-      const group = PRIMARY.includes(field as ShortField) ? 0 : 1;
+      const group = PRIMARY.includes(field) ? 0 : 1;
       const at = ranked.findIndex((hit) => hit.record === record);
       if (at >= 0 && (ranked[at] as Ranked).group <= group) continue;
       if (at >= 0) ranked.splice(at, 1);
@@ -209,22 +185,22 @@ export function createPartnerSearch(
 
   const fullSearch = (query: NormalizedQuery): Ranked[] => {
     const { terms } = query;
-    if (terms.length === 0) return addExact([], query);
     // Typos in `search` only count in names, acronyms, aliases and focus areas: elsewhere they are too weak.
+    const typoFields: Field[] = [...PRIMARY, 'topic'];
     const queries = terms.map((term) =>
-      wordQuery(term, typosFor(term, 'search', terms.length, vocabulary), [...PRIMARY, 'topic']),
+      wordQuery(term, typosFor(term, 'search', terms.length, vocabulary), typoFields),
     );
-    const ranked = addExact(
-      index.search({ combineWith: 'AND', queries }, { boost: BOOST }).map((result) => rankOne(result, query)),
+    const found = terms.length ? index.search({ combineWith: 'AND', queries }, { boost: BOOST }) : [];
+    const ranked = withExact(
+      found.map((result) => rankOne(result, query)),
       query,
     );
-    // fuse.js reorders the best hits on name-like fields (groups 3–5) of a multi-word query, within their groups.
+    // fuse.js reorders the best hits on name-like fields (groups 3–5) of a multi-word query, within their groups:
+    // without it, "wrld helth" loses to synthetic partners at 10,000 (tests/search.test.ts).
     const onNames = ranked.filter((hit) => hit.group >= 3 && hit.group <= 5);
     if (terms.length < 2 || onNames.length < 2) return ranked;
-    const scores = fuseScores(
-      onNames.slice(0, FUSE_CANDIDATES).map((hit) => partners[hit.record] as Partner),
-      terms,
-    );
+    const head = onNames.slice(0, FUSE_CANDIDATES).map((hit) => partners[hit.record] as Partner);
+    const scores = fuseScores(head, terms);
     for (const [i, hit] of onNames.entries()) hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
     return ranked.sort(byRank);
   };
@@ -238,9 +214,12 @@ export function createPartnerSearch(
     return index
       .search({ combineWith: 'OR', queries }, { boost: BOOST })
       .map((result) => {
-        const matched = fieldsPerWord(result, terms).filter(({ fields }) => fields.size > 0).length;
         const hit = rankOne(result, query);
-        return { ...hit, group: 0, within: 0.5 * (1 - matched / terms.length) + 0.5 * hit.within };
+        return {
+          ...hit,
+          group: 0,
+          within: 0.5 * (1 - result.queryTerms.length / terms.length) + 0.5 * hit.within,
+        };
       })
       .sort(byRank);
   };
@@ -248,9 +227,7 @@ export function createPartnerSearch(
   /** One- and two-character queries: acronyms, then the starts of names' words, A–Z; a focus area named exactly so. */
   const shortSearch = (query: NormalizedQuery): Ranked[] => {
     const found = shortPrefixMatches(shortKeys, query.key);
-    const exact = (exactKeys.get(query.key) ?? []).filter(({ field }) =>
-      PRIMARY.includes(field as ShortField),
-    );
+    const exact = (exactKeys.get(query.key) ?? []).filter(({ field }) => PRIMARY.includes(field));
     const ranked: Ranked[] = found.map(({ record, rank }, position) => ({
       record,
       group: exact.some((hit) => hit.record === record) ? 0 : 3,
@@ -258,12 +235,11 @@ export function createPartnerSearch(
       matchedOn: rank === 0 ? 'acronym' : 'name',
     }));
     const topic = topicKeys.get(query.key);
-    if (topic) {
-      for (const [record, partner] of partners.entries()) {
-        if (found.some((hit) => hit.record === record)) continue;
-        if (!partner.focusAreas.some((focus) => focus.topic === topic.slug)) continue;
-        ranked.push({ record, group: SUBJECT, within: 0, matchedOn: 'topic', via: [topic] });
-      }
+    if (!topic) return ranked;
+    for (const [record, partner] of partners.entries()) {
+      if (found.some((hit) => hit.record === record)) continue;
+      if (!partner.focusAreas.some((focus) => focus.topic === topic.slug)) continue;
+      ranked.push({ record, group: SUBJECT, within: 0, matchedOn: 'topic', via: [topic] });
     }
     return ranked;
   };
@@ -271,22 +247,18 @@ export function createPartnerSearch(
   const answer = (mode: Mode, query: NormalizedQuery): Ranked[] =>
     query.length <= 2 ? shortSearch(query) : mode === 'search' ? fullSearch(query) : looseSearch(query);
 
-  const present = (ranked: readonly Ranked[], mode: Mode, query: NormalizedQuery): PartnerHit[] => {
-    let previous = 0;
-    return ranked.map((hit) => {
+  const present = (ranked: readonly Ranked[], mode: Mode, query: NormalizedQuery): PartnerHit[] =>
+    ranked.map((hit) => {
       const partner = partners[hit.record] as Partner;
-      // Scores never decrease down the list (fuse.js reorders only the head).
-      previous = Math.max(previous, (hit.group + Math.min(Math.max(hit.within, 0), 0.999)) / GROUPS);
       const why = hit.via && matchedText(partner, query.terms, hit.via);
       return {
         partner,
-        score: previous,
+        score: (hit.group + Math.min(Math.max(hit.within, 0), 0.999)) / GROUPS,
         exact: hit.group === 0 && mode === 'search',
         matchedOn: hit.matchedOn,
         ...(why ? { matchedText: why } : {}),
       };
     });
-  };
 
   const firstAZ = () =>
     partners
