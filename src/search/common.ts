@@ -75,22 +75,3 @@ export function byText<T>(records: readonly T[], text: (record: T) => string): T
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map(({ record }) => record);
 }
-
-type ShortKey = { word: string; rank: number };
-
-/**
- * Answers to one- and two-character queries: records with a key word that starts with it, whole words first, then
- * by the rank the key was given (0 best), then as listed.
- */
-export function shortPrefixMatches(keysOf: readonly ShortKey[][], prefix: string) {
-  const order = (a: { rank: number; whole: boolean }, b: { rank: number; whole: boolean }) =>
-    Number(b.whole) - Number(a.whole) || a.rank - b.rank;
-  const found = keysOf.flatMap((keys, record) =>
-    keys
-      .filter(({ word }) => word.startsWith(prefix) && !STOP_WORDS.has(word))
-      .map(({ word, rank }) => ({ record, rank, whole: word === prefix }))
-      .sort(order)
-      .slice(0, 1),
-  );
-  return found.sort((a, b) => order(a, b) || a.record - b.record);
-}

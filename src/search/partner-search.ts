@@ -6,18 +6,10 @@
  */
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Partner, Topic } from '../data/schema.js';
-import {
-  AUTOCOMPLETE_LIMIT,
-  byText,
-  indexOptions,
-  type Mode,
-  searchApi,
-  shortPrefixMatches,
-  typosFor,
-} from './common.js';
+import { AUTOCOMPLETE_LIMIT, byText, indexOptions, type Mode, searchApi, typosFor } from './common.js';
 import { fuseScores } from './fuse-order.js';
 import { matchedText } from './matched-text.js';
-import { indexWords, keyOf, type NormalizedQuery } from './normalize.js';
+import { indexWords, keyOf, type NormalizedQuery, STOP_WORDS } from './normalize.js';
 import type { MatchField, PartnerHit, PartnerSearch } from './types.js';
 
 /** How much a word counts in each field: in a name most, in the partner's own text least. */
@@ -101,50 +93,37 @@ export function createPartnerSearch(
   );
 
   const vocabulary = new Set<string>();
-  const index = new MiniSearch(indexOptions(Object.keys(BOOST), indexWords, vocabulary));
-  const named = (list: readonly { name: string; acronym?: string | undefined }[]) =>
-    list.flatMap(({ name, acronym }) => [name, acronym ?? '']).join('\n');
-  index.addAll(
-    partners.map((partner, id) => ({
-      id,
-      name: partner.name,
-      acronym: partner.acronym ?? '',
-      alias: partner.aliases.join('\n'),
-      relatedBody: named(partner.relatedBodies),
-      programme: named(partner.programmes),
-      location: partner.locations.map(({ place }) => place).join('\n'),
-      topic: partner.focusAreas.flatMap(({ topic }) => topicNames(topics.get(topic) as Topic)).join('\n'),
-      text: [partner.summary, ...partner.focusAreas.map(({ note }) => note)].join('\n'),
-    })),
-  );
-
+  // `acronyms` (the partner's and its sub-bodies', each one key) serves one- and two-character queries only.
+  const index = new MiniSearch({
+    ...indexOptions([...Object.keys(BOOST), 'acronyms'], indexWords, vocabulary),
+    tokenize: (text, field) => (field === 'acronyms' ? text.split('\n').map(keyOf) : indexWords(text)),
+  });
   /** Folded names, acronyms, aliases, sub-bodies' and programmes' → the partners so named, and in which field. */
   const exactKeys = new Map<string, { record: number; field: ShortField }[]>();
-  /** Per partner, the words a one- or two-character query may start: acronyms (0), names' first words (1), others. */
-  const shortKeys = partners.map((partner, record) => {
-    const keys: { word: string; rank: number }[] = [];
-    const add = (field: ShortField, text: string | undefined, acronym: boolean) => {
-      if (!text) return;
-      const key = keyOf(text);
-      exactKeys.set(key, [...(exactKeys.get(key) ?? []), { record, field }]);
-      if (acronym) keys.push({ word: key, rank: 0 });
-      else if (PRIMARY.includes(field))
-        keys.push(...indexWords(text).map((word, i) => ({ word, rank: i === 0 ? 1 : 2 })));
+  for (const [record, partner] of partners.entries()) {
+    const subBodies = [...partner.relatedBodies, ...partner.programmes];
+    const both = (list: typeof subBodies) =>
+      list.flatMap(({ name, acronym }) => (acronym ? [name, acronym] : [name]));
+    const values: Record<ShortField, string[]> = {
+      name: [partner.name],
+      acronym: partner.acronym ? [partner.acronym] : [],
+      alias: partner.aliases,
+      relatedBody: both(partner.relatedBodies),
+      programme: both(partner.programmes),
+      location: partner.locations.map(({ place }) => place),
     };
-    add('name', partner.name, false);
-    add('acronym', partner.acronym, true);
-    for (const alias of partner.aliases) add('alias', alias, false);
-    for (const [field, list] of [
-      ['relatedBody', partner.relatedBodies],
-      ['programme', partner.programmes],
-    ] as const) {
-      for (const { name, acronym } of list) {
-        add(field, name, false);
-        add(field, acronym, true);
-      }
+    for (const field of [...PRIMARY, ...SUB_BODIES]) {
+      for (const key of values[field].map(keyOf))
+        exactKeys.set(key, [...(exactKeys.get(key) ?? []), { record, field }]);
     }
-    return keys;
-  });
+    index.add({
+      id: record,
+      ...Object.fromEntries(SHORT.map((field) => [field, values[field].join('\n')])),
+      topic: partner.focusAreas.flatMap(({ topic }) => topicNames(topics.get(topic) as Topic)).join('\n'),
+      text: [partner.summary, ...partner.focusAreas.map(({ note }) => note)].join('\n'),
+      acronyms: [partner.acronym, ...subBodies.map(({ acronym }) => acronym)].filter(Boolean).join('\n'),
+    });
+  }
 
   const rankOne = (result: SearchResult, query: NormalizedQuery): Ranked => {
     const record = result.id as number;
@@ -224,17 +203,28 @@ export function createPartnerSearch(
       .sort(byRank);
   };
 
-  /** One- and two-character queries: acronyms, then the starts of names' words, A–Z; a focus area named exactly so. */
+  /** One- and two-character queries: acronyms, then the first words of names, then their other words (A–Z). */
   const shortSearch = (query: NormalizedQuery): Ranked[] => {
-    const found = shortPrefixMatches(shortKeys, query.key);
-    const exact = (exactKeys.get(query.key) ?? []).filter(({ field }) => PRIMARY.includes(field));
-    const ranked: Ranked[] = found.map(({ record, rank }, position) => ({
+    const { key } = query;
+    const found = index
+      .search(key, { fields: ['acronyms', 'name', 'alias'], prefix: true })
+      .map(({ id, match }) => {
+        const partner = partners[id] as Partner;
+        const firstWords = [partner.name, ...partner.aliases].map((name) => indexWords(name)[0]);
+        const words = Object.keys(match).filter((word) => !STOP_WORDS.has(word));
+        const acronym = words.some((word) => match[word]?.includes('acronyms'));
+        const rank = acronym ? 0 : words.some((word) => firstWords.includes(word)) ? 1 : 2;
+        return { record: id as number, rank, whole: words.includes(key), acronym };
+      });
+    found.sort((a, b) => Number(b.whole) - Number(a.whole) || a.rank - b.rank || a.record - b.record);
+    const exact = (exactKeys.get(key) ?? []).filter(({ field }) => PRIMARY.includes(field));
+    const ranked: Ranked[] = found.map(({ record, acronym }, position) => ({
       record,
       group: exact.some((hit) => hit.record === record) ? 0 : 3,
       within: position / (found.length + 1),
-      matchedOn: rank === 0 ? 'acronym' : 'name',
+      matchedOn: acronym ? 'acronym' : 'name',
     }));
-    const topic = topicKeys.get(query.key);
+    const topic = topicKeys.get(key);
     if (!topic) return ranked;
     for (const [record, partner] of partners.entries()) {
       if (found.some((hit) => hit.record === record)) continue;

@@ -4,15 +4,7 @@
  */
 import MiniSearch, { type Query } from 'minisearch';
 import type { Topic } from '../data/schema.js';
-import {
-  AUTOCOMPLETE_LIMIT,
-  byText,
-  indexOptions,
-  type Mode,
-  searchApi,
-  shortPrefixMatches,
-  typosFor,
-} from './common.js';
+import { AUTOCOMPLETE_LIMIT, byText, indexOptions, type Mode, searchApi, typosFor } from './common.js';
 import { indexWords, keyOf, type NormalizedQuery } from './normalize.js';
 import type { TopicHit, TopicSearch } from './types.js';
 
@@ -27,18 +19,20 @@ export function createTopicSearch(topicList: readonly Topic[]): TopicSearch {
     ...indexOptions([...NAMES, 'description'], indexWords, vocabulary),
   });
   index.addAll(topics.map((topic, id) => ({ ...topic, id, synonyms: topic.synonyms.join('\n') })));
-  const names = topics.map((topic) => [topic.label, topic.slug, ...topic.synonyms]);
-  const exactKeys = names.map((texts) => new Set(texts.map(keyOf)));
-  const shortKeys = names.map((texts) =>
-    texts.flatMap((text) => indexWords(text).map((word) => ({ word, rank: 0 }))),
-  );
+  const exactKeys = topics.map((topic) => new Set([topic.label, topic.slug, ...topic.synonyms].map(keyOf)));
 
   /** Topics and their scores: 0 is an exact match, larger worse; in `suggest`, any word may match. */
   const answer = (mode: Mode, query: NormalizedQuery): { record: number; score: number }[] => {
     if (query.length <= 2) {
-      return shortPrefixMatches(shortKeys, query.key).map(({ record, whole }, position) => ({
+      // A word of a label, slug or synonym that starts so: whole words first, then A–Z.
+      const found = index.search(query.key, { fields: NAMES, prefix: true });
+      const whole = (id: number) => Boolean(found.find((hit) => hit.id === id)?.terms.includes(query.key));
+      const records = found
+        .map(({ id }) => id as number)
+        .sort((a, b) => Number(whole(b)) - Number(whole(a)) || a - b);
+      return records.map((record, position) => ({
         record,
-        score: whole ? 0 : 0.5 + position / 1000,
+        score: whole(record) ? 0 : 0.5 + position / 1000,
       }));
     }
     const { terms } = query;
