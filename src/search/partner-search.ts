@@ -128,6 +128,9 @@ export function createPartnerSearch(
   const rankOne = (result: SearchResult, query: NormalizedQuery): Ranked => {
     const record = result.id as number;
     const partner = partners[record] as Partner;
+    const exact = exactKeys.get(query.key)?.find((hit) => hit.record === record);
+    if (exact)
+      return { record, group: PRIMARY.includes(exact.field) ? 0 : 1, within: 0, matchedOn: exact.field };
     const words = fieldsPerWord(result, query.terms);
     const groupOf = ({ fields, typo }: { fields: Set<Field>; typo: boolean }) => {
       const has = (list: Field[]) => list.some((field) => fields.has(field));
@@ -150,57 +153,33 @@ export function createPartnerSearch(
     return { record, group, within, matchedOn: via.length > 0 ? 'topic' : 'summary', via };
   };
 
-  /** Exact names rank first, whatever else the partner matched. */
-  const withExact = (ranked: Ranked[], query: NormalizedQuery): Ranked[] => {
-    for (const { record, field } of exactKeys.get(query.key) ?? []) {
-      const group = PRIMARY.includes(field) ? 0 : 1;
-      const at = ranked.findIndex((hit) => hit.record === record);
-      if (at >= 0 && (ranked[at] as Ranked).group <= group) continue;
-      if (at >= 0) ranked.splice(at, 1);
-      ranked.push({ record, group, within: 0, matchedOn: field });
-    }
-    return ranked.sort(byRank);
-  };
-
-  const fullSearch = (query: NormalizedQuery): Ranked[] => {
+  /**
+   * Every word must match in `search`; in `suggest` ("did you mean", more typos) any may, the more the better.
+   * Typos in `search` only count in names, acronyms, aliases and focus areas: elsewhere they are too weak.
+   */
+  const wordSearch = (query: NormalizedQuery, mode: Mode): Ranked[] => {
     const { terms } = query;
-    // Typos in `search` only count in names, acronyms, aliases and focus areas: elsewhere they are too weak.
-    const typoFields: Field[] = [...PRIMARY, 'topic'];
+    const typoFields: Field[] = [...(mode === 'search' ? PRIMARY : SHORT), 'topic'];
     const queries = terms.map((term) =>
-      wordQuery(term, typosFor(term, 'search', terms.length, vocabulary), typoFields),
+      wordQuery(term, typosFor(term, mode, terms.length, vocabulary), typoFields),
     );
-    const found = terms.length ? index.search({ combineWith: 'AND', queries }, { boost: BOOST }) : [];
-    const ranked = withExact(
-      found.map((result) => rankOne(result, query)),
-      query,
-    );
-    // fuse.js reorders the best hits on name-like fields (groups 3–5) of a multi-word query, within their groups:
-    // without it, "wrld helth" loses to synthetic partners at 10,000 (tests/search.test.ts).
+    const found = index.search({ combineWith: mode === 'search' ? 'AND' : 'OR', queries }, { boost: BOOST });
+    const ranked = found.map((result) => {
+      const hit = rankOne(result, query);
+      const missed = 1 - result.queryTerms.length / terms.length;
+      return mode === 'search' ? hit : { ...hit, group: 0, within: 0.5 * missed + 0.5 * hit.within };
+    });
     const onNames = ranked.filter((hit) => hit.group >= 3 && hit.group <= 5);
-    if (terms.length < 2 || onNames.length < 2) return ranked;
-    const head = onNames.slice(0, FUSE_CANDIDATES).map((hit) => partners[hit.record] as Partner);
-    const scores = fuseScores(head, terms);
+    if (mode === 'suggest' || terms.length < 2 || onNames.length < 2) return ranked.sort(byRank);
+    // fuse.js orders the best hits on name-like fields (groups 3–5) of a multi-word search, within their groups:
+    // without it, "wrld helth" loses to synthetic partners at 10,000 (tests/search.test.ts).
+    onNames.sort(byRank);
+    const scores = fuseScores(
+      onNames.slice(0, FUSE_CANDIDATES).map((hit) => partners[hit.record] as Partner),
+      terms,
+    );
     for (const [i, hit] of onNames.entries()) hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
     return ranked.sort(byRank);
-  };
-
-  /** "Did you mean": any word may match, with more typos; the more words a partner matches, the better. */
-  const looseSearch = (query: NormalizedQuery): Ranked[] => {
-    const { terms } = query;
-    const queries = terms.map((term) =>
-      wordQuery(term, typosFor(term, 'suggest', terms.length, vocabulary), [...SHORT, 'topic']),
-    );
-    return index
-      .search({ combineWith: 'OR', queries }, { boost: BOOST })
-      .map((result) => {
-        const hit = rankOne(result, query);
-        return {
-          ...hit,
-          group: 0,
-          within: 0.5 * (1 - result.queryTerms.length / terms.length) + 0.5 * hit.within,
-        };
-      })
-      .sort(byRank);
   };
 
   /** One- and two-character queries: acronyms, then the first words of names, then their other words (A–Z). */
@@ -235,7 +214,7 @@ export function createPartnerSearch(
   };
 
   const answer = (mode: Mode, query: NormalizedQuery): Ranked[] =>
-    query.length <= 2 ? shortSearch(query) : mode === 'search' ? fullSearch(query) : looseSearch(query);
+    query.length <= 2 ? shortSearch(query) : wordSearch(query, mode);
 
   const present = (ranked: readonly Ranked[], mode: Mode, query: NormalizedQuery): PartnerHit[] =>
     ranked.map((hit) => {
