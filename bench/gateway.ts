@@ -6,9 +6,9 @@
  */
 import type { Client } from 'discord.js';
 import { Events } from 'discord.js';
-import type { BotContext } from '../src/interactions/context.js';
 import { loadBotContext } from '../src/interactions/create-context.js';
 import { createLogger } from '../src/logger.js';
+import type { BotContext } from '../src/toolkit/command.js';
 import { createGatewayBot } from '../src/transports/gateway/bot.js';
 import {
   type DiscordStandIn,

@@ -4,11 +4,10 @@ import { button, buttonRow } from '../src/cards/menus.js';
 import { partnerCard } from '../src/cards/partner-card.js';
 import { sourcesCard } from '../src/cards/sources-card.js';
 import type { Partner } from '../src/data/schema.js';
-import type { ComponentHandlers } from '../src/interactions/command.js';
-import type { BotContext } from '../src/interactions/context.js';
-import { encodeCustomId } from '../src/interactions/custom-id.js';
-import { invokerId } from '../src/interactions/invoker.js';
-import { notice, reply, updateMessage } from '../src/interactions/replies.js';
+import type { BotContext, ComponentHandlers } from '../src/toolkit/command.js';
+import { encodeCustomId } from '../src/toolkit/custom-id.js';
+import { invokerId } from '../src/toolkit/invoker.js';
+import { notice, reply, updateMessage } from '../src/toolkit/replies.js';
 
 function sourcesMessage(
   partner: Partner,

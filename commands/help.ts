@@ -3,8 +3,8 @@ import { deepFreeze } from '../src/cards/limits.js';
 import { cardColours, sourceFooter } from '../src/cards/style.js';
 import type { Dataset } from '../src/data/dataset.js';
 import { type Messages, PerCatalogue, registered } from '../src/i18n/index.js';
-import type { Command } from '../src/interactions/command.js';
-import { reply } from '../src/interactions/replies.js';
+import type { Command } from '../src/toolkit/command.js';
+import { reply } from '../src/toolkit/replies.js';
 
 const helpCards = new PerCatalogue<Dataset, APIEmbed>();
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { Command, ComponentHandlers, MessageCommand } from '../src/interactions/command.js';
+import type { Command, CommandRegistry, ComponentHandlers, MessageCommand } from '../src/toolkit/command.js';
 import { cardActions } from './card-actions.js';
 import { help } from './help.js';
 import { mentions } from './message.js';
@@ -93,3 +93,12 @@ export const componentHandlersByName: ReadonlyMap<string, ComponentHandlers | un
   ...messageCommands.map((command) => [command.key, command.components] as const),
   [cardActions.key, cardActions.components],
 ]);
+
+/** Everything above, as the router receives it (through the context the transports build). */
+export const commandRegistry: CommandRegistry = {
+  commands,
+  messageCommands,
+  commandsByName,
+  messageCommandsByName,
+  componentHandlersByName,
+};

@@ -8,13 +8,13 @@ import { markedName, partnerCard, shortName } from '../src/cards/partner-card.js
 import { quoteUserText } from '../src/cards/style.js';
 import type { Partner } from '../src/data/schema.js';
 import { en, type Messages, registered } from '../src/i18n/index.js';
-import { menuValues, selectedValue } from '../src/interactions/click.js';
-import type { MessageCommand } from '../src/interactions/command.js';
-import { encodeCustomId } from '../src/interactions/custom-id.js';
-import { ApplicationCommandType } from '../src/interactions/discord-enums.js';
-import { invokerId } from '../src/interactions/invoker.js';
-import { notice, reply, updateMessage } from '../src/interactions/replies.js';
 import { mentionFinder, type PartnerMention, type TopicMention } from '../src/mentions/find-mentions.js';
+import { menuValues, selectedValue } from '../src/toolkit/click.js';
+import type { MessageCommand } from '../src/toolkit/command.js';
+import { encodeCustomId } from '../src/toolkit/custom-id.js';
+import { ApplicationCommandType } from '../src/toolkit/discord-enums.js';
+import { invokerId } from '../src/toolkit/invoker.js';
+import { notice, reply, updateMessage } from '../src/toolkit/replies.js';
 
 /** The words quoted per partner as the reason it was found; more would only repeat the point. */
 const maxEvidence = 3;

@@ -8,15 +8,14 @@ import { type AgreementEntry, agreementsByYear, nearestYears } from '../src/data
 import type { Dataset } from '../src/data/dataset.js';
 import type { Partner } from '../src/data/schema.js';
 import { registered } from '../src/i18n/index.js';
-import { answerClick, selectedValue } from '../src/interactions/click.js';
-import type { Command } from '../src/interactions/command.js';
-import type { BotContext } from '../src/interactions/context.js';
-import { encodeCustomId } from '../src/interactions/custom-id.js';
-import { ApplicationCommandOptionType } from '../src/interactions/discord-enums.js';
-import { invokerId } from '../src/interactions/invoker.js';
-import { integerOption, stringOption } from '../src/interactions/options.js';
-import { notice, reply } from '../src/interactions/replies.js';
 import { timelinePictureReply } from '../src/render/timeline-reply.js';
+import { answerClick, selectedValue } from '../src/toolkit/click.js';
+import type { BotContext, Command } from '../src/toolkit/command.js';
+import { encodeCustomId } from '../src/toolkit/custom-id.js';
+import { ApplicationCommandOptionType } from '../src/toolkit/discord-enums.js';
+import { invokerId } from '../src/toolkit/invoker.js';
+import { integerOption, stringOption } from '../src/toolkit/options.js';
+import { notice, reply } from '../src/toolkit/replies.js';
 
 const firstYear = 1950;
 const lastYear = 2100;

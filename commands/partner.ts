@@ -8,15 +8,14 @@ import { markedName, partnerCard, shortName } from '../src/cards/partner-card.js
 import { quoteUserText } from '../src/cards/style.js';
 import type { Partner } from '../src/data/schema.js';
 import { registered } from '../src/i18n/index.js';
-import { answerClick, selectedValue } from '../src/interactions/click.js';
-import type { Command, ComponentClick } from '../src/interactions/command.js';
-import type { BotContext } from '../src/interactions/context.js';
-import { encodeCustomId } from '../src/interactions/custom-id.js';
-import { ApplicationCommandOptionType, InteractionResponseType } from '../src/interactions/discord-enums.js';
-import { invokerId } from '../src/interactions/invoker.js';
-import { booleanOption, focusedOption, stringOption } from '../src/interactions/options.js';
-import { notice, reply } from '../src/interactions/replies.js';
 import type { PartnerHit } from '../src/search/types.js';
+import { answerClick, selectedValue } from '../src/toolkit/click.js';
+import type { BotContext, Command, ComponentClick } from '../src/toolkit/command.js';
+import { encodeCustomId } from '../src/toolkit/custom-id.js';
+import { ApplicationCommandOptionType, InteractionResponseType } from '../src/toolkit/discord-enums.js';
+import { invokerId } from '../src/toolkit/invoker.js';
+import { booleanOption, focusedOption, stringOption } from '../src/toolkit/options.js';
+import { notice, reply } from '../src/toolkit/replies.js';
 
 /** Other hits whose score is within this distance of the best one are offered as "Other matches". */
 const closeMatchMargin = 0.15;

@@ -9,14 +9,13 @@ import { quoteUserText } from '../src/cards/style.js';
 import { partnersInTopic, topicCard } from '../src/cards/topic-card.js';
 import type { Topic } from '../src/data/schema.js';
 import { registered } from '../src/i18n/index.js';
-import { answerClick, selectedValue } from '../src/interactions/click.js';
-import type { Command } from '../src/interactions/command.js';
-import type { BotContext } from '../src/interactions/context.js';
-import { encodeCustomId } from '../src/interactions/custom-id.js';
-import { ApplicationCommandOptionType, InteractionResponseType } from '../src/interactions/discord-enums.js';
-import { invokerId } from '../src/interactions/invoker.js';
-import { focusedOption, stringOption } from '../src/interactions/options.js';
-import { notice, reply } from '../src/interactions/replies.js';
+import { answerClick, selectedValue } from '../src/toolkit/click.js';
+import type { BotContext, Command } from '../src/toolkit/command.js';
+import { encodeCustomId } from '../src/toolkit/custom-id.js';
+import { ApplicationCommandOptionType, InteractionResponseType } from '../src/toolkit/discord-enums.js';
+import { invokerId } from '../src/toolkit/invoker.js';
+import { focusedOption, stringOption } from '../src/toolkit/options.js';
+import { notice, reply } from '../src/toolkit/replies.js';
 
 function topicMessage(
   topic: Topic,

@@ -9,7 +9,7 @@ import type { APIInteraction } from 'discord-api-types/v10';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import type { LogLevel } from './config.js';
 // Not discord-api-types at run time: it costs ~100 ms of start-up and the HTTP endpoint must start fast.
-import { InteractionType } from './interactions/discord-enums.js';
+import { InteractionType } from './toolkit/discord-enums.js';
 
 export type { Logger } from 'pino';
 

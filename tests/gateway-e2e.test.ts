@@ -20,8 +20,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadBotContext } from '../src/interactions/create-context.js';
 import { handleInteraction } from '../src/interactions/handle.js';
-import { apology } from '../src/interactions/replies.js';
 import { redactedPaths } from '../src/logger.js';
+import { apology } from '../src/toolkit/replies.js';
 import { createGatewayBot } from '../src/transports/gateway/bot.js';
 import {
   type DiscordStandIn,

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
 import { loadBotContext } from '../src/interactions/create-context.js';
-import { encodeCustomId } from '../src/interactions/custom-id.js';
 import { commandLabel, createMetrics } from '../src/metrics/metrics.js';
+import { encodeCustomId } from '../src/toolkit/custom-id.js';
 import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
 import { createLocalSession, parseCommandLine } from '../src/transports/local/parse-command-line.js';
 import { startDiscordStandIn } from './discord-stand-in/index.js';

@@ -10,10 +10,10 @@ import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { allAgreements } from '../src/data/agreements.js';
 import { loadBotContext } from '../src/interactions/create-context.js';
-import { filesOf } from '../src/interactions/files.js';
 import { handleInteraction } from '../src/interactions/handle.js';
 import { timelinePng } from '../src/render/timeline-png.js';
 import { timelineModel, timelineSize, timelineSvg } from '../src/render/timeline-svg.js';
+import { filesOf } from '../src/toolkit/files.js';
 import { createGatewayBot } from '../src/transports/gateway/bot.js';
 import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
 import {

@@ -5,8 +5,8 @@ import type {
 } from 'discord-api-types/v10';
 import type { Partner } from '../data/schema.js';
 import { en, type Messages } from '../i18n/index.js';
-import { decodeCustomId, encodeCustomId } from '../interactions/custom-id.js';
-import { ComponentType } from '../interactions/discord-enums.js';
+import { decodeCustomId, encodeCustomId } from '../toolkit/custom-id.js';
+import { ComponentType } from '../toolkit/discord-enums.js';
 import { button } from './menus.js';
 
 /** The custom_id namespace of the buttons every partner card carries (routed in commands/index.ts). */

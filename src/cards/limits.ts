@@ -5,7 +5,7 @@ import type {
   APIInteractionResponseCallbackData,
   APISelectMenuOption,
 } from 'discord-api-types/v10';
-import { ComponentType } from '../interactions/discord-enums.js';
+import { ComponentType } from '../toolkit/discord-enums.js';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const discordLimits = {

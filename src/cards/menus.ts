@@ -5,7 +5,7 @@ import type {
   APISelectMenuOption,
 } from 'discord-api-types/v10';
 import type { Partner } from '../data/schema.js';
-import { ButtonStyle, ComponentType } from '../interactions/discord-enums.js';
+import { ButtonStyle, ComponentType } from '../toolkit/discord-enums.js';
 import { discordLimits, truncate } from './limits.js';
 import { markedName, shortName } from './partner-card.js';
 

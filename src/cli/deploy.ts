@@ -3,8 +3,8 @@
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import { configFor } from '../config.js';
 import { commandRegistrations, registrationChanges } from '../interactions/registration.js';
+import { orExit } from '../or-exit.js';
 import { describeStartupError } from '../transports/gateway/startup-error.js';
-import { orExit } from './or-exit.js';
 
 /** `/partner` for a slash command; `WCO partners in this message (message command)` for the others. */
 function commandLabels(commands: readonly { name?: unknown; type?: unknown }[]): Map<string, string> {

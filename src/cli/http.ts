@@ -4,7 +4,7 @@
 // SIGTERM/SIGINT: stop accepting, finish in-flight requests, exit 0.
 import { performance } from 'node:perf_hooks';
 import { type ConfigFor, configFor } from '../config.js';
-import { orExit } from './or-exit.js';
+import { orExit } from '../or-exit.js';
 
 const config: ConfigFor<'http'> = orExit(() => configFor('http'));
 

@@ -3,8 +3,8 @@
 // (npm run http) scales out behind a load balancer instead.
 import { fileURLToPath } from 'node:url';
 import { configFor } from '../config.js';
+import { orExit } from '../or-exit.js';
 import { readArgs } from './args.js';
-import { orExit } from './or-exit.js';
 
 const usage = `Usage: npm run start:sharded [-- --help]
 

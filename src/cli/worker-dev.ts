@@ -3,8 +3,8 @@
 // at each start. SIGTERM/SIGINT: stop workerd, exit 0.
 import { type ConfigFor, configFor, loadDotEnv } from '../config.js';
 import { createLogger } from '../logger.js';
+import { orExit } from '../or-exit.js';
 import { buildWorkerOrExit, defaultWorkerPort, serveWorker } from '../transports/worker/dev.js';
-import { orExit } from './or-exit.js';
 
 const config: ConfigFor<'http'> = orExit(() => {
   loadDotEnv();

@@ -162,6 +162,13 @@ export const en = {
   helpFocusAreas: 'Focus areas',
   helpPartners: 'Partners',
 
+  // Asking in plain words (/ask, mentions, DMs): shown by /help and when a question can't be read
+  askExamples: [
+    'When did the WCO sign with UNESCO?',
+    'Who trains sniffer dogs?',
+    'Which partners are based in Geneva?',
+  ],
+
   // Router
   onlyCommands: 'This bot only answers its slash commands, their menus and their buttons.',
   unknownCommand: (name: string) => `I don't know the command ${name}. Try \`/help\`.`,

@@ -163,6 +163,12 @@ export const fr: Messages = {
   helpFocusAreas: 'Domaines d’action',
   helpPartners: 'Partenaires',
 
+  askExamples: [
+    'Quand l’OMD a-t-elle signé avec l’UNESCO ?',
+    'Qui forme des chiens détecteurs ?',
+    'Quels partenaires sont basés à Genève ?',
+  ],
+
   onlyCommands: 'Ce bot ne répond qu’à ses commandes, à leurs menus et à leurs boutons.',
   unknownCommand: (name) => `Je ne connais pas la commande ${name}. Essayez \`/aide\`.`,
   componentExpired: 'Ce bouton ou ce menu a expiré. Relancez la commande pour en obtenir un nouveau.',

@@ -1,8 +1,9 @@
+import { commandRegistry } from '../../commands/index.js';
 import type { Dataset } from '../data/dataset.js';
 import { type LoadOptions, loadDataset } from '../data/load.js';
 import { en } from '../i18n/index.js';
 import { createPartnerSearch, createTopicSearch } from '../search/index.js';
-import type { BotContext } from './context.js';
+import type { BotContext } from '../toolkit/command.js';
 
 /** The context for a dataset, its search indexes built. */
 export function createBotContext(dataset: Dataset): BotContext {
@@ -11,6 +12,7 @@ export function createBotContext(dataset: Dataset): BotContext {
     partnerSearch: createPartnerSearch(dataset.partners, dataset.topics),
     topicSearch: createTopicSearch(dataset.topics),
     t: en,
+    commands: commandRegistry,
   };
 }
 

@@ -9,20 +9,19 @@ import type {
   APIMessageApplicationCommandInteraction,
   APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
-import { commandsByName, componentHandlersByName, messageCommandsByName } from '../../commands/index.js';
 import { withShareButton } from '../cards/card-buttons.js';
 import { discordLimits, fitMessage, truncate } from '../cards/limits.js';
 import { quoteUserText } from '../cards/style.js';
 import { catalogueOf, type Messages } from '../i18n/index.js';
-import type { BotContext } from './context.js';
-import { decodeCustomId } from './custom-id.js';
+import type { BotContext } from '../toolkit/command.js';
+import { decodeCustomId } from '../toolkit/custom-id.js';
 import {
   ApplicationCommandType,
   InteractionResponseType,
   InteractionType,
   MessageFlags,
-} from './discord-enums.js';
-import { notice } from './replies.js';
+} from '../toolkit/discord-enums.js';
+import { notice } from '../toolkit/replies.js';
 
 /** Called with any error a handler throws; transports log it. Handlers never let one escape. */
 export type ErrorReporter = (error: unknown, interaction: APIInteraction) => void;
@@ -72,11 +71,11 @@ function runCommand(
 ): APIInteractionResponse {
   const type = interaction.data.type ?? ApplicationCommandType.ChatInput;
   if (type === ApplicationCommandType.Message) {
-    const messageCommand = messageCommandsByName.get(interaction.data.name);
+    const messageCommand = context.commands.messageCommandsByName.get(interaction.data.name);
     if (messageCommand)
       return messageCommand.execute(interaction as APIMessageApplicationCommandInteraction, context);
   }
-  const command = commandsByName.get(interaction.data.name);
+  const command = context.commands.commandsByName.get(interaction.data.name);
   if (!command || type !== ApplicationCommandType.ChatInput) {
     const name =
       typeof interaction.data.name === 'string' ? `\`/${quoteUserText(interaction.data.name, 32)}\`` : 'that';
@@ -89,7 +88,7 @@ function runAutocomplete(
   interaction: APIApplicationCommandAutocompleteInteraction,
   context: BotContext,
 ): APIApplicationCommandAutocompleteResponse {
-  const command = commandsByName.get(interaction.data.name);
+  const command = context.commands.commandsByName.get(interaction.data.name);
   const result = command?.autocomplete?.(interaction, context);
   const choices = (result?.data.choices ?? []).slice(0, discordLimits.autocompleteChoices).map(fitChoice);
   return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
@@ -116,7 +115,7 @@ function runComponent(
   context: BotContext,
 ): APIInteractionResponse {
   const decoded = decodeCustomId(interaction.data.custom_id);
-  const components = decoded && componentHandlersByName.get(decoded.command);
+  const components = decoded && context.commands.componentHandlersByName.get(decoded.command);
   // Own properties only: a forged action such as "constructor" or "__proto__" must not reach Object.prototype.
   const handler =
     components && Object.hasOwn(components, decoded.action) ? components[decoded.action] : undefined;

@@ -1,6 +1,6 @@
 import type { APIInteraction } from 'discord-api-types/v10';
 import * as z from 'zod';
-import { InteractionType } from './discord-enums.js';
+import { InteractionType } from '../toolkit/discord-enums.js';
 
 const snowflake = z.string().regex(/^\d{1,20}$/);
 const user = z.object({ id: snowflake });

@@ -7,8 +7,8 @@
 import type { APIInteraction } from 'discord-api-types/v10';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { commandsByName } from '../../commands/index.js';
-import { decodeCustomId } from '../interactions/custom-id.js';
 import { describeInteraction, type InteractionOutcome } from '../logger.js';
+import { decodeCustomId } from '../toolkit/custom-id.js';
 
 export type Transport = 'http' | 'gateway';
 

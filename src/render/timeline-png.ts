@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Dataset } from '../data/dataset.js';
-import type { ReplyFile } from '../interactions/files.js';
+import type { ReplyFile } from '../toolkit/files.js';
 import { timelineSvg } from './timeline-svg.js';
 
 const require = createRequire(import.meta.url);

@@ -2,9 +2,9 @@ import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { cardColours, sourceFooter } from '../cards/style.js';
 import type { Dataset } from '../data/dataset.js';
 import { en, type Messages } from '../i18n/index.js';
-import type { CommandResponse } from '../interactions/command.js';
-import { withFiles } from '../interactions/files.js';
-import { reply } from '../interactions/replies.js';
+import type { CommandResponse } from '../toolkit/command.js';
+import { withFiles } from '../toolkit/files.js';
+import { reply } from '../toolkit/replies.js';
 import { timelineCounts, timelineModel, timelineSvg } from './timeline-svg.js';
 
 export const timelineFileName = 'timeline.png';

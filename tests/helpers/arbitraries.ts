@@ -17,7 +17,7 @@ import {
 import fc from 'fast-check';
 import * as z from 'zod';
 import { commands } from '../../commands/index.js';
-import type { Command } from '../../src/interactions/command.js';
+import type { Command } from '../../src/toolkit/command.js';
 import {
   buildAutocompleteInteraction,
   buildBotMessage,
@@ -429,8 +429,9 @@ export function applyMutations(original: FuzzPayload, mutations: readonly Mutati
     const last = path.at(-1);
     if (typeof target !== 'object' || target === null || last === undefined) continue;
     const record = target as Record<string, unknown>;
-    if (value === undefined) delete record[last];
-    else Object.defineProperty(record, last, { value, enumerable: true, writable: true, configurable: true });
+    // Reflect: a mutation JSON cannot express (an array without its `length`) is skipped instead of throwing.
+    if (value === undefined) Reflect.deleteProperty(record, last);
+    else Reflect.defineProperty(record, last, { value, enumerable: true, writable: true, configurable: true });
   }
   return payload;
 }

@@ -6,9 +6,9 @@ import type {
 } from 'discord-api-types/v10';
 import { ComponentType } from 'discord-api-types/v10';
 import { commands } from '../../commands/index.js';
-import type { BotContext } from '../../src/interactions/context.js';
 import { loadBotContext } from '../../src/interactions/create-context.js';
 import { handleInteraction } from '../../src/interactions/handle.js';
+import type { BotContext } from '../../src/toolkit/command.js';
 import {
   buildBotMessage,
   buildComponentInteraction,

@@ -10,10 +10,10 @@ import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v
 import { InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
 import type { Config } from '../../config.js';
 import { catalogueOf } from '../../i18n/index.js';
-import type { BotContext } from '../../interactions/context.js';
 import { type ErrorReporter, handleInteraction } from '../../interactions/handle.js';
 import { describeInteraction, type Logger, logHandlerError, logInteraction } from '../../logger.js';
 import type { BotMetrics } from '../../metrics/metrics.js';
+import type { BotContext } from '../../toolkit/command.js';
 import { callbackWithFiles } from './reply-files.js';
 
 /** Answers an interaction; a handler error it recovers from is passed to `reportError`. */

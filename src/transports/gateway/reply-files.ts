@@ -1,8 +1,8 @@
 import type { RawFile } from 'discord.js';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
-import { filesOf } from '../../interactions/files.js';
 import type { Logger } from '../../logger.js';
 import { replyFilePng } from '../../render/timeline-png.js';
+import { filesOf } from '../../toolkit/files.js';
 
 /**
  * The callback of a reply with files: the body and the files discord.js sends as multipart (payload_json

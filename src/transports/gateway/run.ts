@@ -1,8 +1,8 @@
-import { orExit } from '../../cli/or-exit.js';
 import type { ConfigFor } from '../../config.js';
 import { loadBotContext } from '../../interactions/create-context.js';
 import { createLogger } from '../../logger.js';
 import { gatewayStatusOf, serveGatewayMetrics } from '../../metrics/gateway.js';
+import { orExit } from '../../or-exit.js';
 import { answersInFlight, createGatewayBot } from './bot.js';
 import { describeStartupError, withinLoginTimeout } from './startup-error.js';
 

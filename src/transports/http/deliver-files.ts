@@ -6,10 +6,10 @@
  * and the message is edited to the text fallback instead, so the user is never left with "thinking…".
  */
 import type { APIInteraction, APIInteractionResponseCallbackData } from 'discord-api-types/payloads/v10';
-import { InteractionResponseType } from '../../interactions/discord-enums.js';
-import type { ReplyFile } from '../../interactions/files.js';
 import type { Logger } from '../../logger.js';
 import { replyFilePng } from '../../render/timeline-png.js';
+import { InteractionResponseType } from '../../toolkit/discord-enums.js';
+import type { ReplyFile } from '../../toolkit/files.js';
 
 /** Type 5: "thinking…", ephemeral when the reply will be (the flag cannot change in the edit). */
 export function deferredResponseBody(data: APIInteractionResponseCallbackData): string {

@@ -4,9 +4,9 @@
  * (../worker), so both give the same status codes for the same requests. No Node-only imports.
  */
 import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
-import type { BotContext } from '../../interactions/context.js';
 import { type ErrorReporter, handleInteraction } from '../../interactions/handle.js';
 import { parseInteraction } from '../../interactions/parse.js';
+import type { BotContext } from '../../toolkit/command.js';
 
 /**
  * Limits and timeouts. Discord's interaction payloads are a few KiB (a big guild member with resolved data

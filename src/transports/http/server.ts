@@ -12,12 +12,12 @@ import type {
   APIInteractionResponse,
   APIInteractionResponseCallbackData,
 } from 'discord-api-types/payloads/v10';
-import type { BotContext } from '../../interactions/context.js';
-import { InteractionResponseType } from '../../interactions/discord-enums.js';
-import { filesOf, withoutFiles } from '../../interactions/files.js';
 import { interactionLogger, type Logger, logHandlerError, logInteraction } from '../../logger.js';
 import type { BotMetrics } from '../../metrics/metrics.js';
 import { sendMetrics } from '../../metrics/server.js';
+import type { BotContext } from '../../toolkit/command.js';
+import { InteractionResponseType } from '../../toolkit/discord-enums.js';
+import { filesOf, withoutFiles } from '../../toolkit/files.js';
 import { deferredResponseBody, editOriginalWithFiles } from './deliver-files.js';
 import {
   answerVerifiedBody,

@@ -11,8 +11,8 @@ import {
   InteractionResponseType,
 } from 'discord-api-types/payloads/v10';
 import { commands as allCommands } from '../../../commands/index.js';
-import type { BotContext } from '../../interactions/context.js';
 import { handleInteraction } from '../../interactions/handle.js';
+import type { BotContext } from '../../toolkit/command.js';
 import {
   buildAutocompleteInteraction,
   type CommandSpec,

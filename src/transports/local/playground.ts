@@ -13,9 +13,9 @@ import { createInterface } from 'node:readline';
 import type { APIInteraction, APIInteractionResponse, APIMessage } from 'discord-api-types/payloads/v10';
 import { InteractionResponseType } from 'discord-api-types/payloads/v10';
 import { commands } from '../../../commands/index.js';
-import type { BotContext } from '../../interactions/context.js';
 import { handleInteraction } from '../../interactions/handle.js';
 import { type Logger, logHandlerError } from '../../logger.js';
+import type { BotContext } from '../../toolkit/command.js';
 import { complete } from './complete.js';
 import { parseLine } from './message-line.js';
 import {

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { APIInteractionResponse } from 'discord-api-types/payloads/v10';
-import { filesOf } from '../../interactions/files.js';
 import { replyFilePng } from '../../render/timeline-png.js';
+import { filesOf } from '../../toolkit/files.js';
 
 /** Where the playground and `npm run ask` save reply files unless told otherwise (`--out DIR`). */
 export const defaultFilesDir = join(tmpdir(), 'wco-partner-bot');

@@ -1,6 +1,7 @@
 // The Cloudflare Worker's entry (`npm run worker:build` bundles it): the bundled dataset, its search indexes
 // built once per isolate, and the web-standard fetch handler.
 import snapshot from 'wco:dataset';
+import { commandRegistry } from '../../../commands/index.js';
 import { datasetFromSnapshot } from '../../data/bundled.js';
 import { en } from '../../i18n/index.js';
 import { createPartnerSearch, createTopicSearch } from '../../search/index.js';
@@ -13,4 +14,5 @@ export default createWorker({
   partnerSearch: createPartnerSearch(dataset.partners, dataset.topics),
   topicSearch: createTopicSearch(dataset.topics),
   t: en,
+  commands: commandRegistry,
 });

@@ -3,8 +3,8 @@
  * router and the same rules as the Node endpoint (../http/protocol.ts): the same paths, status codes and
  * body cap, Ed25519 checked with WebCrypto before the body is parsed. Bundled with no Node-only imports.
  */
-import type { BotContext } from '../../interactions/context.js';
-import { withoutFiles } from '../../interactions/files.js';
+import type { BotContext } from '../../toolkit/command.js';
+import { withoutFiles } from '../../toolkit/files.js';
 import {
   answerVerifiedBody,
   healthBody,

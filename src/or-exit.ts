@@ -1,5 +1,5 @@
-import { ConfigError } from '../config.js';
-import { DataValidationError } from '../data/load.js';
+import { ConfigError } from './config.js';
+import { DataValidationError } from './data/load.js';
 
 /**
  * Runs a start-up step. Invalid configuration or data ends the process the same way in every entry point:

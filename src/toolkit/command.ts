@@ -9,7 +9,20 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import type { BotContext } from './context.js';
+import type { Dataset } from '../data/dataset.js';
+import type { Messages } from '../i18n/index.js';
+import type { PartnerSearch, TopicSearch } from '../search/types.js';
+
+/** Everything a command handler may read. Built once at start-up; handlers never do I/O. */
+export interface BotContext {
+  dataset: Dataset;
+  partnerSearch: PartnerSearch;
+  topicSearch: TopicSearch;
+  /** The texts of the reader's language: English here, replaced per interaction from its `locale` (handle.ts). */
+  t: Messages;
+  /** The commands the router dispatches to, handed in by whoever builds the context (commands/index.ts's registry). */
+  commands: CommandRegistry;
+}
 
 export type CommandResponse = APIInteractionResponseChannelMessageWithSource;
 export type ComponentResponse =
@@ -54,4 +67,14 @@ export interface MessageCommand {
   data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
   execute(interaction: APIMessageApplicationCommandInteraction, context: BotContext): CommandResponse;
   components?: ComponentHandlers;
+}
+
+/** Every command the router knows, by the names interactions and custom_ids carry. */
+export interface CommandRegistry {
+  commands: readonly Command[];
+  messageCommands: readonly MessageCommand[];
+  commandsByName: ReadonlyMap<string, Command>;
+  messageCommandsByName: ReadonlyMap<string, MessageCommand>;
+  /** The button and menu handlers by the name custom_ids carry: a slash command's name or a message command's key. */
+  componentHandlersByName: ReadonlyMap<string, ComponentHandlers | undefined>;
 }
