@@ -4,12 +4,12 @@
  * focus areas, as a whole word in the partner's own text. Hits are grouped by how they matched (`GROUPS`) and
  * ordered within a group by MiniSearch's score. 1–2 characters: acronyms and the starts of names' words.
  */
+import Fuse from 'fuse.js';
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Partner, Topic } from '../data/schema.js';
 import { AUTOCOMPLETE_LIMIT, byText, indexOptions, type Mode, searchApi, typosFor } from './common.js';
-import { fuseScores } from './fuse-order.js';
 import { matchedText } from './matched-text.js';
-import { indexWords, keyOf, type NormalizedQuery, STOP_WORDS } from './normalize.js';
+import { foldText, indexWords, keyOf, type NormalizedQuery, STOP_WORDS } from './normalize.js';
 import type { MatchField, PartnerHit, PartnerSearch } from './types.js';
 
 /** How much a word counts in each field: in a name most, in the partner's own text least. */
@@ -42,6 +42,16 @@ const GROUPS = 7;
 const SUBJECT = 6;
 /** At most this many of the best hits of a multi-word query are ordered by fuse.js. */
 const FUSE_CANDIDATES = 30;
+/** fuse.js: every word somewhere in one value, typos allowed (about one error in three letters). */
+const FUSE_OPTIONS = {
+  includeScore: true,
+  ignoreLocation: true,
+  useTokenSearch: true,
+  threshold: 0.34,
+  keys: ['text'],
+};
+/** What a fuse.js match in a field costs over one in the name. */
+const PENALTY = { name: 0, acronym: 0, alias: 0.03, relatedBody: 0.06, programme: 0.06, location: 0.1 };
 
 interface Ranked {
   record: number;
@@ -100,6 +110,8 @@ export function createPartnerSearch(
   });
   /** Folded names, acronyms, aliases, sub-bodies' and programmes' → the partners so named, and in which field. */
   const exactKeys = new Map<string, { record: number; field: ShortField }[]>();
+  /** Per partner, its folded name-like values and places, for fuse.js. */
+  const nameValues: { text: string; penalty: number }[][] = [];
   for (const [record, partner] of partners.entries()) {
     const subBodies = [...partner.relatedBodies, ...partner.programmes];
     const both = (list: typeof subBodies) =>
@@ -116,6 +128,11 @@ export function createPartnerSearch(
       for (const key of values[field].map(keyOf))
         exactKeys.set(key, [...(exactKeys.get(key) ?? []), { record, field }]);
     }
+    nameValues.push(
+      SHORT.flatMap((field) =>
+        values[field].map((text) => ({ text: foldText(text), penalty: PENALTY[field] })),
+      ),
+    );
     index.add({
       id: record,
       ...Object.fromEntries(SHORT.map((field) => [field, values[field].join('\n')])),
@@ -173,11 +190,16 @@ export function createPartnerSearch(
     if (mode === 'suggest' || terms.length < 2 || onNames.length < 2) return ranked.sort(byRank);
     // fuse.js orders the best hits on name-like fields (groups 3–5) of a multi-word search, within their groups:
     // without it, "wrld helth" loses to synthetic partners at 10,000 (tests/search.test.ts).
-    onNames.sort(byRank);
-    const scores = fuseScores(
-      onNames.slice(0, FUSE_CANDIDATES).map((hit) => partners[hit.record] as Partner),
-      terms,
+    const head = onNames.sort(byRank).slice(0, FUSE_CANDIDATES);
+    const values = head.flatMap((hit, owner) =>
+      (nameValues[hit.record] ?? []).map((value) => ({ ...value, owner })),
     );
+    const scores = onNames.map(() => 1); // 1: no single value holds every word (past the head too)
+    for (const { item, score = 1 } of new Fuse(values, { ...FUSE_OPTIONS, tokenMatch: 'all' }).search(
+      terms.join(' '),
+    )) {
+      scores[item.owner] = Math.min(scores[item.owner] ?? 1, score + item.penalty);
+    }
     for (const [i, hit] of onNames.entries()) hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
     return ranked.sort(byRank);
   };
@@ -196,10 +218,11 @@ export function createPartnerSearch(
         return { record: id as number, rank, whole: words.includes(key), acronym };
       });
     found.sort((a, b) => Number(b.whole) - Number(a.whole) || a.rank - b.rank || a.record - b.record);
-    const exact = (exactKeys.get(key) ?? []).filter(({ field }) => PRIMARY.includes(field));
+    const exact = (record: number) =>
+      exactKeys.get(key)?.some((hit) => hit.record === record && PRIMARY.includes(hit.field));
     const ranked: Ranked[] = found.map(({ record, acronym }, position) => ({
       record,
-      group: exact.some((hit) => hit.record === record) ? 0 : 3,
+      group: exact(record) ? 0 : 3,
       within: position / (found.length + 1),
       matchedOn: acronym ? 'acronym' : 'name',
     }));

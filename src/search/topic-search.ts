@@ -15,32 +15,21 @@ const BOOST = { label: 2, slug: 2, synonyms: 2, description: 0.5 };
 export function createTopicSearch(topicList: readonly Topic[]): TopicSearch {
   const topics = byText(topicList, (topic) => topic.label);
   const vocabulary = new Set<string>();
-  const index = new MiniSearch({
-    ...indexOptions([...NAMES, 'description'], indexWords, vocabulary),
-  });
+  const index = new MiniSearch(indexOptions([...NAMES, 'description'], indexWords, vocabulary));
   index.addAll(topics.map((topic, id) => ({ ...topic, id, synonyms: topic.synonyms.join('\n') })));
   const exactKeys = topics.map((topic) => new Set([topic.label, topic.slug, ...topic.synonyms].map(keyOf)));
 
-  /** Topics and their scores: 0 is an exact match, larger worse; in `suggest`, any word may match. */
+  /**
+   * Topics and their scores: 0 is an exact match, larger worse; in `suggest`, any word may match. A word's start
+   * matches from three letters, or when it is the whole query ("ip", "k9").
+   */
   const answer = (mode: Mode, query: NormalizedQuery): { record: number; score: number }[] => {
-    if (query.length <= 2) {
-      // A word of a label, slug or synonym that starts so: whole words first, then A–Z.
-      const found = index.search(query.key, { fields: NAMES, prefix: true });
-      const whole = (id: number) => Boolean(found.find((hit) => hit.id === id)?.terms.includes(query.key));
-      const records = found
-        .map(({ id }) => id as number)
-        .sort((a, b) => Number(whole(b)) - Number(whole(a)) || a - b);
-      return records.map((record, position) => ({
-        record,
-        score: whole(record) ? 0 : 0.5 + position / 1000,
-      }));
-    }
     const { terms } = query;
     const queries = terms.map(
       (term): Query => ({
         combineWith: 'OR',
         queries: [
-          { queries: [term], fields: NAMES, prefix: term.length >= 3 },
+          { queries: [term], fields: NAMES, prefix: term.length >= 3 || query.length <= 2 },
           { queries: [term], fields: NAMES, fuzzy: typosFor(term, mode, terms.length, vocabulary) },
           { queries: [term], fields: ['description'] },
         ],
