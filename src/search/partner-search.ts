@@ -155,9 +155,8 @@ export function createPartnerSearch(
       return has(PRIMARY) ? 3 : has(SUB_BODIES) ? 4 : has(SHORT) ? 5 : SUBJECT;
     };
     let group = Math.max(...words.map(groupOf));
-    const names = [partner.name, ...partner.aliases].map((name) => ` ${keyOf(name)}`);
-    if (group === 3 && query.terms.length > 1 && names.some((name) => name.includes(` ${query.key}`)))
-      group = 2;
+    const holds = (name: string) => ` ${keyOf(name)}`.includes(` ${query.key}`);
+    if (group === 3 && query.terms.length > 1 && [partner.name, ...partner.aliases].some(holds)) group = 2;
     const within = 1 / (1 + result.score);
     if (group < SUBJECT) {
       const matchedOn = SHORT.find((field) => words.some(({ fields }) => fields.has(field))) ?? 'name';
