@@ -165,7 +165,8 @@ is printed above, compare runs only on a quiet machine.
 - **memory**: a fresh \`node scripts/run.mjs http\` (LOG_LEVEL=info, stdout to /dev/null), driven by autocannon with
   \`amount\` in 10 chunks of 10,000 (10 connections; 1 /partner command to 3 autocomplete requests, ~1,000
   distinct typed texts); VmRSS read from \`/proc/<pid>/status\` 0.5 s after each chunk, from outside the process.
-  Plateau = (RSS at 100,000 − RSS at 50,000) / RSS at 50,000; the RSS after every chunk is in the notes.
+  Plateau: the median RSS of the last five chunks against that of the first five (growth ≤ 5 %); the RSS after
+  every chunk is in the notes.
 - **render**: in process, the real dataset. The first picture of the process is timed once (it also loads the
   resvg addon and the font files); then 20 uncached renders (\`timelineSvg\` + \`renderSvgToPng\`, after 2 untimed),
   judged on their maximum; cached: 10,000 calls of \`timelinePng\` (the per-dataset cache), judged on the p99.`;
