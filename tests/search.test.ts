@@ -382,35 +382,8 @@ describe('at 10,000 synthetic partners plus the real ones', () => {
     synthetic = syntheticPartners(10_000, 1);
     // The real partners in the middle, so that no tie is won by coming first.
     const all = [...synthetic.slice(0, 5_000), ...dataset.partners, ...synthetic.slice(5_000)];
-    const started = performance.now();
     large = createPartnerSearch(all, dataset.topics);
-    const built = performance.now() - started;
-
-    // Rough timings for the log only: speed is asserted by the benchmarks, not here.
-    const mix = [
-      'interpol',
-      'unesco',
-      'world health',
-      'money laundering',
-      'regional council',
-      'customs brokers',
-      'maritime safety',
-      'qzxv',
-    ].flatMap((word) => Array.from({ length: word.length }, (_, i) => word.slice(0, i + 1)));
-    mix.push('interpl', 'unesko', 'wrld helth', ...synthetic.slice(0, 40).map((p) => p.acronym ?? p.name));
-    const times = mix.map((query) => {
-      const start = performance.now();
-      large.autocomplete(query);
-      return performance.now() - start;
-    });
-    times.sort((a, b) => a - b);
-    const at = (p: number) =>
-      (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(2);
-    console.log(
-      `search at ${all.length} partners: build ${built.toFixed(0)} ms; autocomplete over ${times.length} ` +
-        `uncached queries p50 ${at(0.5)} ms, p99 ${at(0.99)} ms (timings vary with machine load)`,
-    );
-  }, 120_000);
+  }, 300_000);
 
   it.each(exactAndTypos.map(([query, first]) => ({ query, first, label: label(query) })))(
     '$label → $first still first',
