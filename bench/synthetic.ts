@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultDataDir } from '../src/data/paths.js';
 import type { Partner, PartnersFile, TopicsFile } from '../src/data/schema.js';

@@ -10,7 +10,7 @@ import type {
   Locale,
 } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { commands, messageCommands } from '../commands/index.js';
+import { messageCommands } from '../commands/index.js';
 import { discordLimits, embedsTotalLength } from '../src/cards/limits.js';
 import { agreementsByYear } from '../src/data/agreements.js';
 import { catalogueFor, catalogues, en, fr, type Messages } from '../src/i18n/index.js';
@@ -24,10 +24,9 @@ import {
   buildComponentInteraction,
   createLocalSession,
   type LocalSession,
-  parseCommandLine,
 } from '../src/transports/local/parse-command-line.js';
 import { largerContext, responseProblems } from './helpers/arbitraries.js';
-import { clickablesOf, context } from './helpers/bot.js';
+import { clickablesOf, context, interactionFor } from './helpers/bot.js';
 
 // Discord's rule for chat-input command and option names (lower case where the script has case).
 const chatInputName = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
@@ -182,11 +181,7 @@ function withFirstOption({ what, interaction }: Exchange, value: string | number
 
 /** Every reply the bot can give a user, two clicks deep, in the session's language. */
 function everyReply(session: LocalSession): Exchange[] {
-  const line = (text: string) => {
-    const parsed = parseCommandLine(text, commands, session);
-    if (!parsed.ok) throw new Error(`test line does not parse: ${text}`);
-    return answer(text, parsed.interaction);
-  };
+  const line = (text: string) => answer(text, interactionFor(text, session));
   const years = [...agreementsByYear(context.dataset).keys()].filter((y): y is number => y !== null);
   const first: Exchange[] = [
     ...context.dataset.partners.map((p) => line(`/partner who:${p.id}`)),
@@ -369,11 +364,9 @@ describe('oversized partners in both languages', () => {
     'every %s reply on them, two clicks deep, fits Discord’s limits',
     (language) => {
       const session = sessions[language];
-      const first = ids.map((id) => {
-        const parsed = parseCommandLine(`/partner who:${id}`, commands, session);
-        if (!parsed.ok) throw new Error(`does not parse: ${id}`);
-        return answer(`/partner who:${id}`, parsed.interaction, larger);
-      });
+      const first = ids.map((id) =>
+        answer(`/partner who:${id}`, interactionFor(`/partner who:${id}`, session), larger),
+      );
       const second = first.flatMap((exchange) => clicksOn(exchange, session, larger));
       const third = second.flatMap((exchange) => clicksOn(exchange, session, larger));
       expect(third.length).toBeGreaterThan(ids.length);

@@ -6,7 +6,7 @@
 // Exit code: 0 with an answer, 2 when a command line cannot be understood, 1 on bad config or data.
 import { ConfigError, configFor, type LogLevel } from '../config.js';
 import { DataValidationError } from '../data/load.js';
-import { localeOf, readArgs } from './args.js';
+import { entryPointArgs, localeOf } from './args.js';
 
 const usage = `Usage: npm run ask -- "/partner who:interpol" [more commands] [--json] [--color] [--locale en|fr]
   --json         print the interaction response payload that would be sent to Discord
@@ -21,21 +21,17 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-const { values: flags, positionals } = readArgs(
-  process.argv.slice(2),
+const { values: flags, positionals } = entryPointArgs(
+  'npm run ask',
+  usage,
   {
     json: { type: 'boolean' },
     color: { type: 'boolean' },
     out: { type: 'string' },
     locale: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   },
-  'npm run ask -- --help lists the options',
+  { positionals: true },
 );
-if (flags.help) {
-  process.stdout.write(`${usage}\n`);
-  process.exit(0);
-}
 
 /** The command lines: an argument starting with / begins a new one; others continue it (`/mou` `year:2003`). */
 const lines: string[] = [];
@@ -105,7 +101,12 @@ if (flags.json) {
   process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
 } else {
   const texts = responses.map(({ line, response }) => {
-    const text = renderResponse(response, { color: flags.color === true, width: 80, you: session.user.id });
+    const text = renderResponse(response, {
+      color: flags.color === true,
+      width: 80,
+      you: session.user.id,
+      locale: session.locale,
+    });
     return several ? `── ${line} ${'─'.repeat(Math.max(3, 76 - line.length))}\n${text}` : text;
   });
   process.stdout.write(`${texts.join('\n\n')}\n`);

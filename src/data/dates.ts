@@ -26,7 +26,7 @@ export function isRealPartialDate(date: PartialDate): boolean {
   return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
 }
 
-const monthNames = [
+export const monthNames = [
   'January',
   'February',
   'March',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { buildDataset, type Dataset } from './dataset.js';
 import { configuredPartnersPath, projectRoot } from './paths.js';
+import { readFrenchFile } from './read-french.js';
 import { type DataProblem, formatProblem, parsePartnersFile, parseTopicsFile } from './validate.js';
 
 /** Thrown when a data file is invalid; its message lists every problem, one per line. */
@@ -77,11 +78,18 @@ export function loadDataset({
     sourceText,
   });
   if (!partners.ok) throw new DataValidationError(partners.problems);
-  return buildDataset(partners.value, topics.value);
+  const french = frenchOrThrow(partnersFile, { partners: partners.value.partners, topics: topics.value });
+  return buildDataset(partners.value, topics.value, french);
+}
+
+function frenchOrThrow(...args: Parameters<typeof readFrenchFile>) {
+  const french = readFrenchFile(...args);
+  if (!french.ok) throw new DataValidationError(french.problems);
+  return french.value;
 }
 
 /** The source document named by the file's `source.file`, relative to the file; the bundled one otherwise. */
-function sourcePathOf(raw: unknown, partnersFile: string): string {
+export function sourcePathOf(raw: unknown, partnersFile: string): string {
   const named = (raw as { source?: { file?: unknown } } | null)?.source?.file;
   return typeof named === 'string'
     ? resolve(dirname(partnersFile), named)

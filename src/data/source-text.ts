@@ -23,13 +23,12 @@ export function correctedSourceText(raw: string, corrections: readonly Correctio
  * after a lower-case letter, a digit or a bracket, so "U.N. Members" stays one sentence.
  */
 export function sentenceCount(quotes: readonly string[]): number {
-  const sentences = new Set<string>();
-  for (const quote of quotes) {
-    for (const sentence of foldWhitespace(quote).split(/(?<=[\p{Ll}\p{N})’'][.!?])\s+(?=\p{Lu}|‘)/u)) {
-      sentences.add(sentence);
-    }
-  }
-  return sentences.size;
+  return new Set(quotes.flatMap(sentencesOf)).size;
+}
+
+/** The sentences of a text, white space folded (where a sentence ends: see sentenceCount). */
+export function sentencesOf(text: string): string[] {
+  return foldWhitespace(text).split(/(?<=[\p{Ll}\p{N})’'][.!?])\s+(?=\p{Lu}|‘)/u);
 }
 
 /**

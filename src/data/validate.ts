@@ -56,7 +56,7 @@ function recordAt(
   return typeof id === 'string' ? id : undefined;
 }
 
-function schemaProblems(
+export function schemaProblems(
   file: string,
   raw: unknown,
   error: z.ZodError,
@@ -117,6 +117,14 @@ export function parsePartnersFile({
   const usedTopics = new Set<string>();
   const ids = new Map<string, number>();
   const searchKeys = new Map<string, { id: string; shared: boolean }>();
+
+  if (!isRealPartialDate(data.source.retrieved.date)) {
+    problems.push({
+      file,
+      path: 'source.retrieved.date',
+      message: `${data.source.retrieved.date} is not a real date`,
+    });
+  }
 
   data.corrections.forEach((correction, index) => {
     if (correction.replace && !sourceText.includes(correction.replace.find)) {
@@ -225,7 +233,7 @@ function wordsOf(text: string): string {
     .trim()} `;
 }
 
-type Located<T> = [path: string, value: T];
+export type Located<T> = [path: string, value: T];
 
 /** Every string a user may type to find this partner; each must point to one partner only. */
 function searchKeysOf(partner: Partner): Located<string>[] {
@@ -255,7 +263,8 @@ function valuesOf(partner: Partner, field: 'name' | 'aliases' | 'relatedBodies')
   return partner.relatedBodies.map((body) => body.name);
 }
 
-function quotesOf(partner: Partner): Located<string>[] {
+/** Every quote of the record, at its JSON path under the record (`.agreements[0].source`…). */
+export function quotesOf(partner: Partner): Located<string>[] {
   const sourced = (key: string, items: readonly { source: string }[]) =>
     items.map((item, i): Located<string> => [`.${key}[${i}].source`, item.source]);
   return [
