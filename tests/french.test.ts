@@ -246,11 +246,13 @@ function rendered(entry: unknown): string[] {
   if (typeof entry === 'string') return [entry];
   if (typeof entry === 'function') {
     const args = Array.from({ length: Math.max(entry.length, 1) }, () => hole);
-    try {
-      return [String(entry(...args))];
-    } catch {
-      return [String(entry(...args.map(() => [hole])))];
+    // Holes as text, then as lists; an entry that takes neither (a date object) is left out.
+    for (const attempt of [args, args.map(() => [hole])]) {
+      try {
+        return [String(entry(...attempt))];
+      } catch {}
     }
+    return [];
   }
   if (entry && typeof entry === 'object') return Object.values(entry).flatMap(rendered);
   return [];
