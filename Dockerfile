@@ -30,8 +30,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY data ./data
-# Checks the data once more and remembers it with its search index (node_modules/.cache, src/data/prepared-cache.ts):
-# every start of the container reads both back instead of checking and indexing again.
+# Checks the data once more: an image with invalid data fails to build rather than to start.
 RUN node dist/src/cli/validate-data.js
 USER node
 EXPOSE 3000

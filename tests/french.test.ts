@@ -17,6 +17,7 @@ import { catalogueFor, catalogues, en, fr, type Messages } from '../src/i18n/ind
 import { handleInteraction } from '../src/interactions/handle.js';
 import { commandRegistrations } from '../src/interactions/registration.js';
 import { timelineSvg } from '../src/render/timeline-svg.js';
+import type { BotContext } from '../src/toolkit/command.js';
 import { buildMessageCommandInteraction } from '../src/transports/local/message-line.js';
 import {
   buildBotMessage,
@@ -24,7 +25,7 @@ import {
   createLocalSession,
   type LocalSession,
 } from '../src/transports/local/parse-command-line.js';
-import { responseProblems } from './helpers/arbitraries.js';
+import { largerContext, responseProblems } from './helpers/arbitraries.js';
 import { clickablesOf, context, interactionFor } from './helpers/bot.js';
 
 // Discord's rule for chat-input command and option names (lower case where the script has case).
@@ -134,8 +135,8 @@ interface Exchange {
   response: APIInteractionResponse;
 }
 
-function answer(what: string, interaction: APIInteraction): Exchange {
-  return { what, interaction, response: handleInteraction(interaction, context) };
+function answer(what: string, interaction: APIInteraction, on: BotContext = context): Exchange {
+  return { what, interaction, response: handleInteraction(interaction, on) };
 }
 
 function dataOf(response: APIInteractionResponse): APIInteractionResponseCallbackData | undefined {
@@ -143,7 +144,7 @@ function dataOf(response: APIInteractionResponse): APIInteractionResponseCallbac
 }
 
 /** Every click on a reply (the first value of each menu), answered as the same user. */
-function clicksOn(exchange: Exchange, session: LocalSession): Exchange[] {
+function clicksOn(exchange: Exchange, session: LocalSession, on: BotContext = context): Exchange[] {
   const data = dataOf(exchange.response);
   if (!data) return [];
   const message = buildBotMessage(data, session, { commandName: 'test' });
@@ -159,6 +160,7 @@ function clicksOn(exchange: Exchange, session: LocalSession): Exchange[] {
         },
         session,
       ),
+      on,
     ),
   );
 }
@@ -244,11 +246,13 @@ function rendered(entry: unknown): string[] {
   if (typeof entry === 'string') return [entry];
   if (typeof entry === 'function') {
     const args = Array.from({ length: Math.max(entry.length, 1) }, () => hole);
-    try {
-      return [String(entry(...args))];
-    } catch {
-      return [String(entry(...args.map(() => [hole])))];
+    // Holes as text, then as lists; an entry that takes neither (a date object) is left out.
+    for (const attempt of [args, args.map(() => [hole])]) {
+      try {
+        return [String(entry(...attempt))];
+      } catch {}
     }
+    return [];
   }
   if (entry && typeof entry === 'object') return Object.values(entry).flatMap(rendered);
   return [];
@@ -335,4 +339,43 @@ describe('every reply in both languages', () => {
       expect(svg).not.toContain(text);
     }
   });
+});
+
+describe('the catalogues', () => {
+  /** Every key path of a catalogue, with what is there: text, a function (and how many arguments) or a list. */
+  const shapeOf = (value: unknown, path = ''): string[] => {
+    if (typeof value === 'function') return [`${path}: function(${value.length})`];
+    if (Array.isArray(value)) return [`${path}: list`];
+    if (value && typeof value === 'object') {
+      return Object.entries(value).flatMap(([key, inner]) => shapeOf(inner, `${path}.${key}`));
+    }
+    return [`${path}: ${typeof value}`];
+  };
+
+  it('French has every English key, nested ones included, of the same kind, and no other', () => {
+    expect(shapeOf(fr).sort()).toEqual(shapeOf(en).sort());
+    expect(shapeOf(en).length).toBeGreaterThan(100);
+  });
+});
+
+describe('oversized partners in both languages', () => {
+  const larger = largerContext();
+  const ids = larger.dataset.partners.filter((p) => p.id.startsWith('oversized-')).map((p) => p.id);
+
+  it.each(['en', 'fr'] as const)(
+    'every %s reply on them, two clicks deep, fits Discord’s limits',
+    (language) => {
+      const session = sessions[language];
+      const first = ids.map((id) =>
+        answer(`/partner who:${id}`, interactionFor(`/partner who:${id}`, session), larger),
+      );
+      const second = first.flatMap((exchange) => clicksOn(exchange, session, larger));
+      const third = second.flatMap((exchange) => clicksOn(exchange, session, larger));
+      expect(third.length).toBeGreaterThan(ids.length);
+      const problems = [...first, ...second, ...third].flatMap((e) =>
+        responseProblems(e.interaction, e.response, []),
+      );
+      expect(problems).toEqual([]);
+    },
+  );
 });

@@ -13,8 +13,15 @@
 import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { commands } from '../commands/index.js';
 import { handleInteraction } from '../src/interactions/handle.js';
 import { parseInteraction } from '../src/interactions/parse.js';
+import type { BotContext, Command } from '../src/toolkit/command.js';
+import {
+  buildAutocompleteInteraction,
+  buildBotMessage,
+  buildComponentInteraction,
+} from '../src/transports/local/parse-command-line.js';
 import {
   anyAutocompleteArb,
   anyChatInputArb,
@@ -24,12 +31,14 @@ import {
   type FuzzPayload,
   fuzzSettings,
   hostileValue,
+  largerContext,
   mutatedPayloadArb,
   responseProblems,
+  sessionArb,
   unknownCommandArb,
   wrongCommandTypeArb,
 } from './helpers/arbitraries.js';
-import { context } from './helpers/bot.js';
+import { clickablesOf, context, interactionFor, messageOf } from './helpers/bot.js';
 
 const settings = fuzzSettings(11_000);
 
@@ -58,13 +67,13 @@ function overTheWire(payload: FuzzPayload): unknown {
 }
 
 /** Parses and handles one payload; fails the property on any problem. */
-function checkPayload(payload: FuzzPayload, coverage: Coverage): void {
+function checkPayload(payload: FuzzPayload, coverage: Coverage, on: BotContext = context): void {
   coverage.runs++;
   const interaction = parseInteraction(overTheWire(payload));
   if (!interaction) return;
   coverage.accepted++;
   const errors: unknown[] = [];
-  const response = handleInteraction(interaction, context, (error) => errors.push(error));
+  const response = handleInteraction(interaction, on, (error) => errors.push(error));
   coverage.record(response);
   expect(responseProblems(interaction, response, errors)).toEqual([]);
 }
@@ -72,9 +81,14 @@ function checkPayload(payload: FuzzPayload, coverage: Coverage): void {
 /** Per property; a normal run takes a few seconds. */
 const timeoutMs = 30_000;
 
-function assertProperty(arbitrary: fc.Arbitrary<FuzzPayload>, runs: number, coverage: Coverage): void {
+function assertProperty(
+  arbitrary: fc.Arbitrary<FuzzPayload>,
+  runs: number,
+  coverage: Coverage,
+  on: BotContext = context,
+): void {
   fc.assert(
-    fc.property(arbitrary, (payload) => checkPayload(payload, coverage)),
+    fc.property(arbitrary, (payload) => checkPayload(payload, coverage, on)),
     settings.parameters(runs, timeoutMs),
   );
 }
@@ -177,6 +191,53 @@ describe('fuzzing handleInteraction', () => {
         );
       }),
       settings.parameters(1000, timeoutMs),
+    );
+  });
+});
+
+describe('fuzzing with a larger dataset: 300 synthetic partners, two oversized ones, a search offering 100', () => {
+  const larger = largerContext();
+  const partner = commands.find((command) => command.data.name === 'partner') as Command;
+
+  it('the router keeps autocomplete to Discord’s 25 choices, the first ones the command offered', () => {
+    const interaction = buildAutocompleteInteraction(partner, [], { name: 'who', value: 'international' });
+    const offered = larger.partnerSearch.autocomplete('international');
+    expect(offered.length).toBeGreaterThan(25);
+    const response = handleInteraction(interaction, larger);
+    expect(response.type === 8 && response.data.choices?.map((choice) => choice.value)).toEqual(
+      offered.slice(0, 25).map((hit) => hit.partner.id),
+    );
+  });
+
+  it('answers autocomplete with at most 25 valid choices, whatever is typed', {
+    timeout: settings.timeout(timeoutMs),
+  }, () => {
+    const coverage = new Coverage();
+    assertProperty(anyAutocompleteArb, 1000, coverage, larger);
+    if (coverage.meaningful) expect(coverage.choices).toBeGreaterThan(0);
+  });
+
+  it('answers /partner on an oversized partner, and every click on its reply, within Discord’s limits', {
+    timeout: settings.timeout(timeoutMs),
+  }, () => {
+    const ids = larger.dataset.partners.filter((p) => p.id.startsWith('oversized-')).map((p) => p.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const check = (interaction: APIInteraction) => {
+      const errors: unknown[] = [];
+      const response = handleInteraction(interaction, larger, (error) => errors.push(error));
+      expect(responseProblems(interaction, response, errors)).toEqual([]);
+      return response;
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(...ids), sessionArb, fc.boolean(), (id, session, privately) => {
+        const data = messageOf(check(interactionFor(`/partner who:${id} private:${privately}`, session)));
+        const message = buildBotMessage(data, session, { commandName: 'partner' });
+        for (const { customId, componentType, values } of clickablesOf(data)) {
+          const selected = values.length ? [values[0] as string] : undefined;
+          check(buildComponentInteraction({ message, customId, componentType, values: selected }, session));
+        }
+      }),
+      settings.parameters(40, timeoutMs),
     );
   });
 });

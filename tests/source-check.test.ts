@@ -15,7 +15,7 @@ import { readCopy, UnreadableCopy } from '../src/source-check/read-copy.js';
 import { envWithout, runToEnd } from './helpers/child-process.js';
 import { sourceText } from './helpers/data.js';
 
-const dataset = loadDataset({ preparedDir: false });
+const dataset = loadDataset();
 const folder = mkdtempSync(join(tmpdir(), 'wco-source-check-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 

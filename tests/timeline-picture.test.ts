@@ -79,6 +79,26 @@ describe('the timeline picture', () => {
     expect(iaea?.from).toBe(iaea?.to);
   });
 
+  it('draws a month-precision date as a solid bar over that month', () => {
+    // The real data dates no agreement to the month: CITES's first one is given one here.
+    const partners = context.dataset.partners.map((partner) =>
+      partner.id !== 'cites'
+        ? partner
+        : {
+            ...partner,
+            agreements: partner.agreements.map((a, i) => (i === 0 ? { ...a, date: '2002-07' } : a)),
+          },
+    );
+    const dataset = { ...context.dataset, partners };
+    const model = timelineModel(dataset);
+    const july = model.items.find((item) => item.partner === 'CITES' && item.precision === 'month');
+    expect(july?.from).toBeCloseTo(2002 + 6 / 12);
+    expect(july?.to).toBeCloseTo(2002 + 7 / 12);
+    // Month bars are solid and 14 px high, year bars pale and 12 px: one more solid bar than in the real picture.
+    const solid = /<rect [^>]*height="14" rx="7" fill="[^"]+" fill-opacity="1"/g;
+    expect(timelineSvg(dataset).match(solid)?.length).toBe((svg.match(solid)?.length ?? 0) + 1);
+  });
+
   it('spans, in its title, the first to the last thing it draws, not a founding date', () => {
     const model = timelineModel(context.dataset);
     const dates = [

@@ -1,7 +1,6 @@
 // npm run validate-data [path/to/partners.json]: exits non-zero, naming file, record, JSON path and problem.
 // Without a path it checks what the bot would load: WCO_DATA_DIR's copy when set (environment or .env),
-// data/ otherwise. Always runs every check, and remembers a dataset that passes with its search index, so that
-// the bot's start-up reads both back instead of checking and indexing again (src/data/prepared-cache.ts).
+// data/ otherwise.
 import { ConfigError, loadDotEnv } from '../config.js';
 import { latestAgreement } from '../data/agreements.js';
 import { DataValidationError } from '../data/load.js';
@@ -24,7 +23,7 @@ if (positionals.length > 1) {
 const partnersPath = positionals[0];
 try {
   if (!partnersPath) loadDotEnv();
-  const { dataset } = loadBotContext({ ...(partnersPath ? { partnersPath } : {}), fullCheck: true });
+  const { dataset } = loadBotContext(partnersPath ? { partnersPath } : {});
   const agreements = dataset.partners.reduce((sum, partner) => sum + partner.agreements.length, 0);
   const latest = latestAgreement(dataset)?.agreement.date ?? 'none';
   console.log(

@@ -1,4 +1,4 @@
 /** The search's public face: partner search (/partner) and topic search (/topic), and their result types. */
 export { createPartnerSearch } from './partner-search.js';
 export { createTopicSearch } from './topic-search.js';
-export type { MatchField, PartnerHit, PartnerSearch, SearchOptions, TopicHit, TopicSearch } from './types.js';
+export type { MatchField, PartnerHit, PartnerSearch, TopicHit, TopicSearch } from './types.js';

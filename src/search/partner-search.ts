@@ -1,201 +1,259 @@
 /**
- * The partner search: every query word must match (a short field, a focus area or the partner's own text); hits
- * are put in tiers (below) and fuse.js orders the best of a multi-word query. 1–2 characters: acronyms and names.
+ * The partner search: one MiniSearch index over each partner's names, sub-bodies, places, focus areas and own text,
+ * with boosts. Every query word must match (AND): as typed or as a word's start, with a few typos in names and
+ * focus areas, as a whole word in the partner's own text. Hits are grouped by how they matched (`GROUPS`) and
+ * ordered within a group by MiniSearch's score. 1–2 characters: acronyms and the starts of names' words.
  */
+import Fuse from 'fuse.js';
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Partner, Topic } from '../data/schema.js';
-import { AUTOCOMPLETE_LIMIT, MAX_LIMIT, type Mode, searchApi } from './common.js';
-import { fuseScores } from './fuse-order.js';
+import { AUTOCOMPLETE_LIMIT, byText, indexOptions, type Mode, searchApi, typosFor } from './common.js';
 import { matchedText } from './matched-text.js';
-import type { NormalizedQuery } from './normalize.js';
-import { BIT, FIELDS, Match, PartnerIndex, PRIMARY, type WordLookup } from './partner-index.js';
-import type { MatchField, PartnerHit, PartnerSearch, SearchOptions } from './types.js';
+import { foldText, indexWords, keyOf, type NormalizedQuery, STOP_WORDS } from './normalize.js';
+import type { MatchField, PartnerHit, PartnerSearch } from './types.js';
+
+/** How much a word counts in each field: in a name most, in the partner's own text least. */
+const BOOST = {
+  name: 3,
+  acronym: 3,
+  alias: 2.5,
+  relatedBody: 1.5,
+  programme: 1.5,
+  location: 1,
+  topic: 1,
+  text: 0.5,
+};
+type Field = keyof typeof BOOST;
+/** The name-like fields and places: what a hit not found through a subject matched on. */
+type ShortField = Exclude<Field, 'topic' | 'text'>;
+const PRIMARY: ShortField[] = ['name', 'acronym', 'alias'];
+const SUB_BODIES: ShortField[] = ['relatedBody', 'programme'];
+const SHORT: ShortField[] = [...PRIMARY, ...SUB_BODIES, 'location'];
 
 /**
- * Ranking tiers, best first (a hit's score is (tier + a value in [0, 1)) / TIERS):
+ * Groups, best first (a hit's score is (group + a value in [0, 1)) / GROUPS):
  *  0 the query equals the name, acronym or an alias (`exact`); 1 it equals a sub-body's or programme's;
- *  2 every word is (the start of) a word of the name, acronym or aliases; 3 … of those or a sub-body or programme;
- *  4 every word matched a field, typos or places included;
- *  5 found through a focus area, and the partner's own text states the words;
- *  6 found through a focus area only, or through its own text only (focus areas first).
+ *  2 the name or an alias holds the query as typed, a run of its words;
+ *  3 every word is (the start of) a word of the name, acronym or aliases; 4 … of those or a sub-body or programme;
+ *  5 every word matched a name-like field or a place, typos included;
+ *  6 a word matched only a focus area or the partner's own text (found through a subject).
  */
-const TIERS = 7;
-/** At most this many of the best candidates of a multi-word query are ordered by fuse.js. */
+const GROUPS = 7;
+const SUBJECT = 6;
+/** At most this many of the best hits of a multi-word query are ordered by fuse.js. */
 const FUSE_CANDIDATES = 30;
+/** fuse.js: every word somewhere in one value, typos allowed (about one error in three letters). */
+const FUSE_OPTIONS = {
+  includeScore: true,
+  ignoreLocation: true,
+  useTokenSearch: true,
+  threshold: 0.34,
+  keys: ['text'],
+};
+/** What a fuse.js match in a field costs over one in the name. */
+const PENALTY = { name: 0, acronym: 0, alias: 0.03, relatedBody: 0.06, programme: 0.06, location: 0.1 };
 
 interface Ranked {
   record: number;
-  tier: number;
+  group: number;
   within: number;
   matchedOn: MatchField;
-  /** Set when a word was found only in a focus area or the partner's own text: the hit then says why it matched. */
-  bySubject?: { topics: readonly Topic[] };
+  /** Found through a subject: the focus areas that matched, to say why. */
+  via?: readonly Topic[];
 }
 
-const byRank = (a: Ranked, b: Ranked) => a.tier - b.tier || a.within - b.within || a.record - b.record;
+const byRank = (a: Ranked, b: Ranked) => a.group - b.group || a.within - b.within || a.record - b.record;
 
-/** Adds a hit to `kept`, the MAX_LIMIT best so far, in order: a common word's thousands of others are dropped. */
-function keepBest(kept: Ranked[], hit: Ranked): void {
-  let at = kept.length;
-  while (at > 0 && byRank(hit, kept[at - 1] as Ranked) < 0) at--;
-  kept.splice(at, 0, hit);
-  if (kept.length > MAX_LIMIT) kept.pop();
+/**
+ * One query word: whole words of own text; with typos where allowed; as typed or a word's start. In that order:
+ * for a document word that two of them find, MiniSearch keeps the fields the last one found it in.
+ */
+function wordQuery(term: string, typos: number, typoFields: Field[]): Query {
+  const queries: Query[] = [{ queries: [term], fields: ['text'] }];
+  if (typos > 0) queries.push({ queries: [term], fields: typoFields, fuzzy: typos });
+  queries.push({ queries: [term], fields: [...SHORT, 'topic'], prefix: true });
+  return { combineWith: 'OR', queries };
+}
+
+/** The fields each query word matched in, and whether only with typos (a document word it does not start). */
+function fieldsPerWord({ match }: SearchResult, terms: readonly string[]) {
+  const entries = Object.entries(match);
+  const typos = entries.filter(([found]) => !terms.some((term) => found.startsWith(term)));
+  return terms.map((term) => {
+    const typed = entries.filter(([found]) => found.startsWith(term));
+    const typo = typed.length === 0;
+    return { typo, fields: new Set((typo ? typos : typed).flatMap(([, fields]) => fields as Field[])) };
+  });
 }
 
 /** Builds the partner index once; every call after that is pure, synchronous and never throws on a string. */
 export function createPartnerSearch(
   partnerList: readonly Partner[],
   topicList: readonly Topic[],
-  options: SearchOptions = {},
 ): PartnerSearch {
-  const index = new PartnerIndex(partnerList, topicList, options.savedIndex);
-  const { partners } = index;
-  const partnerOf = (hit: Ranked) => partners[hit.record] as Partner;
+  /** Sorted A–Z by name: a partner's number is its place in this list. */
+  const partners = byText(partnerList, (partner) => partner.name);
+  const topics = new Map(topicList.map((topic) => [topic.slug, topic]));
+  const topicNames = (topic: Topic) => [topic.label, topic.slug, ...topic.synonyms];
+  const topicWords = new Map(
+    topicList.map((topic) => [topic.slug, new Set(topicNames(topic).flatMap(indexWords))]),
+  );
+  const topicKeys = new Map(
+    topicList.flatMap((topic) => topicNames(topic).map((text) => [keyOf(text), topic])),
+  );
 
-  const rankOne = (record: number, match: Match): Ranked => {
-    const { weakest, fields, score, topics: viaTopics } = match;
-    const bySubject = weakest > 4;
-    let tier = weakest;
-    let within = 1 / (1 + score);
-    let matchedOn: MatchField = FIELDS.find((field) => fields & BIT[field]) ?? 'name';
-    if (bySubject && viaTopics.length > 0) {
-      // Among subject hits, a partner with few focus areas (a specialist) before one that does many things.
-      const focusAreas = partners[record]?.focusAreas.length ?? 1;
-      const specialism = 1 - Math.min(viaTopics.length, focusAreas) / focusAreas;
-      within = weakest === 5 ? specialism : 0.5 * specialism;
-      matchedOn = 'topic';
-    } else if (bySubject) {
-      tier = 6;
-      within = 0.5 + 0.49 * within;
-      if (!fields) matchedOn = 'summary';
-    }
-    return { record, tier, within, matchedOn, bySubject: bySubject ? { topics: viaTopics } : undefined };
-  };
-
-  const fullSearch = (query: NormalizedQuery): Ranked[] => {
-    const { terms } = query;
-    if (terms.length === 0) return [];
-    const lookups = terms.map((term) => index.lookUp(term, 'search', terms.length));
-    // Checked rarest word first: most candidates are ruled out by the first check.
-    const checks = [...lookups].sort((a, b) => a.inFields + a.inSubjects - (b.inFields + b.inSubjects));
-    const kept: Ranked[] = [];
-    let onFields = 0;
-    let notTextOnly = 0;
-    const considered = new Set<number>();
-    const consider = (record: number) => {
-      if (considered.has(record)) return;
-      considered.add(record);
-      const match = new Match();
-      for (const lookup of checks) if (!index.matchAt(lookup, record, match)) return;
-      const hit = rankOne(record, match);
-      if (hit.tier <= 4) onFields++;
-      if (hit.tier <= 4 || (hit.bySubject?.topics.length ?? 0) > 0) notTextOnly++;
-      keepBest(kept, hit);
+  const vocabulary = new Set<string>();
+  // `acronyms` (the partner's and its sub-bodies', each one key) serves one- and two-character queries only.
+  const index = new MiniSearch({
+    ...indexOptions([...Object.keys(BOOST), 'acronyms'], indexWords, vocabulary),
+    tokenize: (text, field) => (field === 'acronyms' ? text.split('\n').map(keyOf) : indexWords(text)),
+  });
+  /** Folded names, acronyms, aliases, sub-bodies' and programmes' → the partners so named, and in which field. */
+  const exactKeys = new Map<string, { record: number; field: ShortField }[]>();
+  /** Per partner, its folded name-like values and places, for fuse.js. */
+  const nameValues: { text: string; penalty: number }[][] = [];
+  for (const [record, partner] of partners.entries()) {
+    const subBodies = [...partner.relatedBodies, ...partner.programmes];
+    const both = (list: typeof subBodies) =>
+      list.flatMap(({ name, acronym }) => (acronym ? [name, acronym] : [name]));
+    const values: Record<ShortField, string[]> = {
+      name: [partner.name],
+      acronym: partner.acronym ? [partner.acronym] : [],
+      alias: partner.aliases,
+      relatedBody: both(partner.relatedBodies),
+      programme: both(partner.programmes),
+      location: partner.locations.map(({ place }) => place),
     };
-    const cheapest = (cost: (lookup: WordLookup) => number) =>
-      lookups.reduce((best, lookup) => (cost(lookup) < cost(best) ? lookup : best));
-    // Candidates come in rounds, each ranking below the last, so a round runs only if the ones before found too
-    // few: (1) fields, by the word fewest have there; (2) focus areas (and fields by the cheapest word overall);
-    // (3) own text. MiniSearch scores every partner it lists, so listing by a field costs more than by a subject.
-    const byFields = cheapest((lookup) => lookup.inFields);
-    index.forEachInFields(byFields, consider);
-    const byAll = cheapest((lookup) => 3 * lookup.inFields + lookup.inSubjects);
-    if (onFields < MAX_LIMIT) {
-      if (byAll !== byFields) index.forEachInFields(byAll, consider);
-      for (const lookup of lookups) for (const members of lookup.topics.values()) members.forEach(consider);
-      if (notTextOnly < MAX_LIMIT) byAll.text.forEach(consider);
+    for (const field of [...PRIMARY, ...SUB_BODIES]) {
+      for (const key of values[field].map(keyOf))
+        exactKeys.set(key, [...(exactKeys.get(key) ?? []), { record, field }]);
     }
-    // Exact names rank first, whatever else the record matched.
-    for (const { record, field } of index.exact(query.key)) {
-      const tier = PRIMARY & BIT[field] ? 0 : 1;
-      const at = kept.findIndex((hit) => hit.record === record);
-      if (at >= 0 && (kept[at] as Ranked).tier <= tier) continue;
-      if (at >= 0) kept.splice(at, 1);
-      keepBest(kept, { record, tier, within: 0, matchedOn: field });
-    }
-    // fuse.js reorders the best hits on names and other short fields (tiers 2–4) of a multi-word query, within
-    // their tiers; hits through subjects keep their order (fuse.js only reads names).
-    const onNames = kept.filter((hit) => hit.tier >= 2 && hit.tier <= 4);
-    if (terms.length < 2 || onNames.length < 2) return kept;
-    const scores = fuseScores(onNames.slice(0, FUSE_CANDIDATES).map(partnerOf), query, true);
-    // Hits past the head count as not matched by fuse.js: they stay after the head's, in their order.
-    for (const [i, hit] of onNames.entries()) hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
-    return kept.sort(byRank);
-  };
-
-  /** "Did you mean": any word may match, with more typos; the more words a partner matches, the better. */
-  const looseSearch = (query: NormalizedQuery): Ranked[] => {
-    const { terms } = query;
-    const tally = new Map<number, Match>();
-    for (const term of terms) {
-      const lookup = index.lookUp(term, 'suggest', terms.length);
-      const seen = new Set<number>();
-      const add = (record: number) => {
-        if (seen.has(record)) return;
-        seen.add(record);
-        const match = tally.get(record) ?? new Match();
-        if (index.matchAt(lookup, record, match)) tally.set(record, match);
-      };
-      index.forEachInFields(lookup, add);
-      for (const members of lookup.topics.values()) members.forEach(add);
-      lookup.text.forEach(add);
-    }
-    const ranked = [...tally].map(([record, match]) => {
-      const hit = rankOne(record, match);
-      hit.tier = 0;
-      hit.within = 0.5 * (1 - match.words / terms.length) + 0.5 * Math.min(hit.within, 0.999);
-      return hit;
+    nameValues.push(
+      SHORT.flatMap((field) =>
+        values[field].map((text) => ({ text: foldText(text), penalty: PENALTY[field] })),
+      ),
+    );
+    index.add({
+      id: record,
+      ...Object.fromEntries(SHORT.map((field) => [field, values[field].join('\n')])),
+      topic: partner.focusAreas.flatMap(({ topic }) => topicNames(topics.get(topic) as Topic)).join('\n'),
+      text: [partner.summary, ...partner.focusAreas.map(({ note }) => note)].join('\n'),
+      acronyms: [partner.acronym, ...subBodies.map(({ acronym }) => acronym)].filter(Boolean).join('\n'),
     });
-    const head = ranked.sort(byRank).slice(0, FUSE_CANDIDATES);
-    const scores = fuseScores(head.map(partnerOf), query, false);
-    for (const [i, hit] of head.entries()) hit.within = 0.5 * hit.within + 0.5 * (scores[i] ?? 1);
-    return head.sort(byRank);
+  }
+
+  const rankOne = (result: SearchResult, query: NormalizedQuery): Ranked => {
+    const record = result.id as number;
+    const partner = partners[record] as Partner;
+    const exact = exactKeys.get(query.key)?.find((hit) => hit.record === record);
+    if (exact)
+      return { record, group: PRIMARY.includes(exact.field) ? 0 : 1, within: 0, matchedOn: exact.field };
+    const words = fieldsPerWord(result, query.terms);
+    const groupOf = ({ fields, typo }: { fields: Set<Field>; typo: boolean }) => {
+      const has = (list: Field[]) => list.some((field) => fields.has(field));
+      if (typo) return has(PRIMARY) ? 5 : SUBJECT;
+      return has(PRIMARY) ? 3 : has(SUB_BODIES) ? 4 : has(SHORT) ? 5 : SUBJECT;
+    };
+    let group = Math.max(...words.map(groupOf));
+    const holds = (name: string) => ` ${keyOf(name)}`.includes(` ${query.key}`);
+    if (group === 3 && query.terms.length > 1 && [partner.name, ...partner.aliases].some(holds)) group = 2;
+    const within = 1 / (1 + result.score);
+    if (group < SUBJECT) {
+      const matchedOn = SHORT.find((field) => words.some(({ fields }) => fields.has(field))) ?? 'name';
+      return { record, group, within, matchedOn };
+    }
+    const inTopics = Object.keys(result.match).filter((found) => result.match[found]?.includes('topic'));
+    const via = partner.focusAreas.flatMap(({ topic }) =>
+      inTopics.some((word) => topicWords.get(topic)?.has(word)) ? [topics.get(topic) as Topic] : [],
+    );
+    return { record, group, within, matchedOn: via.length > 0 ? 'topic' : 'summary', via };
   };
 
-  /** One- and two-character queries: acronyms, then the starts of names' words, A–Z; a topic named exactly after. */
+  /**
+   * Every word must match in `search`; in `suggest` ("did you mean", more typos) any may, the more the better.
+   * Typos in `search` only count in names, acronyms, aliases and focus areas: elsewhere they are too weak.
+   */
+  const wordSearch = (query: NormalizedQuery, mode: Mode): Ranked[] => {
+    const { terms } = query;
+    const typoFields: Field[] = [...(mode === 'search' ? PRIMARY : SHORT), 'topic'];
+    const queries = terms.map((term) =>
+      wordQuery(term, typosFor(term, mode, terms.length, vocabulary), typoFields),
+    );
+    const found = index.search({ combineWith: mode === 'search' ? 'AND' : 'OR', queries }, { boost: BOOST });
+    const ranked = found.map((result) => {
+      const hit = rankOne(result, query);
+      const missed = 1 - result.queryTerms.length / terms.length;
+      return mode === 'search' ? hit : { ...hit, group: 0, within: 0.5 * missed + 0.5 * hit.within };
+    });
+    const onNames = ranked.filter((hit) => hit.group >= 3 && hit.group <= 5);
+    if (mode === 'suggest' || terms.length < 2 || onNames.length < 2) return ranked.sort(byRank);
+    // fuse.js orders the best hits on name-like fields (groups 3–5) of a multi-word search, within their groups:
+    // without it, "wrld helth" loses to synthetic partners at 10,000 (tests/search.test.ts).
+    const head = onNames.sort(byRank).slice(0, FUSE_CANDIDATES);
+    const values = head.flatMap((hit, owner) =>
+      (nameValues[hit.record] ?? []).map((value) => ({ ...value, owner })),
+    );
+    const scores = onNames.map(() => 1); // 1: no single value holds every word (past the head too)
+    for (const { item, score = 1 } of new Fuse(values, { ...FUSE_OPTIONS, tokenMatch: 'all' }).search(
+      terms.join(' '),
+    )) {
+      scores[item.owner] = Math.min(scores[item.owner] ?? 1, score + item.penalty);
+    }
+    for (const [i, hit] of onNames.entries()) hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
+    return ranked.sort(byRank);
+  };
+
+  /** One- and two-character queries: acronyms, then the first words of names, then their other words (A–Z). */
   const shortSearch = (query: NormalizedQuery): Ranked[] => {
-    const found = index.shortPrefixes.find(query.key);
-    const exact = index.exact(query.key).flatMap((hit) => (PRIMARY & BIT[hit.field] ? [hit.record] : []));
-    const ranked: Ranked[] = found.map((entry, position) => ({
-      record: entry.record,
-      tier: exact.includes(entry.record) ? 0 : 2,
+    const { key } = query;
+    const found = index
+      .search(key, { fields: ['acronyms', 'name', 'alias'], prefix: true })
+      .map(({ id, match }) => {
+        const partner = partners[id] as Partner;
+        const firstWords = [partner.name, ...partner.aliases].map((name) => indexWords(name)[0]);
+        const words = Object.keys(match).filter((word) => !STOP_WORDS.has(word));
+        const acronym = words.some((word) => match[word]?.includes('acronyms'));
+        const rank = acronym ? 0 : words.some((word) => firstWords.includes(word)) ? 1 : 2;
+        return { record: id as number, rank, whole: words.includes(key), acronym };
+      });
+    found.sort((a, b) => Number(b.whole) - Number(a.whole) || a.rank - b.rank || a.record - b.record);
+    const exact = (record: number) =>
+      exactKeys.get(key)?.some((hit) => hit.record === record && PRIMARY.includes(hit.field));
+    const ranked: Ranked[] = found.map(({ record, acronym }, position) => ({
+      record,
+      group: exact(record) ? 0 : 3,
       within: position / (found.length + 1),
-      matchedOn: entry.rank === 0 ? 'acronym' : 'name',
+      matchedOn: acronym ? 'acronym' : 'name',
     }));
-    const listed = new Set(found.map((entry) => entry.record));
-    for (const topicRecord of index.topics.exactKeys.get(query.key) ?? []) {
-      const topic = index.topics.topics[topicRecord] as Topic;
-      for (const record of index.topicMembers.get(topic.slug) ?? []) {
-        if (listed.has(record)) continue;
-        listed.add(record);
-        ranked.push({ record, tier: 6, within: 0, matchedOn: 'topic', bySubject: { topics: [topic] } });
-      }
+    const topic = topicKeys.get(key);
+    if (!topic) return ranked;
+    for (const [record, partner] of partners.entries()) {
+      if (found.some((hit) => hit.record === record)) continue;
+      if (!partner.focusAreas.some((focus) => focus.topic === topic.slug)) continue;
+      ranked.push({ record, group: SUBJECT, within: 0, matchedOn: 'topic', via: [topic] });
     }
     return ranked;
   };
 
   const answer = (mode: Mode, query: NormalizedQuery): Ranked[] =>
-    query.length <= 2 ? shortSearch(query) : mode === 'search' ? fullSearch(query) : looseSearch(query);
+    query.length <= 2 ? shortSearch(query) : wordSearch(query, mode);
 
-  const present = (ranked: readonly Ranked[], mode: Mode, query: NormalizedQuery): PartnerHit[] => {
-    let previous = 0;
-    return ranked.map((hit) => {
-      const partner = partnerOf(hit);
-      // Scores never decrease down the list (fuse.js reorders only the head).
-      previous = Math.max(previous, (hit.tier + Math.min(Math.max(hit.within, 0), 0.999)) / TIERS);
-      const why = hit.bySubject && matchedText(partner, query.terms, hit.bySubject.topics);
+  const present = (ranked: readonly Ranked[], mode: Mode, query: NormalizedQuery): PartnerHit[] =>
+    ranked.map((hit) => {
+      const partner = partners[hit.record] as Partner;
+      const why = hit.via && matchedText(partner, query.terms, hit.via);
       return {
         partner,
-        score: previous,
-        exact: hit.tier === 0 && mode === 'search',
+        score: (hit.group + Math.min(Math.max(hit.within, 0), 0.999)) / GROUPS,
+        exact: hit.group === 0 && mode === 'search',
         matchedOn: hit.matchedOn,
         ...(why ? { matchedText: why } : {}),
       };
     });
-  };
 
   const firstAZ = () =>
     partners
       .slice(0, AUTOCOMPLETE_LIMIT)
       .map((partner): PartnerHit => ({ partner, score: 1, exact: false, matchedOn: 'name' }));
-  return { ...searchApi(answer, present, firstAZ, options.caching !== false), save: () => index.save() };
+  return searchApi(answer, present, firstAZ);
 }

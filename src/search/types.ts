@@ -29,27 +29,15 @@ export interface TopicHit {
   exact: boolean;
 }
 
-export interface SearchOptions {
-  /** Keep answers per query (default true); off, every call computes its answer (benchmarks' cold figures). */
-  caching?: boolean;
-  /** What `save()` gave for an index of the same partners and topics: read back instead of built. */
-  savedIndex?: unknown;
-}
-
-export interface PartnerSearch {
-  /** Partners that match the query, best first; empty when nothing really matches (nonsense, noise). */
-  search(query: string, limit?: number): PartnerHit[];
+/** Built once over the data; every call is pure, synchronous and never throws on a string. */
+export interface Search<Hit> {
+  /** Hits that match the query, best first; empty when nothing really matches (nonsense, noise). */
+  search(query: string, limit?: number): Hit[];
   /** Looser "did you mean" candidates for a query that had no match; may be empty. */
-  suggest(query: string, limit?: number): PartnerHit[];
-  /** Choices for autocomplete: at most 25, best first; an empty query lists partners A-Z. */
-  autocomplete(query: string): PartnerHit[];
-  /** The built index as plain, JSON-ready data, for `SearchOptions.savedIndex` (start-up reads it back). */
-  save(): unknown;
+  suggest(query: string, limit?: number): Hit[];
+  /** Choices for autocomplete: at most 25, best first; an empty query lists the first 25 A–Z. */
+  autocomplete(query: string): Hit[];
 }
 
-export interface TopicSearch {
-  search(query: string, limit?: number): TopicHit[];
-  suggest(query: string, limit?: number): TopicHit[];
-  /** At most 25; an empty query lists every topic by label. */
-  autocomplete(query: string): TopicHit[];
-}
+export type PartnerSearch = Search<PartnerHit>;
+export type TopicSearch = Search<TopicHit>;

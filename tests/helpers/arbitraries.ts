@@ -16,8 +16,12 @@ import {
 } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import * as z from 'zod';
+import { syntheticPartners } from '../../bench/synthetic.js';
 import { commands } from '../../commands/index.js';
-import type { Command } from '../../src/toolkit/command.js';
+import { buildDataset } from '../../src/data/dataset.js';
+import { type Partner, partnerSchema, type Topic } from '../../src/data/schema.js';
+import { createBotContext } from '../../src/interactions/create-context.js';
+import type { BotContext, Command } from '../../src/toolkit/command.js';
 import {
   buildAutocompleteInteraction,
   buildBotMessage,
@@ -1108,5 +1112,80 @@ export function fuzzSettings(defaultTotal: number): FuzzSettings {
       ...(seed === undefined ? {} : { seed }),
       ...(path === undefined ? {} : { path }),
     }),
+  };
+}
+
+/** `length` characters of accented words (each `ü`, `é` one UTF-16 unit): text at a schema's maximum. */
+const filled = (length: number, seed: string) =>
+  `${seed} ${'Ünïtéd Coopération Ëxchange Fédération '.repeat(Math.ceil(length / 30))}`
+    .slice(0, length - 1)
+    .concat('x');
+
+/**
+ * Partners with every text at its schema maximum and long lists (src/data/schema.ts), in every focus area: what
+ * fills a card, its sources and its agreements to the brim. Checked against the schema, so they could be real.
+ */
+export function oversizedPartners(topics: readonly Topic[], count = 2): Partner[] {
+  const quote = (n: number) => filled(400, `Source sentence ${n}`);
+  const dates = ['2001', '2002-07', '2003-11-30', null] as const;
+  return Array.from({ length: count }, (_, i) =>
+    partnerSchema.parse({
+      id: `oversized-${i}`,
+      name: filled(200, `Oversized ${i}`),
+      acronym: `OVRSZ${i}`.padEnd(20, 'X'),
+      aliases: Array.from({ length: 8 }, (_, n) => filled(200, `Alias ${i}-${n}`)),
+      summary: filled(1000, 'Summary'),
+      locations: Array.from({ length: 8 }, (_, n) => ({
+        place: filled(200, `Place ${n}`),
+        source: quote(n),
+      })),
+      agreements: Array.from({ length: 40 }, (_, n) => ({
+        type: n % 2 ? 'MOU' : 'Co-operation Agreement',
+        parties: Array.from({ length: 5 }, (_, p) => filled(200, `Party ${p}`)),
+        date: dates[n % dates.length],
+        source: quote(n),
+        topics: topics.slice(0, 6).map((topic) => topic.slug),
+      })),
+      milestones: Array.from({ length: 20 }, (_, n) => ({
+        label: filled(200, `Milestone ${n}`),
+        date: '2004-05',
+        source: quote(n),
+      })),
+      focusAreas: topics.map((topic, n) => ({
+        topic: topic.slug,
+        note: filled(300, `Note ${n}`),
+        source: quote(n),
+      })),
+      programmes: Array.from({ length: 12 }, (_, n) => ({
+        name: filled(200, `Programme ${n}`),
+        acronym: `PRG${n}`.padEnd(20, 'Q'),
+        source: quote(n),
+      })),
+      relatedBodies: Array.from({ length: 12 }, (_, n) => ({
+        name: filled(200, `Body ${n}`),
+        acronym: `BDY${n}`.padEnd(20, 'Z'),
+        relation: filled(200, 'Relation'),
+        source: quote(n),
+      })),
+      provenance: Array.from({ length: 6 }, (_, n) => quote(n)),
+      external: [{ field: 'aliases', value: filled(200, 'External'), note: filled(300, 'Why external') }],
+    }),
+  );
+}
+
+/**
+ * The real partners, 300 synthetic ones and the oversized ones; its partner search offers autocomplete every
+ * match it has (up to 100), as a command may: only the router's cap keeps Discord's 25.
+ */
+export function largerContext(): BotContext {
+  const { source, corrections, partners, topics } = context.dataset;
+  const all = [...partners, ...syntheticPartners(300, 9), ...oversizedPartners(topics)];
+  const larger = createBotContext(
+    buildDataset({ source, corrections: [...corrections], partners: all }, topics),
+  );
+  const { partnerSearch } = larger;
+  return {
+    ...larger,
+    partnerSearch: { ...partnerSearch, autocomplete: (query) => partnerSearch.search(query, 100) },
   };
 }

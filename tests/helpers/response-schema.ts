@@ -27,13 +27,17 @@ const selectOption = z.strictObject({
   default: z.boolean().optional(),
 });
 const component = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal(2),
-    style: z.number().int().min(1).max(4),
-    custom_id: customId,
-    label: text(80).optional(),
-    disabled: z.boolean().optional(),
-  }),
+  z
+    .strictObject({
+      type: z.literal(2),
+      style: z.number().int().min(1).max(4),
+      custom_id: customId,
+      label: text(80).optional(),
+      emoji: z.strictObject({ name: z.string().min(1), id: z.string().optional() }).optional(),
+      disabled: z.boolean().optional(),
+    })
+    // Discord accepts a button with neither, but shows an empty box nobody can read.
+    .refine((button) => button.label || button.emoji, 'a button needs a label or an emoji'),
   z.strictObject({
     type: z.literal(3),
     custom_id: customId,
