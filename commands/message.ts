@@ -150,11 +150,11 @@ export const mentions = {
         ],
       });
     },
-    /** A focus area the message mentions: its card, privately, for whoever clicked. */
+    /** A focus area the message mentions: its card, privately, for whoever clicked (its menu is theirs). */
     topic(click, context) {
       const chosen = context.dataset.topicBySlug.get(click.args[0] ?? '');
       if (!chosen) return notice(context.t.mentionsExpired);
-      return reply(topicMessage(chosen, click.ownerId, context), { ephemeral: true });
+      return reply(topicMessage(chosen, invokerId(click.interaction), context), { ephemeral: true });
     },
   },
 } satisfies MessageCommand;

@@ -119,7 +119,7 @@ describe('message command through the shared handler', () => {
     expect(card.content).toBe(
       (data.content ?? '')
         .split('\n')
-        .map((line) => line.replace(/, from .*$/, ''))
+        .map((line) => line.replace(/^(• \*\*[^*]+\*\*).*$/, '$1'))
         .join('\n'),
     );
     expect(clickablesOf(card)[0]?.values).toEqual(menu.values);
