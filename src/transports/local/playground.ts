@@ -10,21 +10,16 @@
  * when a line could not be understood.
  */
 import { createInterface } from 'node:readline';
-import type { APIInteraction, APIInteractionResponse, APIMessage } from 'discord-api-types/payloads/v10';
-import { InteractionResponseType } from 'discord-api-types/payloads/v10';
+import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/payloads/v10';
 import { commands } from '../../../commands/index.js';
 import { handleInteraction } from '../../interactions/handle.js';
 import { type Logger, logHandlerError } from '../../logger.js';
 import type { BotContext } from '../../toolkit/command.js';
+import { ReplyChoices } from './clicks.js';
 import { complete } from './complete.js';
 import { parseLine } from './message-line.js';
-import {
-  buildBotMessage,
-  buildComponentInteraction,
-  createLocalSession,
-  type LocalSession,
-} from './parse-command-line.js';
-import { type Choice, listChoices, renderResponse, wrap } from './render-text.js';
+import { createLocalSession, type LocalSession } from './parse-command-line.js';
+import { renderResponse, wrap } from './render-text.js';
 import { saveReplyFiles } from './save-files.js';
 
 export interface PlaygroundOptions {
@@ -67,14 +62,16 @@ const pageButton = { next: /\bnext\b/i, previous: /\bprev(ious)?\b/i };
 
 /** The playground's state: the last message with menus or buttons, which numbers refer to. */
 export class PlaygroundSession {
-  private current: { message: APIMessage; choices: Choice[]; commandName: string } | undefined;
+  private readonly choices: ReplyChoices;
 
   constructor(
     private readonly context: BotContext,
     private readonly render: (response: APIInteractionResponse) => string,
     readonly session: LocalSession = createLocalSession(),
     private readonly logger?: Logger,
-  ) {}
+  ) {
+    this.choices = new ReplyChoices(session);
+  }
 
   /** Runs one typed line: a command, a pick, or /exit. */
   handleLine(raw: string): LineResult {
@@ -97,7 +94,7 @@ export class PlaygroundSession {
     const parsed = parseLine(line, commands, this.session);
     if (!parsed.ok) return { error: parsed.error };
     const response = this.answer(parsed.interaction);
-    return this.show(response, parsed.interaction.data.name, undefined);
+    return this.show(response, parsed.interaction.data.name);
   }
 
   private answer(interaction: APIInteraction): APIInteractionResponse {
@@ -108,27 +105,9 @@ export class PlaygroundSession {
     );
   }
 
-  /** Renders a response and remembers its message when it has choices. */
-  private show(
-    response: APIInteractionResponse,
-    commandName: string,
-    updatedId: string | undefined,
-  ): LineResult {
-    const isMessage =
-      response.type === InteractionResponseType.ChannelMessageWithSource ||
-      response.type === InteractionResponseType.UpdateMessage;
-    let hasChoices = false;
-    if (isMessage && response.data) {
-      const choices = listChoices(response.data);
-      if (choices.length) {
-        const id = response.type === InteractionResponseType.UpdateMessage ? updatedId : undefined;
-        const message = buildBotMessage(response.data, this.session, { id, commandName });
-        this.current = { message, choices, commandName };
-        hasChoices = true;
-      } else if (response.type === InteractionResponseType.UpdateMessage) {
-        this.current = undefined;
-      }
-    }
+  /** Renders a response and remembers its message when it has choices (a new command's: `commandName`). */
+  private show(response: APIInteractionResponse, commandName?: string): LineResult {
+    const hasChoices = this.choices.remember(response, commandName);
     const saved = saveReplyFiles(response);
     const reply = this.render(response);
     return { reply: saved.length ? `${reply}\n${saved.join('\n')}` : reply, hasChoices };
@@ -136,11 +115,11 @@ export class PlaygroundSession {
 
   /** `n`/`next`, `p`/`prev`: clicks the current reply's Next ▶ or ◀ Previous button, whatever its number. */
   private turnPage(direction: 'next' | 'previous'): LineResult {
-    const button = this.current?.choices.find(
+    const button = this.choices.choices.find(
       (choice) => choice.kind === 'button' && pageButton[direction].test(choice.label),
     );
     if (button) return this.pick([button.number]);
-    const hasPages = this.current?.choices.some(
+    const hasPages = this.choices.choices.some(
       (choice) =>
         choice.kind === 'button' &&
         (pageButton.next.test(choice.label) || pageButton.previous.test(choice.label)),
@@ -153,34 +132,8 @@ export class PlaygroundSession {
   }
 
   private pick(numbers: number[]): LineResult {
-    const current = this.current;
-    if (!current)
-      return { error: 'There is nothing to pick from yet: run a command whose reply has a menu or buttons.' };
-    const chosen: Choice[] = [];
-    for (const number of numbers) {
-      const choice = current.choices.find((candidate) => candidate.number === number);
-      if (!choice)
-        return { error: `There is no choice ${number}: pick a number from 1 to ${current.choices.length}.` };
-      chosen.push(choice);
-    }
-    const [first] = chosen;
-    if (!first) return {};
-    if (
-      chosen.length > 1 &&
-      (first.kind !== 'option' || chosen.some((choice) => choice.customId !== first.customId))
-    ) {
-      return { error: 'Pick one button, or several options of the same menu.' };
-    }
-    const interaction = buildComponentInteraction(
-      {
-        message: current.message,
-        customId: first.customId,
-        componentType: first.componentType,
-        values: first.kind === 'option' ? chosen.map((choice) => choice.value ?? '') : undefined,
-      },
-      this.session,
-    );
-    return this.show(this.answer(interaction), current.commandName, current.message.id);
+    const clicked = this.choices.click(numbers);
+    return clicked.ok ? this.show(this.answer(clicked.interaction)) : { error: clicked.error };
   }
 }
 
