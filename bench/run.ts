@@ -1,12 +1,14 @@
 /**
  * `npm run bench [-- <name>...]`: runs the benchmarks (all of them, or the named ones: search, http, gateway,
- * startup, memory, worker, render, source-check), prints a Markdown table headed by the machine, and — after a full run — writes the same
+ * startup, memory, worker, render, source-check, ask), prints a Markdown table headed by the machine, and — after a full run — writes the same
  * to docs/BENCHMARKS.md. Runs the compiled code in dist/ (the npm script compiles first). Every child process
  * is killed at the end, on failure, on Ctrl-C and after a 6-minute watchdog.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { entryPointArgs } from '../src/cli/args.js';
+import { runAskBench } from './ask.js';
 import { runGatewayBench } from './gateway.js';
 import { load, runHttpBench } from './http.js';
 import { runMemoryBench } from './memory.js';
@@ -27,13 +29,25 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   worker: runWorkerBench,
   render: runRenderBench,
   'source-check': runSourceCheckBench,
+  ask: runAskBench,
 };
 const names = Object.keys(benches);
 
-const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const { positionals: requested } = entryPointArgs(
+  'npm run bench',
+  `Usage: npm run bench [-- <name>...]
+
+Runs the benchmarks (all of them, or the named ones: ${names.join(', ')}) on the compiled code, prints a
+Markdown table of figures and targets, and after a full run writes it to docs/BENCHMARKS.md. A full run takes
+several minutes; compare runs only on a quiet machine (the load average is printed).`,
+  {},
+  { positionals: true },
+);
 const unknown = requested.filter((name) => !(name in benches));
 if (unknown.length) {
-  process.stderr.write(`Unknown benchmark: ${unknown.join(', ')}. Known: ${names.join(', ')}.\n`);
+  process.stderr.write(
+    `npm run bench: unknown benchmark ${unknown.join(', ')}; known: ${names.join(', ')} (npm run bench -- --help)\n`,
+  );
   process.exit(2);
 }
 const selected = requested.length ? names.filter((name) => requested.includes(name)) : names;

@@ -4,10 +4,11 @@ import { button, buttonRow } from '../src/cards/menus.js';
 import { partnerCard } from '../src/cards/partner-card.js';
 import { sourcesCard } from '../src/cards/sources-card.js';
 import type { Partner } from '../src/data/schema.js';
+import { answerClick } from '../src/toolkit/click.js';
 import type { BotContext, ComponentHandlers } from '../src/toolkit/command.js';
 import { encodeCustomId } from '../src/toolkit/custom-id.js';
 import { invokerId } from '../src/toolkit/invoker.js';
-import { notice, reply, updateMessage } from '../src/toolkit/replies.js';
+import { notice, reply } from '../src/toolkit/replies.js';
 
 function sourcesMessage(
   partner: Partner,
@@ -47,7 +48,7 @@ export const cardActions: { key: string; components: ComponentHandlers } = {
       const partner = context.dataset.partnerById.get(click.args[0] ?? '');
       const page = Number(click.args[1]);
       if (!partner || !Number.isSafeInteger(page)) return notice(context.t.cardExpired);
-      return updateMessage(sourcesMessage(partner, page, invokerId(click.interaction), context));
+      return answerClick(click, sourcesMessage(partner, page, click.ownerId, context));
     },
     /** The same card posted in the channel for everyone, naming who shared it (a mention that pings no one). */
     share(click, context) {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Command, CommandRegistry, ComponentHandlers, MessageCommand } from '../src/toolkit/command.js';
+import { ask } from './ask.js';
 import { cardActions } from './card-actions.js';
 import { help } from './help.js';
 import { mentions } from './message.js';
@@ -48,7 +49,7 @@ const commandModuleSchema = z.object({
   components: z.record(z.string().regex(/^[a-z-]+$/), isFunction).optional(),
 });
 
-export const commands: readonly Command[] = [partner, mou, topic, help].map((command) => {
+export const commands: readonly Command[] = [partner, mou, topic, ask, help].map((command) => {
   // Checked once: the interpreter (jitless) is cheaper than compiling the schema for a single pass.
   const checked = commandModuleSchema.safeParse(command, { jitless: true });
   if (!checked.success) {

@@ -9,12 +9,12 @@ import { quoteUserText } from '../src/cards/style.js';
 import type { Partner } from '../src/data/schema.js';
 import { en, type Messages, registered } from '../src/i18n/index.js';
 import { mentionFinder, type PartnerMention, type TopicMention } from '../src/mentions/find-mentions.js';
-import { menuValues, selectedValue } from '../src/toolkit/click.js';
+import { answerClick, menuValues, selectedValue } from '../src/toolkit/click.js';
 import type { MessageCommand } from '../src/toolkit/command.js';
 import { encodeCustomId } from '../src/toolkit/custom-id.js';
 import { ApplicationCommandType } from '../src/toolkit/discord-enums.js';
 import { invokerId } from '../src/toolkit/invoker.js';
-import { notice, reply, updateMessage } from '../src/toolkit/replies.js';
+import { notice, reply } from '../src/toolkit/replies.js';
 
 /** The words quoted per partner as the reason it was found; more would only repeat the point. */
 const maxEvidence = 3;
@@ -50,16 +50,19 @@ function quoted(words: string): string {
   return `“${quoteUserText(words, 60)}”`;
 }
 
+/** A partner's name as its line of the list shows it. */
+function listedName(partner: Partner, t: Messages): string {
+  const name = `**${shortName(partner)}**`;
+  return partner.acronym && partner.acronym !== partner.name ? t.colon(name, markedName(partner)) : name;
+}
+
 function partnerLine({ partner, evidence }: PartnerMention, t: Messages): string {
   const why = evidence.slice(0, maxEvidence).map(({ words, kind, means }) => {
     const label = t.mentionKind[kind];
     const shown = kind === 'name' || kind === 'alias' || kind === 'acronym' ? label : t.colon(label, means);
     return `${quoted(words)} (${shown})`;
   });
-  const name = `**${shortName(partner)}**`;
-  const full =
-    partner.acronym && partner.acronym !== partner.name ? t.colon(name, markedName(partner)) : name;
-  return `• ${full}, ${t.mentionedFrom(why.join(', '))}`;
+  return `• ${listedName(partner, t)}, ${t.mentionedFrom(why.join(', '))}`;
 }
 
 function topicsLine(topics: readonly TopicMention[], t: Messages): string {
@@ -119,12 +122,17 @@ export const mentions = {
       const chosen = context.dataset.partnerById.get(selectedValue(click) ?? '');
       if (!chosen) return notice(context.t.mentionsExpired);
       const listed = menuValues(click).flatMap((id) => context.dataset.partnerById.get(id) ?? []);
-      const content = click.interaction.message?.content;
-      return updateMessage({
-        content: typeof content === 'string' ? content : undefined,
+      const partners = listed.length ? listed : [chosen];
+      // Rebuilt from the dataset: the clicked message is the client's copy, so its text is never copied.
+      const content = [
+        context.t.mentionsHeading(partners.length),
+        ...partners.map((partner) => `• ${listedName(partner, context.t)}`),
+      ].join('\n');
+      return answerClick(click, {
+        content,
         embeds: [partnerCard(chosen, context.dataset, context.t)],
         components: [
-          openMenu(click.ownerId, listed.length ? listed : [chosen], context.t),
+          openMenu(click.ownerId, partners, context.t),
           buttonRow(cardButtons(chosen, click.ownerId, context.t)),
         ],
       });

@@ -43,7 +43,9 @@ function resolveTopic(area: string, context: BotContext): Topic | undefined {
   const bySlug = context.dataset.topicBySlug.get(area.toLowerCase());
   if (bySlug) return bySlug;
   const hits = context.topicSearch.search(area, 2);
-  const [best] = hits;
+  const [best, second] = hits;
+  // A word of several areas ("weapons") opens none of them: the reply offers each.
+  if (second?.exact) return undefined;
   return best?.exact || hits.length === 1 ? best?.topic : undefined;
 }
 
@@ -88,9 +90,12 @@ export const topic = {
     const hint = candidates.length
       ? t.closestTopics(candidates.map((hit) => `\`${hit.topic.slug}\``).join(', '))
       : t.noCloseTopic;
+    const shared = candidates.filter((hit) => hit.exact).length > 1;
     return reply(
       {
-        content: `${t.noTopic(quoteUserText(area))}${hint}`,
+        content: shared
+          ? t.topicsSharingWord(quoteUserText(area))
+          : `${t.noTopic(quoteUserText(area))}${hint}`,
         components: candidates.length
           ? [
               selectRow(

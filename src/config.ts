@@ -87,7 +87,7 @@ const whyRequired: Record<RequiredKey<Mode>, string> = {
 const modeLabel: Record<Mode, string> = {
   http: 'the HTTP interactions endpoint (npm run http)',
   gateway: 'the gateway bot (npm start with a token)',
-  deploy: 'deploying the slash commands',
+  deploy: 'deploying the slash commands (npm run deploy)',
   playground: 'the playground',
 };
 
@@ -124,6 +124,19 @@ function portNumber(variable: string) {
     });
 }
 
+function parsedUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A host name that can only mean this machine: localhost, 127.0.0.0/8 or ::1 (as URL writes them). */
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
 const envSchema = z.object({
   token: tokenSchema.optional(),
   applicationId: snowflake('DISCORD_APPLICATION_ID').optional(),
@@ -142,19 +155,16 @@ const envSchema = z.object({
     .optional(),
   apiUrl: z
     .string()
-    .refine(
-      (url) => {
-        try {
-          return ['http:', 'https:'].includes(new URL(url).protocol);
-        } catch {
-          return false;
-        }
-      },
-      {
-        error: (issue) =>
-          `DISCORD_API_URL must be an http(s) URL such as ${defaultApiUrl} (got ${shown(issue.input)})`,
-      },
-    )
+    .refine((url) => ['http:', 'https:'].includes(parsedUrl(url)?.protocol ?? ''), {
+      error: (issue) =>
+        `DISCORD_API_URL must be an http(s) URL such as ${defaultApiUrl} (got ${shown(issue.input)})`,
+      abort: true,
+    })
+    .refine((url) => parsedUrl(url)?.protocol === 'https:' || isLoopback(parsedUrl(url)?.hostname ?? ''), {
+      // The bot token and interaction tokens travel to this URL: unencrypted only within this machine.
+      error: (issue) =>
+        `DISCORD_API_URL must use https:// (http:// only to this machine: localhost, 127.0.0.1, [::1]; got ${shown(issue.input)})`,
+    })
     .transform((url) => url.replace(/\/+$/, ''))
     .default(defaultApiUrl),
   logLevel: z
@@ -198,9 +208,10 @@ export function loadDotEnv(path: string = join(projectRoot, '.env')): void {
 
 /**
  * The validated configuration for one mode. With no `env` given, reads process.env after loading `.env`;
- * a given `env` (tests) is read as is. Empty values count as unset. Throws ConfigError.
+ * a given `env` (tests) is read as is. Empty values count as unset. `usedBy` names the entry point in the
+ * messages when it is not the mode's usual one (`npm run worker:dev` runs the http mode). Throws ConfigError.
  */
-export function configFor<M extends Mode>(mode: M, env?: NodeJS.ProcessEnv): ConfigFor<M> {
+export function configFor<M extends Mode>(mode: M, env?: NodeJS.ProcessEnv, usedBy?: string): ConfigFor<M> {
   if (!env) loadDotEnv();
   const source = env ?? process.env;
   const read = (variable: string): string | undefined => {
@@ -215,7 +226,12 @@ export function configFor<M extends Mode>(mode: M, env?: NodeJS.ProcessEnv): Con
 
   for (const key of requiredByMode[mode] as readonly RequiredKey<Mode>[]) {
     if (raw[key] === undefined) {
-      problems.push(`${variableOf[key]} is required for ${modeLabel[mode]}: ${whyRequired[key]}`);
+      const variable = variableOf[key];
+      const nearMisses = nearMissesOf(variable, source);
+      const typo = nearMisses.length
+        ? `; ${nearMisses.join(' and ')} is set instead: rename it ${variable}`
+        : '';
+      problems.push(`${variable} is required for ${usedBy ?? modeLabel[mode]}: ${whyRequired[key]}${typo}`);
     }
   }
   if (!values || problems.length) throw new ConfigError(problems);
@@ -235,30 +251,49 @@ const knownDiscordVariables = [
   'DISCORD_API_URL',
 ];
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
+/** How much of `typed`, in order, `name` holds (longest common subsequence over `typed`'s length): 1 for
+ * an abbreviation or a name with letters left out (DISCORD_PUBKEY in DISCORD_PUBLIC_KEY), less for others. */
+export function likeness(typed: string, name: string): number {
+  let previous = new Array<number>(name.length + 1).fill(0);
+  for (let i = 1; i <= typed.length; i++) {
+    const current = [0];
+    for (let j = 1; j <= name.length; j++) {
+      current[j] =
+        typed[i - 1] === name[j - 1]
+          ? (previous[j - 1] ?? 0) + 1
+          : Math.max(previous[j] ?? 0, current[j - 1] ?? 0);
     }
     previous = current;
   }
-  return previous[b.length] ?? 0;
+  return (previous[name.length] ?? 0) / Math.max(1, typed.length);
+}
+
+/** The known DISCORD_* variable `name` is most likely a misspelling of (the shorter of equally like ones). */
+function closestKnown(name: string): string {
+  const ranked = [...knownDiscordVariables].sort(
+    (a, b) => likeness(name, b) - likeness(name, a) || a.length - b.length,
+  );
+  return ranked[0] ?? 'DISCORD_TOKEN';
+}
+
+/**
+ * The variables set in `env` that look like a misspelling of `variable` (DISCORD_PUBKEY or PUBLIC_KEY for
+ * DISCORD_PUBLIC_KEY): unknown DISCORD_* names closest to it, and other names that are nearly all in it.
+ */
+function nearMissesOf(variable: string, env: NodeJS.ProcessEnv): string[] {
+  return Object.keys(env).filter(
+    (name) =>
+      name !== variable &&
+      !knownDiscordVariables.includes(name) &&
+      env[name]?.trim() &&
+      closestKnown(name) === variable &&
+      (name.startsWith('DISCORD_') || (name.length >= 5 && likeness(name, variable) >= 0.85)),
+  );
 }
 
 /** A warning for each DISCORD_* variable the bot does not know (a typo would otherwise be silently ignored). */
 export function unknownDiscordVariables(env: NodeJS.ProcessEnv = process.env): string[] {
   return Object.keys(env)
     .filter((name) => name.startsWith('DISCORD_') && !knownDiscordVariables.includes(name))
-    .map((name) => {
-      const closest = [...knownDiscordVariables].sort(
-        (a, b) => editDistance(name, a) - editDistance(name, b),
-      )[0];
-      return `warning: ${name} is not a setting of this bot; did you mean ${closest}?`;
-    });
+    .map((name) => `warning: ${name} is not a setting of this bot; did you mean ${closestKnown(name)}?`);
 }

@@ -1,5 +1,6 @@
 /**
- * Logging: pino, human-readable (pino-pretty) when the log goes to a terminal, JSON lines otherwise.
+ * Logging: pino, human-readable (pino-pretty, when installed) when the log goes to a terminal, JSON lines
+ * otherwise.
  * Secrets never reach a log line: bot tokens, Authorization headers and interaction tokens (an interaction's
  * `token` lets anyone answer or edit the reply for 15 minutes) are redacted, and interactions are logged
  * through describeInteraction, which copies only harmless fields.
@@ -56,10 +57,8 @@ export function createLogger({
     base: { pid: process.pid },
   };
   if (destination) return pino(options, destination);
-  if (pretty ?? isTerminal === true) {
-    // In process (a synchronous stream, no worker thread), and loaded only here: a terminal is a person
-    // reading, and pino's worker transports cannot run from the bundled endpoint (scripts/build.mjs).
-    const pinoPretty = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
+  const pinoPretty = (pretty ?? isTerminal === true) ? loadPinoPretty() : undefined;
+  if (pinoPretty) {
     return pino(
       options,
       pinoPretty.build({
@@ -72,6 +71,21 @@ export function createLogger({
     );
   }
   return pino(options, batchedDestination(fd));
+}
+
+/**
+ * pino-pretty, for a person reading a terminal; a development dependency, so absent where the project was
+ * installed without them (`npm ci --omit=dev`, the container image): JSON lines then. Loaded in process (a
+ * synchronous stream, no worker thread) and only here: pino's worker transports cannot run from the bundled
+ * endpoint (scripts/build.mjs).
+ */
+function loadPinoPretty(): typeof import('pino-pretty') | undefined {
+  try {
+    return createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
 }
 
 /** Flushes of every batched destination, run when the process exits (also on process.exit and crashes). */

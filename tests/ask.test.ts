@@ -17,6 +17,23 @@ describe('npm run ask', () => {
     expect(stderr).toBe('');
   });
 
+  it('answers a question in words: /ask and /demander, each in either locale', async () => {
+    const english = 'The WCO and ICOM signed an MOU on 1 January 2000.';
+    const french = 'L’OMD et ICOM ont signé un protocole d’accord (MOU) le 1er janvier 2000.';
+    const cases = [
+      { args: ['/ask question:"when did the WCO sign with ICOM?"'], first: english },
+      { args: ['/demander question:"when did the WCO sign with ICOM?"'], first: english },
+      { args: ['/ask', 'question:"when did the WCO sign with ICOM?"', '--locale', 'fr'], first: french },
+      { args: ['/demander question:"when did the WCO sign with ICOM?"', '--locale', 'fr'], first: french },
+    ];
+    for (const { args, first } of cases) {
+      const { code, stdout, stderr } = await ask(...args);
+      expect(stderr, args.join(' ')).toBe('');
+      expect(code).toBe(0);
+      expect(stdout.split('\n')[0], args.join(' ')).toBe(first);
+    }
+  });
+
   it('accepts the command split over several arguments', async () => {
     const { code, stdout } = await ask('/mou', 'year:2003');
     expect(code).toBe(0);

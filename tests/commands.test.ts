@@ -345,7 +345,6 @@ describe('/topic', () => {
     ['terrorist financing', 'Counter-terrorism'],
     ['cigarette smuggling', 'Tobacco and cigarettes'],
     ['nuclear smuggling', 'Nuclear and radioactive material'],
-    ['smuggling', 'Organised crime'],
   ])('/topic area:"%s" opens the %s card', (area, label) => {
     expect(messageOf(ask(`/topic area:"${area}"`)).embeds?.[0]?.title).toBe(`Focus area: ${label}`);
   });

@@ -1,6 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import {
@@ -219,5 +221,101 @@ describe('misspelled DISCORD_* variables', () => {
 
   it('known variables get no warning', () => {
     expect(unknownDiscordVariables({ DISCORD_TOKEN: 'x', DISCORD_API_URL: 'y', OTHER: 'z' })).toEqual([]);
+  });
+});
+
+describe('DISCORD_API_URL', () => {
+  it.each([
+    'http://127.0.0.1:1234/api',
+    'http://127.8.9.10/api',
+    'http://localhost:1234/api',
+    'http://[::1]:1234/api',
+    'https://discord.com/api',
+    'https://proxy.example.org/api',
+  ])('accepts %s', (url) => {
+    expect(problems('gateway', { DISCORD_TOKEN: token, DISCORD_API_URL: url })).toEqual([]);
+  });
+
+  it.each([
+    'http://discord.com/api',
+    'http://example.org:1234/api',
+    'http://127.0.0.1.example.org/api',
+    'http://10.0.0.5/api',
+    'http://0.0.0.0:1234/api',
+  ])('refuses plain http to %s, which is not this machine (tokens would travel unencrypted)', (url) => {
+    expect(problems('gateway', { DISCORD_TOKEN: token, DISCORD_API_URL: url })).toEqual([
+      expect.stringMatching(/^DISCORD_API_URL must use https:\/\/ \(http:\/\/ only to this machine/),
+    ]);
+  });
+});
+
+describe('a misspelled required variable', () => {
+  it.each([
+    ['http', 'DISCORD_PUBKEY', 'DISCORD_PUBLIC_KEY'],
+    ['http', 'DISCORD_PUBLIC_KYE', 'DISCORD_PUBLIC_KEY'],
+    ['gateway', 'DISCORD_TOKN', 'DISCORD_TOKEN'],
+    ['gateway', 'DICSORD_TOKEN', 'DISCORD_TOKEN'],
+    ['deploy', 'DISCORD_APP_ID', 'DISCORD_APPLICATION_ID'],
+    ['http', 'PUBLIC_KEY', 'DISCORD_PUBLIC_KEY'],
+  ] as const)('%s: %s is named as the near miss of %s', (mode, typo, variable) => {
+    const env = { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: '1290000000000000001', [typo]: 'x' };
+    delete (env as Record<string, string>)[variable];
+    const found = problems(mode, env);
+    expect(found).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${variable} is required for .*; ${typo} is set instead: rename it ${variable}$`),
+      ),
+    ]);
+  });
+
+  it('names no near miss when nothing like it is set, nor for an empty one', () => {
+    const usual = { HOME: '/home/x', PATH: '/bin', GITHUB_TOKEN: 'x', NPM_TOKEN: 'x', NODE_ENV: 'x' };
+    expect(problems('gateway', usual)).toEqual([expect.not.stringContaining('instead')]);
+    expect(problems('http', { DISCORD_PUBKEY: ' ', ...usual })).toEqual([
+      expect.not.stringContaining('instead'),
+    ]);
+  });
+
+  it('an entry point that runs a mode for another purpose names itself', () => {
+    expect(problems('http', {}).join('')).toContain('npm run http');
+    const worker = (() => {
+      try {
+        configFor('http', {}, 'npm run worker:dev');
+      } catch (error) {
+        return (error as ConfigError).problems.join('');
+      }
+    })();
+    expect(worker).toContain('required for npm run worker:dev');
+    expect(worker).not.toContain('npm run http');
+  });
+});
+
+describe('pino-pretty, for terminals only', () => {
+  const root = new URL('..', import.meta.url);
+
+  it('is a development dependency, so production installs (npm ci --omit=dev) leave it out', () => {
+    const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+    expect(manifest.dependencies).not.toHaveProperty('pino-pretty');
+    expect(manifest.devDependencies).toHaveProperty('pino-pretty');
+    const lock = JSON.parse(readFileSync(new URL('package-lock.json', root), 'utf8'));
+    expect(lock.packages['node_modules/pino-pretty'].dev).toBe(true);
+  });
+
+  it('without it, a logger asked for pretty output writes JSON lines instead of failing', () => {
+    const logger = new URL('dist/src/logger.js', root).href;
+    const result = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        fileURLToPath(new URL('tests/helpers/without-pino-pretty.cjs', root)),
+        '--input-type=module',
+        '-e',
+        `const { createLogger } = await import(${JSON.stringify(logger)}); createLogger({ pretty: true }).info('hello');`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ level: 30, msg: 'hello' });
   });
 });

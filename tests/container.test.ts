@@ -10,9 +10,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../commands/index.js';
-import { createLocalSession, parseCommandLine } from '../src/transports/local/parse-command-line.js';
 import { startDiscordStandIn } from './discord-stand-in/index.js';
+import { interactionFor } from './helpers/bot.js';
 import { envWithout, projectRoot } from './helpers/child-process.js';
 import { postSigned } from './helpers/signed-post.js';
 import { keyPair } from './helpers/signing.js';
@@ -37,11 +36,7 @@ function copies(): [string[], string, string | undefined][] {
   });
 }
 
-function interaction(line: string): string {
-  const parsed = parseCommandLine(line, commands, createLocalSession());
-  if (!parsed.ok) throw new Error(parsed.error);
-  return JSON.stringify(parsed.interaction);
-}
+const interaction = (line: string) => JSON.stringify(interactionFor(line));
 
 interface Started {
   child: ChildProcess;

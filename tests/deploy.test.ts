@@ -242,4 +242,45 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
     expect(debug.stderr).toMatch(/\n\s+at /);
     expectNoSecret(debug);
   });
+
+  describe('rate-limited by Discord (429)', () => {
+    const rateLimited =
+      /^Deploying failed: Discord is rate-limiting these requests \(HTTP 429\) and asked to wait (\d+) s; nothing was changed: run npm run deploy again in .+\n$/;
+
+    it('waits out a short rate limit once, as Discord asks, and deploys', async () => {
+      const s = await start();
+      s.injectRestFault({ method: 'PUT', path: '/applications/:appId/commands', times: 1, retryAfter: 0.2 });
+      const result = await deploy([], envFor(s));
+      expect(result.code, result.stderr).toBe(0);
+      expect(puts(s).map((put) => put.status)).toEqual([429, 200]);
+    });
+
+    it('gives up at once, saying so and the wait Discord asked for, when that wait is longer than it waits', async () => {
+      const s = await start();
+      s.injectRestFault({ path: '/applications/:appId/commands', times: 1_000, retryAfter: 600 });
+      const started = Date.now();
+      const result = await deploy([], envFor(s));
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(rateLimited);
+      expect(rateLimited.exec(result.stderr)?.[1]).toBe('601');
+      expect(result.stderr).toContain('again in 11 min');
+      expect(s.requests).toHaveLength(1);
+      expect(puts(s)).toEqual([]);
+      expectNoSecret(result);
+    });
+
+    it('under endless short rate limits, stops after a few tries, well within a minute, and says why', async () => {
+      const s = await start();
+      s.injectRestFault({ path: '/applications/:appId/commands', times: 1_000, retryAfter: 1 });
+      const started = Date.now();
+      const result = await deploy([], envFor(s));
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(rateLimited);
+      expect(s.requests.length).toBeLessThanOrEqual(4);
+      expect(puts(s)).toEqual([]);
+    });
+  });
 });

@@ -10,7 +10,7 @@ import type {
   Locale,
 } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { commands, messageCommands } from '../commands/index.js';
+import { messageCommands } from '../commands/index.js';
 import { discordLimits, embedsTotalLength } from '../src/cards/limits.js';
 import { agreementsByYear } from '../src/data/agreements.js';
 import { catalogueFor, catalogues, en, fr, type Messages } from '../src/i18n/index.js';
@@ -23,10 +23,9 @@ import {
   buildComponentInteraction,
   createLocalSession,
   type LocalSession,
-  parseCommandLine,
 } from '../src/transports/local/parse-command-line.js';
 import { responseProblems } from './helpers/arbitraries.js';
-import { clickablesOf, context } from './helpers/bot.js';
+import { clickablesOf, context, interactionFor } from './helpers/bot.js';
 
 // Discord's rule for chat-input command and option names (lower case where the script has case).
 const chatInputName = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
@@ -180,11 +179,7 @@ function withFirstOption({ what, interaction }: Exchange, value: string | number
 
 /** Every reply the bot can give a user, two clicks deep, in the session's language. */
 function everyReply(session: LocalSession): Exchange[] {
-  const line = (text: string) => {
-    const parsed = parseCommandLine(text, commands, session);
-    if (!parsed.ok) throw new Error(`test line does not parse: ${text}`);
-    return answer(text, parsed.interaction);
-  };
+  const line = (text: string) => answer(text, interactionFor(text, session));
   const years = [...agreementsByYear(context.dataset).keys()].filter((y): y is number => y !== null);
   const first: Exchange[] = [
     ...context.dataset.partners.map((p) => line(`/partner who:${p.id}`)),

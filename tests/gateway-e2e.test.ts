@@ -7,30 +7,36 @@
  * handler that throws. Nothing talks to Discord.
  */
 import { type AddressInfo, createServer, type Socket } from 'node:net';
-import { type Client, Events } from 'discord.js';
+import { type Client, Events, GatewayIntentBits } from 'discord.js';
 import {
   type APIInteraction,
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
+  type APIMessage,
   ComponentType,
   InteractionResponseType,
   MessageFlags,
+  type RESTPostAPIChannelMessageJSONBody,
 } from 'discord-api-types/v10';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadBotContext } from '../src/interactions/create-context.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { en } from '../src/i18n/index.js';
 import { handleInteraction } from '../src/interactions/handle.js';
-import { redactedPaths } from '../src/logger.js';
+import { type Logger, redactedPaths } from '../src/logger.js';
+import { decodeCustomId } from '../src/toolkit/custom-id.js';
 import { apology } from '../src/toolkit/replies.js';
-import { createGatewayBot } from '../src/transports/gateway/bot.js';
+import { createGatewayBot, type GatewayBotOptions } from '../src/transports/gateway/bot.js';
 import {
   type DiscordStandIn,
   type DispatchableInteraction,
   type InteractionHandle,
+  type MessageHandle,
   type RecordedRequest,
   standInClientOptions,
   startDiscordStandIn,
 } from './discord-stand-in/index.js';
+import { context, interactionFor } from './helpers/bot.js';
+import { capturedLogger } from './helpers/captured-logger.js';
 import {
   ChildBot,
   envWithoutDiscord,
@@ -43,7 +49,6 @@ import {
 const tokenSecret = 'e2eSecretPartOfTheBotToken-NeverLogged';
 const token = `MTI5MDAwMDAwMDAwMDAwMDAwMQ.GabcDe.${tokenSecret}`;
 const CALLBACK = 'POST /interactions/:id/:token/callback';
-const context = loadBotContext();
 const interpolTitle = 'International Criminal Police Organization† (INTERPOL)';
 /** One user runs the commands and clicks their menus (menus answer their owner with an update, type 7). */
 const analyst = { id: '1290000000000000042', username: 'analyst', global_name: 'Analyst' };
@@ -86,13 +91,44 @@ function identifyCount(standIn: DiscordStandIn): number {
 
 const isResumed = (line: LogLine) => line.msg === 'gateway session resumed';
 
+/** The gateway bot in-process, with its own client options (intents…) and `handle` in place of the router. */
+async function loggedInBot(
+  standIn: DiscordStandIn,
+  logger: Logger,
+  handle: NonNullable<GatewayBotOptions['handle']>,
+): Promise<Client> {
+  const client = createGatewayBot({
+    config: { token, apiUrl: standIn.apiUrl },
+    context,
+    logger,
+    handle,
+    clientOptions: standInClientOptions(standIn.apiUrl),
+  });
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(token);
+  await ready;
+  return client;
+}
+
+/** Destroys an in-process client, giving up after 3 s. */
+async function closeClient(client: Client | undefined): Promise<void> {
+  let guard: NodeJS.Timeout | undefined;
+  await Promise.race([
+    client?.destroy().catch(() => {}),
+    new Promise<void>((resolve) => {
+      guard = setTimeout(resolve, 3_000);
+    }),
+  ]);
+  clearTimeout(guard);
+}
+
 describe('the gateway bot started like `npm start`, against the Discord stand-in', () => {
   let standIn: DiscordStandIn;
   let bot: ChildBot;
+  /** The interactions the current test sent: each must be answered exactly once (afterEach). */
   const sent: InteractionHandle[] = [];
-  let startedAt = 0;
 
-  /** Dispatches INTERACTION_CREATE and remembers it, to check at the end that each was answered once. */
+  /** Dispatches INTERACTION_CREATE and remembers it, to check after the test that it was answered once. */
   function send(payload: DispatchableInteraction): InteractionHandle {
     const handle = standIn.dispatchInteraction(payload);
     sent.push(handle);
@@ -119,7 +155,6 @@ describe('the gateway bot started like `npm start`, against the Discord stand-in
 
   beforeAll(async () => {
     standIn = await startDiscordStandIn({ token });
-    startedAt = Date.now();
     bot = new ChildBot('start', gatewayBotEnv(token, standIn.apiUrl));
     await bot.waitForLog((line) => line.msg === 'connected to the gateway', 0, 50_000);
   }, 60_000);
@@ -129,11 +164,34 @@ describe('the gateway bot started like `npm start`, against the Discord stand-in
     await standIn?.close();
   });
 
-  it('logs in with DISCORD_TOKEN against DISCORD_API_URL and identifies with the Guilds intent only', () => {
+  beforeEach(() => {
+    sent.length = 0;
+  });
+
+  // Each test's own interactions: answered exactly once (a late duplicate, e.g. a replayed dispatch answered
+  // twice, gets a moment to show up), no callback refused, no token in the output.
+  afterEach(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const output = bot.stdout + bot.stderr;
+    expect(output).not.toContain(tokenSecret);
+    for (const handle of sent) {
+      expect(standIn.callbacksFor(handle.id), `interaction ${handle.id}`).toHaveLength(1);
+      const refused = handle
+        .requests()
+        .filter((r) => r.route === CALLBACK && r.fault === null && r.status >= 300);
+      expect(refused).toEqual([]);
+      // Interaction tokens (they allow answering for 15 minutes) stay out of the log.
+      expect(output).not.toContain(handle.token);
+    }
+  });
+
+  it('logs in with DISCORD_TOKEN against DISCORD_API_URL and identifies with the intents it needs', () => {
     const gatewayBot = standIn.requests.find((r) => r.route === 'GET /gateway/bot');
     expect(gatewayBot?.headers.authorization).toBe(`Bot ${token}`);
     const identify = standIn.frames.find((f) => f.direction === 'in' && f.op === 2);
-    expect(identify?.d).toMatchObject({ token, intents: 1, shard: [0, 1] });
+    const intents =
+      GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages;
+    expect(identify?.d).toMatchObject({ token, intents, shard: [0, 1] });
     expect(standIn.sessions()).toMatchObject([{ connected: true, invalidated: false }]);
     const connected = bot.lines.find((line) => line.msg === 'connected to the gateway');
     expect(connected).toMatchObject({ guilds: 1 });
@@ -432,40 +490,22 @@ describe('the gateway bot started like `npm start`, against the Discord stand-in
     expect(Date.now() - began).toBeLessThan(4_000);
   }, 15_000);
 
-  it('answered every interaction exactly once, with no refused or duplicate callback', async () => {
-    // Give a late duplicate (e.g. a replayed dispatch answered twice) a moment to show up.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(sent.length).toBeGreaterThanOrEqual(15);
-    for (const handle of sent) {
-      expect(standIn.callbacksFor(handle.id), `interaction ${handle.id}`).toHaveLength(1);
-    }
-    const refused = standIn.requests.filter(
-      (r) => r.route === CALLBACK && r.fault === null && r.status >= 300,
-    );
-    expect(refused).toEqual([]);
+  it('answers a message that mentions it with /ask, as a reply that pings no one', async () => {
+    const handle = standIn.dispatchMessage({ content: `${standIn.botMention} where does the OPCW sit?` });
+    const body = (await handle.waitForReply(10_000)).body as RESTPostAPIChannelMessageJSONBody;
+    expect(body.content).toContain('The Hague');
+    expect(body.message_reference).toMatchObject({ message_id: handle.message.id });
+    expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
-  it('exits 0 on SIGTERM, closing the gateway connection', async () => {
-    const mark = bot.lines.length;
-    bot.child.kill('SIGTERM');
-    const exit = await Promise.race([
-      bot.exited,
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no exit within 8 s')), 8_000)),
-    ]);
-    expect(exit, bot.output()).toEqual({ code: 0, signal: null });
-    expect(bot.lines.slice(mark).map((line) => line.msg)).toContain('shutting down');
-    const close = standIn.connectionEvents.filter((e) => e.type === 'close').at(-1);
-    expect(close).toMatchObject({ initiator: 'client', code: 1000 });
-    expect(Date.now() - startedAt).toBeLessThan(90_000);
-  });
-
-  it('never wrote the bot token to stdout or stderr', () => {
+  it('never writes the bot token or an interaction token to stdout or stderr', async () => {
+    const handle = send(partnerCommand());
+    await expectInterpolCard(handle);
+    await bot.waitForLog((line) => line.msg === 'interaction' && JSON.stringify(line).includes(handle.id));
     const output = bot.stdout + bot.stderr;
-    expect(bot.lines.filter((line) => line.msg === 'interaction').length).toBeGreaterThanOrEqual(15);
     expect(output).not.toContain(token);
     expect(output).not.toContain(tokenSecret);
-    // Interaction tokens (they allow answering for 15 minutes) stay out of the log too.
-    for (const handle of sent) expect(output).not.toContain(handle.token);
+    expect(output).not.toContain(handle.token);
   });
 });
 
@@ -480,33 +520,17 @@ describe('the same gateway bot in-process, with a handler that throws', () => {
       { level: 'info', redact: { paths: redactedPaths, censor: '[redacted]' } },
       { write: (line: string) => logLines.push(JSON.parse(line) as LogLine) },
     );
-    client = createGatewayBot({
-      config: { token, apiUrl: standIn.apiUrl },
-      context,
-      logger,
-      handle: (interaction: APIInteraction) => {
-        const data = (interaction as { data?: { name?: string; options?: { value?: unknown }[] } }).data;
-        if (data?.name === 'partner' && data.options?.some((option) => option.value === 'boom')) {
-          throw new Error('boom');
-        }
-        return handleInteraction(interaction, context);
-      },
-      clientOptions: standInClientOptions(standIn.apiUrl),
+    client = await loggedInBot(standIn, logger, (interaction: APIInteraction) => {
+      const data = (interaction as { data?: { name?: string; options?: { value?: unknown }[] } }).data;
+      if (data?.name === 'partner' && data.options?.some((option) => option.value === 'boom')) {
+        throw new Error('boom');
+      }
+      return handleInteraction(interaction, context);
     });
-    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-    await client.login(token);
-    await ready;
   });
 
   afterAll(async () => {
-    let guard: NodeJS.Timeout | undefined;
-    await Promise.race([
-      client?.destroy().catch(() => {}),
-      new Promise<void>((resolve) => {
-        guard = setTimeout(resolve, 3_000);
-      }),
-    ]);
-    clearTimeout(guard);
+    await closeClient(client);
     await standIn?.close();
   });
 
@@ -548,6 +572,198 @@ describe('the same gateway bot in-process, with a handler that throws', () => {
   });
 });
 
+describe('asking by mention and in DMs (the gateway bot in-process, its own client options)', () => {
+  let standIn: DiscordStandIn;
+  let client: Client;
+  const { lines: logLines, logger } = capturedLogger<LogLine>();
+  let failNext = false;
+
+  beforeAll(async () => {
+    standIn = await startDiscordStandIn({ token });
+    client = await loggedInBot(standIn, logger, (interaction, reportError) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('boom');
+      }
+      return handleInteraction(interaction, context, reportError);
+    });
+  });
+
+  afterAll(async () => {
+    await closeClient(client);
+    await standIn?.close();
+  });
+
+  /** The reply's body, after checking it replies to `handle`'s message and pings no one. */
+  async function replyOf(handle: MessageHandle): Promise<RESTPostAPIChannelMessageJSONBody> {
+    const posted = await handle.waitForReply();
+    const body = posted.body as RESTPostAPIChannelMessageJSONBody;
+    expect(posted.params.channelId).toBe(handle.message.channel_id);
+    expect(body.message_reference).toEqual({
+      message_id: handle.message.id,
+      channel_id: handle.message.channel_id,
+      ...(handle.message.guild_id ? { guild_id: handle.message.guild_id } : {}),
+      fail_if_not_exists: false,
+    });
+    expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(handle.replies().filter((r) => r.fault === null && r.status < 300)).toHaveLength(1);
+    return body;
+  }
+
+  it('identifies with Guilds, GuildMessages and DirectMessages, never MessageContent', () => {
+    const identify = standIn.frames.find((f) => f.direction === 'in' && f.op === 2);
+    const intents = (identify?.d as { intents?: number } | undefined)?.intents ?? -1;
+    expect(intents).toBe(
+      GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages,
+    );
+    expect(intents & GatewayIntentBits.MessageContent).toBe(0);
+  });
+
+  it('answers a message that mentions the bot in a guild channel, as a reply to it, with /ask’s answer', async () => {
+    const author = { id: '1290000000000000333', username: 'customs-officer' };
+    const handle = standIn.dispatchMessage({
+      content: `${standIn.botMention} when did the WCO sign with ICOM?`,
+      author,
+    });
+    expect(handle.message.guild_id).toBe(standIn.guilds[0]?.id);
+    const body = await replyOf(handle);
+    expect(body.content).toBe('The WCO and ICOM signed an MOU on 1 January 2000.');
+    // What /ask answers the same question in a guild, typed: the same text and card.
+    const typed = messageOf(
+      handleInteraction(interactionFor('/ask question:"when did the WCO sign with ICOM?"'), context),
+    );
+    expect(body.embeds).toEqual(typed.embeds);
+    expect(body.embeds?.[0]?.title).toBe('International Council of Museums (ICOM)');
+    // Its buttons belong to the person who asked.
+    const owners = customIdsOf(body, ComponentType.Button).map((id) => decodeCustomId(id)?.ownerId);
+    expect(owners.length).toBeGreaterThan(0);
+    expect(new Set(owners)).toEqual(new Set([author.id]));
+  });
+
+  it('the reply’s buttons work through normal interactions (📑 Sources, clicked by the asker)', async () => {
+    const author = { id: '1290000000000000334', username: 'analyst-2' };
+    const handle = standIn.dispatchMessage({ content: `${standIn.botMention} what is interpol?`, author });
+    await replyOf(handle);
+    const posted = (await handle.waitForReply()).responseBody as APIMessage;
+    const [sources] = customIdsOf(posted as APIInteractionResponseCallbackData, ComponentType.Button);
+    if (!sources) throw new Error('the answer has no button');
+    const click = standIn.dispatchInteraction(
+      standIn.componentInteraction({ customId: sources, message: posted, user: author }),
+    );
+    const answer = bodyOf(await click.waitForCallback());
+    expect(answer.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    const data = messageOf(answer);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
+    expect(JSON.stringify(data)).toContain('INTERPOL');
+  });
+
+  it('answers any message in a DM with the bot, no mention needed', async () => {
+    const handle = standIn.dispatchMessage({ content: 'who trains sniffer dogs?', guildId: null });
+    expect(handle.message.guild_id).toBeUndefined();
+    const body = await replyOf(handle);
+    expect(body.content).toBe('1 partner works on detector dogs: WCO Regional Dog Training Centres.');
+  });
+
+  it('answers a French question in French (a message carries no locale)', async () => {
+    const handle = standIn.dispatchMessage({
+      content: `${standIn.botMention} Quand l’OMD a-t-elle signé avec l’UNESCO ?`,
+    });
+    const body = await replyOf(handle);
+    expect(body.content).toBe('L’OMD et UNESCO ont signé un protocole d’accord (MOU) le 26 octobre 2000.');
+    expect(body.embeds?.[0]?.title).toMatch(/^Organisation des Nations Unies pour l’éducation/);
+  });
+
+  it('ignores messages from bots, even mentioning it or in a DM (no loops)', async () => {
+    const fromBot = [
+      standIn.dispatchMessage({
+        content: `${standIn.botMention} who trains sniffer dogs?`,
+        author: { bot: true },
+      }),
+      standIn.dispatchMessage({ content: 'who trains sniffer dogs?', author: { bot: true }, guildId: null }),
+    ];
+    // Messages are read in order: once a later one is answered, the earlier ones were passed over.
+    await replyOf(standIn.dispatchMessage({ content: 'who trains sniffer dogs?', guildId: null }));
+    for (const handle of fromBot) {
+      expect(handle.dispatch.deliveries).toBe(1);
+      expect(handle.replies()).toEqual([]);
+    }
+  });
+
+  it('ignores guild messages that do not mention it (and gets no content for them)', async () => {
+    const unmentioned = standIn.dispatchMessage({ content: 'who trains sniffer dogs?' });
+    const other = standIn.dispatchMessage({ content: '<@1290000000000000555> who trains sniffer dogs?' });
+    await replyOf(standIn.dispatchMessage({ content: `${standIn.botMention} who trains sniffer dogs?` }));
+    for (const handle of [unmentioned, other]) {
+      expect(handle.dispatch.deliveries).toBe(1);
+      expect(handle.replies()).toEqual([]);
+    }
+    const delivered = standIn.frames.find(
+      (f) => f.t === 'MESSAGE_CREATE' && (f.d as { id: string }).id === unmentioned.message.id,
+    );
+    expect(delivered?.d).toMatchObject({ content: '' });
+  });
+
+  it('answers a bare mention with a short line on how to ask, which pings no one', async () => {
+    const handle = standIn.dispatchMessage({ content: ` ${standIn.botMention} ` });
+    const body = await replyOf(handle);
+    expect(body.content).toContain(standIn.botMention);
+    expect(body.content).toContain('/ask');
+    expect(body.content).toContain(en.askExamples[0]);
+    expect(body.content).toBe(en.howToAskByMention(standIn.botMention, en.askExamples[0] ?? ''));
+    expect(body.content?.length).toBeLessThan(200);
+  });
+
+  it('a handler that throws: the apology as the reply, logged, no stack in the chat; the next is answered', async () => {
+    failNext = true;
+    const failing = standIn.dispatchMessage({ content: `${standIn.botMention} who trains sniffer dogs?` });
+    const body = await replyOf(failing);
+    expect(body.content).toBe(apology);
+    expect(body.flags ?? 0).toBe(0);
+    expect(logLines.find((line) => line.msg === 'handler failed')).toMatchObject({
+      err: { message: 'boom' },
+      interaction: { id: failing.message.id, command: 'ask' },
+    });
+    const next = standIn.dispatchMessage({ content: `${standIn.botMention} who trains sniffer dogs?` });
+    expect((await replyOf(next)).content).toMatch(/detector dogs/);
+  });
+
+  it('a 429 on the reply: discord.js waits the retry-after and posts it once', async () => {
+    const fault = standIn.injectRestFault({
+      method: 'POST',
+      path: '/channels/:id/messages',
+      retryAfter: 0.2,
+    });
+    const handle = standIn.dispatchMessage({ content: 'who trains sniffer dogs?', guildId: null });
+    await replyOf(handle);
+    expect(fault.hits).toHaveLength(1);
+    expect(handle.replies().map((r) => [r.status, r.fault])).toEqual([
+      [429, 'rate-limit'],
+      [200, null],
+    ]);
+    const [limited, posted] = handle.replies();
+    expect((posted?.time ?? 0) - (limited?.time ?? 0)).toBeGreaterThanOrEqual(150);
+  });
+
+  it('a reply Discord refuses (403 Missing Permissions) is logged, and the bot keeps answering', async () => {
+    const refused = standIn.dispatchMessage({ content: `${standIn.botMention} who trains sniffer dogs?` });
+    standIn.injectRestFault({
+      path: `/channels/${refused.message.channel_id}/messages`,
+      status: 403,
+      body: { message: 'Missing Permissions', code: 50013 },
+    });
+    await vi.waitFor(() =>
+      expect(logLines.find((line) => line.msg === 'reply to a message failed')).toMatchObject({
+        level: 50,
+        err: { status: 403, code: 50013 },
+        messageId: refused.message.id,
+      }),
+    );
+    const next = standIn.dispatchMessage({ content: `${standIn.botMention} who trains sniffer dogs?` });
+    expect((await replyOf(next)).content).toMatch(/detector dogs/);
+    expect(JSON.stringify(logLines)).not.toContain(tokenSecret);
+  });
+});
+
 describe('production: `node dist/start.mjs` (no npm in front) under a process manager', () => {
   let standIn: DiscordStandIn;
   let bot: ChildBot;
@@ -580,9 +796,14 @@ describe('production: `node dist/start.mjs` (no npm in front) under a process ma
     while (fault.hits.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(fault.hits).toHaveLength(3);
     expect(standIn.requests.filter((r) => r.route === CALLBACK && r.status === 204)).toHaveLength(0);
+    const mark = bot.lines.length;
     bot.child.kill('SIGTERM');
     const exit = await bot.exited;
     expect(exit, bot.output()).toEqual({ code: 0, signal: null });
+    expect(bot.lines.slice(mark).map((line) => line.msg)).toContain('shutting down');
+    // It closed the gateway connection itself, as a normal close (Discord ends the session).
+    const close = standIn.connectionEvents.filter((e) => e.type === 'close').at(-1);
+    expect(close).toMatchObject({ initiator: 'client', code: 1000 });
     for (const handle of handles) {
       expect(standIn.callbacksFor(handle.id)).toHaveLength(1);
       expect(messageOf(bodyOf(await handle.waitForCallback(100))).embeds?.[0]?.title).toBe(interpolTitle);

@@ -14,8 +14,8 @@ import {
   buildBotMessage,
   buildComponentInteraction,
   createLocalSession,
-  parseCommandLine,
 } from '../src/transports/local/parse-command-line.js';
+import { interactionFor } from './helpers/bot.js';
 import { capturedLogger } from './helpers/captured-logger.js';
 import { envWithout, exitOf, runToEnd, spawnRunScript } from './helpers/child-process.js';
 import { rawExchange } from './helpers/raw-http.js';
@@ -26,11 +26,7 @@ const otherKeys = keyPair();
 const context = loadBotContext();
 const session = createLocalSession();
 
-function commandPayload(line: string): Record<string, unknown> {
-  const parsed = parseCommandLine(line, commands, session);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.interaction as unknown as Record<string, unknown>;
-}
+const commandPayload = (line: string) => interactionFor(line, session) as unknown as Record<string, unknown>;
 
 describe('HTTP interactions endpoint (in-process)', () => {
   let server: RunningHttpServer;

@@ -8,8 +8,9 @@ import { loadBotContext } from '../src/interactions/create-context.js';
 import { commandLabel, createMetrics } from '../src/metrics/metrics.js';
 import { encodeCustomId } from '../src/toolkit/custom-id.js';
 import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
-import { createLocalSession, parseCommandLine } from '../src/transports/local/parse-command-line.js';
+import { createLocalSession } from '../src/transports/local/parse-command-line.js';
 import { startDiscordStandIn } from './discord-stand-in/index.js';
+import { interactionFor } from './helpers/bot.js';
 import { ChildBot, envWithout, gatewayBotEnv } from './helpers/child-process.js';
 import { postSigned } from './helpers/signed-post.js';
 import { keyPair, signedHeaders } from './helpers/signing.js';
@@ -18,11 +19,7 @@ const keys = keyPair();
 const session = createLocalSession();
 const context = loadBotContext();
 
-function interaction(line: string) {
-  const parsed = parseCommandLine(line, commands, session);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.interaction;
-}
+const interaction = (line: string) => interactionFor(line, session);
 
 /** The value of one sample (`name{labels} value`) in exposition text; undefined when it is not there. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {

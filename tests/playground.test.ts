@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { APIInteractionResponse } from 'discord-api-types/v10';
+import type { APIInteractionResponse, Locale } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.js';
 import { loadBotContext } from '../src/interactions/create-context.js';
@@ -15,6 +15,7 @@ import {
 } from '../src/transports/local/parse-command-line.js';
 import { PlaygroundSession, runPlayground } from '../src/transports/local/playground.js';
 import { displayWidth, listChoices, renderResponse, stripAnsi } from '../src/transports/local/render-text.js';
+import { interactionFor } from './helpers/bot.js';
 import { envWithoutDiscord, type Finished, runToEnd } from './helpers/child-process.js';
 
 const context = loadBotContext();
@@ -26,11 +27,7 @@ function runStart(input: string): Promise<Finished> {
   return runToEnd(['start'], envWithoutDiscord(), input);
 }
 
-function parsed(line: string) {
-  const result = parseCommandLine(line, commands, session);
-  if (!result.ok) throw new Error(`expected ${line} to parse: ${result.error}`);
-  return result.interaction;
-}
+const parsed = (line: string) => interactionFor(line, session);
 
 function errorOf(line: string): string {
   const result = parseCommandLine(line, commands, session);
@@ -79,7 +76,8 @@ describe('npm start without a token: the playground, piped', () => {
     }
     const french = await runToEnd(['start', '--locale', 'fr'], envWithoutDiscord(), '/mou year:2003\n');
     expect(french.code).toBe(0);
-    expect(french.stdout).toContain('UNEP');
+    expect(french.stdout).toContain('Accords signés en 2003');
+    expect(french.stdout).toContain('PNUE : ');
   });
 
   it('--playground opens even with a malformed DISCORD_TOKEN set', async () => {
@@ -182,6 +180,95 @@ describe('PlaygroundSession', () => {
       expect(playground.handleLine(comment), comment).toEqual({});
     }
     expect(playground.handleLine('#2').reply).toContain('(the message is updated)');
+  });
+});
+
+describe('French command names, and the playground in French (--locale fr)', () => {
+  const french = createLocalSession({ locale: 'fr' as Locale });
+  const line = (text: string, where = french) => interactionFor(text, where);
+  const error = (text: string, where = french) => {
+    const result = parseCommandLine(text, commands, where);
+    if (result.ok) throw new Error(`expected ${text} not to parse`);
+    return result.error;
+  };
+
+  it.each([french, session])('takes the English and the French names in either locale (%#)', (where) => {
+    for (const [typed, english] of [
+      ['/accords année:2003', '/mou year:2003'],
+      ['/thème domaine:drugs', '/topic area:drugs'],
+      ['/partenaire qui:interpol privé:oui', '/partner who:interpol private:true'],
+      ['/accords vue:liste', '/mou view:list'],
+      ['/aide', '/help'],
+      ['/ACCORDS Année:2003', '/mou year:2003'],
+    ] as const) {
+      // Discord sends the English names whatever the user's language: the payloads are the same.
+      expect(line(typed, where).data, typed).toEqual(line(english, where).data);
+    }
+    expect(line('/mou année:2003 view:liste', where).data.options).toEqual([
+      { name: 'year', type: 4, value: 2003 },
+      { name: 'view', type: 3, value: 'list' },
+    ]);
+  });
+
+  it('explains mistakes in French, naming the French commands and options', () => {
+    expect(error('/aid')).toBe(
+      'Commande inconnue : /aid. Vouliez-vous dire /aide ? Commandes : /partenaire, /accords, /thème, /demander, /aide.',
+    );
+    expect(error('/accords anne:2003')).toMatch(
+      /^\/accords n’a pas d’option « anne »\. Vouliez-vous dire année \?/,
+    );
+    expect(error('/accords année:deux')).toBe('année doit être un nombre entier (reçu "deux").');
+    expect(error('/accords vue:x')).toBe(
+      'vue doit être l’une des valeurs liste, chronologie (image) (reçu "x").',
+    );
+    expect(error('/partenaire')).toMatch(
+      /^\/partenaire demande qui : .* Par exemple : \/partenaire qui:interpol$/,
+    );
+    // English stays English.
+    expect(error('/aid', session)).toMatch(/^Unknown command \/aid\. Did you mean \/help\?/);
+  });
+
+  it('completes the French names in French, from either language’s start', () => {
+    const fr = { session: french };
+    expect(complete('/acc', context, fr)).toEqual([['/accords '], '/acc']);
+    expect(complete('/mo', context, fr)).toEqual([['/accords '], '/mo']);
+    expect(complete('/accords ', context, fr)).toEqual([['année:', 'vue:'], '']);
+    expect(complete('/accords année:2003 ', context, fr)).toEqual([['vue:'], '']);
+    expect(complete('/accords vue:lis', context, fr)).toEqual([['vue:liste '], 'vue:lis']);
+    expect(complete('/partenaire qui:interp', context, fr)[0]).toContain('qui:interpol ');
+  });
+
+  it('the playground speaks French: its picks, pages and notes', () => {
+    const playground = new PlaygroundSession(
+      context,
+      (response) => renderResponse(response, { locale: 'fr' }),
+      french,
+    );
+    expect(playground.handleLine('1').error).toBe(
+      'Il n’y a encore rien à choisir : lancez une commande dont la réponse a un menu ou des boutons.',
+    );
+    expect(playground.handleLine('/partenaire qui:unep privé:oui').reply).toMatch(
+      /^\(vous seul voyez ceci\)/,
+    );
+    expect(playground.handleLine('n').error).toMatch(/^La dernière réponse n’a pas de pages/);
+    playground.handleLine('/accords');
+    expect(playground.handleLine('p').error).toBe('C’est la première page.');
+    expect(playground.handleLine('n').reply).toContain('(le message est mis à jour)');
+    expect(playground.handleLine('99').error).toMatch(
+      /^Il n’y a pas de choix 99 : choisissez un numéro de 1 à \d+\.$/,
+    );
+  });
+
+  it('`npm start -- --locale fr`, piped: French commands answered, French errors on stderr', async () => {
+    const { code, stdout, stderr } = await runToEnd(
+      ['start', '--locale', 'fr'],
+      envWithoutDiscord(),
+      '/accords année:2003\n/aide\n/accords année:deux\n',
+    );
+    expect(code).toBe(2);
+    expect(stdout).toContain('Accords signés en 2003');
+    expect(stdout).toContain('(vous seul voyez ceci)');
+    expect(stderr).toBe('/accords année:deux\n  année doit être un nombre entier (reçu "deux").\n');
   });
 });
 
@@ -315,8 +402,9 @@ describe('parseCommandLine', () => {
 describe('complete (Tab)', () => {
   it('completes command names', () => {
     expect(complete('/pa', context)).toEqual([['/partner '], '/pa']);
-    expect(complete('/', context)[0]).toEqual(['/partner ', '/mou ', '/topic ', '/help ']);
-    expect(complete('', context)[0]).toHaveLength(4);
+    expect(complete('/', context)[0]).toEqual(['/partner ', '/mou ', '/topic ', '/ask ', '/help ']);
+    expect(complete('', context)[0]).toHaveLength(5);
+    expect(complete('/de', context)).toEqual([['/ask '], '/de']);
     expect(complete('/ex', context, { extraCommands: ['exit'] })).toEqual([['/exit '], '/ex']);
     expect(complete('/zzz', context)[0]).toEqual([]);
   });

@@ -14,10 +14,10 @@ import { httpLimits, startHttpServer } from '../src/transports/http/server.js';
 import {
   buildAutocompleteInteraction,
   createLocalSession,
-  parseCommandLine,
 } from '../src/transports/local/parse-command-line.js';
 import { buildWorker } from '../src/transports/worker/build.js';
 import { serveWorker } from '../src/transports/worker/dev.js';
+import { interactionFor } from './helpers/bot.js';
 import { rawExchange } from './helpers/raw-http.js';
 import { keyPair, signedHeaders } from './helpers/signing.js';
 
@@ -25,11 +25,7 @@ const keys = keyPair();
 const otherKeys = keyPair();
 const session = createLocalSession();
 
-function command(line: string): string {
-  const parsed = parseCommandLine(line, commands, session);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return JSON.stringify(parsed.interaction);
-}
+const command = (line: string) => JSON.stringify(interactionFor(line, session));
 
 function autocomplete(value: string): string {
   const partner = commands.find((candidate) => candidate.data.name === 'partner');

@@ -12,10 +12,11 @@ import {
   type ClientOptions,
   ComponentType,
   Events,
+  GatewayDispatchEvents,
   GatewayIntentBits,
   type Interaction,
 } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import {
   type DiscordStandIn,
@@ -185,6 +186,56 @@ describe('Discord stand-in with a real discord.js Client', () => {
     const unknown = await s.waitForRequest((r) => r.path === '/no/such/route');
     expect(unknown.route).toBeNull();
     expect(unknown.status).toBe(404);
+  });
+
+  it('sends MESSAGE_CREATE as Discord does: by intent, with content only where MESSAGE_CONTENT is not needed', async () => {
+    const { standIn: s, client: c } = await startAndLogin(
+      {},
+      {
+        intents: [
+          GatewayIntentBits.Guilds,
+          GatewayIntentBits.GuildMessages,
+          GatewayIntentBits.DirectMessages,
+        ],
+      },
+    );
+    const seen: { id: string; content: string }[] = [];
+    c.ws.on(GatewayDispatchEvents.MessageCreate, (message: { id: string; content: string }) =>
+      seen.push({ id: message.id, content: message.content }),
+    );
+    const plain = s.dispatchMessage({ content: 'hello all' });
+    const mention = s.dispatchMessage({ content: `${s.botMention} hello bot` });
+    const dm = s.dispatchMessage({ content: 'hello in private', guildId: null });
+    await Promise.all([plain, mention, dm].map((handle) => handle.dispatch.waitForDelivery()));
+    await vi.waitFor(() => expect(seen).toHaveLength(3));
+    expect(seen).toEqual([
+      { id: plain.message.id, content: '' },
+      { id: mention.message.id, content: `${s.botMention} hello bot` },
+      { id: dm.message.id, content: 'hello in private' },
+    ]);
+    expect(mention.message.mentions.map((user) => user.id)).toEqual([s.applicationId]);
+    expect(dm.message.guild_id).toBeUndefined();
+
+    // A reply: POST /channels/{id}/messages with a message_reference, found by the handle.
+    const channel = await c.channels.fetch(s.guilds[0]?.channelId ?? '');
+    if (!channel?.isSendable()) throw new Error('no channel to send to');
+    await channel.send({ content: 'hi', reply: { messageReference: mention.message.id } });
+    expect((await mention.waitForReply()).body).toMatchObject({
+      message_reference: { message_id: mention.message.id },
+    });
+    expect(plain.replies()).toEqual([]);
+  });
+
+  it('sends no MESSAGE_CREATE to a session without GUILD_MESSAGES or DIRECT_MESSAGES', async () => {
+    const { standIn: s } = await startAndLogin();
+    const handles = [
+      s.dispatchMessage({ content: `${s.botMention} hi` }),
+      s.dispatchMessage({ content: 'hi', guildId: null }),
+    ];
+    const marker = s.dispatch('TYPING_START', { channel_id: '1', user_id: '2', timestamp: 0 });
+    await marker.waitForDelivery();
+    for (const handle of handles) expect(handle.dispatch.deliveries).toBe(0);
+    expect(s.frames.filter((f) => f.t === 'MESSAGE_CREATE')).toEqual([]);
   });
 
   it('delivers a chat input INTERACTION_CREATE and records reply() as a type 4 callback', async () => {

@@ -6,11 +6,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../commands/index.js';
-import { createLocalSession, parseCommandLine } from '../src/transports/local/parse-command-line.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createLocalSession } from '../src/transports/local/parse-command-line.js';
 import { buildWorker, type WorkerBundle } from '../src/transports/worker/build.js';
 import { serveWorker } from '../src/transports/worker/dev.js';
+import { interactionFor } from './helpers/bot.js';
 import { ChildBot, envWithout, runToEnd } from './helpers/child-process.js';
 import { postSigned } from './helpers/signed-post.js';
 import { keyPair, signedHeaders } from './helpers/signing.js';
@@ -20,11 +20,7 @@ const session = createLocalSession();
 const dir = mkdtempSync(join(tmpdir(), 'wco-worker-test-'));
 const cleanEnv = () => ({ ...envWithout(/^(DISCORD_|HOST$|PORT$|WCO_DATA_DIR$)/), WCO_SKIP_DOTENV: '1' });
 
-function command(line: string): string {
-  const parsed = parseCommandLine(line, commands, session);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return JSON.stringify(parsed.interaction);
-}
+const command = (line: string) => JSON.stringify(interactionFor(line, session));
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -53,7 +49,12 @@ describe('the Worker bundle', () => {
     expect(bundle.code).toContain('World Health Organization');
   });
 
-  it('answers 500, with no detail, when the DISCORD_PUBLIC_KEY secret is missing', async () => {
+  it('answers 500, with no detail, when the DISCORD_PUBLIC_KEY secret is missing, and logs which setting is wrong', async () => {
+    // workerd's log reaches this process through miniflare (console.error): captured here, where it is expected.
+    let logged = '';
+    const stderr = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      logged += args.join(' ');
+    });
     const worker = await serveWorker({ script: bundle.code, publicKeyHex: '', host: '127.0.0.1', port: 0 });
     try {
       const body = command('/help');
@@ -64,8 +65,12 @@ describe('the Worker bundle', () => {
       });
       expect(response.status).toBe(500);
       expect(await response.text()).toBe('{"error":"internal server error"}');
+      await vi.waitFor(() =>
+        expect(logged).toContain('DISCORD_PUBLIC_KEY: the public key must be 64 hexadecimal'),
+      );
     } finally {
       await worker.close();
+      stderr.mockRestore();
     }
   }, 30_000);
 });

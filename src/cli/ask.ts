@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { ConfigError, configFor, type LogLevel } from '../config.js';
 import { DataValidationError } from '../data/load.js';
-import { localeOf, readArgs } from './args.js';
+import { entryPointArgs, localeOf } from './args.js';
 
 const usage = `Usage: npm run ask -- "/partner who:interpol" [--click LABEL]… [more commands] [--json] [--color] [--locale en|fr]
   --click LABEL  click a button or menu option of the reply and show the reply it brings instead; LABEL is
@@ -34,13 +34,8 @@ const options = {
   color: { type: 'boolean' },
   out: { type: 'string' },
   locale: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
-const { values: flags } = readArgs(process.argv.slice(2), options, 'npm run ask -- --help lists the options');
-if (flags.help) {
-  process.stdout.write(`${usage}\n`);
-  process.exit(0);
-}
+const { values: flags } = entryPointArgs('npm run ask', usage, options, { positionals: true });
 
 /**
  * The command lines, each with the clicks written after it: an argument starting with / begins a new line;
@@ -139,7 +134,12 @@ if (flags.json) {
   process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
 } else {
   const texts = responses.map(({ line, response }) => {
-    const text = renderResponse(response, { color: flags.color === true, width: 80, you: session.user.id });
+    const text = renderResponse(response, {
+      color: flags.color === true,
+      width: 80,
+      you: session.user.id,
+      locale: session.locale,
+    });
     return several ? `── ${line} ${'─'.repeat(Math.max(3, 76 - line.length))}\n${text}` : text;
   });
   process.stdout.write(`${texts.join('\n\n')}\n`);

@@ -5,6 +5,27 @@ import { configFor } from '../config.js';
 import { commandRegistrations, registrationChanges } from '../interactions/registration.js';
 import { orExit } from '../or-exit.js';
 import { describeStartupError } from '../transports/gateway/startup-error.js';
+import { entryPointArgs } from './args.js';
+
+const { values: flags } = entryPointArgs(
+  'npm run deploy',
+  `Usage: npm run deploy [-- --dry-run]
+
+Registers the bot's commands with Discord (a bulk overwrite): in the server DISCORD_GUILD_ID when it is set
+(instant, for development), globally otherwise (up to an hour to show everywhere). Says what it added,
+updated and removed.
+
+Options
+  --dry-run    print the commands as JSON and send nothing (needs no credentials)
+  -h, --help   this text
+
+Environment (or .env)
+  DISCORD_TOKEN           the bot token (required; Developer Portal → Bot)
+  DISCORD_APPLICATION_ID  the application ID (required; Developer Portal → General Information)
+  DISCORD_GUILD_ID        deploy to this server only
+  DISCORD_API_URL         Discord's REST API (default https://discord.com/api)`,
+  { 'dry-run': { type: 'boolean' } },
+);
 
 /** `/partner` for a slash command; `WCO partners in this message (message command)` for the others. */
 function commandLabels(commands: readonly { name?: unknown; type?: unknown }[]): Map<string, string> {
@@ -21,8 +42,29 @@ function commandLabels(commands: readonly { name?: unknown; type?: unknown }[]):
   );
 }
 
+/**
+ * Deploying gives up after this long (discord.js would otherwise wait out rate limits and retry for ever),
+ * and after this many rate limits: each 429 counts toward Discord's invalid-request limit.
+ */
+const deadlineMs = 30_000;
+const maxRateLimits = 3;
+
+/** Thrown (through discord.js's rejectOnRateLimit) when waiting out a rate limit would break those limits. */
+class RateLimited extends Error {
+  constructor(
+    readonly waitMs: number,
+    readonly global: boolean,
+  ) {
+    super('rate limited');
+  }
+}
+
 /** Why deploying failed and what to check, in one line, without the token. */
 function describeDeployError(error: unknown, apiUrl: string): string {
+  if (error instanceof RateLimited) {
+    const wait = Math.ceil(error.waitMs / 1000);
+    return `Discord is rate-limiting ${error.global ? 'this bot (every request)' : 'these requests'} (HTTP 429) and asked to wait ${wait} s; nothing was changed: run npm run deploy again in ${wait > 90 ? `${Math.ceil(wait / 60)} min` : `${wait} s`}`;
+  }
   const { status, name } = (error ?? {}) as { status?: number; name?: string };
   if (status === 403 || status === 404)
     return `Discord refused the request (HTTP ${status}): check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID (the bot must be in that guild)`;
@@ -33,7 +75,7 @@ function describeDeployError(error: unknown, apiUrl: string): string {
   return describeStartupError(error, apiUrl, 'deploy the commands');
 }
 
-const dryRun = process.argv.includes('--dry-run');
+const dryRun = flags['dry-run'] === true;
 const guildId = process.env.DISCORD_GUILD_ID?.trim();
 /** integration_types and contexts are for global commands only: a guild command is used in its guild. */
 const forGuild = () =>
@@ -47,7 +89,17 @@ if (dryRun) {
 } else {
   const config = orExit(() => configFor('deploy'));
   const { REST, Routes } = await import('discord.js');
-  const rest = new REST({ api: config.apiUrl }).setToken(config.token);
+  const giveUpAt = Date.now() + deadlineMs;
+  let rateLimits = 0;
+  const rest = new REST({
+    api: config.apiUrl,
+    rejectOnRateLimit: ({ retryAfter, timeToReset, sublimitTimeout, global }) => {
+      const waitMs = Math.max(retryAfter, timeToReset, sublimitTimeout);
+      rateLimits += 1;
+      if (rateLimits <= maxRateLimits && Date.now() + waitMs < giveUpAt) return false;
+      throw new RateLimited(waitMs, global);
+    },
+  }).setToken(config.token);
   const route = config.guildId
     ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
     : Routes.applicationCommands(config.applicationId);
@@ -57,9 +109,10 @@ if (dryRun) {
   try {
     // Without with_localizations Discord leaves the translations out, and every command would look changed.
     const query = new URLSearchParams({ with_localizations: 'true' });
-    const current = (await rest.get(route, { query })) as Record<string, unknown>[];
+    const signal = AbortSignal.timeout(deadlineMs);
+    const current = (await rest.get(route, { query, signal })) as Record<string, unknown>[];
     const changes = registrationChanges(current, body);
-    await rest.put(route, { body });
+    await rest.put(route, { body, signal });
     console.log(`Deployed ${body.length} commands, ${scope}.`);
     const shown = commandLabels([...current, ...body]);
     for (const [what, names] of Object.entries(changes)) {

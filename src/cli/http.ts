@@ -5,6 +5,26 @@
 import { performance } from 'node:perf_hooks';
 import { type ConfigFor, configFor } from '../config.js';
 import { orExit } from '../or-exit.js';
+import { entryPointArgs } from './args.js';
+import { whyCannotListen } from './listen-error.js';
+
+entryPointArgs(
+  'npm run http',
+  `Usage: npm run http [-- --help]
+
+The HTTP interactions endpoint: POST /interactions (requests signed by Discord) and GET /healthz on
+HOST:PORT. In production: npm run build once, then node dist/http.mjs, behind HTTPS. Stops on SIGTERM or
+Ctrl-C once the requests in flight are answered.
+
+Environment (or .env)
+  DISCORD_PUBLIC_KEY  the application's public key (required; Developer Portal → General Information)
+  HOST                the address to listen on (default 127.0.0.1; 0.0.0.0 in a container)
+  PORT                the port (default 3000)
+  METRICS_PORT        serve Prometheus metrics (GET /metrics) on this port
+  DISCORD_API_URL     Discord's REST API, for follow-up messages (default https://discord.com/api)
+  LOG_LEVEL           fatal, error, warn, info (default), debug, trace or silent`,
+  {},
+);
 
 const config: ConfigFor<'http'> = orExit(() => configFor('http'));
 
@@ -50,16 +70,8 @@ try {
     });
   }
 } catch (error) {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'EADDRINUSE'
-      ? `port ${starting.port} is already in use (set ${starting.variable} to another one)`
-      : code === 'EACCES'
-        ? `not allowed to listen on port ${starting.port} (use a port above 1023)`
-        : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
-          ? `HOST ${config.host} is not an address of this machine`
-          : (error as Error).message;
-  process.stderr.write(`Cannot start the HTTP endpoint on ${config.host}:${starting.port}: ${why}\n`);
+  const why = whyCannotListen(error, config.host, starting.port, `set ${starting.variable} to another one`);
+  process.stderr.write(`npm run http: cannot listen on ${config.host}:${starting.port}: ${why}\n`);
   process.exit(1);
 }
 

@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { configFor } from '../config.js';
 import { orExit } from '../or-exit.js';
-import { readArgs } from './args.js';
+import { entryPointArgs } from './args.js';
 
 const usage = `Usage: npm run start:sharded [-- --help]
 
@@ -17,17 +17,9 @@ Environment (or .env)
   DISCORD_API_URL   Discord's REST API (default https://discord.com/api)
   LOG_LEVEL         fatal, error, warn, info (default), debug or trace`;
 
-const { values: flags } = readArgs(
-  process.argv.slice(2),
-  { help: { type: 'boolean', short: 'h' } },
-  'npm run start:sharded -- --help lists the options',
-);
-if (flags.help) {
-  process.stdout.write(`${usage}\n`);
-  process.exit(0);
-}
+entryPointArgs('npm run start:sharded', usage, {});
 
-const config = orExit(() => configFor('gateway'));
+const config = orExit(() => configFor('gateway', undefined, 'npm run start:sharded'));
 
 const { REST, Routes, ShardingManager } = await import('discord.js');
 const { createLogger } = await import('../logger.js');

@@ -3,7 +3,7 @@
 // (`echo "/mou year:2003" | npm start`). `npm start -- --playground` forces the playground.
 import { ConfigError, configFor, loadDotEnv, unknownDiscordVariables } from '../config.js';
 import { DataValidationError } from '../data/load.js';
-import { localeOf, readArgs } from './args.js';
+import { entryPointArgs, localeOf } from './args.js';
 
 const usage = `Usage: npm start [-- [--playground] [--locale en|fr]]
 
@@ -30,15 +30,10 @@ Environment (or .env)
 In the playground: /help, Tab completes, a number picks a menu option or button, n/p turn pages,
 # starts a comment, /exit or Ctrl-D (Ctrl-C on an empty prompt) leaves.`;
 
-const { values: flags } = readArgs(
-  process.argv.slice(2),
-  { playground: { type: 'boolean' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  'npm start -- --help lists the options',
-);
-if (flags.help) {
-  process.stdout.write(`${usage}\n`);
-  process.exit(0);
-}
+const { values: flags } = entryPointArgs('npm start', usage, {
+  playground: { type: 'boolean' },
+  locale: { type: 'string' },
+});
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);

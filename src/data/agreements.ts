@@ -19,6 +19,16 @@ function sortKey({ agreement, partner }: AgreementEntry): string {
   return `${agreement.date ?? '9999'}|${partner.name}`;
 }
 
+/**
+ * The most recently signed agreement (by its recorded date), for "latest agreement …" in /help: computed from the
+ * data, never typed in. A date known to the year only sorts before the days of that year.
+ */
+export function latestAgreement(dataset: Dataset): AgreementEntry | undefined {
+  return allAgreements(dataset)
+    .filter((entry) => entry.agreement.date !== null)
+    .at(-1);
+}
+
 export type AgreementsByYear = ReadonlyMap<number | null, readonly AgreementEntry[]>;
 
 const byYear = new WeakMap<Dataset, AgreementsByYear>();

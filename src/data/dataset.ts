@@ -1,3 +1,4 @@
+import type { FrenchFile } from './french-schema.js';
 import type { Correction, Partner, PartnersFile, Topic } from './schema.js';
 
 /** The validated data the bot serves, with the look-ups every command needs. */
@@ -8,10 +9,13 @@ export interface Dataset {
   topics: readonly Topic[];
   partnerById: ReadonlyMap<string, Partner>;
   topicBySlug: ReadonlyMap<string, Topic>;
+  /** The bot's own texts in French (data/fr.json), when the data has them; see french.ts and localized.ts. */
+  french?: FrenchFile;
 }
 
-export function buildDataset(file: PartnersFile, topics: readonly Topic[]): Dataset {
+export function buildDataset(file: PartnersFile, topics: readonly Topic[], french?: FrenchFile): Dataset {
   return {
+    ...(french ? { french } : {}),
     source: file.source,
     corrections: file.corrections,
     partners: file.partners,

@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { buildDataset, type Dataset } from './dataset.js';
 import { configuredPartnersPath, projectRoot } from './paths.js';
 import { defaultPreparedDir, entryKey, readEntry, sha256, writeEntry } from './prepared-cache.js';
+import { readFrenchFile } from './read-french.js';
 import type { PartnersFile, TopicsFile } from './schema.js';
 import { type DataProblem, formatProblem, parsePartnersFile, parseTopicsFile } from './validate.js';
 
@@ -96,7 +97,8 @@ export function loadPreparedDataset({
   }
   // These very bytes passed every check against this very source: zod would give back what JSON.parse gave.
   if (entry && sha256(sourceBytes) === entry.sourceSha256) {
-    const dataset = buildDataset(raw as PartnersFile, (topicsRaw as TopicsFile).topics);
+    const english = { partners: (raw as PartnersFile).partners, topics: (topicsRaw as TopicsFile).topics };
+    const dataset = buildDataset(raw as PartnersFile, english.topics, frenchOrThrow(partnersFile, english));
     return { dataset, searchIndex: entry.searchIndex };
   }
 
@@ -109,13 +111,20 @@ export function loadPreparedDataset({
     sourceText: sourceBytes.toString('utf8'),
   });
   if (!partners.ok) throw new DataValidationError(partners.problems);
-  const dataset = buildDataset(partners.value, topics.value);
+  const french = frenchOrThrow(partnersFile, { partners: partners.value.partners, topics: topics.value });
+  const dataset = buildDataset(partners.value, topics.value, french);
   if (preparedDir === false) return { dataset };
   return {
     dataset,
     remember: (searchIndex) =>
       writeEntry(preparedDir, key, { sourceSha256: sha256(sourceBytes), searchIndex }),
   };
+}
+
+function frenchOrThrow(...args: Parameters<typeof readFrenchFile>) {
+  const french = readFrenchFile(...args);
+  if (!french.ok) throw new DataValidationError(french.problems);
+  return french.value;
 }
 
 /** The validated dataset alone (nothing remembered: that needs the search index, see loadPreparedDataset). */

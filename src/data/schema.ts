@@ -16,7 +16,7 @@ export const partialDateSchema = z
 /** A sentence (or the exact part of one) copied verbatim from data/source/wco-partnerships.txt. */
 export const quoteSchema = z.string().min(8, 'a provenance quote must be at least 8 characters');
 
-const nameSchema = z.string().trim().min(1).max(200);
+export const nameSchema = z.string().trim().min(1).max(200);
 
 export const agreementSchema = z.strictObject({
   type: z.enum(['MOU', 'Co-operation Agreement']),
@@ -100,6 +100,11 @@ export const partnersFileSchema = z.strictObject({
   source: z.strictObject({
     file: z.string().min(1),
     title: z.string().min(1),
+    /**
+     * When the page was retrieved, so that replies can say how current the data is; where that is not known,
+     * when the source file entered the repository. The note says which, and why.
+     */
+    retrieved: z.strictObject({ date: partialDateSchema, note: z.string().min(10) }),
   }),
   corrections: z.array(correctionSchema),
   partners: z.array(partnerSchema).min(1),

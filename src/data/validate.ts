@@ -56,7 +56,7 @@ function recordAt(
   return typeof id === 'string' ? id : undefined;
 }
 
-function schemaProblems(
+export function schemaProblems(
   file: string,
   raw: unknown,
   error: z.ZodError,
@@ -117,6 +117,14 @@ export function parsePartnersFile({
   const usedTopics = new Set<string>();
   const ids = new Map<string, number>();
   const searchKeys = new Map<string, { id: string; shared: boolean }>();
+
+  if (!isRealPartialDate(data.source.retrieved.date)) {
+    problems.push({
+      file,
+      path: 'source.retrieved.date',
+      message: `${data.source.retrieved.date} is not a real date`,
+    });
+  }
 
   data.corrections.forEach((correction, index) => {
     if (correction.replace && !sourceText.includes(correction.replace.find)) {

@@ -1,5 +1,5 @@
-import { formatPartialDate } from '../data/dates.js';
-import type { PartialDate } from '../data/schema.js';
+import { formatPartialDate, parsePartialDate } from '../data/dates.js';
+import type { Agreement, PartialDate } from '../data/schema.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -10,6 +10,57 @@ export function listJoiner(and: string): (items: readonly string[]) => string {
 }
 
 const listInWords = listJoiner('and');
+
+/** A date as a question gives it: a year, a month of a year, or a day. */
+export interface DateAsked {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+/** The period a question asks about, as it asked (src/questions/time.ts reads it). */
+export type PeriodWords =
+  | { kind: 'in' | 'before' | 'after' | 'since'; date: DateAsked }
+  | { kind: 'between'; first: DateAsked; last: DateAsked }
+  | { kind: 'decade'; year: number };
+
+/** A date as a question gave it ("July 2002"), written like the data's dates. */
+export function askedDate(date: DateAsked, write: (date: PartialDate) => string = formatPartialDate): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const parts = [String(date.year), date.month && pad(date.month), date.month && date.day && pad(date.day)];
+  return write(parts.filter(Boolean).join('-'));
+}
+
+/** The words of a period in one language: "in", "on" (a day), "before"… and "between … and …". */
+export interface PeriodWording {
+  in: string;
+  on: string;
+  before: string;
+  after: string;
+  since: string;
+  between: (first: string, last: string) => string;
+  decade: (year: number) => string;
+  write: (date: PartialDate) => string;
+}
+
+export function periodInWords(asked: PeriodWords, words: PeriodWording): string {
+  if (asked.kind === 'decade') return words.decade(asked.year);
+  if (asked.kind === 'between')
+    return words.between(askedDate(asked.first, words.write), askedDate(asked.last, words.write));
+  const cue = asked.kind === 'in' && asked.date.day ? words.on : words[asked.kind];
+  return `${cue} ${askedDate(asked.date, words.write)}`;
+}
+
+const englishPeriods: PeriodWording = {
+  in: 'in',
+  on: 'on',
+  before: 'before',
+  after: 'after',
+  since: 'since',
+  between: (first, last) => `between ${first} and ${last}`,
+  decade: (year) => `in the ${year}s`,
+  write: formatPartialDate,
+};
 
 /**
  * Every text the bot writes itself, in English: the source of keys. fr.ts is typed `Messages`, so a key
@@ -169,13 +220,168 @@ export const en = {
     'Which partners are based in Geneva?',
   ],
 
+  // Asking by mention (gateway): a bare mention, and the playground's own lines
+  howToAskByMention: (mention: string, example: string) =>
+    `Ask me a question in words after the mention, e.g. ${mention} ${example} Or use \`/ask\`.`,
+
+  /** The playground's and `npm run ask`'s own lines (not the bot's replies). */
+  playground: {
+    title: 'WCO partner bot · playground',
+    summary: (partners: number, agreements: number, topics: number) =>
+      `${plural(partners, 'partner', 'partners')}, ${plural(agreements, 'agreement', 'agreements')}, ${plural(topics, 'focus area', 'focus areas')}`,
+    typeCommands: 'Type commands as in Discord:',
+    messageMenu: 'A message’s Apps menu, "WCO partners in this message":',
+    messageExample: 'Call with OLAF and Europol at 10',
+    keys: 'Tab completes · a number picks a menu option or button · n/p turn pages · # starts a comment · /exit or Ctrl-D leaves',
+    pickHint: (paged: boolean) =>
+      `Type a number to pick one of the choices above, e.g. 1${paged ? '; n or p for the next or previous page' : ''}.`,
+    nothingToPick: 'There is nothing to pick from yet: run a command whose reply has a menu or buttons.',
+    noChoice: (n: number, max: number) => `There is no choice ${n}: pick a number from 1 to ${max}.`,
+    pickOne: 'Pick one button, or several options of the same menu.',
+    lastPage: 'This is the last page.',
+    firstPage: 'This is the first page.',
+    noPages:
+      'The last reply has no pages: n/next and p/prev turn the pages of a reply with ◀ Previous and Next ▶.',
+    typeACommand: (help: string, list: string) => `Type a command, such as ${help}. Commands: ${list}.`,
+    unknownCommand: (typed: string, guess: string | undefined, list: string) =>
+      `Unknown command ${typed}.${guess ? ` Did you mean ${guess}?` : ''} Commands: ${list}.`,
+    takesNoOptions: (command: string) => `${command} takes no options.`,
+    optionsOf: (command: string, list: string) => `Options of ${command}: ${list}.`,
+    required: 'required',
+    needsValue: (name: string, example: string) => `${name} needs a value, e.g. ${example}`,
+    mustBeOneOf: (name: string, list: string, got: string) => `${name} must be one of ${list} (got ${got}).`,
+    atLeastCharacters: (name: string, n: number) => `${name} must be at least ${n} characters long.`,
+    atMostCharacters: (name: string, n: number) => `${name} must be at most ${n} characters long.`,
+    mustBeNumber: (name: string, whole: boolean, got: string) =>
+      `${name} must be a ${whole ? 'whole number' : 'number'} (got ${got}).`,
+    mustBeInRange: (name: string, min: number | undefined, max: number | undefined, got: number) =>
+      `${name} must be ${min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`} (got ${got}).`,
+    mustBeBoolean: (name: string, got: string) => `${name} must be true or false (got ${got}).`,
+    mustBeId: (name: string, got: string) => `${name} must be an ID or a mention like <@123…> (got ${got}).`,
+    cannotType: (name: string) => `${name}: this kind of option cannot be typed in the playground.`,
+    hasSubcommands: (command: string) => `${command} has subcommands, which the playground cannot type yet.`,
+    whatIsItFor: (value: string) => `I don't know what ${value} is for.`,
+    writeAsNameValue: (example: string) => ` Write options as name:value, e.g. ${example}.`,
+    noSuchOption: (command: string, typed: string, guess: string | undefined) =>
+      `${command} has no option "${typed}".${guess ? ` Did you mean ${guess}?` : ''}`,
+    givenTwice: (name: string) => `${name} is given twice.`,
+    needs: (command: string, names: readonly string[], description: string, example: string) =>
+      `${command} needs ${listInWords(names)}: ${description} For example: ${example}`,
+    giveMessageText: 'Give the message text, for example: /message "Meeting with OLAF and Europol"',
+    noMessageCommand: 'This bot has no message command.',
+    onlyYou: '(only you can see this)',
+    updated: '(the message is updated)',
+    emptyMessage: '(empty message)',
+    chooseOne: 'Choose one',
+  },
+
+  // Data in the reader's language, several areas for one word (issue 24)
+  /** An agreement's type as the data records it ("MOU", "Co-operation Agreement"), in this language. */
+  agreementType: (type: Agreement['type']) => type as string,
+  topicsSharingWord: (typed: string) => `“${typed}” names several focus areas: pick one.`,
+
   // Router
   onlyCommands: 'This bot only answers its slash commands, their menus and their buttons.',
   unknownCommand: (name: string) => `I don't know the command ${name}. Try \`/help\`.`,
   componentExpired: 'That button or menu has expired. Run the command again to get a fresh one.',
   apology: 'Sorry, something went wrong while answering that. Please try again in a moment.',
 
+  /** /ask: questions in plain words (src/questions). Facts in these sentences come from the data. */
+  ask: {
+    command: {
+      name: 'ask',
+      questionName: 'question',
+      description: 'Ask in plain words about the WCO’s partners, their agreements and focus areas.',
+      questionDescription:
+        'Your question, e.g. who trains sniffer dogs? · how many MOUs? · where is the OPCW?',
+    },
+    howToAsk: (examples: readonly string[]) =>
+      `Ask me about the WCO’s partners, their agreements and focus areas in plain words, for example: ${examples.map((e) => `“${e}”`).join(' · ')}`,
+    notPartner: (name: string, partners: number) =>
+      `“${name}” is not one of the ${partners} partners in the source, so I have nothing on it.`,
+    isPartner: (who: string, partners: number) =>
+      `Yes: ${who} is one of the ${partners} partners in the source.`,
+    /** "an MOU on 13 May 1998", "a Co-operation Agreement in 2002", "an MOU (no date in the source)". */
+    agreement: (type: string, date: PartialDate | null, counterpart?: string) => {
+      const article = type === 'MOU' ? 'an' : 'a';
+      const withWhom = counterpart ? ` with ${counterpart}` : '';
+      if (date === null) return `${article} ${type}${withWhom} (no date in the source)`;
+      const on = parsePartialDate(date).precision === 'day' ? 'on' : 'in';
+      return `${article} ${type}${withWhom} ${on} ${formatPartialDate(date)}`;
+    },
+    signed: (who: string, items: readonly string[]) => `The WCO and ${who} signed ${listInWords(items)}.`,
+    signedWithOthers: (who: string, items: readonly string[]) =>
+      `For ${who}, the WCO signed ${listInWords(items)}.`,
+    noAgreement: (who: string) => `The source states no signed agreement between the WCO and ${who}.`,
+    noAgreementIn: (who: string, period: string) =>
+      `The source records no agreement between the WCO and ${who} ${period}.`,
+    possiblyIn: (items: readonly string[], period: string) =>
+      `Possibly ${period}: ${listInWords(items)} (the source gives only the year, so it may fall outside it).`,
+    milestone: (who: string, label: string, date: PartialDate) =>
+      `${label}: ${formatPartialDate(date)} (${who}). The source records this as a milestone, not as a signed agreement.`,
+    where: (who: string, places: readonly string[]) => `${who} is based in ${listInWords(places)}.`,
+    whereUnknown: (who: string) => `The source does not say where ${who} is based.`,
+    aboutPartner: (who: string, areas: readonly string[]) =>
+      `${who} works with the WCO on ${listInWords(areas).toLowerCase()}.`,
+    aboutBody: (body: string, relation: string, under: string) =>
+      `${body}: ${relation} (the source names it under ${under}).`,
+    aboutProgramme: (programme: string, under: string) => `The source names ${programme} under ${under}.`,
+    inArea: (count: number, area: string, names: readonly string[]) =>
+      count === 1
+        ? `1 partner works on ${area.toLowerCase()}: ${names.join('')}.`
+        : `${count} partners work on ${area.toLowerCase()}: ${listInWords(names)}.`,
+    agreementsIn: (count: number, period: string, items: readonly string[]) =>
+      count === 1
+        ? `1 agreement was signed ${period}: ${items.join('')}.`
+        : `${count} agreements were signed ${period}: ${listInWords(items)}.`,
+    noAgreementsIn: (period: string) => `The source records no agreement signed ${period}.`,
+    /** "INTERPOL (MOU, 2003)". */
+    entry: (who: string, types: string, date: string) => `${who} (${types}, ${date})`,
+    period: (asked: PeriodWords) => periodInWords(asked, englishPeriods),
+    neverSigned: (names: readonly string[]) =>
+      `${names.length} partners have no signed agreement in the source: ${listInWords(names)}.`,
+    undated: (count: number, items: readonly string[]) =>
+      `${count} ${count === 1 ? 'MOU has' : 'MOUs have'} no date in the source: ${listInWords(items)}.`,
+    earliest: (items: readonly string[]) =>
+      items.length === 1
+        ? `The earliest: ${items.join('')}.`
+        : `The earliest: ${listInWords(items)}; the source does not say which came first.`,
+    latest: (items: readonly string[]) =>
+      items.length === 1
+        ? `The latest: ${items.join('')}.`
+        : `The latest: ${listInWords(items)}; the source does not say which came last.`,
+    countMous: (total: number, dated: number, undated: number) =>
+      `The source records ${total} MOUs: ${dated} dated and ${undated} undated.`,
+    countAgreements: (total: number, mous: number, partners: number) =>
+      `The source records ${total} signed agreements (${mous} MOUs and ${total - mous} of other kinds) with ${partners} partners.`,
+    countPartners: (count: number) => `The source names ${count} partners of the WCO.`,
+    countIn: (count: number, what: 'MOUs' | 'agreements', period: string) =>
+      `${count} ${count === 1 ? what.replace(/s$/, '') : what} ${count === 1 ? 'was' : 'were'} signed ${period}.`,
+    bothWorkOn: (a: string, b: string, common: readonly string[]) =>
+      common.length
+        ? `${a} and ${b} both work on ${listInWords(common).toLowerCase()}.`
+        : `${a} and ${b} share no focus area in the source.`,
+    alsoWorksOn: (who: string, areas: readonly string[]) =>
+      areas.length ? `${who} also: ${listInWords(areas).toLowerCase()}.` : '',
+    bySubject: (names: readonly string[]) =>
+      `The closest the source comes: ${listInWords(names)}. Open a card to see what it says.`,
+    sourcesOf: (who: string) => `📑 ${who}`,
+  },
+
   /** Registration texts (names in English are the commands' own `name`s). */
+  // Clicking by label: `npm run ask -- "/partner who:interpol" --click Sources` (issue 24)
+  clickByLabel: {
+    reply: (command: string | undefined) => (command ? `the reply to ${command}` : 'the reply'),
+    button: (label: string) => `${label} (button)`,
+    option: (label: string, value: string) => `${label} (menu: ${value})`,
+    nothingToClick: (wanted: string, reply: string) =>
+      `Nothing to click for "${wanted}": ${reply} has no buttons or menus.`,
+    several: (wanted: string, reply: string, list: string) =>
+      `"${wanted}" matches several choices of ${reply}: ${list}. Give more of the label.`,
+    noMatch: (wanted: string, reply: string, list: string) =>
+      `No button or menu option of ${reply} matches "${wanted}". Its choices: ${list}.`,
+  },
+
   commands: {
     partner: {
       name: 'partner',

@@ -1,5 +1,6 @@
-import { formatPartialDate } from '../data/dates.js';
-import { listJoiner, type Messages } from './en.js';
+import { formatPartialDate, parsePartialDate } from '../data/dates.js';
+import type { PartialDate } from '../data/schema.js';
+import { listJoiner, type Messages, type PeriodWording, periodInWords } from './en.js';
 
 /** French counts the singular up to 1: "0 accord", "1 accord", "2 accords". */
 const plural = (n: number, one: string, many: string) => `${n} ${n < 2 ? one : many}`;
@@ -20,6 +21,20 @@ const months = [
 ];
 
 const listInWords = listJoiner('et');
+
+const frenchDate = (date: PartialDate) =>
+  formatPartialDate(date, { months, notStated: 'date non indiquée dans la source', firstDay: '1er' });
+
+const frenchPeriods: PeriodWording = {
+  in: 'en',
+  on: 'le',
+  before: 'avant',
+  after: 'après',
+  since: 'depuis',
+  between: (first, last) => `entre ${first} et ${last}`,
+  decade: (year) => `dans les années ${year}`,
+  write: frenchDate,
+};
 
 /** The French catalogue: same keys and signatures as en.ts (checked by `tsc`). */
 export const fr: Messages = {
@@ -90,7 +105,7 @@ export const fr: Messages = {
     partners < 2
       ? `${partners} partenaire de l’OMD travaille dans ce domaine :`
       : `${partners} partenaires de l’OMD travaillent dans ce domaine :`,
-  noTopicGiven: 'Indiquez un domaine d’action : par exemple `/thème domaine:cultural-property`.',
+  noTopicGiven: 'Indiquez un domaine d’action : par exemple `/thème domaine:biens culturels`.',
   noTopic: (typed) => `Aucun domaine d’action ne s’appelle “${typed}”.`,
   closestTopics: (slugs) => ` Les plus proches : ${slugs}.`,
   noCloseTopic: ' Commencez à taper et choisissez dans la liste, ou consultez `/aide`.',
@@ -103,7 +118,7 @@ export const fr: Messages = {
   noPartnerGiven: 'Indiquez un partenaire : par exemple `/partenaire qui:interpol`.',
   noPartner: (typed) => `Aucun partenaire ne correspond à “${typed}”.`,
   didYouMean: (names) => ` Vouliez-vous dire ${names} ?`,
-  tryAName: ' Essayez un nom ou un sigle, comme `interpol` ou `WHO`, ou `/aide`.',
+  tryAName: ' Essayez un nom ou un sigle, comme `interpol` ou `OMS`, ou `/aide`.',
   didYouMeanMenu: 'Vouliez-vous dire…',
   partnerGone: 'Ce partenaire n’est plus dans les données. Relancez `/partenaire`.',
   openCard: 'Ouvrir la fiche d’un partenaire',
@@ -147,18 +162,18 @@ export const fr: Messages = {
       `Avec qui l’Organisation mondiale des douanes travaille : ${plural(partners, 'organisation partenaire', 'organisations partenaires')}, ${plural(agreements, 'accord signé', 'accords signés')} et ${plural(topics, 'domaine d’action', 'domaines d’action')}.`,
       '',
       '**/partenaire** `qui:` nom, sigle ou sujet : la fiche d’un partenaire, avec ses accords, ses domaines d’action et ses programmes.',
-      'Exemple : `/partenaire qui:interpol` · `/partenaire qui:money laundering` · ajoutez `privé:True` pour être seul à la voir.',
+      'Exemple : `/partenaire qui:interpol` · `/partenaire qui:blanchiment d’argent` · ajoutez `privé:True` pour être seul à la voir.',
       '',
       '**/accords** `année:` les accords signés une année donnée, ou toute la chronologie sans année.',
       'Exemple : `/accords année:2003` · `/accords`',
       '',
       '**/thème** `domaine:` les partenaires d’un domaine d’action, avec ce que chacun y fait.',
-      'Exemple : `/thème domaine:cultural-property` · `/thème domaine:drugs`',
+      'Exemple : `/thème domaine:biens culturels` · `/thème domaine:drogues`',
       '',
       '**D’où viennent les données**',
       `Chaque fait est tiré du document “${title}” (en anglais), avec les phrases exactes enregistrées pour chaque fiche. Les défauts du document ont été corrigés et consignés (${plural(notes, 'note', 'notes')}). Les noms complets marqués † sont des faits bien établis qui n’y figurent pas.`,
       '',
-      'Les données sont en anglais : cherchez en anglais (`money laundering`, `drugs`). Noms anglais d’origine des commandes : `/partner who:`, `/mou year:`, `/topic area:`, `/help`.',
+      'Cherchez en français ou en anglais (`blanchiment d’argent`, `money laundering`) ; les citations de la source restent en anglais. Noms anglais d’origine des commandes : `/partner who:`, `/mou year:`, `/topic area:`, `/help`.',
     ].join('\n'),
   helpFocusAreas: 'Domaines d’action',
   helpPartners: 'Partenaires',
@@ -169,10 +184,155 @@ export const fr: Messages = {
     'Quels partenaires sont basés à Genève ?',
   ],
 
+  // Asking by mention (gateway): a bare mention, and the playground's own lines
+  howToAskByMention: (mention, example) =>
+    `Posez-moi votre question après la mention, p. ex. ${mention} ${example} Ou utilisez \`/demander\`.`,
+
+  playground: {
+    title: 'Bot des partenaires de l’OMD · bac à sable',
+    summary: (partners, agreements, topics) =>
+      `${plural(partners, 'partenaire', 'partenaires')}, ${plural(agreements, 'accord', 'accords')}, ${plural(topics, 'domaine d’action', 'domaines d’action')}`,
+    typeCommands: 'Tapez les commandes comme dans Discord :',
+    messageMenu: 'Le menu Applications d’un message, « Partenaires OMD dans ce message » :',
+    messageExample: 'Appel avec l’OLAF et Europol à 10 h',
+    keys: 'Tab complète · un numéro choisit une option ou un bouton · n/p tournent les pages · # commence un commentaire · /exit ou Ctrl-D pour quitter',
+    pickHint: (paged) =>
+      `Tapez un numéro pour choisir parmi les choix ci-dessus, p. ex. 1${paged ? ' ; n ou p pour la page suivante ou précédente' : ''}.`,
+    nothingToPick:
+      'Il n’y a encore rien à choisir : lancez une commande dont la réponse a un menu ou des boutons.',
+    noChoice: (n, max) => `Il n’y a pas de choix ${n} : choisissez un numéro de 1 à ${max}.`,
+    pickOne: 'Choisissez un seul bouton, ou plusieurs options du même menu.',
+    lastPage: 'C’est la dernière page.',
+    firstPage: 'C’est la première page.',
+    noPages:
+      'La dernière réponse n’a pas de pages : n/next et p/prev tournent les pages d’une réponse avec ◀ et ▶.',
+    typeACommand: (help, list) => `Tapez une commande, comme ${help}. Commandes : ${list}.`,
+    unknownCommand: (typed, guess, list) =>
+      `Commande inconnue : ${typed}.${guess ? ` Vouliez-vous dire ${guess} ?` : ''} Commandes : ${list}.`,
+    takesNoOptions: (command) => `${command} ne prend pas d’option.`,
+    optionsOf: (command, list) => `Options de ${command} : ${list}.`,
+    required: 'obligatoire',
+    needsValue: (name, example) => `${name} demande une valeur, p. ex. ${example}`,
+    mustBeOneOf: (name, list, got) => `${name} doit être l’une des valeurs ${list} (reçu ${got}).`,
+    atLeastCharacters: (name, n) => `${name} doit compter au moins ${n} caractères.`,
+    atMostCharacters: (name, n) => `${name} doit compter au plus ${n} caractères.`,
+    mustBeNumber: (name, whole, got) =>
+      `${name} doit être un ${whole ? 'nombre entier' : 'nombre'} (reçu ${got}).`,
+    mustBeInRange: (name, min, max, got) =>
+      `${name} doit être ${min !== undefined && max !== undefined ? `entre ${min} et ${max}` : min !== undefined ? `au moins ${min}` : `au plus ${max}`} (reçu ${got}).`,
+    mustBeBoolean: (name, got) => `${name} doit être vrai ou faux (reçu ${got}).`,
+    mustBeId: (name, got) => `${name} doit être un identifiant ou une mention comme <@123…> (reçu ${got}).`,
+    cannotType: (name) => `${name} : ce type d’option ne peut pas être tapé dans le bac à sable.`,
+    hasSubcommands: (command) =>
+      `${command} a des sous-commandes, que le bac à sable ne sait pas encore taper.`,
+    whatIsItFor: (value) => `Je ne sais pas à quoi sert ${value}.`,
+    writeAsNameValue: (example) => ` Écrivez les options sous la forme nom:valeur, p. ex. ${example}.`,
+    noSuchOption: (command, typed, guess) =>
+      `${command} n’a pas d’option « ${typed} ».${guess ? ` Vouliez-vous dire ${guess} ?` : ''}`,
+    givenTwice: (name) => `${name} est donné deux fois.`,
+    needs: (command, names, description, example) =>
+      `${command} demande ${listInWords(names)} : ${description} Par exemple : ${example}`,
+    giveMessageText: 'Donnez le texte du message, par exemple : /message "Réunion avec l’OLAF et Europol"',
+    noMessageCommand: 'Ce bot n’a pas de commande de message.',
+    onlyYou: '(vous seul voyez ceci)',
+    updated: '(le message est mis à jour)',
+    emptyMessage: '(message vide)',
+    chooseOne: 'Choisissez',
+  },
+
+  agreementType: (type) =>
+    ({ MOU: 'protocole d’accord', 'Co-operation Agreement': 'accord de coopération' })[type],
+  topicsSharingWord: (typed) => `“${typed}” désigne plusieurs domaines d’action : choisissez-en un.`,
+
   onlyCommands: 'Ce bot ne répond qu’à ses commandes, à leurs menus et à leurs boutons.',
   unknownCommand: (name) => `Je ne connais pas la commande ${name}. Essayez \`/aide\`.`,
   componentExpired: 'Ce bouton ou ce menu a expiré. Relancez la commande pour en obtenir un nouveau.',
   apology: 'Désolé, une erreur s’est produite en répondant. Réessayez dans un instant.',
+
+  ask: {
+    command: {
+      name: 'demander',
+      questionName: 'question',
+      description:
+        'Une question en mots simples sur les partenaires de l’OMD, leurs accords et leurs domaines.',
+      questionDescription: 'Votre question, p. ex. qui dresse des chiens détecteurs ? · combien de MOU ?',
+    },
+    howToAsk: (examples) =>
+      `Posez-moi une question sur les partenaires de l’OMD, leurs accords et leurs domaines, par exemple : ${examples.map((e) => `« ${e} »`).join(' · ')}`,
+    notPartner: (name, partners) =>
+      `« ${name} » n’est pas l’un des ${partners} partenaires de la source : je n’ai rien à son sujet.`,
+    isPartner: (who, partners) => `Oui : ${who} est l’un des ${partners} partenaires de la source.`,
+    agreement: (type, date, counterpart) => {
+      const what = type === 'MOU' ? 'un protocole d’accord (MOU)' : 'un accord de coopération';
+      const withWhom = counterpart ? ` avec ${counterpart}` : '';
+      if (date === null) return `${what}${withWhom} (sans date dans la source)`;
+      const on = parsePartialDate(date).precision === 'day' ? 'le' : 'en';
+      return `${what}${withWhom} ${on} ${frenchDate(date)}`;
+    },
+    signed: (who, items) => `L’OMD et ${who} ont signé ${listInWords(items)}.`,
+    signedWithOthers: (who, items) => `Pour ${who}, l’OMD a signé ${listInWords(items)}.`,
+    noAgreement: (who) => `La source n’indique aucun accord signé entre l’OMD et ${who}.`,
+    noAgreementIn: (who, period) => `La source n’indique aucun accord entre l’OMD et ${who} ${period}.`,
+    possiblyIn: (items, period) =>
+      `Peut-être ${period} : ${listInWords(items)} (la source ne donne que l’année ; la date peut tomber en dehors).`,
+    milestone: (who, label, date) =>
+      `${label} : ${frenchDate(date)} (${who}). La source le donne comme une étape, pas comme un accord signé.`,
+    where: (who, places) => `${who} a son siège à ${listInWords(places)}.`,
+    whereUnknown: (who) => `La source n’indique pas où ${who} a son siège.`,
+    aboutPartner: (who, areas) => `${who} travaille avec l’OMD dans ces domaines : ${listInWords(areas)}.`,
+    aboutBody: (body, relation, under) => `${body} : ${relation} (la source le cite sous ${under}).`,
+    aboutProgramme: (programme, under) => `La source cite ${programme} sous ${under}.`,
+    inArea: (count, area, names) =>
+      count === 1
+        ? `1 partenaire travaille dans le domaine « ${area} » : ${names.join('')}.`
+        : `${count} partenaires travaillent dans le domaine « ${area} » : ${listInWords(names)}.`,
+    agreementsIn: (count, period, items) =>
+      count < 2
+        ? `${count} accord signé ${period} : ${items.join('')}.`
+        : `${count} accords signés ${period} : ${listInWords(items)}.`,
+    noAgreementsIn: (period) => `La source n’indique aucun accord signé ${period}.`,
+    entry: (who, types, date) => `${who} (${types}, ${date})`,
+    period: (asked) => periodInWords(asked, frenchPeriods),
+    neverSigned: (names) =>
+      `${names.length} partenaires n’ont aucun accord signé dans la source : ${listInWords(names)}.`,
+    undated: (count, items) =>
+      `${count} ${count < 2 ? 'MOU n’a' : 'MOU n’ont'} pas de date dans la source : ${listInWords(items)}.`,
+    earliest: (items) =>
+      items.length === 1
+        ? `Le plus ancien : ${items.join('')}.`
+        : `Les plus anciens : ${listInWords(items)} ; la source ne dit pas lequel vient en premier.`,
+    latest: (items) =>
+      items.length === 1
+        ? `Le plus récent : ${items.join('')}.`
+        : `Les plus récents : ${listInWords(items)} ; la source ne dit pas lequel vient en dernier.`,
+    countMous: (total, dated, undated) =>
+      `La source compte ${total} protocoles d’accord (MOU) : ${dated} datés et ${undated} sans date.`,
+    countAgreements: (total, mous, partners) =>
+      `La source compte ${total} accords signés (${mous} MOU et ${total - mous} d’autres types) avec ${partners} partenaires.`,
+    countPartners: (count) => `La source cite ${count} partenaires de l’OMD.`,
+    countIn: (count, what, period) =>
+      `${count} ${what === 'MOUs' ? 'MOU' : count < 2 ? 'accord' : 'accords'} ${count < 2 ? 'signé' : 'signés'} ${period}.`,
+    bothWorkOn: (a, b, common) =>
+      common.length
+        ? `${a} et ${b} travaillent tous deux dans ces domaines : ${listInWords(common)}.`
+        : `${a} et ${b} n’ont aucun domaine en commun dans la source.`,
+    alsoWorksOn: (who, areas) => (areas.length ? `${who} aussi : ${listInWords(areas)}.` : ''),
+    bySubject: (names) =>
+      `Ce qui s’en rapproche le plus dans la source : ${listInWords(names)}. Ouvrez une fiche pour voir ce qu’elle dit.`,
+    sourcesOf: (who) => `📑 ${who}`,
+  },
+
+  // Clicking by label: `npm run ask -- "/partner who:interpol" --click Sources` (issue 24)
+  clickByLabel: {
+    reply: (command) => (command ? `la réponse à ${command}` : 'la réponse'),
+    button: (label) => `${label} (bouton)`,
+    option: (label, value) => `${label} (menu : ${value})`,
+    nothingToClick: (wanted, reply) => `Rien à cliquer pour « ${wanted} » : ${reply} n’a ni bouton ni menu.`,
+    several: (wanted, reply, list) =>
+      `« ${wanted} » désigne plusieurs choix de ${reply} : ${list}. Donnez plus du libellé.`,
+    noMatch: (wanted, reply, list) =>
+      `Aucun bouton ni option de menu de ${reply} ne correspond à « ${wanted} ». Ses choix : ${list}.`,
+  },
 
   commands: {
     partner: {
@@ -181,7 +341,7 @@ export const fr: Messages = {
       privateName: 'privé',
       description:
         'Afficher une organisation partenaire de l’OMD : accords, domaines d’action et programmes.',
-      whoDescription: 'Nom, sigle ou sujet du partenaire, p. ex. interpol, WHO, money laundering',
+      whoDescription: 'Nom, sigle ou sujet du partenaire, p. ex. interpol, OMS, blanchiment d’argent',
       privateDescription: 'Réponse visible par vous seul (par défaut : visible dans le salon)',
     },
     mou: {
@@ -199,7 +359,7 @@ export const fr: Messages = {
       name: 'thème',
       areaName: 'domaine',
       description: 'Les partenaires de l’OMD dans un domaine d’action, p. ex. drogues ou biens culturels.',
-      areaDescription: 'Domaine d’action, p. ex. cultural-property, drugs, money-laundering',
+      areaDescription: 'Domaine d’action, p. ex. drogues, biens culturels, blanchiment d’argent',
     },
     help: {
       name: 'aide',

@@ -22,6 +22,7 @@ import {
   MessageFlags,
 } from '../toolkit/discord-enums.js';
 import { notice } from '../toolkit/replies.js';
+import { contextFor } from './locale-context.js';
 
 /** Called with any error a handler throws; transports log it. Handlers never let one escape. */
 export type ErrorReporter = (error: unknown, interaction: APIInteraction) => void;
@@ -39,7 +40,7 @@ export function handleInteraction(
   let response: APIInteractionResponse;
   const t = catalogueOf(interaction);
   try {
-    response = route(interaction, t === context.t ? context : { ...context, t });
+    response = route(interaction, contextFor(context, t));
   } catch (error) {
     reportError(error, interaction);
     response =

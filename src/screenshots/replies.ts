@@ -11,7 +11,7 @@ import type { BotContext } from '../toolkit/command.js';
 import { filesOf } from '../toolkit/files.js';
 import { followClicks } from '../transports/local/clicks.js';
 import { parseLine } from '../transports/local/message-line.js';
-import { createLocalSession } from '../transports/local/parse-command-line.js';
+import { createLocalSession, shownName } from '../transports/local/parse-command-line.js';
 import { type Layout, messageHtml } from './message-html.js';
 
 export interface Shot {
@@ -66,12 +66,6 @@ export function answerShot(
   return followed.ok ? { ...followed, commandName } : followed;
 }
 
-/** The name a French reader sees for a command, where the command has one. */
-function shownCommandName(name: string, language: Language): string {
-  const command = commands.find((candidate) => candidate.data.name === name);
-  return (language === 'fr' && command?.data.name_localizations?.fr) || name;
-}
-
 /** The page HTML for a reply: its pictures inlined, the command above it unless a click brought it. */
 export function replyHtml(
   response: APIInteractionResponse,
@@ -87,6 +81,7 @@ export function replyHtml(
     layout: Layout;
   },
 ): string {
+  const command = commands.find((candidate) => candidate.data.name === commandName);
   const data = 'data' in response && response.data && 'embeds' in response.data ? response.data : {};
   const attachments = Object.fromEntries(
     (filesOf(response) ?? []).map((file) => [
@@ -99,7 +94,11 @@ export function replyHtml(
     attachments,
     command: clicked
       ? undefined
-      : { name: shownCommandName(commandName, language), user: 'Ana', avatar: userAvatar },
+      : {
+          name: shownName(command?.data ?? { name: commandName }, languages[language] as Locale),
+          user: 'Ana',
+          avatar: userAvatar,
+        },
     author: { name: 'WCO Partners', avatar: botAvatar },
     timestamp: 'Today at 09:30',
   });

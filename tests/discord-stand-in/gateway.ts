@@ -24,7 +24,7 @@ const Op = {
   HeartbeatAck: 11,
 } as const;
 
-const GUILDS_INTENT = 1;
+const Intents = { Guilds: 1 << 0, GuildMessages: 1 << 9, DirectMessages: 1 << 12, MessageContent: 1 << 15 };
 /** Close codes after which Discord does not let the session be resumed. */
 const NON_RESUMABLE_CLOSE_CODES = new Set([4004, 4007, 4009, 4010, 4011, 4012, 4013, 4014]);
 const NOT_REPLAYED = new Set(['READY', 'RESUMED']);
@@ -251,11 +251,35 @@ export class GatewayStandIn {
   }
 
   #append(session: Session, entry: DispatchEntry): void {
+    if (entry.t === 'MESSAGE_CREATE') {
+      const visible = this.#messageAsSeenBy(session, entry.d);
+      // Discord sends no MESSAGE_CREATE to a session without the intent for it; the handle shows 0 deliveries.
+      if (!visible) return;
+      entry.d = visible;
+    }
     session.seq += 1;
     entry.seq = session.seq;
     entry.session = session;
     session.history.push(entry);
     if (session.connection) this.#deliver(session.connection, entry);
+  }
+
+  /**
+   * A MESSAGE_CREATE as Discord sends it to a session: only with GUILD_MESSAGES (guild) or DIRECT_MESSAGES
+   * (DM), and without the privileged MESSAGE_CONTENT its content, embeds, attachments and components are
+   * empty, except in DMs, in messages that mention the bot, and in the bot's own messages.
+   */
+  #messageAsSeenBy(session: Session, d: unknown): unknown {
+    const message = d as { guild_id?: string; author?: { id?: string }; mentions?: { id?: string }[] };
+    const botId = this.state.botUser.id;
+    const needed = message.guild_id ? Intents.GuildMessages : Intents.DirectMessages;
+    if (!(session.intents & needed)) return null;
+    const readable =
+      session.intents & Intents.MessageContent ||
+      !message.guild_id ||
+      message.author?.id === botId ||
+      message.mentions?.some((user) => user.id === botId);
+    return readable ? d : { ...message, content: '', embeds: [], attachments: [], components: [] };
   }
 
   #deliver(connection: Connection, entry: DispatchEntry): void {
@@ -474,7 +498,7 @@ export class GatewayStandIn {
     };
     if (shard) ready.shard = shard;
     this.#append(session, { t: 'READY', d: ready, target: {}, seq: null, session: null, deliveries: 0 });
-    if (intents & GUILDS_INTENT) {
+    if (intents & Intents.Guilds) {
       for (const guild of guilds) {
         this.#append(session, {
           t: 'GUILD_CREATE',

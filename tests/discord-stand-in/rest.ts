@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIAttachment, APIMessage } from 'discord-api-types/v10';
-import { buildMessage, buildTextChannel, createSnowflake } from './payloads.js';
+import { buildMessage, buildTextChannel, snowflake } from './payloads.js';
 import type { KnownInteraction, StandInState } from './state.js';
 import type {
   RecordedFile,
@@ -390,7 +390,7 @@ export class RestStandIn {
       flags: state.applicationFlags,
       owner: {
         ...state.botUser,
-        id: state.guilds[0]?.ownerId ?? createSnowflake(),
+        id: state.guilds[0]?.ownerId ?? snowflake(),
         bot: false,
         username: 'owner',
       },
@@ -470,7 +470,7 @@ export class RestStandIn {
         const index = list.findIndex((c) => c.id === params.commandId);
         const current = list[index];
         if (!current) return discordError(404, 10063, 'Unknown application command');
-        const updated = { ...current, ...(isRecord(body) ? body : {}), version: createSnowflake() };
+        const updated = { ...current, ...(isRecord(body) ? body : {}), version: snowflake() };
         list[index] = updated;
         return json(200, updated);
       });
@@ -522,7 +522,7 @@ export class RestStandIn {
     this.#route('GET', '/channels/:channelId', true, ({ params }) => {
       const guild = state.guilds.find((g) => g.channelId === params.channelId);
       if (!guild) return discordError(404, 10003, 'Unknown Channel');
-      return json(200, buildTextChannel(guild));
+      return json(200, buildTextChannel(guild.id, guild.channelId, guild.channelName));
     });
     this.#route('POST', '/channels/:channelId/messages', true, ({ params, body, files }) => {
       const guild = state.guilds.find((g) => g.channelId === params.channelId);
@@ -547,9 +547,9 @@ export class RestStandIn {
   ): Record<string, unknown> {
     const data = isRecord(input) ? input : {};
     const command: Record<string, unknown> = {
-      id: existing?.id ?? createSnowflake(),
+      id: existing?.id ?? snowflake(),
       application_id: this.state.applicationId,
-      version: createSnowflake(),
+      version: snowflake(),
       type: 1,
       name_localizations: null,
       description: '',
@@ -623,7 +623,7 @@ export class RestStandIn {
 
   #interactionMessage(interaction: KnownInteraction): APIMessage {
     return buildMessage({
-      channelId: interaction.channelId ?? this.state.guilds[0]?.channelId ?? createSnowflake(),
+      channelId: interaction.channelId ?? this.state.guilds[0]?.channelId ?? snowflake(),
       guildId: interaction.guildId,
       author: this.state.botUser,
       applicationId: this.state.applicationId,
@@ -667,7 +667,7 @@ export class RestStandIn {
     files.forEach((file, index) => {
       const fieldIndex = /\[(\d+)\]/.exec(file.field)?.[1] ?? String(index);
       const meta = list.find((a) => String(a.id) === fieldIndex);
-      const id = createSnowflake();
+      const id = snowflake();
       const filename = typeof meta?.filename === 'string' ? meta.filename : (file.filename ?? `file${index}`);
       result.push({
         id,

@@ -6,7 +6,7 @@
  * the gateway URL comes from `GET /gateway/bot`.
  */
 import { createServer, type Server } from 'node:http';
-import type { APIMessage, APIUser } from 'discord-api-types/v10';
+import type { APIMessage, APIUser, MessageType } from 'discord-api-types/v10';
 import { WebSocketServer } from 'ws';
 import { type FaultTarget, GatewayStandIn } from './gateway.js';
 import {
@@ -14,9 +14,13 @@ import {
   buildAutocompleteInteraction,
   buildChatInputInteraction,
   buildComponentInteraction,
+  buildMessage,
+  buildMessageCreate,
+  buildUser,
   type ChatInputInteractionOptions,
   type ComponentInteractionOptions,
   type StandInInteractionPayload,
+  snowflake,
 } from './payloads.js';
 import { RestStandIn } from './rest.js';
 import { StandInState } from './state.js';
@@ -36,6 +40,7 @@ import type {
 const CALLBACK_ROUTE = 'POST /interactions/:id/:token/callback';
 const WEBHOOK_MESSAGE_PATCH_ROUTE = 'PATCH /webhooks/:appId/:token/messages/:messageId';
 const FOLLOW_UP_ROUTE = 'POST /webhooks/:appId/:token';
+const CHANNEL_MESSAGE_ROUTE = 'POST /channels/:channelId/messages';
 
 /** Builder options with the stand-in's application, first guild and its channel filled in. */
 export type StandInBuilderOptions<T extends { applicationId: string }> = Omit<T, 'applicationId'> & {
@@ -72,6 +77,28 @@ export interface InteractionHandle {
   waitForFollowUp(timeoutMs?: number): Promise<RecordedRequest>;
   /** The current `@original` response message as the stand-in sees it. */
   original(): APIMessage | null;
+}
+
+/** A message someone writes, for {@link DiscordStandIn.dispatchMessage}. */
+export interface MessageOptions {
+  content: string;
+  /** The author (default: a generated user; `bot: true` makes it a bot). */
+  author?: Partial<APIUser>;
+  /** The guild whose channel it is written in (default: the first guild); `null`: a DM with the bot. */
+  guildId?: string | null;
+  /** Default: the message type of a plain message (0). */
+  type?: MessageType;
+}
+
+/** Handle on a dispatched MESSAGE_CREATE, to wait for the bot's reply to it. */
+export interface MessageHandle {
+  /** The message as written (before the gateway leaves out what the bot's intents don't cover). */
+  readonly message: APIMessage & { guild_id?: string };
+  readonly dispatch: DispatchHandle;
+  /** Resolves with the first accepted `POST /channels/{id}/messages` whose message_reference is this message. */
+  waitForReply(timeoutMs?: number): Promise<RecordedRequest>;
+  /** Every `POST /channels/{id}/messages` replying to this message so far. */
+  replies(): RecordedRequest[];
 }
 
 export class DiscordStandIn {
@@ -242,6 +269,50 @@ export class DiscordStandIn {
           timeoutMs,
         ),
       original: () => this.#state.interactions.get(id)?.original ?? null,
+    };
+  }
+
+  /** `<@botId>`: how a message mentions the bot. */
+  get botMention(): string {
+    return `<@${this.#state.botUser.id}>`;
+  }
+
+  /**
+   * Sends MESSAGE_CREATE for a message someone writes, as Discord would: with the users its `<@id>`s mention
+   * in `mentions`, and the author's member in a guild. The gateway sends it only to sessions with the intent
+   * for it, and without MESSAGE_CONTENT leaves its content out unless it mentions the bot or is in a DM.
+   */
+  dispatchMessage(options: MessageOptions): MessageHandle {
+    const guild =
+      options.guildId === null
+        ? undefined
+        : options.guildId === undefined
+          ? this.#state.guilds[0]
+          : this.#state.guilds.find((g) => g.id === options.guildId);
+    const mentioned = [...options.content.matchAll(/<@!?(\d{17,20})>/g)].map(([, id]) =>
+      id === this.#state.botUser.id ? this.#state.botUser : buildUser({ id }),
+    );
+    const message = buildMessage({
+      channelId: guild?.channelId ?? snowflake(),
+      guildId: guild?.id ?? null,
+      author: buildUser(options.author),
+      content: options.content,
+      mentions: mentioned,
+      ...(options.type === undefined ? {} : { type: options.type }),
+    });
+    const dispatch = this.gateway.dispatch('MESSAGE_CREATE', buildMessageCreate(message), {
+      ...(guild ? { guildId: guild.id } : {}),
+    });
+    const isReply = (r: RecordedRequest) =>
+      r.route === CHANNEL_MESSAGE_ROUTE &&
+      (r.body as { message_reference?: { message_id?: string } } | null)?.message_reference?.message_id ===
+        message.id;
+    return {
+      message,
+      dispatch,
+      waitForReply: (timeoutMs = 5_000) =>
+        this.rest.waitForRequest((r) => isReply(r) && r.fault === null && r.status < 300, timeoutMs),
+      replies: () => this.rest.requests.filter(isReply),
     };
   }
 

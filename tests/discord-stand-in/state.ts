@@ -2,7 +2,7 @@
  * State shared by the REST and gateway halves of the stand-in.
  */
 import type { APIMessage, APIUser } from 'discord-api-types/v10';
-import { buildBotUser, createSnowflake, resolveGuildSeed } from './payloads.js';
+import { buildBotUser, resolveGuildSeed, snowflake } from './payloads.js';
 import type { DiscordStandInOptions, StandInGuild } from './types.js';
 
 /** An interaction the stand-in dispatched (or first heard of through a callback). */
@@ -37,11 +37,11 @@ export class StandInState {
   readonly interactions = new Map<string, KnownInteraction>();
 
   constructor(options: DiscordStandInOptions) {
-    this.applicationId = options.applicationId ?? createSnowflake();
+    this.applicationId = options.applicationId ?? snowflake();
     this.applicationFlags = options.applicationFlags ?? 0;
     this.botUser = buildBotUser(this.applicationId, options.botUsername);
     const seeds = options.guilds ?? [{}];
-    this.guilds = seeds.map((seed, index) => resolveGuildSeed(seed, index, createSnowflake()));
+    this.guilds = seeds.map((seed, index) => resolveGuildSeed(seed, index, snowflake()));
     this.shards = Math.max(1, options.shards ?? 1);
     this.token = options.token ?? null;
     this.logUnknownRoutes = options.logUnknownRoutes ?? false;

@@ -1,5 +1,5 @@
 import type {
-  APIInteraction,
+  APIChatInputApplicationCommandInteraction,
   APIInteractionResponse,
   APIInteractionResponseCallbackData,
   APIMessageComponentInteraction,
@@ -29,9 +29,12 @@ export const someoneElse = createLocalSession({
   },
 });
 
-export function interactionFor(line: string, session: LocalSession = owner): APIInteraction {
+export function interactionFor(
+  line: string,
+  session: LocalSession = owner,
+): APIChatInputApplicationCommandInteraction {
   const parsed = parseCommandLine(line, commands, session);
-  if (!parsed.ok) throw new Error(`test line does not parse: ${line}`);
+  if (!parsed.ok) throw new Error(`test line does not parse: ${line}: ${parsed.error}`);
   return parsed.interaction;
 }
 

@@ -4,9 +4,16 @@ import {
   Events,
   GatewayDispatchEvents,
   GatewayIntentBits,
+  Options,
+  type RawFile,
   Routes,
 } from 'discord.js';
-import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+import type {
+  APIInteraction,
+  APIInteractionResponse,
+  APIInteractionResponseCallbackData,
+  GatewayMessageCreateDispatchData,
+} from 'discord-api-types/v10';
 import { InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
 import type { Config } from '../../config.js';
 import { catalogueOf } from '../../i18n/index.js';
@@ -14,6 +21,14 @@ import { type ErrorReporter, handleInteraction } from '../../interactions/handle
 import { describeInteraction, type Logger, logHandlerError, logInteraction } from '../../logger.js';
 import type { BotMetrics } from '../../metrics/metrics.js';
 import type { BotContext } from '../../toolkit/command.js';
+import {
+  askInteraction,
+  howToAsk,
+  type MessageAction,
+  messageDataOf,
+  readMessage,
+  replyTo,
+} from './messages.js';
 import { callbackWithFiles } from './reply-files.js';
 
 /** Answers an interaction; a handler error it recovers from is passed to `reportError`. */
@@ -34,10 +49,16 @@ export interface GatewayBotOptions {
   metrics?: BotMetrics;
 }
 
-/** Least privilege: slash commands need no intents beyond Guilds, and nothing the bot sends may ping. */
+/**
+ * Least privilege: Guilds for the guilds' languages, GuildMessages and DirectMessages for the messages that
+ * ask the bot (mentions, DMs). Never the privileged MessageContent: Discord sends the content of exactly
+ * those messages without it. Messages are not cached (the bot never reads one twice), and nothing the bot
+ * sends may ping.
+ */
 export function gatewayClientOptions(apiUrl: string, overrides: Partial<ClientOptions> = {}): ClientOptions {
   return {
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
     allowedMentions: { parse: [] },
     ...overrides,
     rest: { api: apiUrl, ...overrides.rest },
@@ -47,8 +68,9 @@ export function gatewayClientOptions(apiUrl: string, overrides: Partial<ClientOp
 /**
  * The discord.js gateway bot. Interactions are taken from the raw INTERACTION_CREATE dispatch, so the
  * shared handlers get exactly the payload Discord sent (the same as over HTTP), and their response is
- * posted to the interaction callback as is. The client keeps no state of its own, so shards and processes
- * can be added freely.
+ * posted to the interaction callback as is. Messages that ask the bot (MESSAGE_CREATE with a mention, or in
+ * a DM) are answered by /ask through the same handlers, as a reply (messages.ts). The client keeps no state
+ * of its own, so shards and processes can be added freely.
  */
 export function createGatewayBot({
   config,
@@ -85,6 +107,10 @@ export function createGatewayBot({
 
   const answered = createRecentIds();
   const inFlight = new Set<Promise<void>>();
+  const track = (pending: Promise<void>) => {
+    inFlight.add(pending);
+    void pending.finally(() => inFlight.delete(pending));
+  };
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
     if (!answered.add(interaction.id)) {
       logger.info(
@@ -93,9 +119,16 @@ export function createGatewayBot({
       );
       return;
     }
-    const pending = respond(client, interaction, answer, logger, metrics);
-    inFlight.add(pending);
-    void pending.finally(() => inFlight.delete(pending));
+    track(respond(client, interaction, answer, logger, metrics));
+  });
+  client.ws.on(GatewayDispatchEvents.MessageCreate, (message: GatewayMessageCreateDispatchData) => {
+    const botId = client.user?.id;
+    if (!botId) return;
+    const action = readMessage(message, botId);
+    if (action.kind === 'ignore') return;
+    // A replayed MESSAGE_CREATE (after a RESUME) is answered once, as interactions are.
+    if (!answered.add(message.id)) return;
+    track(replyToMessage(client, botId, message, action, { answer, context, logger, metrics }));
   });
   answering.set(client, inFlight);
   return client;
@@ -148,19 +181,7 @@ async function respond(
   metrics?: BotMetrics,
 ) {
   const started = performance.now();
-  // A handler error is answered with an apology but counted and logged as an error, as over HTTP.
-  let failed = false;
-  const reportHandlerError: ErrorReporter = (error, failedInteraction) => {
-    failed = true;
-    logHandlerError(logger)(error, failedInteraction);
-  };
-  let response: APIInteractionResponse;
-  try {
-    response = answer(interaction, reportHandlerError);
-  } catch (error) {
-    reportHandlerError(error, interaction);
-    response = fallbackResponse(interaction);
-  }
+  const { response, failed } = answerOrApologize(interaction, answer, logger);
   try {
     await postCallback(client, interaction, response, logger);
     const outcome = failed ? 'error' : 'ok';
@@ -183,6 +204,88 @@ async function respond(
       transport: 'gateway',
     });
     await apologize(client, interaction, error, logger);
+  }
+}
+
+/**
+ * The handlers' answer; an error they report or throw is logged, and counted as an error (`failed`) though
+ * the user gets an answer (the apology, when it was thrown), as over HTTP.
+ */
+function answerOrApologize(
+  interaction: APIInteraction,
+  answer: InteractionHandler,
+  logger: Logger,
+): { response: APIInteractionResponse; failed: boolean } {
+  let failed = false;
+  const reportHandlerError: ErrorReporter = (error, failedInteraction) => {
+    failed = true;
+    logHandlerError(logger)(error, failedInteraction);
+  };
+  try {
+    return { response: answer(interaction, reportHandlerError), failed };
+  } catch (error) {
+    reportHandlerError(error, interaction);
+    return { response: fallbackResponse(interaction), failed };
+  }
+}
+
+/**
+ * Answers a message that asks the bot: /ask through the shared handlers (a bare mention gets a line on how
+ * to ask), posted as a reply. Never throws: a handler error is answered with the apology, a reply Discord
+ * refuses is logged. discord.js's REST client queues the post behind any rate limit.
+ */
+async function replyToMessage(
+  client: Client,
+  botId: string,
+  message: GatewayMessageCreateDispatchData,
+  action: Exclude<MessageAction, { kind: 'ignore' }>,
+  {
+    answer,
+    context,
+    logger,
+    metrics,
+  }: { answer: InteractionHandler; context: BotContext; logger: Logger; metrics?: BotMetrics },
+): Promise<void> {
+  const started = performance.now();
+  const where = { messageId: message.id, channelId: message.channel_id, guildId: message.guild_id };
+  let data: APIInteractionResponseCallbackData | undefined;
+  let files: RawFile[] | undefined;
+  let interaction: APIInteraction | undefined;
+  let failed = false;
+  if (action.kind === 'how-to-ask') {
+    const guildLocale = message.guild_id
+      ? client.guilds.cache.get(message.guild_id)?.preferredLocale
+      : undefined;
+    data = howToAsk(botId, guildLocale);
+  } else {
+    interaction = askInteraction(message, action.question, client.application?.id ?? botId, context.commands);
+    if (!interaction) {
+      logger.error(where, 'a message asks the bot, but there is no /ask command to answer it');
+      return;
+    }
+    const answered = answerOrApologize(interaction, answer, logger);
+    failed = answered.failed;
+    const rendered = callbackWithFiles(answered.response, logger);
+    files = rendered.files;
+    data = messageDataOf(rendered.body) ?? messageDataOf(fallbackResponse(interaction));
+  }
+  try {
+    await client.rest.post(Routes.channelMessages(message.channel_id), {
+      body: replyTo(message, data ?? {}),
+      ...(files ? { files } : {}),
+    });
+  } catch (error) {
+    failed = true;
+    logger.error({ err: restErrorSummary(error), ...where }, 'reply to a message failed');
+  }
+  if (interaction) {
+    const outcome = failed ? 'error' : 'ok';
+    metrics?.interaction(interaction, outcome, performance.now() - started);
+    logInteraction(logger, interaction, {
+      latencyMs: performance.now() - started,
+      outcome,
+      transport: 'gateway-message',
+    });
   }
 }
 

@@ -5,7 +5,14 @@
  */
 import type { APIInteraction, APIInteractionResponse, APIMessage } from 'discord-api-types/payloads/v10';
 import { InteractionResponseType } from 'discord-api-types/payloads/v10';
-import { buildBotMessage, buildComponentInteraction, type LocalSession } from './parse-command-line.js';
+import { commands } from '../../../commands/index.js';
+import { catalogueFor, type Messages } from '../../i18n/index.js';
+import {
+  buildBotMessage,
+  buildComponentInteraction,
+  type LocalSession,
+  shownName,
+} from './parse-command-line.js';
 import { type Choice, listChoices } from './render-text.js';
 
 export type ClickResult = { ok: true; interaction: APIInteraction } | { ok: false; error: string };
@@ -20,8 +27,8 @@ function wordsOf(text: string): string[] {
     .filter(Boolean);
 }
 
-function describe(choice: Choice): string {
-  return choice.kind === 'option' ? `${choice.label} (menu: ${choice.value})` : `${choice.label} (button)`;
+function describe(choice: Choice, t: Messages['clickByLabel']): string {
+  return choice.kind === 'option' ? t.option(choice.label, choice.value ?? '') : t.button(choice.label);
 }
 
 export class ReplyChoices {
@@ -30,6 +37,11 @@ export class ReplyChoices {
   private lastCommand: string | undefined;
 
   constructor(private readonly session: LocalSession) {}
+
+  /** The playground's lines in the session's language. */
+  private get texts(): Messages {
+    return catalogueFor(this.session.locale);
+  }
 
   get choices(): readonly Choice[] {
     return this.current?.choices ?? [];
@@ -59,28 +71,21 @@ export class ReplyChoices {
   /** The component interaction for the numbered choices: one button, or options of one menu. */
   click(numbers: readonly number[]): ClickResult {
     const current = this.current;
-    if (!current)
-      return {
-        ok: false,
-        error: 'There is nothing to pick from yet: run a command whose reply has a menu or buttons.',
-      };
+    const t = this.texts.playground;
+    if (!current) return { ok: false, error: t.nothingToPick };
     const chosen: Choice[] = [];
     for (const number of numbers) {
       const choice = current.choices.find((candidate) => candidate.number === number);
-      if (!choice)
-        return {
-          ok: false,
-          error: `There is no choice ${number}: pick a number from 1 to ${current.choices.length}.`,
-        };
+      if (!choice) return { ok: false, error: t.noChoice(number, current.choices.length) };
       chosen.push(choice);
     }
     const [first] = chosen;
-    if (!first) return { ok: false, error: 'Pick a number.' };
+    if (!first) return { ok: false, error: t.noChoice(0, current.choices.length) };
     if (
       chosen.length > 1 &&
       (first.kind !== 'option' || chosen.some((choice) => choice.customId !== first.customId))
     ) {
-      return { ok: false, error: 'Pick one button, or several options of the same menu.' };
+      return { ok: false, error: t.pickOne };
     }
     const interaction = buildComponentInteraction(
       {
@@ -115,19 +120,14 @@ export class ReplyChoices {
     const found = [exact, containing, byNumber].find((list) => list.length > 0) ?? [];
     const [only] = found;
     if (only && found.length === 1) return { ok: true, number: only.number };
-    const command = this.current?.commandName ?? this.lastCommand;
-    const reply = command ? `the reply to /${command}` : 'the reply';
-    if (!choices.length)
-      return { ok: false, error: `Nothing to click for "${wanted}": ${reply} has no buttons or menus.` };
-    if (found.length > 1)
-      return {
-        ok: false,
-        error: `"${wanted}" matches several choices of ${reply}: ${found.map(describe).join(', ')}. Give more of the label.`,
-      };
-    return {
-      ok: false,
-      error: `No button or menu option of ${reply} matches "${wanted}". Its choices: ${choices.map(describe).join(', ')}.`,
-    };
+    const t = this.texts.clickByLabel;
+    const name = this.current?.commandName ?? this.lastCommand;
+    const command = commands.find((candidate) => candidate.data.name === name);
+    const reply = t.reply(command ? `/${shownName(command.data, this.session.locale)}` : name);
+    const list = (shown: readonly Choice[]) => shown.map((choice) => describe(choice, t)).join(', ');
+    if (!choices.length) return { ok: false, error: t.nothingToClick(wanted, reply) };
+    if (found.length > 1) return { ok: false, error: t.several(wanted, reply, list(found)) };
+    return { ok: false, error: t.noMatch(wanted, reply, list(choices)) };
   }
 }
 

@@ -17,10 +17,12 @@ import {
   buildAutocompleteInteraction,
   type CommandSpec,
   createLocalSession,
+  isNamed,
   type LexedItem,
   type LocalSession,
   lexCommandLine,
   parseOptions,
+  shownName,
 } from './parse-command-line.js';
 
 /**
@@ -41,11 +43,24 @@ export function quoteValue(value: string): string {
   return `"${value.replace(/["\\]/g, '\\$&')}"`;
 }
 
-function optionNames(command: CommandSpec, used: ReadonlySet<string>, prefix: string): string[] {
+/** The options not used yet whose name (English or translated) starts with `prefix`, named in `locale`. */
+function optionNames(
+  command: CommandSpec,
+  used: ReadonlySet<string>,
+  prefix: string,
+  locale: LocalSession['locale'],
+): string[] {
   return (command.data.options ?? [])
-    .map((option) => option.name)
-    .filter((name) => !used.has(name) && name.startsWith(prefix.toLowerCase()))
-    .map((name) => `${name}:`);
+    .filter((option) => !used.has(option.name) && startsWithName(option, prefix))
+    .map((option) => `${shownName(option, locale)}:`);
+}
+
+/** Whether the English name or a translation starts with `prefix`. */
+function startsWithName(named: Parameters<typeof shownName>[0], prefix: string): boolean {
+  const lower = prefix.toLowerCase();
+  return [named.name, ...Object.values(named.name_localizations ?? {})].some((name) =>
+    name?.toLowerCase().startsWith(lower),
+  );
 }
 
 function valueCompletions(
@@ -64,13 +79,16 @@ function valueCompletions(
     values = option.choices
       .filter(
         (choice) =>
-          String(choice.value).toLowerCase().startsWith(lower) || choice.name.toLowerCase().includes(lower),
+          String(choice.value).toLowerCase().startsWith(lower) ||
+          [choice.name, ...Object.values(choice.name_localizations ?? {})].some((name) =>
+            name?.toLowerCase().includes(lower),
+          ),
       )
-      .map((choice) => String(choice.value));
+      .map((choice) => choice.name_localizations?.[session.locale] ?? String(choice.value));
   } else if (option.type === ApplicationCommandOptionType.Boolean) {
     values = ['true', 'false'].filter((value) => value.startsWith(lower));
   } else if ('autocomplete' in option && option.autocomplete) {
-    const parsed = parseOptions(command, others, { lenient: true });
+    const parsed = parseOptions(command, others, { lenient: true, locale: session.locale });
     const interaction = buildAutocompleteInteraction(
       command,
       parsed.ok ? parsed.options : [],
@@ -91,7 +109,8 @@ function valueCompletions(
       if (new Set(values).size > 1) labels = offered.map((choice) => choice.name);
     }
   }
-  return { values: [...new Set(values)].map((value) => `${option.name}:${quoteValue(value)} `), labels };
+  const name = shownName(option, session.locale);
+  return { values: [...new Set(values)].map((value) => `${name}:${quoteValue(value)} `), labels };
 }
 
 /** The completer: `complete('/partner who:inte', context)` → `[['who:interpol '], 'who:inte']`. */
@@ -107,38 +126,48 @@ export function complete(
   if (lexed.commandEnd === line.length) {
     const typed = line.trimStart();
     const prefix = lexed.command;
-    const names = [...commands.map((command) => command.data.name), ...extraCommands];
-    return [names.filter((name) => name.startsWith(prefix)).map((name) => `/${name} `), typed];
+    const names = [
+      ...commands
+        .filter((command) => startsWithName(command.data, prefix))
+        .map((command) => shownName(command.data, session.locale)),
+      ...extraCommands.filter((name) => name.startsWith(prefix)),
+    ];
+    return [names.map((name) => `/${name} `), typed];
   }
 
-  const command = commands.find((candidate) => candidate.data.name === lexed.command);
+  const command = commands.find((candidate) => isNamed(candidate.data, lexed.command));
   if (!command) return [[], line];
   const declared = (command.data.options ?? []) as APIApplicationCommandBasicOption[];
   const last = lexed.items.at(-1);
   const openQuote = last?.quoted && !last.closed;
   const used = new Set(
-    lexed.items.map((item) => item.name?.toLowerCase()).filter((name): name is string => name !== undefined),
+    lexed.items.flatMap((item) => {
+      const named =
+        item.name === undefined ? undefined : declared.find((option) => isNamed(option, item.name ?? ''));
+      return named ? [named.name] : [];
+    }),
   );
+  const locale = session.locale;
 
   // After a space: the options not given yet.
-  if (!last || (/\s$/u.test(line) && !openQuote)) return [optionNames(command, used, ''), ''];
+  if (!last || (/\s$/u.test(line) && !openQuote)) return [optionNames(command, used, '', locale), ''];
 
   if (last.name === undefined) {
     // A bare word: the start of an option name.
-    return [optionNames(command, used, last.value), line.slice(last.start)];
+    return [optionNames(command, used, last.value, locale), line.slice(last.start)];
   }
 
   // `who:interpol pr`: a bare value followed by the start of another option's name.
   if (!last.quoted) {
     const lastWord = /\s(\S+)$/u.exec(last.value)?.[1];
     if (lastWord) {
-      const names = optionNames(command, used, lastWord);
+      const names = optionNames(command, used, lastWord, locale);
       if (names.length) return [names, lastWord];
     }
   }
 
-  const option = declared.find((candidate) => candidate.name === last.name?.toLowerCase());
-  if (!option) return [optionNames(command, used, last.name), line.slice(last.start)];
+  const option = declared.find((candidate) => isNamed(candidate, last.name ?? ''));
+  if (!option) return [optionNames(command, used, last.name, locale), line.slice(last.start)];
   const others = lexed.items.slice(0, -1);
   const { values, labels } = valueCompletions(command, option, last, others, context, session);
   return labels ? [values, line.slice(last.start), labels] : [values, line.slice(last.start)];

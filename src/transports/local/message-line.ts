@@ -3,6 +3,7 @@
  * message") on a message holding that text, as Discord sends it when someone picks it in a message's Apps
  * menu. The text may be quoted or bare (the rest of the line).
  */
+
 import {
   type APIChatInputApplicationCommandInteraction,
   type APIMessageApplicationCommandInteraction,
@@ -11,6 +12,7 @@ import {
 } from 'discord-api-types/payloads/v10';
 import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { messageCommands } from '../../../commands/index.js';
+import { catalogueFor } from '../../i18n/index.js';
 import {
   buildBotMessage,
   type CommandSpec,
@@ -70,12 +72,9 @@ export function buildMessageCommandInteraction(
 function parseMessageLine(line: string, session: LocalSession): LineResult {
   const [command] = messageCommands;
   const text = messageLineText(line).trim();
-  if (!command) return { ok: false, error: 'This bot has no message command.' };
-  if (!text)
-    return {
-      ok: false,
-      error: 'Give the message text, for example: /message "Meeting with OLAF and Europol"',
-    };
+  const t = catalogueFor(session.locale).playground;
+  if (!command) return { ok: false, error: t.noMessageCommand };
+  if (!text) return { ok: false, error: t.giveMessageText };
   return { ok: true, interaction: buildMessageCommandInteraction(command, text, session) };
 }
 

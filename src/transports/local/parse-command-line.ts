@@ -7,240 +7,35 @@
  * left bare: a bare value runs until the next ` name:`. The leading slash is optional, and a first value
  * without `name:` goes to the command's first option (`/partner interpol`).
  */
-import { randomBytes } from 'node:crypto';
 import {
-  type APIApplicationCommandAutocompleteInteraction,
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandOption,
   type APIChatInputApplicationCommandInteraction,
-  type APIInteractionGuildMember,
-  type APIInteractionResponseCallbackData,
-  type APIMessage,
-  type APIMessageComponentInteraction,
-  type APIUser,
   ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  ChannelType,
-  type ComponentType,
-  type GuildMemberFlags,
-  InteractionContextType,
-  InteractionType,
-  MessageType,
 } from 'discord-api-types/payloads/v10';
-import type { Locale, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Locale, LocalizationMap } from 'discord-api-types/v10';
+import { catalogueFor } from '../../i18n/index.js';
+import {
+  buildChatInputInteraction,
+  type CommandSpec,
+  createLocalSession,
+  type LocalSession,
+} from '../payloads.js';
 
-/** What the parser needs of a command: its registration JSON. */
-export interface CommandSpec {
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The local user, guild and channel
-// ---------------------------------------------------------------------------------------------------------
-
-/** Who is typing, and where: the same on every interaction of one playground session. */
-export interface LocalSession {
-  applicationId: string;
-  user: APIUser;
-  /** null: a DM with the bot. */
-  guildId: string | null;
-  channelId: string;
-  locale: Locale;
-}
-
-const discordEpoch = 1_420_070_400_000n;
-let sequence = 0n;
-
-/** A fresh snowflake with the current time in it, as Discord makes them. */
-export function snowflake(timestampMs: number = Date.now()): string {
-  sequence = (sequence + 1n) & 0xfffn;
-  return (((BigInt(timestampMs) - discordEpoch) << 22n) | (1n << 17n) | sequence).toString();
-}
-
-export function createLocalSession(overrides: Partial<LocalSession> = {}): LocalSession {
-  return {
-    applicationId: '1290000000000000001',
-    user: {
-      id: '1290000000000000042',
-      username: 'playground-user',
-      discriminator: '0',
-      global_name: 'Playground User',
-      avatar: null,
-    },
-    guildId: '1290000000000000100',
-    channelId: '1290000000000000200',
-    locale: 'en-US' as Locale,
-    ...overrides,
-  };
-}
-
-const allPermissions = '2251799813685247';
-
-/** The fields every interaction shares: ids, a fresh token, where it happened and who did it. */
-export function interactionBase(session: LocalSession) {
-  const { guildId, channelId, user } = session;
-  const member: APIInteractionGuildMember | undefined = guildId
-    ? {
-        user,
-        nick: null,
-        avatar: null,
-        banner: null,
-        roles: [],
-        joined_at: '2024-01-01T00:00:00.000Z',
-        premium_since: null,
-        deaf: false,
-        mute: false,
-        flags: 0 as GuildMemberFlags,
-        pending: false,
-        communication_disabled_until: null,
-        permissions: allPermissions,
-      }
-    : undefined;
-  return {
-    id: snowflake(),
-    application_id: session.applicationId,
-    token: `playground.${randomBytes(24).toString('base64url')}`,
-    version: 1 as const,
-    channel_id: channelId,
-    channel: guildId
-      ? { id: channelId, type: ChannelType.GuildText as const, guild_id: guildId, name: 'playground' }
-      : { id: channelId, type: ChannelType.DM as const },
-    ...(guildId
-      ? {
-          guild_id: guildId,
-          guild: { id: guildId, locale: session.locale, features: [] },
-          guild_locale: session.locale,
-          member,
-        }
-      : { user }),
-    app_permissions: allPermissions,
-    locale: session.locale,
-    entitlements: [],
-    authorizing_integration_owners: guildId
-      ? { [ApplicationIntegrationType.GuildInstall]: guildId }
-      : { [ApplicationIntegrationType.UserInstall]: user.id },
-    context: guildId ? InteractionContextType.Guild : InteractionContextType.BotDM,
-    attachment_size_limit: 10 * 1024 * 1024,
-  };
-}
-
-/** A stable id per command name, as a registered command would have. */
-function commandId(name: string): string {
-  let hash = 0n;
-  for (const char of name) hash = (hash * 131n + BigInt(char.codePointAt(0) ?? 0)) % 1_000_000n;
-  return (1_290_000_000_001_000_000n + hash).toString();
-}
-
-export function buildChatInputInteraction(
-  command: CommandSpec,
-  options: APIApplicationCommandInteractionDataBasicOption[],
-  session: LocalSession = createLocalSession(),
-): APIChatInputApplicationCommandInteraction {
-  return {
-    ...interactionBase(session),
-    type: InteractionType.ApplicationCommand,
-    data: {
-      id: commandId(command.data.name),
-      name: command.data.name,
-      type: ApplicationCommandType.ChatInput,
-      ...(options.length ? { options } : {}),
-    },
-  } as APIChatInputApplicationCommandInteraction;
-}
-
-/** An autocomplete interaction: `options` as typed so far, the one named `focused` carrying the partial text. */
-export function buildAutocompleteInteraction(
-  command: CommandSpec,
-  options: APIApplicationCommandInteractionDataBasicOption[],
-  focused: { name: string; value: string },
-  session: LocalSession = createLocalSession(),
-): APIApplicationCommandAutocompleteInteraction {
-  const declared = command.data.options?.find((option) => option.name === focused.name);
-  const focusedOption = {
-    type: declared?.type ?? ApplicationCommandOptionType.String,
-    name: focused.name,
-    // Discord sends the partial input as a string, whatever the option's type.
-    value: focused.value,
-    focused: true,
-  };
-  return {
-    ...interactionBase(session),
-    type: InteractionType.ApplicationCommandAutocomplete,
-    data: {
-      id: commandId(command.data.name),
-      name: command.data.name,
-      type: ApplicationCommandType.ChatInput,
-      options: [...options.filter((option) => option.name !== focused.name), focusedOption],
-    },
-  } as APIApplicationCommandAutocompleteInteraction;
-}
-
-/** The bot's message as Discord would deliver it in a component interaction's `message` field. */
-export function buildBotMessage(
-  data: APIInteractionResponseCallbackData,
-  session: LocalSession = createLocalSession(),
-  { id = snowflake(), commandName }: { id?: string; commandName?: string } = {},
-): APIMessage {
-  const bot: APIUser = {
-    id: session.applicationId,
-    username: 'wco-partner-bot',
-    discriminator: '0',
-    global_name: null,
-    avatar: null,
-    bot: true,
-  };
-  return {
-    id,
-    type: commandName ? MessageType.ChatInputCommand : MessageType.Default,
-    channel_id: session.channelId,
-    author: bot,
-    content: data.content ?? '',
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: data.embeds ?? [],
-    pinned: false,
-    flags: data.flags ?? 0,
-    components: (data.components ?? []) as APIMessage['components'],
-    application_id: session.applicationId,
-    webhook_id: session.applicationId,
-    ...(commandName
-      ? {
-          interaction_metadata: {
-            id: snowflake(),
-            type: InteractionType.ApplicationCommand,
-            user: session.user,
-            authorizing_integration_owners: session.guildId
-              ? { [ApplicationIntegrationType.GuildInstall]: session.guildId }
-              : { [ApplicationIntegrationType.UserInstall]: session.user.id },
-          },
-        }
-      : {}),
-  } as APIMessage;
-}
-
-/** A click on a button (no values) or a pick in a select menu (`values`), on `message`. */
-export function buildComponentInteraction(
-  click: { message: APIMessage; customId: string; componentType: ComponentType; values?: string[] },
-  session: LocalSession = createLocalSession(),
-): APIMessageComponentInteraction {
-  return {
-    ...interactionBase(session),
-    type: InteractionType.MessageComponent,
-    message: click.message,
-    data: {
-      custom_id: click.customId,
-      component_type: click.componentType,
-      ...(click.values ? { values: click.values } : {}),
-    },
-  } as APIMessageComponentInteraction;
-}
+// The payload builders live in ../payloads.ts (shared with the gateway and the tests); re-exported for the
+// playground's modules.
+export {
+  buildAutocompleteInteraction,
+  buildBotMessage,
+  buildChatInputInteraction,
+  buildComponentInteraction,
+  type CommandSpec,
+  createLocalSession,
+  interactionBase,
+  type LocalSession,
+  snowflake,
+} from '../payloads.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Lexing
@@ -350,6 +145,42 @@ type ValueResult =
   | { ok: true; option: APIApplicationCommandInteractionDataBasicOption }
   | { ok: false; error: string };
 
+/** A command, option or choice: its English name and its translations. */
+interface Named {
+  name: string;
+  name_localizations?: LocalizationMap | null;
+}
+
+/** The name a user of `locale` sees: its translation when there is one, as Discord shows it. */
+export function shownName(named: Named, locale: Locale = defaultLocale): string {
+  return named.name_localizations?.[locale] ?? named.name;
+}
+
+/** Typed in either language: the English name or any translation (a French name works with --locale en). */
+export function isNamed(named: Named, typed: string): boolean {
+  const lower = typed.toLowerCase();
+  return [named.name, ...Object.values(named.name_localizations ?? {})].some(
+    (name) => name?.toLowerCase() === lower,
+  );
+}
+
+/** The English name of whatever `typed` names, or of the closest name to it. */
+function closest(typed: string, named: readonly Named[], locale: Locale): Named | undefined {
+  const lower = typed.toLowerCase();
+  const all = named.flatMap((entity) => [
+    [shownName(entity, locale), entity] as const,
+    [entity.name, entity] as const,
+    ...Object.values(entity.name_localizations ?? {}).map((name) => [name ?? '', entity] as const),
+  ]);
+  return (
+    all.find(([name]) => name.startsWith(lower) && lower.length > 0)?.[1] ??
+    all.find(([name]) => editDistance(lower, name) <= Math.max(1, Math.floor(name.length / 3)))?.[1]
+  );
+}
+
+const defaultLocale = 'en-US' as Locale;
+const playgroundTexts = (locale: Locale) => catalogueFor(locale).playground;
+
 function isBasic(option: APIApplicationCommandOption): option is APIApplicationCommandBasicOption {
   return (
     option.type !== ApplicationCommandOptionType.Subcommand &&
@@ -371,27 +202,22 @@ function editDistance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
-function closest(typed: string, names: readonly string[]): string | undefined {
-  const lower = typed.toLowerCase();
-  return (
-    names.find((name) => name.startsWith(lower) && lower.length > 0) ??
-    names.find((name) => editDistance(lower, name) <= Math.max(1, Math.floor(name.length / 3)))
-  );
-}
-
-/** "who (required), private" */
-function describeOptions(command: CommandSpec): string {
+/** "Options of /partner: who (required), private." */
+function describeOptions(command: CommandSpec, locale: Locale): string {
+  const t = playgroundTexts(locale);
+  const name = `/${shownName(command.data, locale)}`;
   const options = command.data.options ?? [];
-  if (!options.length) return `/${command.data.name} takes no options.`;
+  if (!options.length) return t.takesNoOptions(name);
   const list = options.map(
-    (option) => `${option.name}${'required' in option && option.required ? ' (required)' : ''}`,
+    (option) =>
+      `${shownName(option, locale)}${'required' in option && option.required ? ` (${t.required})` : ''}`,
   );
-  return `Options of /${command.data.name}: ${list.join(', ')}.`;
+  return t.optionsOf(name, list.join(', '));
 }
 
 /** An example value for the usage hint. */
-function exampleValue(option: APIApplicationCommandBasicOption): string {
-  if ('choices' in option && option.choices?.[0]) return String(option.choices[0].value);
+function exampleValue(option: APIApplicationCommandBasicOption, locale: Locale): string {
+  if ('choices' in option && option.choices?.[0]) return choiceShown(option.choices[0], locale);
   switch (option.type) {
     case ApplicationCommandOptionType.Integer:
       return String(option.min_value ?? 1);
@@ -401,41 +227,55 @@ function exampleValue(option: APIApplicationCommandBasicOption): string {
       return 'true';
     default:
       // "…, e.g. interpol, WHO" in the description gives a real example.
-      return /\be\.g\.,?\s*([^,;)\s]+)/.exec(option.description)?.[1] ?? '…';
+      return /\b(?:e\.g\.|p\. ex\.),?\s*([^,;)\s]+)/.exec(option.description)?.[1] ?? '…';
   }
+}
+
+/** A choice as it is typed: its value in English, its translated name in another language. */
+function choiceShown(choice: Named & { value: string | number }, locale: Locale): string {
+  return choice.name_localizations?.[locale] ?? String(choice.value);
+}
+
+/** The option's description in `locale`. */
+function descriptionOf(option: APIApplicationCommandBasicOption, locale: Locale): string {
+  return option.description_localizations?.[locale] ?? option.description;
 }
 
 function shown(value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
 }
 
-/** The typed text as the option's type, or a message saying what is wrong with it. */
-export function convertOptionValue(option: APIApplicationCommandBasicOption, raw: string): ValueResult {
-  const name = option.name;
-  if (raw === '') return { ok: false, error: `${name} needs a value, e.g. ${name}:${exampleValue(option)}` };
+const trueWords = ['true', 'yes', 'y', 'on', '1', 'vrai', 'oui', 'o'];
+const falseWords = ['false', 'no', 'n', 'off', '0', 'faux', 'non'];
+
+/** The typed text as the option's type, or a message (in `locale`) saying what is wrong with it. */
+export function convertOptionValue(
+  option: APIApplicationCommandBasicOption,
+  raw: string,
+  locale: Locale = defaultLocale,
+): ValueResult {
+  const t = playgroundTexts(locale);
+  const name = shownName(option, locale);
+  // The payload carries the English name, whichever language it was typed in (as Discord sends it).
+  const optionName = option.name;
+  if (raw === '') return { ok: false, error: t.needsValue(name, `${name}:${exampleValue(option, locale)}`) };
   const choices = 'choices' in option ? option.choices : undefined;
+  const choiceList = () => (choices ?? []).map((choice) => choiceShown(choice, locale)).join(', ');
 
   switch (option.type) {
     case ApplicationCommandOptionType.String: {
       if (choices?.length) {
-        const chosen = choices.find(
-          (choice) => choice.value === raw || choice.name.toLowerCase() === raw.toLowerCase(),
-        );
-        if (!chosen) {
-          return {
-            ok: false,
-            error: `${name} must be one of ${choices.map((choice) => choice.value).join(', ')} (got ${shown(raw)}).`,
-          };
-        }
-        return { ok: true, option: { type: option.type, name, value: String(chosen.value) } };
+        const chosen = choices.find((choice) => choice.value === raw || isNamed(choice, raw));
+        if (!chosen) return { ok: false, error: t.mustBeOneOf(name, choiceList(), shown(raw)) };
+        return { ok: true, option: { type: option.type, name: optionName, value: String(chosen.value) } };
       }
       if (option.min_length !== undefined && raw.length < option.min_length) {
-        return { ok: false, error: `${name} must be at least ${option.min_length} characters long.` };
+        return { ok: false, error: t.atLeastCharacters(name, option.min_length) };
       }
       if (option.max_length !== undefined && raw.length > option.max_length) {
-        return { ok: false, error: `${name} must be at most ${option.max_length} characters long.` };
+        return { ok: false, error: t.atMostCharacters(name, option.max_length) };
       }
-      return { ok: true, option: { type: option.type, name, value: raw } };
+      return { ok: true, option: { type: option.type, name: optionName, value: raw } };
     }
     case ApplicationCommandOptionType.Integer:
     case ApplicationCommandOptionType.Number: {
@@ -443,90 +283,82 @@ export function convertOptionValue(option: APIApplicationCommandBasicOption, raw
       const pattern = isInteger ? /^[-+]?\d+$/ : /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
       const value = Number(raw);
       if (!pattern.test(raw) || !Number.isFinite(value) || (isInteger && !Number.isSafeInteger(value))) {
-        return {
-          ok: false,
-          error: `${name} must be a ${isInteger ? 'whole number' : 'number'} (got ${shown(raw)}).`,
-        };
+        return { ok: false, error: t.mustBeNumber(name, isInteger, shown(raw)) };
       }
       if (choices?.length && !choices.some((choice) => choice.value === value)) {
-        return {
-          ok: false,
-          error: `${name} must be one of ${choices.map((choice) => choice.value).join(', ')} (got ${value}).`,
-        };
+        return { ok: false, error: t.mustBeOneOf(name, choiceList(), String(value)) };
       }
       const { min_value: min, max_value: max } = option;
       if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-        const range =
-          min !== undefined && max !== undefined
-            ? `from ${min} to ${max}`
-            : min !== undefined
-              ? `at least ${min}`
-              : `at most ${max}`;
-        return { ok: false, error: `${name} must be ${range} (got ${value}).` };
+        return { ok: false, error: t.mustBeInRange(name, min, max, value) };
       }
-      return { ok: true, option: { type: option.type, name, value } };
+      return { ok: true, option: { type: option.type, name: optionName, value } };
     }
     case ApplicationCommandOptionType.Boolean: {
       const lower = raw.toLowerCase();
-      const value = ['true', 'yes', 'y', 'on', '1'].includes(lower)
-        ? true
-        : ['false', 'no', 'n', 'off', '0'].includes(lower)
-          ? false
-          : undefined;
-      if (value === undefined)
-        return { ok: false, error: `${name} must be true or false (got ${shown(raw)}).` };
-      return { ok: true, option: { type: option.type, name, value } };
+      const value = trueWords.includes(lower) ? true : falseWords.includes(lower) ? false : undefined;
+      if (value === undefined) return { ok: false, error: t.mustBeBoolean(name, shown(raw)) };
+      return { ok: true, option: { type: option.type, name: optionName, value } };
     }
     case ApplicationCommandOptionType.User:
     case ApplicationCommandOptionType.Channel:
     case ApplicationCommandOptionType.Role:
     case ApplicationCommandOptionType.Mentionable: {
       const id = /^<[@#][!&]?(\d{17,20})>$/.exec(raw)?.[1] ?? (/^\d{17,20}$/.test(raw) ? raw : undefined);
-      if (!id)
-        return { ok: false, error: `${name} must be an ID or a mention like <@123…> (got ${shown(raw)}).` };
-      return { ok: true, option: { type: option.type, name, value: id } };
+      if (!id) return { ok: false, error: t.mustBeId(name, shown(raw)) };
+      return { ok: true, option: { type: option.type, name: optionName, value: id } };
     }
     default:
-      return { ok: false, error: `${name}: this kind of option cannot be typed in the playground.` };
+      return { ok: false, error: t.cannotType(name) };
   }
 }
 
-/** Finds a command by the name typed (case-insensitive), with a friendly message when there is none. */
+/**
+ * Finds a command by the name typed, English or translated (case-insensitive), with a friendly message in
+ * `locale` when there is none.
+ */
 export function findCommand(
   name: string,
   commands: readonly CommandSpec[],
   /** The name as typed: `hello` stays `hello` in the message, it is not given a slash it did not have. */
   typed = `/${name}`,
+  locale: Locale = defaultLocale,
 ): { ok: true; command: CommandSpec } | { ok: false; error: string } {
-  const names = commands.map((command) => command.data.name);
-  const command = commands.find((candidate) => candidate.data.name === name.toLowerCase());
+  const t = playgroundTexts(locale);
+  const command = commands.find((candidate) => isNamed(candidate.data, name));
   if (command) return { ok: true, command };
-  const list = names.map((known) => `/${known}`).join(', ');
-  if (!name) return { ok: false, error: `Type a command, such as /help. Commands: ${list}.` };
-  const guess = closest(name, names);
-  return {
-    ok: false,
-    error: `Unknown command ${typed}.${guess ? ` Did you mean /${guess}?` : ''} Commands: ${list}.`,
-  };
+  const list = commands.map((known) => `/${shownName(known.data, locale)}`).join(', ');
+  const help = commands.find((known) => known.data.name === 'help');
+  if (!name)
+    return { ok: false, error: t.typeACommand(`/${help ? shownName(help.data, locale) : 'help'}`, list) };
+  const guess = closest(
+    name,
+    commands.map((known) => known.data),
+    locale,
+  );
+  return { ok: false, error: t.unknownCommand(typed, guess && `/${shownName(guess, locale)}`, list) };
 }
 
 /**
- * The options typed on a line, converted and checked. With `lenient`, problems are skipped instead of
- * reported (autocomplete sends what it can of a half-typed line).
+ * The options typed on a line (by their English or translated names), converted and checked. With
+ * `lenient`, problems are skipped instead of reported (autocomplete sends what it can of a half-typed line).
  */
 export function parseOptions(
   command: CommandSpec,
   items: readonly LexedItem[],
-  { lenient = false }: { lenient?: boolean } = {},
+  { lenient = false, locale = defaultLocale }: { lenient?: boolean; locale?: Locale } = {},
 ): { ok: true; options: APIApplicationCommandInteractionDataBasicOption[] } | { ok: false; error: string } {
+  const t = playgroundTexts(locale);
   const declared = command.data.options ?? [];
-  const name = command.data.name;
+  const name = `/${shownName(command.data, locale)}`;
   if (declared.some((option) => !isBasic(option))) {
-    return { ok: false, error: `/${name} has subcommands, which the playground cannot type yet.` };
+    return { ok: false, error: t.hasSubcommands(name) };
   }
   const basic = declared as APIApplicationCommandBasicOption[];
   const options: APIApplicationCommandInteractionDataBasicOption[] = [];
   const seen = new Set<string>();
+  const usage = (option: APIApplicationCommandBasicOption) =>
+    `${name} ${shownName(option, locale)}:${exampleValue(option, locale)}`;
 
   for (const [index, item] of items.entries()) {
     let option: APIApplicationCommandBasicOption | undefined;
@@ -535,34 +367,29 @@ export function parseOptions(
       option = index === 0 ? basic[0] : undefined;
       if (!option) {
         if (lenient) continue;
-        const hint = basic[0]
-          ? ` Write options as name:value, e.g. /${name} ${basic[0].name}:${exampleValue(basic[0])}.`
-          : '';
+        const hint = basic[0] ? t.writeAsNameValue(usage(basic[0])) : '';
         return {
           ok: false,
-          error: `I don't know what ${shown(item.value)} is for.${hint} ${describeOptions(command)}`,
+          error: `${t.whatIsItFor(shown(item.value))}${hint} ${describeOptions(command, locale)}`,
         };
       }
     } else {
-      const typed = item.name.toLowerCase();
-      option = basic.find((candidate) => candidate.name === typed);
+      const typed = item.name;
+      option = basic.find((candidate) => isNamed(candidate, typed));
       if (!option) {
         if (lenient) continue;
-        const guess = closest(
-          typed,
-          basic.map((candidate) => candidate.name),
-        );
+        const guess = closest(typed, basic, locale);
         return {
           ok: false,
-          error: `/${name} has no option "${item.name}".${guess ? ` Did you mean ${guess}?` : ''} ${describeOptions(command)}`,
+          error: `${t.noSuchOption(name, typed, guess && shownName(guess, locale))} ${describeOptions(command, locale)}`,
         };
       }
     }
     if (seen.has(option.name)) {
       if (lenient) continue;
-      return { ok: false, error: `${option.name} is given twice.` };
+      return { ok: false, error: t.givenTwice(shownName(option, locale)) };
     }
-    const converted = convertOptionValue(option, item.value);
+    const converted = convertOptionValue(option, item.value, locale);
     if (!converted.ok) {
       if (lenient) continue;
       return converted;
@@ -579,7 +406,12 @@ export function parseOptions(
     if (first) {
       return {
         ok: false,
-        error: `/${name} needs ${missing.map((option) => option.name).join(' and ')}: ${first.description.replace(/[^.!?]$/, '$&.')} For example: /${name} ${first.name}:${exampleValue(first)}`,
+        error: t.needs(
+          name,
+          missing.map((option) => shownName(option, locale)),
+          descriptionOf(first, locale).replace(/[^.!?]$/, '$&.'),
+          usage(first),
+        ),
       };
     }
   }
@@ -599,9 +431,9 @@ export function parseCommandLine(
   session: LocalSession = createLocalSession(),
 ): ParseResult {
   const lexed = lexCommandLine(line);
-  const found = findCommand(lexed.command, commands, line.slice(0, lexed.commandEnd).trim());
+  const found = findCommand(lexed.command, commands, line.slice(0, lexed.commandEnd).trim(), session.locale);
   if (!found.ok) return found;
-  const parsed = parseOptions(found.command, lexed.items);
+  const parsed = parseOptions(found.command, lexed.items, { locale: session.locale });
   if (!parsed.ok) return parsed;
   return { ok: true, interaction: buildChatInputInteraction(found.command, parsed.options, session) };
 }

@@ -12,13 +12,14 @@
 import { createInterface } from 'node:readline';
 import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/payloads/v10';
 import { commands } from '../../../commands/index.js';
+import { catalogueFor, catalogues, type Messages } from '../../i18n/index.js';
 import { handleInteraction } from '../../interactions/handle.js';
 import { type Logger, logHandlerError } from '../../logger.js';
 import type { BotContext } from '../../toolkit/command.js';
 import { ReplyChoices } from './clicks.js';
 import { complete } from './complete.js';
 import { parseLine } from './message-line.js';
-import { createLocalSession, type LocalSession } from './parse-command-line.js';
+import { createLocalSession, type LocalSession, shownName } from './parse-command-line.js';
 import { renderResponse, wrap } from './render-text.js';
 import { saveReplyFiles } from './save-files.js';
 
@@ -58,7 +59,9 @@ const pageWords: Record<string, 'next' | 'previous'> = {
   p: 'previous',
   prev: 'previous',
 };
-const pageButton = { next: /\bnext\b/i, previous: /\bprev(ious)?\b/i };
+const pageLabels = { next: catalogues.map((t) => t.next), previous: catalogues.map((t) => t.previous) };
+const isPageButton = (label: string, direction: 'next' | 'previous') =>
+  pageLabels[direction].some((page) => label.includes(page));
 
 /** The playground's state: the last message with menus or buttons, which numbers refer to. */
 export class PlaygroundSession {
@@ -71,6 +74,11 @@ export class PlaygroundSession {
     private readonly logger?: Logger,
   ) {
     this.choices = new ReplyChoices(session);
+  }
+
+  /** The playground's own lines, in the session's language. */
+  get texts(): Messages['playground'] {
+    return catalogueFor(this.session.locale).playground;
   }
 
   /** Runs one typed line: a command, a pick, or /exit. */
@@ -116,19 +124,16 @@ export class PlaygroundSession {
   /** `n`/`next`, `p`/`prev`: clicks the current reply's Next ▶ or ◀ Previous button, whatever its number. */
   private turnPage(direction: 'next' | 'previous'): LineResult {
     const button = this.choices.choices.find(
-      (choice) => choice.kind === 'button' && pageButton[direction].test(choice.label),
+      (choice) => choice.kind === 'button' && isPageButton(choice.label, direction),
     );
     if (button) return this.pick([button.number]);
     const hasPages = this.choices.choices.some(
       (choice) =>
         choice.kind === 'button' &&
-        (pageButton.next.test(choice.label) || pageButton.previous.test(choice.label)),
+        (isPageButton(choice.label, 'next') || isPageButton(choice.label, 'previous')),
     );
-    return {
-      error: hasPages
-        ? `This is the ${direction === 'next' ? 'last' : 'first'} page.`
-        : 'The last reply has no pages: n/next and p/prev turn the pages of a reply with ◀ Previous and Next ▶.',
-    };
+    const t = this.texts;
+    return { error: hasPages ? (direction === 'next' ? t.lastPage : t.firstPage) : t.noPages };
   }
 
   private pick(numbers: number[]): LineResult {
@@ -137,38 +142,44 @@ export class PlaygroundSession {
   }
 }
 
-function pickHint(reply: string): string {
-  const paged = /Next ▶|◀ Previous/.test(reply);
-  return `Type a number to pick one of the choices above, e.g. 1${paged ? '; n or p for the next or previous page' : ''}.`;
+function pickHint(reply: string, t: Messages): string {
+  return t.playground.pickHint(reply.includes(t.next) || reply.includes(t.previous));
 }
 
-function datasetSummary(context: BotContext): string {
-  const { partners, topics } = context.dataset;
-  const agreements = partners.reduce((sum, partner) => sum + partner.agreements.length, 0);
-  return `${partners.length} partners, ${agreements} agreements, ${topics.length} focus areas`;
+/** `/partner who:interpol` in the session's language: `/partenaire qui:interpol` in French. */
+function example(locale: LocalSession['locale'], name: string, option?: string, value?: string): string {
+  const command = commands.find((candidate) => candidate.data.name === name);
+  if (!command) return '';
+  const declared = command.data.options?.find((candidate) => candidate.name === option);
+  return `/${shownName(command.data, locale)}${declared ? ` ${shownName(declared, locale)}:${value}` : ''}`;
 }
 
 /** The greeting, word-wrapped to the terminal (it is wider than the replies' 100 columns when it can be). */
-function banner(context: BotContext, color: boolean, columns: number): string {
+function banner(
+  context: BotContext,
+  color: boolean,
+  columns: number,
+  locale: LocalSession['locale'],
+): string {
+  const t = catalogueFor(locale).playground;
   const bold = (text: string) => (color ? `\x1b[1m${text}\x1b[22m` : text);
   const dim = (text: string) => (color ? `\x1b[2m${text}\x1b[22m` : text);
   const plain = (text: string) => text;
+  const { partners, topics } = context.dataset;
+  const agreements = partners.reduce((sum, partner) => sum + partner.agreements.length, 0);
+  const examples = [
+    example(locale, 'partner', 'who', 'interpol'),
+    example(locale, 'mou', 'year', '2003'),
+    example(locale, 'topic', 'area', 'cultural-property'),
+    example(locale, 'help'),
+  ].filter(Boolean);
   const lines: [string, (text: string) => string][] = [
-    [
-      'Type commands as in Discord:  /partner who:interpol   /mou year:2003   /topic area:cultural-property   /help',
-      plain,
-    ],
-    [
-      `A message's Apps menu, "WCO partners in this message":  /message "Call with OLAF and Europol at 10"`,
-      plain,
-    ],
-    [
-      'Tab completes · a number picks a menu option or button · n/p turn pages · # starts a comment · /exit or Ctrl-D leaves',
-      dim,
-    ],
+    [`${t.typeCommands}  ${examples.join('   ')}`, plain],
+    [`${t.messageMenu}  /message "${t.messageExample}"`, plain],
+    [t.keys, dim],
   ];
   return [
-    `${bold('WCO partner bot · playground')}  ${dim(`(${datasetSummary(context)})`)}`,
+    `${bold(t.title)}  ${dim(`(${t.summary(partners.length, agreements, topics.length)})`)}`,
     ...lines.flatMap(([text, style]) => wrap(text, columns).map(style)),
     '',
   ].join('\n');
@@ -186,7 +197,8 @@ export async function runPlayground(options: PlaygroundOptions): Promise<number>
   const session = options.session ?? createLocalSession();
   const playground = new PlaygroundSession(
     context,
-    (response) => renderResponse(response, { color, width: width(), you: session.user.id }),
+    (response) =>
+      renderResponse(response, { color, width: width(), you: session.user.id, locale: session.locale }),
     session,
     options.logger,
   );
@@ -214,7 +226,7 @@ export async function runPlayground(options: PlaygroundOptions): Promise<number>
 
   const dim = (text: string) => (color ? `\x1b[2m${text}\x1b[22m` : text);
   const warn = (text: string) => (color ? `\x1b[33m${text}\x1b[39m` : text);
-  write(banner(context, color, (output as { columns?: number }).columns ?? 120));
+  write(banner(context, color, (output as { columns?: number }).columns ?? 120, session.locale));
   const rl = createInterface({
     input,
     output,
@@ -244,7 +256,7 @@ export async function runPlayground(options: PlaygroundOptions): Promise<number>
       if (result.error) write(warn(result.error));
       if (result.reply !== undefined) {
         write(result.reply);
-        if (result.hasChoices) write(dim(pickHint(result.reply)));
+        if (result.hasChoices) write(dim(pickHint(result.reply, catalogueFor(session.locale))));
       }
       write('');
       rl.prompt();

@@ -3,6 +3,7 @@
  * coloured (each embed in a box drawn in its colour). Select-menu options and buttons become numbered
  * choices that listChoices() returns in the same order, so the playground can act on "pick 2".
  */
+
 import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
@@ -16,6 +17,7 @@ import {
   MessageFlags,
 } from 'discord-api-types/payloads/v10';
 import stringWidth from 'string-width';
+import { catalogueFor } from '../../i18n/index.js';
 
 export interface RenderOptions {
   /** ANSI colours and boxes. Default false. */
@@ -24,6 +26,8 @@ export interface RenderOptions {
   width?: number;
   /** The local user's id: a mention of it reads `@you`, any other user's `@someone`. */
   you?: string;
+  /** The local user's Discord locale: the playground's own notes ("(only you can see this)") follow it. */
+  locale?: string;
 }
 
 /** A numbered thing the reader can pick: one option of a select menu, or one button. */
@@ -449,18 +453,18 @@ function clampWidth(width: number | undefined): number {
 /** A message: ephemeral note, content, embeds, then numbered menus and buttons. */
 export function renderMessage(
   data: APIInteractionResponseCallbackData,
-  { color = false, width }: RenderOptions = {},
+  { color = false, width, locale }: RenderOptions = {},
 ): string {
+  const t = catalogueFor(locale).playground;
   const style = color ? ansiStyle : plainStyle;
   const columns = clampWidth(width);
   const sections: string[][] = [];
-  if ((data.flags ?? 0) & MessageFlags.Ephemeral)
-    sections.push([style.dim(style.italic('(only you can see this)'))]);
+  if ((data.flags ?? 0) & MessageFlags.Ephemeral) sections.push([style.dim(style.italic(t.onlyYou))]);
   if (data.content) sections.push(balanceStyles(wrap(renderMarkdown(data.content, style), columns)));
   for (const embed of data.embeds ?? []) sections.push(renderEmbed(embed, style, columns));
   const components = renderComponents(data.components, style, columns);
   if (components.length) sections.push(components);
-  if (!sections.length) sections.push([style.dim('(empty message)')]);
+  if (!sections.length) sections.push([style.dim(t.emptyMessage)]);
   return sections.map((lines) => lines.join('\n')).join('\n');
 }
 
@@ -474,7 +478,7 @@ export function renderResponse(given: APIInteractionResponse, options: RenderOpt
     case InteractionResponseType.ChannelMessageWithSource:
       return renderMessage(response.data, options);
     case InteractionResponseType.UpdateMessage:
-      return `${style.dim('(the message is updated)')}\n${renderMessage(response.data ?? {}, options)}`;
+      return `${style.dim(catalogueFor(options.locale).playground.updated)}\n${renderMessage(response.data ?? {}, options)}`;
     case InteractionResponseType.DeferredChannelMessageWithSource:
       return style.dim('(the bot is thinking…)');
     case InteractionResponseType.DeferredMessageUpdate:

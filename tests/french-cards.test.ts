@@ -1,0 +1,116 @@
+/**
+ * French cards contain no English except quotes (issue 24): every partner's card and Sources pages, every
+ * focus area's card and every year's agreements, read by a French reader. What may stay English: the quotes themselves, the source's
+ * title, and the partners' English names, shown as other names so the reader can match them to the quotes.
+ */
+import type { APIEmbed, Locale } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import { agreementsByYear } from '../src/data/agreements.js';
+import { frenchDataset } from '../src/data/localized.js';
+import { createLocalSession } from '../src/transports/local/parse-command-line.js';
+import { ask, type Clickable, click, clickablesOf, context, messageOf } from './helpers/bot.js';
+
+const reader = createLocalSession({ locale: 'fr' as Locale });
+const english = context.dataset;
+const french = frenchDataset(english);
+
+/** The texts of embeds, without quoted lines ("> …") and quoted titles (“…”). */
+function textsOf(embeds: readonly APIEmbed[]): string {
+  return embeds
+    .flatMap((embed) => [
+      embed.title ?? '',
+      embed.description ?? '',
+      embed.footer?.text ?? '',
+      ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
+    ])
+    .join('\n')
+    .split('\n')
+    .filter((line) => !line.startsWith('> '))
+    .join('\n')
+    .replace(/“[^”]*”/g, '“…”')
+    .replace(/\\/g, '');
+}
+
+/** Every English name of a partner, which the French card may show as another name. */
+const englishNames = english.partners
+  .flatMap((p) => [p.name, p.acronym ?? '', ...p.external.map((fact) => fact.value)])
+  .filter(Boolean)
+  .sort((a, b) => b.length - a.length);
+
+/** The English texts the bot wrote itself (summaries, notes, labels, relations, focus areas). */
+const englishTexts = [
+  ...english.partners.flatMap((p) => [
+    p.summary,
+    ...p.focusAreas.map((f) => f.note),
+    ...p.milestones.map((m) => m.label),
+    ...p.relatedBodies.map((b) => b.relation),
+    ...p.relatedBodies.map((b) => b.name),
+    ...p.programmes.map((x) => x.name),
+    ...p.locations.map((l) => l.place),
+  ]),
+  ...english.topics.flatMap((t) => [t.label, t.description]),
+].filter((text) => !englishNames.includes(text));
+
+/**
+ * Small English words that no French text uses. The cards still write an agreement's type as the data records it
+ * ("MOU", "Co-operation Agreement"): `t.agreementType` translates it once the cards call it.
+ */
+const englishWords = /\b(?:the|and|with|which|of|works|against|between|signed|since|Customs|Agreement)\b/;
+
+function englishIn(text: string): string[] {
+  let rest = text;
+  for (const name of englishNames) rest = rest.split(name).join('');
+  rest = rest.replace(/\bCo-operation Agreement\b/g, '');
+  const leaks = englishTexts.filter((phrase) => rest.includes(phrase));
+  const word = englishWords.exec(rest);
+  return word
+    ? [...leaks, `${word[0]} in “${rest.slice(Math.max(0, word.index - 40), word.index + 40)}”`]
+    : leaks;
+}
+
+function sourcesPages(id: string): APIEmbed[] {
+  let data = messageOf(ask(`/partner who:${id}`, reader));
+  const sources = clickablesOf(data).find((c) => c.customId.includes(':sources:')) as Clickable;
+  data = messageOf(click(data, sources, undefined, reader));
+  const pages = [...(data.embeds ?? [])];
+  // The page buttons carry the page they open; "next" is the one past the page on show.
+  for (let shown = 0; ; shown += 1) {
+    const next = clickablesOf(data).find(
+      (c) => c.customId.includes(':sources-page:') && !c.disabled && c.customId.endsWith(`:${shown + 1}`),
+    );
+    if (!next) return pages;
+    data = messageOf(click(data, next, undefined, reader));
+    pages.push(...(data.embeds ?? []));
+  }
+}
+
+describe('French cards contain no English except quotes', () => {
+  it.each(english.partners.map((p) => p.id))('partner %s: card and Sources', (id) => {
+    const card = messageOf(ask(`/partner who:${id}`, reader)).embeds ?? [];
+    expect(card[0]?.description).toBe(french.partnerById.get(id)?.summary);
+    expect(englishIn(textsOf(card))).toEqual([]);
+    const sources = sourcesPages(id);
+    expect(sources.length).toBeGreaterThan(0);
+    expect(englishIn(textsOf(sources))).toEqual([]);
+  });
+
+  it.each(english.topics.map((t) => t.slug))('focus area %s', (slug) => {
+    const card = messageOf(ask(`/topic area:${slug}`, reader)).embeds ?? [];
+    expect(card[0]?.description).toContain(french.topicBySlug.get(slug)?.description);
+    expect(englishIn(textsOf(card))).toEqual([]);
+  });
+
+  const years = [...agreementsByYear(english).keys()].filter((year): year is number => year !== null);
+  it.each(years)('agreements of %i', (year) => {
+    const card = messageOf(ask(`/mou year:${year}`, reader)).embeds ?? [];
+    expect(card.length).toBe(1);
+    expect(englishIn(textsOf(card))).toEqual([]);
+  });
+
+  it('the check finds English: the same cards read by an English reader have some', () => {
+    const card = messageOf(ask('/partner who:who')).embeds ?? [];
+    expect(englishIn(textsOf(card)).length).toBeGreaterThan(0);
+    const topic = messageOf(ask('/topic area:drugs')).embeds ?? [];
+    expect(englishIn(textsOf(topic)).length).toBeGreaterThan(0);
+  });
+});
