@@ -52,13 +52,14 @@ describe('screenshots: payload → Discord message HTML', () => {
     const [embed] = elements(html, 'discord-embed');
     expect(attributes(embed)).toMatchObject({ 'embed-title': 'The "WCO" & <friends>', color: '#1f5fa8' });
     expect(elements(html, 'b')).toEqual([]);
+    expect(elements(html, 'strong')).toEqual([]);
     expect(text(elements(html, 'discord-embed-description')[0] as Element)).toBe(
       'Signed in 2003 <b>not bold</b> & "quoted"',
     );
     const [footer] = elements(html, 'discord-embed-footer');
     expect(text(footer as Element)).toBe('Source: “WCO” & co\n† not stated');
     // No embed timestamp: the footer shows none, and the message's time is the one given.
-    expect(attributes(footer)).toEqual({ slot: 'footer' });
+    expect(attributes(footer)).toEqual({ slot: 'footer', style: 'grid-column: 1/1' });
     expect(attributes(elements(html, 'discord-message')[0])).toMatchObject({ timestamp: 'Today at 09:30' });
   });
 
@@ -66,8 +67,8 @@ describe('screenshots: payload → Discord message HTML', () => {
     const html = markdownHtml(
       '**Bold** and *italic* `code` [WCO](https://www.wcoomd.org/?a=1&b=2)\n> a quote\n- one\n- **two**\n1. first',
     );
-    expect(text(elements(html, 'discord-bold')[0] as Element)).toBe('Bold');
-    expect(text(elements(html, 'discord-italic')[0] as Element)).toBe('italic');
+    expect(text(elements(html, 'strong')[0] as Element)).toBe('Bold');
+    expect(text(elements(html, 'em')[0] as Element)).toBe('italic');
     expect(text(elements(html, 'discord-code')[0] as Element)).toBe('code');
     const [link] = elements(html, 'discord-link');
     expect(attributes(link)).toEqual({ href: 'https://www.wcoomd.org/?a=1&b=2' });
@@ -121,7 +122,7 @@ describe('screenshots: payload → Discord message HTML', () => {
     ]);
     // A field's value is markdown; its name is drawn as written.
     expect(text(laptop[1] as Element)).toBe('A b');
-    expect(elements(messageHtml(data, options('laptop')), 'discord-italic').map(text)).toEqual(['b']);
+    expect(elements(messageHtml(data, options('laptop')), 'em').map(text)).toEqual(['b']);
   });
 
   it('draws buttons (label, emoji, style, disabled, link) and string selects (placeholder, options)', () => {

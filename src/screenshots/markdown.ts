@@ -53,12 +53,13 @@ function nodeHtml(node: Node): string {
     case 'br':
     case 'newline':
       return '<br>';
+    // Plain elements: discord-bold, -italic and -underlined put spaces around their text ("EMCDDA :").
     case 'strong':
-      return wrap('discord-bold', node);
+      return wrap('strong', node);
     case 'em':
-      return wrap('discord-italic', node);
+      return wrap('em', node);
     case 'underline':
-      return wrap('discord-underlined', node);
+      return wrap('u', node);
     case 'strike':
       return wrap('s', node);
     case 'spoiler':

@@ -98,11 +98,15 @@ function fieldsHtml(fields: readonly APIEmbedField[], layout: Layout): string {
   return `<discord-embed-fields slot="fields">${items.join('')}</discord-embed-fields>`;
 }
 
-/** Footer text keeps its line breaks and shows no markdown, as on Discord. */
+/**
+ * Footer text keeps its line breaks and shows no markdown, as on Discord. It stays in the text's column:
+ * the components let it span a second one, meant for a thumbnail, which without one takes half the width
+ * from the title and description (Discord sizes that column to the thumbnail, none here).
+ */
 function footerHtml(footer: APIEmbed['footer']): string {
   if (!footer?.text) return '';
   const lines = footer.text.split('\n').map(escapeHtml).join('<br>');
-  return `<discord-embed-footer slot="footer"><span>${lines}</span></discord-embed-footer>`;
+  return `<discord-embed-footer slot="footer" style="grid-column: 1/1"><span>${lines}</span></discord-embed-footer>`;
 }
 
 export function embedHtml(embed: APIEmbed, options: MessageOptions): string {

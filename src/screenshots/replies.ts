@@ -29,6 +29,7 @@ export const shots: readonly Shot[] = [
   { name: 'mou-timeline', line: '/mou view:timeline' },
   { name: 'topic-drugs', line: '/topic area:drugs' },
   { name: 'help', line: '/help' },
+  { name: 'ask-unesco', line: '/ask question:"when did the wco sign with unesco?"' },
 ];
 
 export const layouts: Readonly<Record<Layout, number>> = { laptop: 1000, phone: 400 };
