@@ -23,6 +23,8 @@ export interface Shot {
 
 export const shots: readonly Shot[] = [
   { name: 'partner-interpol', line: '/partner who:interpol' },
+  // Inline fields (its locations) side by side on a laptop.
+  { name: 'partner-dog-centres', line: '/partner who:dog training' },
   { name: 'partner-interpol-sources', line: '/partner who:interpol', clicks: ['Sources'] },
   { name: 'mou', line: '/mou' },
   { name: 'mou-2003', line: '/mou year:2003' },
