@@ -5,22 +5,17 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readArgs } from './args.js';
+import { entryPointArgs } from './args.js';
 
 const usage = `Usage: npm run screenshots [-- --out DIR] [--only NAME]
   --out DIR    where the PNG files go (default docs/screenshots)
   --only NAME  only the replies whose name holds NAME (e.g. partner, mou-2003)
 Needs Chromium: apt-get install -y chromium fonts-noto-core fonts-noto-color-emoji, or CHROMIUM_PATH.`;
 
-const { values: flags } = readArgs(
-  process.argv.slice(2),
-  { out: { type: 'string' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  'npm run screenshots -- --help lists the options',
-);
-if (flags.help) {
-  process.stdout.write(`${usage}\n`);
-  process.exit(0);
-}
+const { values: flags } = entryPointArgs('npm run screenshots', usage, {
+  out: { type: 'string' },
+  only: { type: 'string' },
+});
 
 const [{ findChromium, installHint, ScreenshotBrowser }, replies, { loadBotContext }] = await Promise.all([
   import('../screenshots/browser.js'),
