@@ -46,8 +46,19 @@ function backing(answer: Answer, ownerId: string, context: BotContext): APIInter
     };
   }
   if (agreements?.length) {
-    const groups = byYear(agreements);
-    const card: APIEmbed = timelineCard(groups, 0, 1, agreements.length, dataset, t);
+    const groups = byYear(agreements).map(([year, entries]) => ({
+      year,
+      agreements: entries,
+      decisions: [],
+    }));
+    const card: APIEmbed = timelineCard(
+      groups,
+      0,
+      1,
+      { agreements: agreements.length, decisions: 0 },
+      dataset,
+      t,
+    );
     return { embeds: [card], components: openMenu() };
   }
   if (partners.length === 1 || answer.kind === 'compare') {

@@ -1,41 +1,33 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import { deepFreeze } from '../src/cards/limits.js';
-import { cardColours, sourceFooter } from '../src/cards/style.js';
+import { cardColours, withSourceLanguage } from '../src/cards/style.js';
+import { latestAgreement } from '../src/data/agreements.js';
 import type { Dataset } from '../src/data/dataset.js';
-import { type Messages, PerCatalogue, registered } from '../src/i18n/index.js';
+import type { PartialDate } from '../src/data/schema.js';
+import { type Messages, registered } from '../src/i18n/index.js';
 import type { Command } from '../src/toolkit/command.js';
 import { reply } from '../src/toolkit/replies.js';
 
-const helpCards = new PerCatalogue<Dataset, APIEmbed>();
+/** A date to the month at most ("April 2012"): enough to say how current the data is. */
+const toMonth = (date: PartialDate, t: Messages) => t.date(date.slice(0, 7));
 
-/** The help card: built once per dataset (it never changes) and language, frozen. */
+/** One phone screen: what to type first, asking in plain words, the other commands, where the data is from. */
 function helpCard(dataset: Dataset, t: Messages): APIEmbed {
-  let card = helpCards.of(t).get(dataset);
-  if (!card) {
-    const agreements = dataset.partners.reduce((sum, partner) => sum + partner.agreements.length, 0);
-    card = deepFreeze<APIEmbed>({
-      title: t.helpTitle,
-      description: t.helpDescription(
-        dataset.partners.length,
-        agreements,
-        dataset.topics.length,
-        dataset.source.title,
-        dataset.corrections.length,
+  const latest = latestAgreement(dataset);
+  return {
+    title: t.helpTitle,
+    description: t.helpText(t.askExamples),
+    color: cardColours.help,
+    footer: {
+      text: withSourceLanguage(
+        t.helpFooter(
+          dataset.source.title,
+          toMonth(dataset.source.retrieved.date, t),
+          latest?.agreement.date ? toMonth(latest.agreement.date, t) : t.date(null),
+        ),
+        t,
       ),
-      // /topic and /partner send people here when nothing matches: list what they can ask for.
-      fields: [
-        { name: t.helpFocusAreas, value: dataset.topics.map((topic) => `\`${topic.slug}\``).join(' · ') },
-        {
-          name: t.helpPartners,
-          value: dataset.partners.map((partner) => partner.acronym ?? partner.name).join(' · '),
-        },
-      ],
-      color: cardColours.help,
-      footer: { text: sourceFooter(dataset.source.title, t) },
-    });
-    helpCards.of(t).set(dataset, card);
-  }
-  return card;
+    },
+  };
 }
 
 export const help = {

@@ -3,8 +3,8 @@ import type {
   APIMessageApplicationCommandInteraction,
 } from 'discord-api-types/v10';
 import { cardButtons } from '../src/cards/card-buttons.js';
-import { buttonRow, partnerSelectRow } from '../src/cards/menus.js';
-import { markedName, partnerCard, shortName } from '../src/cards/partner-card.js';
+import { type ActionRow, button, buttonRow, partnerSelectRow } from '../src/cards/menus.js';
+import { partnerCard, shortName } from '../src/cards/partner-card.js';
 import { quoteUserText } from '../src/cards/style.js';
 import type { Partner } from '../src/data/schema.js';
 import { en, type Messages, registered } from '../src/i18n/index.js';
@@ -15,9 +15,12 @@ import { encodeCustomId } from '../src/toolkit/custom-id.js';
 import { ApplicationCommandType } from '../src/toolkit/discord-enums.js';
 import { invokerId } from '../src/toolkit/invoker.js';
 import { notice, reply } from '../src/toolkit/replies.js';
+import { topicMessage } from './topic.js';
 
 /** The words quoted per partner as the reason it was found; more would only repeat the point. */
 const maxEvidence = 3;
+/** Focus-area buttons under the answer: one row. */
+const maxTopicButtons = 5;
 export const nothingFound = en.nothingFound;
 
 const asRecord = (value: unknown): Record<string, unknown> =>
@@ -51,32 +54,40 @@ function quoted(words: string): string {
 }
 
 /** A partner's name as its line of the list shows it. */
-function listedName(partner: Partner, t: Messages): string {
-  const name = `**${shortName(partner)}**`;
-  return partner.acronym && partner.acronym !== partner.name ? t.colon(name, markedName(partner)) : name;
+function listedName(partner: Partner): string {
+  return `**${shortName(partner)}**`;
 }
 
+/** "• **Europol**: the message names “OLAF” (a body it works with)": who, and the words that name it. */
 function partnerLine({ partner, evidence }: PartnerMention, t: Messages): string {
-  const why = evidence.slice(0, maxEvidence).map(({ words, kind, means }) => {
-    const label = t.mentionKind[kind];
-    const shown = kind === 'name' || kind === 'alias' || kind === 'acronym' ? label : t.colon(label, means);
-    return `${quoted(words)} (${shown})`;
-  });
-  return `• ${listedName(partner, t)}, ${t.mentionedFrom(why.join(', '))}`;
+  const why = evidence
+    .slice(0, maxEvidence)
+    .map(({ words, kind }) => t.mentionOf(quoted(words), t.mentionKind[kind]));
+  return `• ${t.mentionFound(listedName(partner), why.join(', '))}`;
 }
 
-function topicsLine(topics: readonly TopicMention[], t: Messages): string {
-  const listed = topics.map(
-    ({ topic, words }) => `${topic.label} (${words.slice(0, maxEvidence).map(quoted).join(', ')})`,
-  );
-  return t.topicsMentioned(listed.join(' · '), topics[0]?.topic.slug ?? '');
+/** One button per focus area the message mentions, opening that area's card. */
+function topicButtons(topics: readonly TopicMention[], ownerId: string, t: Messages): ActionRow[] {
+  if (!topics.length) return [];
+  return [
+    buttonRow(
+      topics
+        .slice(0, maxTopicButtons)
+        .map(({ topic, words }) =>
+          button(
+            encodeCustomId('mentions', 'topic', ownerId, topic.slug),
+            t.topicButton(topic.label, words.slice(0, 1).map(quoted).join('')),
+          ),
+        ),
+    ),
+  ];
 }
 
 function openMenu(ownerId: string, partners: readonly Partner[], t: Messages) {
   return partnerSelectRow(encodeCustomId('mentions', 'open', ownerId), partners, t.openCard);
 }
 
-/** The private answer: one line per partner found, why, and a menu to open each card. */
+/** The private answer: one line per partner found and why, a menu to open each card, a button per focus area. */
 export function mentionsMessage(
   texts: readonly string[],
   ownerId: string,
@@ -85,8 +96,9 @@ export function mentionsMessage(
   const { t } = context;
   const finder = mentionFinder(context.dataset);
   const found = finder.find(texts.join('\n'));
-  const topics = found.topics.length ? [topicsLine(found.topics, t)] : [];
-  if (!found.partners.length) return { content: [t.nothingFound, ...topics].join('\n') };
+  const topics = found.topics.length ? [t.topicsMentioned] : [];
+  const buttons = topicButtons(found.topics, ownerId, t);
+  if (!found.partners.length) return { content: [t.nothingFound, ...topics].join('\n'), components: buttons };
   return {
     content: [
       t.mentionsHeading(found.partners.length),
@@ -99,6 +111,7 @@ export function mentionsMessage(
         found.partners.map((mention) => mention.partner),
         t,
       ),
+      ...buttons,
     ],
   };
 }
@@ -126,7 +139,7 @@ export const mentions = {
       // Rebuilt from the dataset: the clicked message is the client's copy, so its text is never copied.
       const content = [
         context.t.mentionsHeading(partners.length),
-        ...partners.map((partner) => `• ${listedName(partner, context.t)}`),
+        ...partners.map((partner) => `• ${listedName(partner)}`),
       ].join('\n');
       return answerClick(click, {
         content,
@@ -136,6 +149,12 @@ export const mentions = {
           buttonRow(cardButtons(chosen, click.ownerId, context.t)),
         ],
       });
+    },
+    /** A focus area the message mentions: its card, privately, for whoever clicked. */
+    topic(click, context) {
+      const chosen = context.dataset.topicBySlug.get(click.args[0] ?? '');
+      if (!chosen) return notice(context.t.mentionsExpired);
+      return reply(topicMessage(chosen, click.ownerId, context), { ephemeral: true });
     },
   },
 } satisfies MessageCommand;

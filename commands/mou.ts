@@ -1,12 +1,17 @@
-import type { APIEmbed, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
-import { agreementsInYearCard, timelineCard } from '../src/cards/agreement-cards.js';
+import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+import {
+  agreementsInYearCard,
+  lineCount,
+  partnersOf,
+  timelineCard,
+  timelineYears,
+  type YearGroup,
+} from '../src/cards/agreement-cards.js';
 import { cardButtons } from '../src/cards/card-buttons.js';
-import { deepFreeze, fitMessage } from '../src/cards/limits.js';
+import { fitMessage } from '../src/cards/limits.js';
 import { type ActionRow, button, buttonRow, partnerSelectRow } from '../src/cards/menus.js';
 import { partnerCard } from '../src/cards/partner-card.js';
-import { type AgreementEntry, agreementsByYear, nearestYears } from '../src/data/agreements.js';
-import type { Dataset } from '../src/data/dataset.js';
-import type { Partner } from '../src/data/schema.js';
+import { nearestYears } from '../src/data/agreements.js';
 import { registered } from '../src/i18n/index.js';
 import { timelinePictureReply } from '../src/render/timeline-reply.js';
 import { answerClick, selectedValue } from '../src/toolkit/click.js';
@@ -19,8 +24,8 @@ import { notice, reply } from '../src/toolkit/replies.js';
 
 const firstYear = 1950;
 const lastYear = 2100;
-/** Year groups per timeline page. */
-const yearsPerPage = 5;
+/** Lines (agreements and decisions) per timeline page: the 17 agreements of the source fit on two. */
+const linesPerPage = 10;
 
 /** A list view a card can go back to: one year, or one page of the timeline. Travels in custom_ids. */
 type View = ['year', number] | ['page', number];
@@ -46,49 +51,37 @@ function yearMessage(
   ownerId: string,
   context: BotContext,
 ): APIInteractionResponseCallbackData | string {
-  const groups = agreementsByYear(context.dataset);
-  const entries = groups.get(year);
-  if (!entries) {
-    const years = [...groups.keys()].filter((y): y is number => y !== null);
-    const nearest = nearestYears(years, year);
-    return context.t.noAgreementInYear(year, nearest);
+  const years = timelineYears(context.dataset);
+  const group = years.find((g) => g.year === year);
+  if (!group?.agreements.length) {
+    const dated = years.flatMap((g) => (g.year !== null && g.agreements.length ? [g.year] : []));
+    return context.t.noAgreementInYear(year, nearestYears(dated, year));
   }
   return {
-    embeds: [agreementsInYearCard(year, entries, context.dataset, context.t)],
-    components: [
-      openMenu(
-        ['year', year],
-        ownerId,
-        entries.map((e) => e.partner),
-        context,
-      ),
-    ],
+    embeds: [agreementsInYearCard({ ...group, year }, context.dataset, context.t)],
+    components: [openMenu(['year', year], ownerId, partnersOf([group]), context)],
   };
 }
 
-/** The timeline of a dataset (which never changes): its year groups, and each page once it is built. */
-interface Timeline {
-  groups: readonly (readonly [number | null, readonly AgreementEntry[]])[];
-  pageCount: number;
-  total: number;
-  /** Built pages by language and page number ("fr:0"). */
-  pages: Map<string, { card: APIEmbed; partners: readonly Partner[] }>;
-}
-const timelines = new WeakMap<Dataset, Timeline>();
-
-function timelineOf(dataset: Dataset): Timeline {
-  let timeline = timelines.get(dataset);
-  if (!timeline) {
-    const groups = [...agreementsByYear(dataset)];
-    timeline = {
-      groups,
-      pageCount: Math.max(1, Math.ceil(groups.length / yearsPerPage)),
-      total: groups.reduce((sum, [, entries]) => sum + entries.length, 0),
-      pages: new Map(),
-    };
-    timelines.set(dataset, timeline);
+/**
+ * The timeline's year groups cut into pages of about `linesPerPage` lines, a year never split; the undated
+ * agreements never make a page of their own (they go on the last page instead).
+ */
+export function timelinePages(years: readonly YearGroup[]): YearGroup[][] {
+  const pages: YearGroup[][] = [];
+  let lines = 0;
+  for (const group of years) {
+    const last = pages.at(-1);
+    const count = lineCount(group);
+    if (last && (lines + count <= linesPerPage || group.year === null)) {
+      last.push(group);
+      lines += count;
+    } else {
+      pages.push([group]);
+      lines = count;
+    }
   }
-  return timeline;
+  return pages.length ? pages : [[]];
 }
 
 function timelineMessage(
@@ -96,30 +89,28 @@ function timelineMessage(
   ownerId: string,
   context: BotContext,
 ): APIInteractionResponseCallbackData {
-  const timeline = timelineOf(context.dataset);
-  const { pageCount } = timeline;
-  const page = Math.min(Math.max(0, requestedPage), pageCount - 1);
+  const years = timelineYears(context.dataset);
+  const pages = timelinePages(years);
+  const page = Math.min(Math.max(0, requestedPage), pages.length - 1);
+  const shown = pages[page] ?? [];
   const { t } = context;
-  const key = `${t.locale}:${page}`;
-  let built = timeline.pages.get(key);
-  if (!built) {
-    const shown = timeline.groups.slice(page * yearsPerPage, (page + 1) * yearsPerPage);
-    built = {
-      card: deepFreeze(timelineCard(shown, page, pageCount, timeline.total, context.dataset, t)),
-      partners: Object.freeze(shown.flatMap(([, entries]) => entries.map((entry) => entry.partner))),
-    };
-    timeline.pages.set(key, built);
-  }
-  const components: ActionRow[] = [openMenu(['page', page], ownerId, built.partners, context)];
-  if (pageCount > 1) {
+  const counts = {
+    agreements: years.reduce((sum, group) => sum + group.agreements.length, 0),
+    decisions: years.reduce((sum, group) => sum + group.decisions.length, 0),
+  };
+  const components: ActionRow[] = [openMenu(['page', page], ownerId, partnersOf(shown), context)];
+  if (pages.length > 1) {
     components.push(
       buttonRow([
         button(encodeCustomId('mou', 'page', ownerId, page - 1), t.previous, page === 0),
-        button(encodeCustomId('mou', 'page', ownerId, page + 1), t.next, page === pageCount - 1),
+        button(encodeCustomId('mou', 'page', ownerId, page + 1), t.next, page === pages.length - 1),
       ]),
     );
   }
-  return { embeds: [built.card], components };
+  return {
+    embeds: [timelineCard(shown, page, pages.length, counts, context.dataset, t)],
+    components,
+  };
 }
 
 function viewMessage(

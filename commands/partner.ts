@@ -4,7 +4,7 @@ import type {
 } from 'discord-api-types/v10';
 import { cardButtons } from '../src/cards/card-buttons.js';
 import { buttonRow, partnerSelectRow } from '../src/cards/menus.js';
-import { markedName, partnerCard, shortName } from '../src/cards/partner-card.js';
+import { partnerCard, shortName } from '../src/cards/partner-card.js';
 import { quoteUserText } from '../src/cards/style.js';
 import type { Partner } from '../src/data/schema.js';
 import { registered } from '../src/i18n/index.js';
@@ -65,22 +65,13 @@ function menuPartners(click: ComponentClick, context: BotContext): Partner[] {
   });
 }
 
-const partnerChoices = new WeakMap<Partner, APIApplicationCommandOptionChoice<string>>();
-
-/** A partner as an autocomplete choice: built once per partner (the dataset never changes), frozen. */
+/** A partner as an autocomplete choice: "INTERPOL: International Criminal Police Organization". */
 function partnerChoice(partner: Partner): APIApplicationCommandOptionChoice<string> {
-  let choice = partnerChoices.get(partner);
-  if (!choice) {
-    choice = Object.freeze({
-      name:
-        partner.acronym && partner.acronym !== partner.name
-          ? `${partner.acronym}: ${markedName(partner)}`
-          : markedName(partner),
-      value: partner.id,
-    });
-    partnerChoices.set(partner, choice);
-  }
-  return choice;
+  const name =
+    partner.acronym && partner.acronym !== partner.name
+      ? `${partner.acronym}: ${partner.name}`
+      : partner.name;
+  return { name, value: partner.id };
 }
 
 export const partner = {

@@ -1,7 +1,4 @@
-import type {
-  APIApplicationCommandOptionChoice,
-  APIInteractionResponseCallbackData,
-} from 'discord-api-types/v10';
+import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { cardButtons } from '../src/cards/card-buttons.js';
 import { button, buttonRow, partnerSelectRow, selectRow } from '../src/cards/menus.js';
 import { partnerCard } from '../src/cards/partner-card.js';
@@ -17,7 +14,7 @@ import { invokerId } from '../src/toolkit/invoker.js';
 import { focusedOption, stringOption } from '../src/toolkit/options.js';
 import { notice, reply } from '../src/toolkit/replies.js';
 
-function topicMessage(
+export function topicMessage(
   topic: Topic,
   ownerId: string,
   context: BotContext,
@@ -47,18 +44,6 @@ function resolveTopic(area: string, context: BotContext): Topic | undefined {
   // A word of several areas ("weapons") opens none of them: the reply offers each.
   if (second?.exact) return undefined;
   return best?.exact || hits.length === 1 ? best?.topic : undefined;
-}
-
-const topicChoices = new WeakMap<Topic, APIApplicationCommandOptionChoice<string>>();
-
-/** A focus area as an autocomplete choice: built once per topic (the dataset never changes), frozen. */
-function topicChoice(topic: Topic): APIApplicationCommandOptionChoice<string> {
-  let choice = topicChoices.get(topic);
-  if (!choice) {
-    choice = Object.freeze({ name: topic.label, value: topic.slug });
-    topicChoices.set(topic, choice);
-  }
-  return choice;
 }
 
 export const topic = {
@@ -116,7 +101,9 @@ export const topic = {
 
   autocomplete(interaction, context) {
     const typed = focusedOption(interaction.data.options)?.value ?? '';
-    const choices = context.topicSearch.autocomplete(typed).map(({ topic }) => topicChoice(topic));
+    const choices = context.topicSearch
+      .autocomplete(typed)
+      .map(({ topic }) => ({ name: topic.label, value: topic.slug }));
     return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
   },
 

@@ -47,7 +47,7 @@ describe('npm run ask', () => {
     const sections = stdout.split(/^── /m).filter(Boolean);
     expect(sections.map((section) => section.split(' ─')[0])).toEqual(['/mou year:2003', '/help']);
     expect(sections[0]).toContain('UNEP');
-    expect(sections[1]).toContain('cultural-property');
+    expect(sections[1]).toContain('view:timeline');
 
     const json = await ask('/mou year:2003', '/help', '--json');
     expect(JSON.parse(json.stdout)).toHaveLength(2);

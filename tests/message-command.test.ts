@@ -48,11 +48,10 @@ describe('message command through the shared handler', () => {
     expect(data.flags).toBe(64);
     expect(data.allowed_mentions).toEqual({ parse: [] });
     const lines = (data.content ?? '').split('\n');
-    expect(lines.find((line) => line.includes('**UNODC**'))).toContain(
-      '“Container Control Programme” (programme',
-    );
-    expect(lines.find((line) => line.includes('**Europol**'))).toContain('“OLAF” (related body');
-    expect(lines.find((line) => line.includes('**EU Authorities**'))).toContain('“OLAF”');
+    expect(lines).toContain('• **UNODC**: the message names “Container Control Programme” (its programme)');
+    // OLAF is named as a body each of them works with, not as belonging to either.
+    expect(lines).toContain('• **Europol**: the message names “OLAF” (a body it works with)');
+    expect(lines).toContain('• **EU Authorities**: the message names “OLAF” (a body it works with)');
     const [menu] = clickablesOf(data);
     expect(menu?.values.sort()).toEqual(['eu-authorities', 'europol', 'unodc']);
   });
@@ -70,8 +69,16 @@ describe('message command through the shared handler', () => {
   it('names the focus areas a message mentions even when it names no partner', () => {
     const data = messageOf(answer(onMessage('Big seizure of narcotics and counterfeit medicines today')));
     expect(data.content).toContain(nothingFound);
-    expect(data.content).toContain('Drugs (“narcotics”)');
-    expect(data.content).toContain('Public health (“counterfeit medicines”)');
+    expect(data.content).not.toContain('`');
+    // Each area is a button to click, not a command to copy.
+    const buttons = clickablesOf(data);
+    const labels = (data.components ?? []).flatMap((row) =>
+      'components' in row ? row.components.map((c) => ('label' in c ? c.label : undefined)) : [],
+    );
+    expect(labels).toEqual(['🎯 Drugs (“narcotics”)', '🎯 Public health (“counterfeit medicines”)']);
+    const opened = messageOf(click(data, buttons[0]!));
+    expect(opened.flags).toBe(64);
+    expect(opened.embeds?.[0]?.title).toBe('Focus area: Drugs');
   });
 
   it('reads the texts of the message’s embeds as well as its content', () => {

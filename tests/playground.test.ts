@@ -50,10 +50,9 @@ describe('npm start without a token: the playground, piped', () => {
     expect(stderr).not.toContain('Invalid');
   });
 
-  it('/help lists every focus area and every partner (where /topic and /partner send people)', () => {
+  it('/help starts with what to type first', () => {
     const text = renderResponse(answer('/help'), { width: 200 });
-    for (const topic of context.dataset.topics) expect(text).toContain(topic.slug);
-    for (const partner of context.dataset.partners) expect(text).toContain(partner.acronym ?? partner.name);
+    expect(text).toContain('Start with /partner who:');
   });
 
   it('--help prints the modes, options and variables and exits 0; unknown options are refused with exit 2', async () => {
@@ -162,8 +161,9 @@ describe('PlaygroundSession', () => {
     expect(pageOf(first.reply)).toBe('1');
     expect(playground.handleLine('p').error).toBe('This is the first page.');
     expect(pageOf(playground.handleLine('next').reply)).toBe('2');
-    expect(pageOf(playground.handleLine('N').reply)).toBe('3');
-    expect(pageOf(playground.handleLine('prev').reply)).toBe('2');
+    expect(playground.handleLine('N').error).toBe('This is the last page.');
+    expect(pageOf(playground.handleLine('prev').reply)).toBe('1');
+    expect(pageOf(playground.handleLine('N').reply)).toBe('2');
     expect(pageOf(playground.handleLine('p').reply)).toBe('1');
     let last = '1';
     for (let turns = 0; turns < 50; turns++) {
@@ -174,7 +174,7 @@ describe('PlaygroundSession', () => {
       }
       last = pageOf(result.reply) ?? last;
     }
-    expect(Number(last)).toBeGreaterThan(2);
+    expect(Number(last)).toBe(2);
     // A comment is no pick, even when it starts with a number; `#2` is.
     for (const comment of ['# 1 is the first option', '# 2', '#', '#note']) {
       expect(playground.handleLine(comment), comment).toEqual({});

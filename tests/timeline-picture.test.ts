@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { type Client, Events } from 'discord.js';
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { allAgreements } from '../src/data/agreements.js';
+import { allAgreements, councilDecisions } from '../src/data/agreements.js';
 import { loadBotContext } from '../src/interactions/create-context.js';
 import { handleInteraction } from '../src/interactions/handle.js';
 import { timelinePng } from '../src/render/timeline-png.js';
@@ -77,6 +77,26 @@ describe('the timeline picture', () => {
     const iaea = model.items.find((item) => item.partner === 'IAEA');
     expect(iaea?.precision).toBe('day');
     expect(iaea?.from).toBe(iaea?.to);
+  });
+
+  it('spans, in its title, the first to the last thing it draws, not a founding date', () => {
+    const model = timelineModel(context.dataset);
+    const dates = [
+      ...allAgreements(context.dataset).flatMap(({ agreement }) => (agreement.date ? [agreement.date] : [])),
+      ...councilDecisions(context.dataset).map(({ milestone }) => milestone.date),
+    ].sort();
+    const first = Number(dates[0]?.slice(0, 4));
+    const last = Number(dates.at(-1)?.slice(0, 4));
+    expect([model.firstYear, model.lastYear]).toEqual([first, last]);
+    expect(svg).toContain(`WCO agreements, ${first}–${last}`);
+    const response = handleInteraction(mouTimelineInteraction(), context);
+    const data = (response as { data: APIInteractionResponseCallbackData }).data;
+    expect(data.embeds?.[0]?.title).toBe(`WCO agreements timeline, ${first}–${last}`);
+  });
+
+  it('cites the source by its title, not a repository path', () => {
+    expect(svg).toContain(escapeXml(`Source: “${context.dataset.source.title}”`));
+    expect(svg).not.toMatch(/data\/source|\.txt/);
   });
 
   it('uses no text smaller than 14 px', () => {

@@ -1,15 +1,44 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { AgreementEntry } from '../data/agreements.js';
+import {
+  type AgreementEntry,
+  agreementsByYear,
+  councilDecisions,
+  type DecisionEntry,
+} from '../data/agreements.js';
 import type { Dataset } from '../data/dataset.js';
-import { en, type Messages, PerCatalogue } from '../i18n/index.js';
-import { deepFreeze } from './limits.js';
+import { yearOf } from '../data/dates.js';
+import type { Partner } from '../data/schema.js';
+import { en, type Messages } from '../i18n/index.js';
 import { agreementDate, counterpartOf, shortName } from './partner-card.js';
-import { cardColours, sourceFooterFor } from './style.js';
+import { cardColours, sourceFooter } from './style.js';
 
-/** The focus areas the agreements' own sentences name (see Agreement.topics), by label. */
-function topicLabels(entries: readonly AgreementEntry[], dataset: Dataset): string[] {
-  const slugs = new Set(entries.flatMap(({ agreement }) => agreement.topics));
-  return [...slugs].map((slug) => dataset.topicBySlug.get(slug)?.label ?? slug);
+/** One year of the timeline (`null`: the agreements whose date the source does not state). */
+export interface YearGroup {
+  year: number | null;
+  agreements: readonly AgreementEntry[];
+  /** Decisions in support of the WCO that year (the OSCE Council Decision), as the picture shows them. */
+  decisions: readonly DecisionEntry[];
+}
+
+/** Every year with an agreement or a decision, oldest first, the undated agreements last. */
+export function timelineYears(dataset: Dataset): YearGroup[] {
+  const groups = new Map<number | null, YearGroup>();
+  for (const [year, agreements] of agreementsByYear(dataset))
+    groups.set(year, { year, agreements, decisions: [] });
+  for (const decision of councilDecisions(dataset)) {
+    const year = yearOf(decision.milestone.date);
+    const group = groups.get(year) ?? { year, agreements: [], decisions: [] };
+    groups.set(year, { ...group, decisions: [...group.decisions, decision] });
+  }
+  return [...groups.values()].sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity));
+}
+
+/** The partners a list of year groups names, in order, for the "open a card" menu. */
+export function partnersOf(groups: readonly YearGroup[]): Partner[] {
+  return groups.flatMap((group) => [
+    ...group.agreements.map((entry) => entry.partner),
+    ...group.decisions.map((entry) => entry.partner),
+  ]);
 }
 
 /**
@@ -26,114 +55,79 @@ function sameDayGroups(entries: readonly AgreementEntry[]): AgreementEntry[][] {
   return [...groups.values()];
 }
 
+/** The focus areas the agreements' own sentences name (see Agreement.topics), by label. */
+function topicLabels(entries: readonly AgreementEntry[], dataset: Dataset): string[] {
+  const slugs = new Set(entries.flatMap(({ agreement }) => agreement.topics));
+  return [...slugs].map((slug) => dataset.topicBySlug.get(slug)?.label ?? slug);
+}
+
 /**
- * One compact line: partner, type, date (left out under the "Date not stated" heading, which says it), and
- * the focus areas its sentence names.
+ * One line: partner, type and date ("• **CITES**: MOU, 1996"); the date is left out under the "Date not
+ * stated" heading, which says it. `dataset` given: the focus areas the agreement's sentence names, labelled
+ * as such so they do not read as part of the agreement's name.
  */
-function agreementLine(
-  group: readonly AgreementEntry[],
-  dataset: Dataset,
-  withDate: boolean,
-  t: Messages,
-): string {
+function agreementLine(group: readonly AgreementEntry[], t: Messages, dataset?: Dataset): string {
   const [{ partner, agreement }] = group as [AgreementEntry];
   const counterpart = counterpartOf(partner, agreement, t);
   const who = counterpart ? `${shortName(partner)} (${counterpart})` : shortName(partner);
   const types = t.listInWords([...new Set(group.map((entry) => entry.agreement.type))]);
-  const date = withDate || agreement.date !== null ? `, ${agreementDate(agreement, t)}` : '';
-  const topics = topicLabels(group, dataset);
-  return `• ${t.colon(`**${who}**`, `${types}${date}${topics.length ? ` · ${topics.join(', ')}` : ''}`)}`;
+  const date = agreement.date !== null ? `, ${agreementDate(agreement, t)}` : '';
+  const topics = dataset ? topicLabels(group, dataset) : [];
+  return `• ${t.colon(`**${who}**`, `${types}${date}${topics.length ? ` ${t.agreementTopics(topics)}` : ''}`)}`;
 }
 
-/** The lines for a list of agreements, one per partner and date. */
-export function agreementLines(
-  entries: readonly AgreementEntry[],
-  dataset: Dataset,
-  withDate = true,
-  t: Messages = en,
-): string {
-  return sameDayGroups(entries)
-    .map((group) => agreementLine(group, dataset, withDate, t))
-    .join('\n');
+function decisionLine({ partner, milestone }: DecisionEntry, t: Messages): string {
+  return `• ${t.colon(`**${shortName(partner)}**`, `${t.councilDecision}, ${t.date(milestone.date)}`)}`;
 }
 
-/** The footer counts each agreement's sentence and the sentences its focus areas rest on. */
-function footerOf(entries: readonly AgreementEntry[], dataset: Dataset, t: Messages): string {
-  return sourceFooterFor(
-    dataset.source.title,
-    entries.flatMap(({ partner, agreement }) => [
-      agreement.source,
-      ...partner.focusAreas.filter((f) => agreement.topics.includes(f.topic)).map((f) => f.source),
-    ]),
-    t,
-  );
+/** The lines of one year: its agreements, one per partner and date, then its decisions. */
+function yearLines(group: YearGroup, t: Messages, dataset?: Dataset): string[] {
+  return [
+    ...sameDayGroups(group.agreements).map((entries) => agreementLine(entries, t, dataset)),
+    ...group.decisions.map((decision) => decisionLine(decision, t)),
+  ];
+}
+
+/** How many lines a year takes in the timeline list (its heading not counted). */
+export function lineCount(group: YearGroup): number {
+  return sameDayGroups(group.agreements).length + group.decisions.length;
 }
 
 export function yearTitle(year: number | null, t: Messages = en): string {
   return year === null ? t.dateNotStated : String(year);
 }
 
-const yearCards = new PerCatalogue<
-  readonly AgreementEntry[],
-  { year: number; dataset: Dataset; card: APIEmbed }
->();
-
-/**
- * The agreements of one year. Built once per list of entries (agreementsByYear gives the same lists every
- * time), then the same frozen card.
- */
+/** The agreements (and decisions) of one year, each with the focus areas its sentence names. */
 export function agreementsInYearCard(
-  year: number,
-  entries: readonly AgreementEntry[],
+  group: YearGroup & { year: number },
   dataset: Dataset,
   t: Messages = en,
 ): APIEmbed {
-  const cached = yearCards.of(t).get(entries);
-  if (cached?.year === year && cached.dataset === dataset) return cached.card;
-  const card = deepFreeze(buildYearCard(year, entries, dataset, t));
-  yearCards.of(t).set(entries, { year, dataset, card });
-  return card;
-}
-
-function buildYearCard(
-  year: number,
-  entries: readonly AgreementEntry[],
-  dataset: Dataset,
-  t: Messages,
-): APIEmbed {
-  // Europol's two 2002 agreements share one line: say how many partners as well, so the count matches.
-  const partners = new Set(entries.map((entry) => entry.partner.id)).size;
   return {
-    title: t.yearTitle(year),
-    description: `${t.yearCount(entries.length, partners)}\n\n${agreementLines(entries, dataset, true, t)}`,
+    title: group.decisions.length ? t.yearTitleWithDecisions(group.year) : t.yearTitle(group.year),
+    description: yearLines(group, t, dataset).join('\n'),
     color: cardColours.agreements,
-    footer: { text: footerOf(entries, dataset, t) },
+    footer: { text: sourceFooter(dataset.source.title, t) },
   };
 }
 
 export function timelineCard(
-  groups: readonly (readonly [number | null, readonly AgreementEntry[]])[],
+  groups: readonly YearGroup[],
   page: number,
   pageCount: number,
-  total: number,
+  counts: { agreements: number; decisions: number },
   dataset: Dataset,
   t: Messages = en,
 ): APIEmbed {
   return {
     title: t.timelineTitle,
     description: groups
-      .map(
-        ([year, entries]) =>
-          `**${yearTitle(year, t)}**\n${agreementLines(entries, dataset, year !== null, t)}`,
-      )
-      .join('\n\n'),
+      // Bold year headings keep the years apart without a blank line each (a phone screen is short).
+      .map((group) => `**${yearTitle(group.year, t)}**\n${yearLines(group, t).join('\n')}`)
+      .join('\n'),
     color: cardColours.agreements,
     footer: {
-      text: `${t.timelineFooter(page + 1, pageCount, total)} · ${footerOf(
-        groups.flatMap(([, entries]) => entries),
-        dataset,
-        t,
-      )}`,
+      text: `${t.timelineFooter(page + 1, pageCount, counts.agreements, counts.decisions)}\n${sourceFooter(dataset.source.title, t)}`,
     },
   };
 }

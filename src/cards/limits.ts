@@ -42,18 +42,6 @@ export function truncate(text: string, max: number): string {
   return `${cut}…`;
 }
 
-/**
- * Freezes a card (or any plain data) and everything in it, so one built once can be handed out again and
- * again: a caller that tried to change it would throw instead of changing it for everyone.
- */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
-
 /** Hands out a shared character budget: each piece gets what is left, then the budget shrinks. */
 class Budget {
   constructor(public left: number) {}
@@ -64,26 +52,7 @@ class Budget {
   }
 }
 
-/**
- * Fitted copies of frozen embeds (cards are built once and frozen), with the budget each was fitted from and
- * how much of it it used: the same embed fitted from the same budget always gives the same result.
- */
-const fittedEmbeds = new WeakMap<APIEmbed, { from: number; used: number; fitted: APIEmbed | undefined }>();
-
 function fitEmbed(embed: APIEmbed, budget: Budget): APIEmbed | undefined {
-  if (!Object.isFrozen(embed)) return fitEmbedNow(embed, budget);
-  const from = budget.left;
-  const cached = fittedEmbeds.get(embed);
-  if (cached?.from === from) {
-    budget.left -= cached.used;
-    return cached.fitted;
-  }
-  const fitted = deepFreeze(fitEmbedNow(embed, budget));
-  fittedEmbeds.set(embed, { from, used: from - budget.left, fitted });
-  return fitted;
-}
-
-function fitEmbedNow(embed: APIEmbed, budget: Budget): APIEmbed | undefined {
   const fitted: APIEmbed = { ...embed };
   if (embed.title !== undefined) fitted.title = budget.take(embed.title, discordLimits.embedTitle);
   if (embed.author)
@@ -108,13 +77,8 @@ function fitEmbedNow(embed: APIEmbed, budget: Budget): APIEmbed | undefined {
   return hasText ? fitted : undefined;
 }
 
-/** Fitted copies of frozen select options (a partner's option is built once and frozen). */
-const fittedOptions = new WeakMap<APISelectMenuOption, APISelectMenuOption>();
-
 function fitOption(option: APISelectMenuOption): APISelectMenuOption {
-  const cached = fittedOptions.get(option);
-  if (cached) return cached;
-  const fitted: APISelectMenuOption = {
+  return {
     ...option,
     label: truncate(option.label, discordLimits.selectOptionLabel),
     description:
@@ -122,8 +86,6 @@ function fitOption(option: APISelectMenuOption): APISelectMenuOption {
         ? undefined
         : truncate(option.description, discordLimits.selectOptionDescription),
   };
-  if (Object.isFrozen(option)) fittedOptions.set(option, deepFreeze(fitted));
-  return fitted;
 }
 
 function fitRow(

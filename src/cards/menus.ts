@@ -7,26 +7,20 @@ import type {
 import type { Partner } from '../data/schema.js';
 import { ButtonStyle, ComponentType } from '../toolkit/discord-enums.js';
 import { discordLimits, truncate } from './limits.js';
-import { markedName, shortName } from './partner-card.js';
+import { shortName } from './partner-card.js';
 
 export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
-const partnerOptions = new WeakMap<Partner, APISelectMenuOption>();
-
-/** A partner as a select menu option: built once per partner (the dataset never changes), frozen. */
+/** A partner as a select menu option: its short name, and its full name (never marked †) below. */
 function partnerOption(partner: Partner): APISelectMenuOption {
-  let option = partnerOptions.get(partner);
-  if (!option) {
-    option = Object.freeze({
-      label: truncate(shortName(partner), discordLimits.selectOptionLabel),
-      value: partner.id,
-      description: partner.acronym
-        ? truncate(markedName(partner), discordLimits.selectOptionDescription)
+  return {
+    label: truncate(shortName(partner), discordLimits.selectOptionLabel),
+    value: partner.id,
+    description:
+      partner.acronym && !partner.name.split(/\s+/).includes(partner.acronym)
+        ? truncate(partner.name, discordLimits.selectOptionDescription)
         : undefined,
-    });
-    partnerOptions.set(partner, option);
-  }
-  return option;
+  };
 }
 
 /** A select menu whose values are partner ids; picking one opens that partner's card. */

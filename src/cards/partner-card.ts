@@ -1,33 +1,33 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Dataset } from '../data/dataset.js';
 import type { Agreement, Partner } from '../data/schema.js';
-import { en, type Messages, PerCatalogue } from '../i18n/index.js';
-import { deepFreeze } from './limits.js';
-import { cardColours, externalFooter, externalMark, sourceFooterFor } from './style.js';
+
+type Programme = Partner['programmes'][number];
+
+import { en, type Messages } from '../i18n/index.js';
+import { cardColours, externalMark, sourceFooter } from './style.js';
 
 /** "INTERPOL" for menus and lists: the acronym where there is one, else the name. */
 export function shortName(partner: Partner): string {
   return partner.acronym ?? partner.name;
 }
 
-function isExternal(partner: Partner, field: 'name' | 'aliases' | 'relatedBodies', value: string): boolean {
+type MarkedField = 'aliases' | 'relatedBodies';
+
+function isExternal(partner: Partner, field: MarkedField | 'name', value: string): boolean {
   return partner.external.some((fact) => fact.field === field && fact.value === value);
 }
 
-function mark(partner: Partner, field: 'name' | 'aliases' | 'relatedBodies', value: string): string {
+/** A value of a field marked † when it is not stated in the source (the line under the card says what † means). */
+function mark(partner: Partner, field: MarkedField, value: string): string {
   return isExternal(partner, field, value) ? `${value}${externalMark}` : value;
 }
 
-/** The partner's name, with † when it is not stated in the source (menus and cards alike). */
-export function markedName(partner: Partner): string {
-  return mark(partner, 'name', partner.name);
-}
-
+/** "International Criminal Police Organization (INTERPOL)": never marked (a title carries no dagger). */
 export function partnerTitle(partner: Partner): string {
-  const name = markedName(partner);
   // "SECI Center", not "SECI Center (SECI)": the name already shows the acronym.
   const shown = partner.acronym && !partner.name.split(/\s+/).includes(partner.acronym);
-  return shown ? `${name} (${partner.acronym})` : name;
+  return shown ? `${partner.name} (${partner.acronym})` : partner.name;
 }
 
 export function agreementDate(agreement: Agreement, t: Messages = en): string {
@@ -45,39 +45,97 @@ export function counterpartOf(partner: Partner, agreement: Agreement, t: Message
   return counterpart && !own.some((name) => counterpart.startsWith(name)) ? counterpart : undefined;
 }
 
-function agreementItem(partner: Partner, agreement: Agreement, t: Messages): string {
+/** "25 March 2005: MOU", date first as milestones are written; an undated one says what it is, then the gap. */
+function agreementItem(partner: Partner, agreement: Agreement, t: Messages, sayUndated: boolean): string {
   const counterpart = counterpartOf(partner, agreement, t);
-  const date = agreementDate(agreement, t);
   const what = counterpart ? t.agreementWith(agreement.type, counterpart) : agreement.type;
-  // Date first, as milestones are written: "25 March 2005: MOU".
-  return t.colon(`${date.charAt(0).toUpperCase()}${date.slice(1)}`, what);
+  if (agreement.date !== null) return t.colon(agreementDate(agreement, t), what);
+  return sayUndated ? t.undatedAgreement(what) : what;
+}
+
+/** The agreements field: when none has a date, one line under them says so (not once per agreement). */
+function agreementsValue(partner: Partner, t: Messages): string {
+  const { agreements } = partner;
+  if (!agreements.length) return t.noAgreement;
+  const noneDated = agreements.every((agreement) => agreement.date === null);
+  const items = bulletList(agreements.map((agreement) => agreementItem(partner, agreement, t, !noneDated)));
+  return noneDated ? `${items}\n*${t.noDates(agreements.length)}*` : items;
 }
 
 function bulletList(lines: readonly string[]): string {
   return lines.map((line) => `• ${line}`).join('\n');
 }
 
-const partnerCards = new PerCatalogue<Partner, { dataset: Dataset; card: APIEmbed }>();
-
-/**
- * The full card for one partner: everything the dataset knows, each part from the source. A pure function
- * of the (never modified) dataset, so each card is built once and the same frozen object is returned after.
- */
-export function partnerCard(partner: Partner, dataset: Dataset, t: Messages = en): APIEmbed {
-  const cached = partnerCards.of(t).get(partner);
-  if (cached?.dataset === dataset) return cached.card;
-  const card = deepFreeze(buildPartnerCard(partner, dataset, t));
-  partnerCards.of(t).set(partner, { dataset, card });
-  return card;
+/** One value as it is; several bulleted, so a phone's wrapping never runs two into one. */
+function oneOrBullets(lines: readonly string[]): string {
+  return lines.length === 1 ? (lines[0] as string) : bulletList(lines);
 }
 
-function buildPartnerCard(partner: Partner, dataset: Dataset, t: Messages): APIEmbed {
+const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/** Words with British and American spellings folded together ("organisation", "organization"). */
+const spelling = (word: string) => word.replace(/is(e|ation)/g, 'iz$1');
+
+/**
+ * An alias made only of words the title already shows ("Regional Dog Training Centres"), or the title in
+ * the other spelling ("Organisation for the Prohibition…"), says nothing new.
+ */
+function addsToTitle(alias: string, title: string): boolean {
+  const shown = new Set([...words(title)].map(spelling));
+  return [...words(alias)].some((word) => !shown.has(spelling(word)));
+}
+
+type RelatedBody = Partner['relatedBodies'][number];
+
+/**
+ * One line per relation: bodies with the same relation share it (the two DGs), and a group whose relation
+ * names another listed body (APG and GIABA, "in the FATF-Style Regional Bodies") joins that body's line.
+ */
+function relatedBodiesValue(partner: Partner, bodies: readonly RelatedBody[], t: Messages): string {
+  const label = (body: RelatedBody) => {
+    const name = mark(partner, 'relatedBodies', body.name);
+    return body.acronym ? t.colon(body.acronym, name) : name;
+  };
+  const hostOf = (body: RelatedBody) =>
+    bodies.find((other) => other !== body && body.relation.includes(other.name));
+  const lines = new Map<string, RelatedBody[]>();
+  for (const body of bodies) {
+    if (!hostOf(body)) lines.set(body.relation, [...(lines.get(body.relation) ?? []), body]);
+  }
+  return bulletList(
+    [...lines].map(([relation, group]) => {
+      const members = bodies.filter((body) => group.includes(hostOf(body) as RelatedBody));
+      const memberNames = members.map((m) =>
+        m.acronym ? `${m.acronym} (${mark(partner, 'relatedBodies', m.name)})` : m.name,
+      );
+      const such = members.length ? t.suchAs(t.listInWords(memberNames)) : '';
+      return `${group.map(label).join('; ')} (${relation})${such}`;
+    }),
+  );
+}
+
+/** The line under the card: the source, and what a † (or the unmarked full name in the title) means. */
+function footerOf(partner: Partner, dataset: Dataset, t: Messages): string {
+  const name = isExternal(partner, 'name', partner.name);
+  const marked = partner.external.some((fact) => fact.field !== 'name');
+  const note =
+    name && marked
+      ? t.externalBoth
+      : name
+        ? t.externalName
+        : marked
+          ? `${externalMark} ${t.externalFooter}`
+          : '';
+  return [sourceFooter(dataset.source.title, t), ...(note ? [note] : [])].join('\n');
+}
+
+/** The full card for one partner: everything the dataset knows, each fact once, each part from the source. */
+export function partnerCard(partner: Partner, dataset: Dataset, t: Messages = en): APIEmbed {
+  const title = partnerTitle(partner);
   const fields: APIEmbedField[] = [
     {
       name: t.agreementsField,
-      value: partner.agreements.length
-        ? bulletList(partner.agreements.map((agreement) => agreementItem(partner, agreement, t)))
-        : t.noAgreement,
+      value: agreementsValue(partner, t),
     },
   ];
 
@@ -91,44 +149,38 @@ function buildPartnerCard(partner: Partner, dataset: Dataset, t: Messages): APIE
     (focus) => dataset.topicBySlug.get(focus.topic)?.label ?? focus.topic,
   );
   fields.push({ name: t.focusAreasField, value: [...new Set(topics)].join(' · ') });
-  if (partner.programmes.length) {
+  // A programme a milestone already names (UNEP's Green Customs Initiative, the OSCE's SAFE) is not listed again.
+  const named = (label: string, p: Programme) =>
+    label.includes(p.name) || (p.acronym !== undefined && words(label).has(p.acronym.toLowerCase()));
+  const programmes = partner.programmes.filter((p) => !partner.milestones.some((m) => named(m.label, p)));
+  if (programmes.length) {
     fields.push({
       name: t.programmesField,
-      value: bulletList(partner.programmes.map((p) => (p.acronym ? `${p.name} (${p.acronym})` : p.name))),
+      value: bulletList(programmes.map((p) => (p.acronym ? `${p.name} (${p.acronym})` : p.name))),
     });
   }
   // A body that signed one of the agreements is already named there.
   const signatories = new Set(partner.agreements.flatMap((agreement) => agreement.parties));
   const relatedBodies = partner.relatedBodies.filter((body) => !signatories.has(body.name));
   if (relatedBodies.length) {
-    fields.push({
-      name: t.relatedBodiesField,
-      value: bulletList(
-        relatedBodies.map((body) => {
-          const name = mark(partner, 'relatedBodies', body.name);
-          return `${body.acronym ? t.colon(body.acronym, name) : name} (${body.relation})`;
-        }),
-      ),
-    });
+    fields.push({ name: t.relatedBodiesField, value: relatedBodiesValue(partner, relatedBodies, t) });
   }
+  // One place per line, bulleted when there are several: a phone wraps side-by-side fields into one run.
   if (partner.locations.length) {
-    fields.push({
-      name: t.locationField,
-      value: partner.locations.map((l) => l.place).join('\n'),
-      inline: true,
-    });
+    fields.push({ name: t.locationField, value: oneOrBullets(partner.locations.map((l) => l.place)) });
   }
-  const aliases = partner.aliases.map((alias) => mark(partner, 'aliases', alias));
-  if (aliases.length) fields.push({ name: t.aliasesField, value: aliases.join('\n'), inline: true });
+  const aliases = partner.aliases
+    .filter((alias) => addsToTitle(alias, title))
+    .map((alias) => mark(partner, 'aliases', alias));
+  // Names carry no commas of their own: one line, apart by a dot (places, with commas, get bullets).
+  if (aliases.length) fields.push({ name: t.aliasesField, value: aliases.join(' · ') });
 
-  const hasExternal = partner.external.length > 0;
-  const footer = sourceFooterFor(dataset.source.title, quotesOf(partner), t);
   return {
-    title: partnerTitle(partner),
+    title,
     description: partner.summary,
     color: cardColours.partner,
     fields,
-    footer: { text: hasExternal ? `${footer}\n${externalFooter(t)}` : footer },
+    footer: { text: footerOf(partner, dataset, t) },
   };
 }
 

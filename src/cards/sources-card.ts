@@ -8,30 +8,47 @@ import { cardColours, externalMark, withSourceLanguage } from './style.js';
 /** Characters of quotes per page: well inside the 4,096 of a description and the 6,000 of a message. */
 const pageBudget = 3600;
 
-/** One sentence of the source, and what on the card rests on it. */
+type FactKind = keyof Messages['factKinds'];
+
+/** One sentence of the source, and what on the card rests on it, by kind of fact, in card order. */
 interface SourceEntry {
   quote: string;
-  supports: string[];
+  supports: Map<FactKind, string[]>;
 }
 
 /** The sentences a partner's card rests on, each once, with every fact it supports, in card order. */
 export function sourceEntries(partner: Partner, dataset: Dataset, t: Messages = en): SourceEntry[] {
-  const facts: [string, string][] = [
-    ...partner.provenance.map((quote): [string, string] => [t.summary, quote]),
-    ...partner.agreements.map((a): [string, string] => [`${a.type}, ${agreementDate(a, t)}`, a.source]),
-    ...partner.milestones.map((m): [string, string] => [t.colon(t.date(m.date), m.label), m.source]),
-    ...partner.focusAreas.map((f): [string, string] => [
-      t.colon(t.focusArea, dataset.topicBySlug.get(f.topic)?.label ?? f.topic),
+  const facts: [FactKind, string, string][] = [
+    ...partner.provenance.map((quote): [FactKind, string, string] => ['summary', '', quote]),
+    ...partner.agreements.map((a): [FactKind, string, string] => [
+      'agreement',
+      `${a.type}, ${agreementDate(a, t)}`,
+      a.source,
+    ]),
+    ...partner.milestones.map((m): [FactKind, string, string] => ['milestone', t.date(m.date), m.source]),
+    ...partner.focusAreas.map((f): [FactKind, string, string] => [
+      'focusArea',
+      dataset.topicBySlug.get(f.topic)?.label ?? f.topic,
       f.source,
     ]),
-    ...partner.programmes.map((p): [string, string] => [t.colon(t.programme, p.name), p.source]),
-    ...partner.relatedBodies.map((b): [string, string] => [t.colon(t.relatedBody, b.name), b.source]),
-    ...partner.locations.map((l): [string, string] => [t.colon(t.location, l.place), l.source]),
+    ...partner.programmes.map((p): [FactKind, string, string] => [
+      'programme',
+      p.acronym ?? p.name,
+      p.source,
+    ]),
+    ...partner.relatedBodies.map((b): [FactKind, string, string] => [
+      'relatedBody',
+      b.acronym ?? b.name,
+      b.source,
+    ]),
+    ...partner.locations.map((l): [FactKind, string, string] => ['location', l.place, l.source]),
   ];
   const byQuote = new Map<string, SourceEntry>();
-  for (const [fact, quote] of facts) {
-    const entry = byQuote.get(quote) ?? { quote, supports: [] };
-    if (!entry.supports.includes(fact)) entry.supports.push(fact);
+  for (const [kind, fact, quote] of facts) {
+    const entry = byQuote.get(quote) ?? { quote, supports: new Map() };
+    const items = entry.supports.get(kind) ?? [];
+    if (fact && !items.includes(fact)) items.push(fact);
+    entry.supports.set(kind, items);
     byQuote.set(quote, entry);
   }
   return [...byQuote.values()];
@@ -41,15 +58,26 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\*_`~|]/g, '\\$&');
 }
 
-function renderEntry(entry: SourceEntry): string {
-  return `**${escapeMarkdown(entry.supports.join(' · '))}**\n> ${escapeMarkdown(entry.quote.replace(/\s+/g, ' '))}`;
+/** "Summary · focus areas: Drugs, Cultural property": what a sentence supports, each kind named once. */
+function supportsLine(entry: SourceEntry, t: Messages): string {
+  return [...entry.supports]
+    .map(([kind, items]) => {
+      const [one, many] = t.factKinds[kind];
+      return items.length ? t.colon(items.length > 1 ? many : one, items.join(', ')) : one;
+    })
+    .join(' · ');
+}
+
+/** The quote first, as the source wrote it; then, small, what on the card it supports. */
+function renderEntry(entry: SourceEntry, t: Messages): string {
+  return `> ${escapeMarkdown(entry.quote.replace(/\s+/g, ' '))}\n↳ *${escapeMarkdown(supportsLine(entry, t))}*`;
 }
 
 /** The rendered entries split into pages of at most `pageBudget` characters (an entry is never split). */
-function pagesOf(entries: readonly SourceEntry[]): string[] {
+function pagesOf(entries: readonly SourceEntry[], t: Messages): string[] {
   const pages: string[] = [];
   let page = '';
-  for (const text of entries.map(renderEntry)) {
+  for (const text of entries.map((entry) => renderEntry(entry, t))) {
     const next = page ? `${page}\n\n${text}` : text;
     if (page && next.length > pageBudget) {
       pages.push(page);
@@ -80,7 +108,7 @@ export function sourcesCard(
   requestedPage: number,
   t: Messages = en,
 ): SourcesPage {
-  const pages = pagesOf(sourceEntries(partner, dataset, t));
+  const pages = pagesOf(sourceEntries(partner, dataset, t), t);
   const page = Math.min(Math.max(0, requestedPage), pages.length - 1);
   const external = externalFacts(partner, t);
   const last = page === pages.length - 1;

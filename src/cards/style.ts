@@ -1,4 +1,3 @@
-import { sentenceCount } from '../data/source-text.js';
 import { en, type Messages } from '../i18n/index.js';
 import { truncate } from './limits.js';
 
@@ -10,14 +9,9 @@ export const cardColours = {
   help: 0x6b7280,
 } as const;
 
-/** The footer of a card that rests on the whole source rather than on some of its sentences (/help). */
+/** The footer of a card: the source, by its title (the Sources button shows the sentences themselves). */
 export function sourceFooter(title: string, t: Messages = en): string {
   return withSourceLanguage(t.sourceFooter(title), t);
-}
-
-/** The footer of a card: the source's title and how many of its sentences the card rests on. */
-export function sourceFooterFor(title: string, quotes: readonly string[], t: Messages = en): string {
-  return withSourceLanguage(t.sourceFooterFor(title, sentenceCount(quotes)), t);
 }
 
 /** A footer in a language other than the source's says, once per card, that quoted facts are in English. */
@@ -25,11 +19,8 @@ export function withSourceLanguage(footer: string, t: Messages): string {
   return t.sourceInEnglish ? `${footer} · ${t.sourceInEnglish}` : footer;
 }
 
-/** Marks a fact that is well established but not stated in the source. */
+/** Marks, in the field that holds it, a fact that is well established but not stated in the source. */
 export const externalMark = '†';
-export function externalFooter(t: Messages = en): string {
-  return `${externalMark} ${t.externalFooter}`;
-}
 
 /** User text shown back in a reply: control characters removed, markdown escaped, length capped. */
 export function quoteUserText(text: string, max = 80): string {

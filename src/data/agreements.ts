@@ -1,6 +1,6 @@
 import type { Dataset } from './dataset.js';
 import { yearOf } from './dates.js';
-import type { Agreement, Partner } from './schema.js';
+import type { Agreement, Milestone, Partner } from './schema.js';
 
 export interface AgreementEntry {
   partner: Partner;
@@ -31,25 +31,13 @@ export function latestAgreement(dataset: Dataset): AgreementEntry | undefined {
 
 export type AgreementsByYear = ReadonlyMap<number | null, readonly AgreementEntry[]>;
 
-const byYear = new WeakMap<Dataset, AgreementsByYear>();
-
-/**
- * Agreements grouped by signing year, oldest year first; `null` holds the undated ones. Computed once per
- * dataset (it never changes): the same map every time, its lists frozen.
- */
+/** Agreements grouped by signing year, oldest year first; `null` holds the undated ones. */
 export function agreementsByYear(dataset: Dataset): AgreementsByYear {
-  const cached = byYear.get(dataset);
-  if (cached) return cached;
   const groups = new Map<number | null, AgreementEntry[]>();
   for (const entry of allAgreements(dataset)) {
     const year = entry.agreement.date === null ? null : yearOf(entry.agreement.date);
     groups.set(year, [...(groups.get(year) ?? []), entry]);
   }
-  for (const entries of groups.values()) {
-    for (const entry of entries) Object.freeze(entry);
-    Object.freeze(entries);
-  }
-  byYear.set(dataset, groups);
   return groups;
 }
 
@@ -58,4 +46,23 @@ export function nearestYears(years: readonly number[], year: number): number[] {
   if (!years.length) return [];
   const distance = Math.min(...years.map((candidate) => Math.abs(candidate - year)));
   return years.filter((candidate) => Math.abs(candidate - year) === distance).sort((a, b) => a - b);
+}
+
+/** A decision taken in support of the WCO (the OSCE Council Decision): drawn and listed beside the agreements. */
+export interface DecisionEntry {
+  partner: Partner;
+  milestone: Milestone;
+}
+
+const decisionPattern = /\bCouncil Decision\b/;
+
+/** The milestones that are decisions in support of the WCO, oldest first. */
+export function councilDecisions(dataset: Dataset): DecisionEntry[] {
+  return dataset.partners
+    .flatMap((partner) =>
+      partner.milestones
+        .filter((m) => decisionPattern.test(m.label))
+        .map((milestone) => ({ partner, milestone })),
+    )
+    .sort((a, b) => a.milestone.date.localeCompare(b.milestone.date));
 }

@@ -77,13 +77,11 @@ export const en = {
 
   // Footers
   sourceFooter: (title: string) => `Source: “${title}”`,
-  sourceFooterFor: (title: string, sentences: number) =>
-    `Source: “${title}”, ${plural(sentences, 'sentence', 'sentences')}`,
-  externalFooter: 'not stated in the source; well-established fact',
+  externalFooter: 'not stated in the source; well established',
 
   // Partner card
   agreementsField: '📄 Agreements',
-  noAgreement: 'The source states no signed agreement with this partner.',
+  noAgreement: 'None stated in the source.',
   agreementWith: (type: string, counterpart: string) => `${type} with ${counterpart}`,
   milestonesField: '🗓️ Milestones',
   focusAreasField: '🎯 Focus areas',
@@ -94,14 +92,10 @@ export const en = {
 
   // Agreements by year and timeline
   dateNotStated: 'Date not stated',
-  yearCount: (agreements: number, partners: number) =>
-    partners === 1
-      ? `${plural(agreements, 'agreement', 'agreements')} with a WCO partner:`
-      : `${plural(agreements, 'agreement', 'agreements')} with ${partners} WCO partners:`,
   yearTitle: (year: number) => `Agreements signed in ${year}`,
   timelineTitle: 'WCO agreements timeline',
-  timelineFooter: (page: number, pageCount: number, total: number) =>
-    `Page ${page} of ${pageCount} · ${plural(total, 'agreement', 'agreements')}`,
+  timelineFooter: (page: number, pageCount: number, agreements: number, decisions: number) =>
+    `Page ${page} of ${pageCount} · ${plural(agreements, 'agreement', 'agreements')}${decisions ? ` and ${plural(decisions, 'Council decision', 'Council decisions')}` : ''}`,
   noAgreementInYear: (year: number, nearest: readonly number[]) =>
     `No agreement in the source was signed in ${year}. Nearest ${nearest.length > 1 ? 'years' : 'year'} with agreements: ${listInWords(nearest.map(String))} (try \`/mou year:${nearest[0]}\`).`,
   yearOutOfRange: (first: number, last: number) =>
@@ -129,18 +123,14 @@ export const en = {
   precisionDay: 'day',
   precisionMonth: 'month',
   precisionYear: 'year only',
-  svgSource: 'Source: data/source/wco-partnerships.txt',
+  svgSource: (title: string) => `Source: “${title}”, WCO website`,
 
   // Focus areas
   topicTitle: (label: string) => `Focus area: ${label}`,
-  topicCount: (partners: number) =>
-    partners === 1
-      ? '1 partner of the WCO works in this area:'
-      : `${partners} partners of the WCO work in this area:`,
   noTopicGiven: 'Tell me which focus area: for example `/topic area:cultural-property`.',
   noTopic: (typed: string) => `No focus area is called “${typed}”.`,
   closestTopics: (slugs: string) => ` Closest: ${slugs}.`,
-  noCloseTopic: ' Start typing and pick one from the list, or see `/help`.',
+  noCloseTopic: ' Start typing after `/topic area:` and pick one from the list.',
   pickTopic: 'Pick a focus area',
   topicExpired: 'That button has expired. Run `/topic` again.',
   topicMenuExpired: 'That menu has expired. Run `/topic` again.',
@@ -167,11 +157,6 @@ export const en = {
 
   // Sources
   sourcesTitle: (title: string) => `Sources: ${title}`,
-  summary: 'Summary',
-  focusArea: 'Focus area',
-  programme: 'Programme',
-  relatedBody: 'Related body',
-  location: 'Location',
   notInSource: 'Not stated in the source (well-established facts)',
   quotedFrom: (title: string) => `Quoted word for word from “${title}”`,
   sourcesPage: (page: number, pageCount: number) => `page ${page} of ${pageCount}`,
@@ -180,38 +165,54 @@ export const en = {
   mentionsHeading: (count: number) => `**WCO partners in this message** (${count}):`,
   nothingFound: 'No WCO partner is mentioned in this message.',
   mentionKind: {
-    name: 'name',
-    acronym: 'acronym',
-    alias: 'alias',
-    'related body': 'related body',
-    programme: 'programme',
-    place: 'place',
+    name: 'its name',
+    acronym: 'its acronym',
+    alias: 'another name for it',
+    'related body': 'a body it works with',
+    programme: 'its programme',
+    place: 'where it is',
   },
-  mentionedFrom: (why: string) => `from ${why}`,
-  topicsMentioned: (listed: string, slug: string) =>
-    `Focus areas mentioned: ${listed}. See \`/topic area:${slug}\`.`,
+  topicsMentioned: 'Focus areas it mentions (open one below):',
   mentionsExpired: 'That menu has expired. Use “WCO partners in this message” again.',
 
-  // Help
+  // Layout of cards and replies (issue 24)
+  undatedAgreement: (what: string) => `${what} (date not stated in the source)`,
+  noDates: (count: number): string =>
+    count === 1 ? 'Date not stated in the source.' : 'Dates not stated in the source.',
+  yearTitleWithDecisions: (year: number) => `Agreements and decisions of ${year}`,
+  suchAs: (names: string) => `, such as ${names}`,
+  externalBoth: '† and the full name: not stated in the source; well established.',
+  externalName: 'Full name not stated in the source; well established.',
+  agreementTopics: (labels: readonly string[]) =>
+    `(${labels.length === 1 ? 'focus area' : 'focus areas'}: ${labels.join(', ')})`,
+  /** What a quoted sentence supports, by kind of fact: [one, several]. */
+  factKinds: {
+    summary: ['Summary', 'Summary'],
+    agreement: ['Agreement', 'Agreements'],
+    milestone: ['Milestone', 'Milestones'],
+    focusArea: ['Focus area', 'Focus areas'],
+    programme: ['Programme', 'Programmes'],
+    relatedBody: ['Related body', 'Related bodies'],
+    location: ['Place', 'Places'],
+  } satisfies Record<string, [string, string]>,
+  mentionFound: (name: string, why: string) => `${name}: the message names ${why}`,
+  mentionOf: (words: string, what: string) => `${words} (${what})`,
+  topicButton: (label: string, words: string) => `🎯 ${label} (${words})`,
   helpTitle: 'WCO partner bot',
-  helpDescription: (partners: number, agreements: number, topics: number, title: string, notes: number) =>
+  helpText: (examples: readonly string[]) =>
     [
-      `Who the World Customs Organization works with: ${partners} partner organisations, ${agreements} signed agreements and ${topics} focus areas.`,
+      '**Start with** `/partner who:` and a name, acronym or subject: `/partner who:interpol`, `/partner who:money laundering`.',
       '',
-      '**/partner** `who:` name, acronym or subject: a partner’s card with its agreements, focus areas and programmes.',
-      'Example: `/partner who:interpol` · `/partner who:money laundering` · add `private:True` to see it alone.',
+      '**Ask in your own words** with `/ask question:`, by mentioning the bot or in a DM:',
+      ...examples.map((example) => `• ${example}`),
       '',
-      '**/mou** `year:` the agreements signed in a year, or the whole timeline without a year.',
-      'Example: `/mou year:2003` · `/mou`',
-      '',
-      '**/topic** `area:` the partners working in a focus area, with what each one does there.',
-      'Example: `/topic area:cultural-property` · `/topic area:drugs`',
-      '',
-      '**Where the data comes from**',
-      `Every fact is taken from the document “${title}”, with the exact sentences recorded for each record. Flaws in the document were corrected and logged (${notes} notes). Full names marked † are well-established facts not stated in it.`,
+      '**More**',
+      '`/topic area:drugs`: who works in a focus area.',
+      '`/mou year:2003`: the agreements of a year; `/mou`: all of them; `/mou view:timeline`: as a picture.',
+      'On any message: **Apps → WCO partners in this message**.',
     ].join('\n'),
-  helpFocusAreas: 'Focus areas',
-  helpPartners: 'Partners',
+  helpFooter: (title: string, retrieved: string, latest: string) =>
+    `Data from the WCO page “${title}” (retrieved ${retrieved}), latest agreement ${latest}`,
 
   // Asking in plain words (/ask, mentions, DMs): shown by /help and when a question can't be read
   askExamples: [

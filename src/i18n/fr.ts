@@ -50,11 +50,10 @@ export const fr: Messages = {
   colon: (label, text) => `${label} : ${text}`,
 
   sourceFooter: (title) => `Source : “${title}”`,
-  sourceFooterFor: (title, sentences) => `Source : “${title}”, ${plural(sentences, 'phrase', 'phrases')}`,
   externalFooter: 'non indiqué dans la source ; fait bien établi',
 
   agreementsField: '📄 Accords',
-  noAgreement: 'La source n’indique aucun accord signé avec ce partenaire.',
+  noAgreement: 'Aucun dans la source.',
   agreementWith: (type, counterpart) => `${type} avec ${counterpart}`,
   milestonesField: '🗓️ Étapes',
   focusAreasField: '🎯 Domaines d’action',
@@ -64,14 +63,10 @@ export const fr: Messages = {
   aliasesField: '🏷️ Autres noms',
 
   dateNotStated: 'Date non indiquée',
-  yearCount: (agreements, partners) =>
-    partners === 1
-      ? `${plural(agreements, 'accord', 'accords')} avec un partenaire de l’OMD :`
-      : `${plural(agreements, 'accord', 'accords')} avec ${partners} partenaires de l’OMD :`,
   yearTitle: (year) => `Accords signés en ${year}`,
   timelineTitle: 'Chronologie des accords de l’OMD',
-  timelineFooter: (page, pageCount, total) =>
-    `Page ${page} sur ${pageCount} · ${plural(total, 'accord', 'accords')}`,
+  timelineFooter: (page, pageCount, agreements, decisions) =>
+    `Page ${page} sur ${pageCount} · ${plural(agreements, 'accord', 'accords')}${decisions ? ` et ${plural(decisions, 'décision du Conseil', 'décisions du Conseil')}` : ''}`,
   noAgreementInYear: (year, nearest) =>
     `Aucun accord de la source n’a été signé en ${year}. ${nearest.length > 1 ? 'Années les plus proches' : 'Année la plus proche'} avec des accords : ${listInWords(nearest.map(String))} (essayez \`/accords année:${nearest[0]}\`).`,
   yearOutOfRange: (first, last) =>
@@ -98,17 +93,13 @@ export const fr: Messages = {
   precisionDay: 'jour',
   precisionMonth: 'mois',
   precisionYear: 'à l’année',
-  svgSource: 'Source : data/source/wco-partnerships.txt',
+  svgSource: (title) => `Source : “${title}”, site de l’OMD`,
 
   topicTitle: (label) => `Domaine d’action : ${label}`,
-  topicCount: (partners) =>
-    partners < 2
-      ? `${partners} partenaire de l’OMD travaille dans ce domaine :`
-      : `${partners} partenaires de l’OMD travaillent dans ce domaine :`,
   noTopicGiven: 'Indiquez un domaine d’action : par exemple `/thème domaine:biens culturels`.',
   noTopic: (typed) => `Aucun domaine d’action ne s’appelle “${typed}”.`,
   closestTopics: (slugs) => ` Les plus proches : ${slugs}.`,
-  noCloseTopic: ' Commencez à taper et choisissez dans la liste, ou consultez `/aide`.',
+  noCloseTopic: ' Commencez à taper après `/thème domaine:` et choisissez dans la liste.',
   pickTopic: 'Choisir un domaine d’action',
   topicExpired: 'Ce bouton a expiré. Relancez `/thème`.',
   topicMenuExpired: 'Ce menu a expiré. Relancez `/thème`.',
@@ -132,11 +123,6 @@ export const fr: Messages = {
   cardExpired: 'Ce bouton a expiré. Rouvrez la fiche du partenaire.',
 
   sourcesTitle: (title) => `Sources : ${title}`,
-  summary: 'Résumé',
-  focusArea: 'Domaine d’action',
-  programme: 'Programme',
-  relatedBody: 'Organisme lié',
-  location: 'Siège',
   notInSource: 'Non indiqué dans la source (faits bien établis)',
   quotedFrom: (title) => `Cité mot pour mot de “${title}”`,
   sourcesPage: (page, pageCount) => `page ${page} sur ${pageCount}`,
@@ -144,39 +130,52 @@ export const fr: Messages = {
   mentionsHeading: (count) => `**Partenaires de l’OMD dans ce message** (${count}) :`,
   nothingFound: 'Aucun partenaire de l’OMD n’est mentionné dans ce message.',
   mentionKind: {
-    name: 'nom',
-    acronym: 'sigle',
-    alias: 'autre nom',
-    'related body': 'organisme lié',
-    programme: 'programme',
-    place: 'lieu',
+    name: 'son nom',
+    acronym: 'son sigle',
+    alias: 'un autre de ses noms',
+    'related body': 'un organisme avec qui il travaille',
+    programme: 'son programme',
+    place: 'son siège',
   },
-  mentionedFrom: (why) => `d’après ${why}`,
-  topicsMentioned: (listed, slug) =>
-    `Domaines d’action mentionnés : ${listed}. Voir \`/thème domaine:${slug}\`.`,
+  topicsMentioned: 'Domaines d’action qu’il mentionne (à ouvrir ci-dessous) :',
   mentionsExpired: 'Ce menu a expiré. Relancez « Partenaires OMD dans ce message ».',
 
+  undatedAgreement: (what) => `${what} (date non indiquée dans la source)`,
+  noDates: (count) =>
+    count === 1 ? 'Date non indiquée dans la source.' : 'Dates non indiquées dans la source.',
+  yearTitleWithDecisions: (year) => `Accords et décisions de ${year}`,
+  suchAs: (names) => `, dont ${names}`,
+  externalBoth: '† et nom complet : non indiqués dans la source ; faits bien établis.',
+  externalName: 'Nom complet non indiqué dans la source ; fait bien établi.',
+  agreementTopics: (labels) =>
+    `(${labels.length === 1 ? 'domaine d’action' : 'domaines d’action'} : ${labels.join(', ')})`,
+  factKinds: {
+    summary: ['Résumé', 'Résumé'],
+    agreement: ['Accord', 'Accords'],
+    milestone: ['Étape', 'Étapes'],
+    focusArea: ['Domaine d’action', 'Domaines d’action'],
+    programme: ['Programme', 'Programmes'],
+    relatedBody: ['Organisme lié', 'Organismes liés'],
+    location: ['Lieu', 'Lieux'],
+  },
+  mentionFound: (name, why) => `${name} : le message cite ${why}`,
+  mentionOf: (words, what) => `${words} (${what})`,
+  topicButton: (label, words) => `🎯 ${label} (${words})`,
   helpTitle: 'Bot des partenaires de l’OMD',
-  helpDescription: (partners, agreements, topics, title, notes) =>
+  helpText: (examples) =>
     [
-      `Avec qui l’Organisation mondiale des douanes travaille : ${plural(partners, 'organisation partenaire', 'organisations partenaires')}, ${plural(agreements, 'accord signé', 'accords signés')} et ${plural(topics, 'domaine d’action', 'domaines d’action')}.`,
+      '**Commencez par** `/partenaire qui:` et un nom, un sigle ou un sujet : `/partenaire qui:interpol`.',
       '',
-      '**/partenaire** `qui:` nom, sigle ou sujet : la fiche d’un partenaire, avec ses accords, ses domaines d’action et ses programmes.',
-      'Exemple : `/partenaire qui:interpol` · `/partenaire qui:blanchiment d’argent` · ajoutez `privé:True` pour être seul à la voir.',
+      '**Posez votre question** avec `/demander question:`, en mentionnant le bot ou en message privé :',
+      ...examples.map((example) => `• ${example}`),
       '',
-      '**/accords** `année:` les accords signés une année donnée, ou toute la chronologie sans année.',
-      'Exemple : `/accords année:2003` · `/accords`',
-      '',
-      '**/thème** `domaine:` les partenaires d’un domaine d’action, avec ce que chacun y fait.',
-      'Exemple : `/thème domaine:biens culturels` · `/thème domaine:drogues`',
-      '',
-      '**D’où viennent les données**',
-      `Chaque fait est tiré du document “${title}” (en anglais), avec les phrases exactes enregistrées pour chaque fiche. Les défauts du document ont été corrigés et consignés (${plural(notes, 'note', 'notes')}). Les noms complets marqués † sont des faits bien établis qui n’y figurent pas.`,
-      '',
-      'Cherchez en français ou en anglais (`blanchiment d’argent`, `money laundering`) ; les citations de la source restent en anglais. Noms anglais d’origine des commandes : `/partner who:`, `/mou year:`, `/topic area:`, `/help`.',
+      '**Aussi**',
+      '`/thème domaine:drogues` : qui travaille dans un domaine d’action.',
+      '`/accords année:2003` : les accords d’une année ; `/accords` : tous ; `/accords vue:chronologie` : en image.',
+      'Sur un message : **Applications → Partenaires OMD dans ce message**.',
     ].join('\n'),
-  helpFocusAreas: 'Domaines d’action',
-  helpPartners: 'Partenaires',
+  helpFooter: (title, retrieved, latest) =>
+    `Données de la page de l’OMD “${title}” (consultée en ${retrieved}), dernier accord : ${latest}`,
 
   askExamples: [
     'Quand l’OMD a-t-elle signé avec l’UNESCO ?',

@@ -39,20 +39,3 @@ export function registered<K extends 'name' | 'description'>(
   return { [key]: pick(en), [`${key}_localizations`]: localisations(pick) } as Record<K, string> &
     Record<`${K}_localizations`, LocalizationMap>;
 }
-
-/**
- * A cache of things built once per object and language (cards, menus): one WeakMap per catalogue, so a
- * French card never comes back for an English reader.
- */
-export class PerCatalogue<K extends object, V> {
-  private readonly maps = new Map<Messages, WeakMap<K, V>>();
-
-  of(t: Messages): WeakMap<K, V> {
-    let map = this.maps.get(t);
-    if (!map) {
-      map = new WeakMap();
-      this.maps.set(t, map);
-    }
-    return map;
-  }
-}

@@ -3,15 +3,13 @@
  * run anywhere; turning it into a PNG is timeline-png.ts's job. Text is measured by an estimate of DejaVu
  * Sans's advance widths, the font the PNG is rendered with.
  */
-import { type AgreementEntry, allAgreements } from '../data/agreements.js';
+import { type AgreementEntry, allAgreements, councilDecisions } from '../data/agreements.js';
 import type { Dataset } from '../data/dataset.js';
 import { type DatePrecision, parsePartialDate } from '../data/dates.js';
 import type { Partner } from '../data/schema.js';
 import { en, type Messages } from '../i18n/index.js';
 
 export const timelineSize = { width: 1200, height: 600 } as const;
-/** The years the issue asks for; widened when the data goes beyond them. */
-const defaultYears = { first: 1993, last: 2012 } as const;
 
 const font = { family: 'DejaVu Sans', text: 17, small: 16, title: 26 } as const;
 /** An opaque light card: dark text on it reads the same on Discord's dark and light themes. */
@@ -69,9 +67,6 @@ function span(date: string): { from: number; to: number; precision: DatePrecisio
 /** The `type` of a timeline item drawn from a Council Decision milestone (its label is translated). */
 const councilDecision = 'Council decision';
 
-/** Milestones that are decisions in support of the WCO (the OSCE Council Decision): drawn like agreements. */
-const decisionPattern = /\bCouncil Decision\b/;
-
 /** What the picture shows, worked out from the data; the SVG is drawn from this. */
 export function timelineModel(dataset: Dataset, t: Messages = en): TimelineModel {
   const entries: AgreementEntry[] = allAgreements(dataset);
@@ -95,19 +90,16 @@ export function timelineModel(dataset: Dataset, t: Messages = en): TimelineModel
       topic: primaryTopic(partner),
     });
   }
-  for (const partner of dataset.partners) {
-    for (const milestone of partner.milestones) {
-      if (!decisionPattern.test(milestone.label)) continue;
-      const name = shortName(partner);
-      items.push({
-        partner: name,
-        type: councilDecision,
-        label: `${name} · ${t.councilDecision}`,
-        date: milestone.date,
-        ...span(milestone.date),
-        topic: primaryTopic(partner),
-      });
-    }
+  for (const { partner, milestone } of councilDecisions(dataset)) {
+    const name = shortName(partner);
+    items.push({
+      partner: name,
+      type: councilDecision,
+      label: `${name} · ${t.councilDecision}`,
+      date: milestone.date,
+      ...span(milestone.date),
+      topic: primaryTopic(partner),
+    });
   }
   items.sort((a, b) => a.from - b.from || a.partner.localeCompare(b.partner));
   const years = items.flatMap((item) => [Math.floor(item.from), Math.ceil(item.to) - 1]);
@@ -119,9 +111,10 @@ export function timelineModel(dataset: Dataset, t: Messages = en): TimelineModel
       label: topic.label,
       colour: palette[index % palette.length] as string,
     }));
+  // The first and last years with an agreement or decision: the title's span is what the picture shows.
   return {
-    firstYear: Math.min(defaultYears.first, ...years),
-    lastYear: Math.max(defaultYears.last, ...years),
+    firstYear: Math.min(...years),
+    lastYear: Math.max(...years),
     items,
     undated,
     legend,
@@ -212,10 +205,10 @@ function precisionKey(y: number, t: Messages): string[] {
 
 /** The timeline as an SVG document of timelineSize. */
 export function timelineSvg(dataset: Dataset, t: Messages = en): string {
-  return drawTimeline(timelineModel(dataset, t), t);
+  return drawTimeline(timelineModel(dataset, t), dataset.source.title, t);
 }
 
-export function drawTimeline(model: TimelineModel, t: Messages = en): string {
+export function drawTimeline(model: TimelineModel, title: string, t: Messages = en): string {
   const { width, height } = timelineSize;
   const yearCount = model.lastYear - model.firstYear + 1;
   const yearWidth = (plot.right - plot.left) / yearCount;
@@ -308,7 +301,7 @@ export function drawTimeline(model: TimelineModel, t: Messages = en): string {
   }
   parts.push(...precisionKey(height - 20, t));
   parts.push(
-    text(width - 16, height - 20, t.svgSource, {
+    text(width - 16, height - 20, t.svgSource(title), {
       size: font.small,
       fill: ink.muted,
       anchor: 'end',
