@@ -23,7 +23,7 @@ export interface Shot {
 
 export const shots: readonly Shot[] = [
   { name: 'partner-interpol', line: '/partner who:interpol' },
-  // Inline fields (its locations) side by side on a laptop.
+  // Two agreements with no date and two places: the card issue 24 found hardest to read on a phone.
   { name: 'partner-dog-centres', line: '/partner who:dog training' },
   { name: 'partner-interpol-sources', line: '/partner who:interpol', clicks: ['Sources'] },
   { name: 'mou', line: '/mou' },
