@@ -130,8 +130,9 @@ describe('npm run ask', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Sources: International Criminal Police Organization');
     expect(stdout).toContain('The two Secretariats signed a Memorandum of Understanding in 2003.');
-    // The card itself is not printed: only the reply the click brings.
-    expect(stdout).not.toContain('Focus areas');
+    // The card itself (its fields, its numbered button) is not printed: only the reply the click brings.
+    expect(stdout).not.toContain('📄 Agreements');
+    expect(stdout).not.toContain('[1] 📑 Sources');
   });
 
   it('--click picks a menu option by its value, and clicks on, one after the other', async () => {
