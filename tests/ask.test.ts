@@ -84,6 +84,7 @@ describe('npm run ask', () => {
     const help = await ask('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: npm run ask');
+    expect(help.stdout).toContain('--click LABEL');
     expect((await ask('/help', '--locale', 'fr')).code).toBe(0);
   });
 
@@ -121,6 +122,79 @@ describe('npm run ask', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(0);
     expect(JSON.parse(stdout).type).toBe(4);
+  });
+
+  it("--click follows a button by its label words: the card's Sources shows the quotes", async () => {
+    const { code, stdout, stderr } = await ask('/partner who:interpol', '--click', 'Sources');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Sources: International Criminal Police Organization');
+    expect(stdout).toContain('The two Secretariats signed a Memorandum of Understanding in 2003.');
+    // The card itself (its fields, its numbered button) is not printed: only the reply the click brings.
+    expect(stdout).not.toContain('📄 Agreements');
+    expect(stdout).not.toContain('[1] 📑 Sources');
+  });
+
+  it('--click picks a menu option by its value, and clicks on, one after the other', async () => {
+    const unep = await ask('/mou year:2003', '--click=unep');
+    expect(unep.code).toBe(0);
+    expect(unep.stdout).toContain('United Nations Environment Programme (UNEP)');
+
+    const [second, back] = await Promise.all([
+      ask('/mou', '--click', 'next'),
+      ask('/mou', '--click', 'Next', '--click', 'previous'),
+    ]);
+    expect(second.stdout).toMatch(/Page 2 of \d/);
+    expect(back.stdout).toMatch(/Page 1 of \d/);
+  });
+
+  it('--click that matches nothing, or several, says so with the choices and exits 2', async () => {
+    const none = await ask('/partner who:interpol', '--click', 'Bogus');
+    expect({ code: none.code, stdout: none.stdout }).toEqual({ code: 2, stdout: '' });
+    expect(none.stderr).toBe(
+      'No button or menu option of the reply to /partner matches "Bogus". Its choices: 📑 Sources (button).\n',
+    );
+
+    const several = await ask('/mou', '--click', 'UN');
+    expect(several.code).toBe(2);
+    expect(several.stderr).toContain(
+      '"UN" matches several choices of the reply to /mou: UNODC (menu: unodc), ',
+    );
+    expect(several.stderr).toContain('UNEP (menu: unep)');
+
+    const nothing = await ask('/help', '--click', 'Sources');
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('the reply to /help has no buttons or menus');
+  });
+
+  it('--click with --json prints the payload of the reply the click brings', async () => {
+    const { code, stdout } = await ask('/partner who:interpol', '--click', 'Sources', '--json');
+    expect(code).toBe(0);
+    const payload = JSON.parse(stdout);
+    expect(payload.type).toBe(4);
+    expect(payload.data.flags & 64).toBe(64);
+    expect(payload.data.embeds[0].title).toContain('Sources');
+  });
+
+  it('each --click follows the command before it; replies are labelled with their clicks', async () => {
+    const { code, stdout, stderr } = await ask(
+      '/partner who:interpol',
+      '--click',
+      'Sources',
+      '/mou year:2003',
+      '--click',
+      'unep',
+      '/help',
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const sections = stdout.split(/^── /m).filter(Boolean);
+    expect(sections.map((section) => section.split(' ─')[0])).toEqual([
+      '/partner who:interpol --click "Sources"',
+      '/mou year:2003 --click "unep"',
+      '/help',
+    ]);
+    expect(sections[1]).toContain('United Nations Environment Programme');
   });
 
   it('exits 2 with the message on stderr when the line cannot be parsed', async () => {

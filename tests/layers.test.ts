@@ -23,6 +23,7 @@ const layers = [
   'src',
   'src/metrics',
   'src/transports',
+  'src/screenshots',
   'src/cli',
 ];
 

@@ -3,12 +3,19 @@
 // with a file (/mou view:timeline) saves it to DIR (default: <system temp dir>/wco-partner-bot).
 // Several commands (`npm run ask -- "/mou" "/help"`: each argument starting with / begins one) are
 // answered one after the other, each reply under its command; with --json, a JSON array of the responses.
-// Exit code: 0 with an answer, 2 when a command line cannot be understood, 1 on bad config or data.
+// `--click LABEL` (repeatable) clicks a button or menu option of the reply, as the playground does by number,
+// and prints the reply that click brings instead. Each --click follows the command written before it.
+// Exit code: 0 with an answer, 2 when a command line or a click cannot be understood, 1 on bad config or data.
+import { parseArgs } from 'node:util';
+import type { APIInteraction } from 'discord-api-types/v10';
 import { ConfigError, configFor, type LogLevel } from '../config.js';
 import { DataValidationError } from '../data/load.js';
 import { entryPointArgs, localeOf } from './args.js';
 
-const usage = `Usage: npm run ask -- "/partner who:interpol" [more commands] [--json] [--color] [--locale en|fr]
+const usage = `Usage: npm run ask -- "/partner who:interpol" [--click LABEL]… [more commands] [--json] [--color] [--locale en|fr]
+  --click LABEL  click a button or menu option of the reply and show the reply it brings instead; LABEL is
+                 a label's words (--click Sources), a menu value (--click interpol) or the playground's
+                 number; repeat it to click on (--click Next --click Next); it follows the command before it
   --json         print the interaction response payload that would be sent to Discord
                  (several commands: a JSON array, one response each)
   --color        colours and boxes, as in the playground
@@ -21,24 +28,39 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-const { values: flags, positionals } = entryPointArgs(
-  'npm run ask',
-  usage,
-  {
-    json: { type: 'boolean' },
-    color: { type: 'boolean' },
-    out: { type: 'string' },
-    locale: { type: 'string' },
-  },
-  { positionals: true },
-);
+const options = {
+  json: { type: 'boolean' },
+  click: { type: 'string' },
+  color: { type: 'boolean' },
+  out: { type: 'string' },
+  locale: { type: 'string' },
+} as const;
+const { values: flags } = entryPointArgs('npm run ask', usage, options, { positionals: true });
 
-/** The command lines: an argument starting with / begins a new one; others continue it (`/mou` `year:2003`). */
+/**
+ * The command lines, each with the clicks written after it: an argument starting with / begins a new line;
+ * others continue it (`/mou` `year:2003`). Clicks written before any command go to the first.
+ */
 const lines: string[] = [];
-for (const arg of positionals) {
+const clicksOf: string[][] = [];
+const { tokens } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options,
+  strict: false,
+  allowPositionals: true,
+  tokens: true,
+});
+const earlyClicks: string[] = [];
+for (const token of tokens) {
+  if (token.kind === 'option' && token.name === 'click' && token.value !== undefined)
+    (clicksOf[lines.length - 1] ?? earlyClicks).push(token.value);
+  if (token.kind !== 'positional') continue;
+  const arg = token.value;
   const last = lines.length - 1;
-  if (lines.length === 0 || arg.trimStart().startsWith('/')) lines.push(arg.trim());
-  else lines[last] = `${lines[last]} ${arg.trim()}`.trim();
+  if (lines.length === 0 || arg.trimStart().startsWith('/')) {
+    lines.push(arg.trim());
+    clicksOf.push(lines.length === 1 ? earlyClicks : []);
+  } else lines[last] = `${lines[last]} ${arg.trim()}`.trim();
 }
 if (!lines.some(Boolean)) fail(usage, 2);
 
@@ -56,6 +78,7 @@ const [
   { handleInteraction },
   { parseLine },
   { createLocalSession },
+  { followClicks },
   { renderResponse },
   { saveReplyFiles },
   logging,
@@ -65,6 +88,7 @@ const [
   import('../interactions/handle.js'),
   import('../transports/local/message-line.js'),
   import('../transports/local/parse-command-line.js'),
+  import('../transports/local/clicks.js'),
   import('../transports/local/render-text.js'),
   import('../transports/local/save-files.js'),
   import('../logger.js'),
@@ -73,13 +97,17 @@ const [
 const session = createLocalSession({
   locale: localeOf(flags.locale),
 });
-const parsed = lines.map((line) => ({ line, result: parseLine(line, commands, session) }));
+/** A command as written, with its clicks: how a reply is labelled and a failed one named. */
+const labels = lines.map((line, index) =>
+  [line, ...(clicksOf[index] ?? []).map((click) => `--click ${JSON.stringify(click)}`)].join(' '),
+);
+const parsed = lines.map((line, index) => ({ index, result: parseLine(line, commands, session) }));
 const several = lines.length > 1;
-for (const { line, result } of parsed) {
-  if (!result.ok) process.stderr.write(several ? `${line}\n  ${result.error}\n` : `${result.error}\n`);
-}
-const understood = parsed.flatMap(({ line, result }) =>
-  result.ok ? [{ line, interaction: result.interaction }] : [],
+const failed = (index: number, error: string) =>
+  process.stderr.write(several ? `${labels[index]}\n  ${error}\n` : `${error}\n`);
+for (const { index, result } of parsed) if (!result.ok) failed(index, result.error);
+const understood = parsed.flatMap(({ index, result }) =>
+  result.ok ? [{ index, interaction: result.interaction }] : [],
 );
 if (understood.length < lines.length && !several) process.exit(2);
 
@@ -92,10 +120,15 @@ try {
 }
 
 const logger = logging.createLogger({ level: logLevel, fd: 2, pretty: false, name: 'ask' });
-const responses = understood.map(({ line, interaction }) => ({
-  line,
-  response: handleInteraction(interaction, context, logging.logHandlerError(logger)),
-}));
+const answer = (interaction: APIInteraction) =>
+  handleInteraction(interaction, context, logging.logHandlerError(logger));
+const responses = understood.flatMap(({ index, interaction }) => {
+  const start = { response: answer(interaction), commandName: interaction.data.name };
+  const clicked = followClicks(start, clicksOf[index] ?? [], answer, session);
+  if (!clicked.ok) failed(index, clicked.error);
+  return clicked.ok ? [{ line: labels[index] ?? '', response: clicked.response }] : [];
+});
+if (responses.length < lines.length && !several) process.exit(2);
 if (flags.json) {
   const json = several ? responses.map(({ response }) => response) : responses[0]?.response;
   process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
@@ -116,4 +149,4 @@ const report = flags.json ? process.stderr : process.stdout;
 for (const { response } of responses) {
   for (const saved of saveReplyFiles(response, flags.out)) report.write(`${saved}\n`);
 }
-if (understood.length < lines.length) process.exitCode = 2;
+if (responses.length < lines.length) process.exitCode = 2;

@@ -340,6 +340,19 @@ export const en = {
   },
 
   /** Registration texts (names in English are the commands' own `name`s). */
+  // Clicking by label: `npm run ask -- "/partner who:interpol" --click Sources` (issue 24)
+  clickByLabel: {
+    reply: (command: string | undefined) => (command ? `the reply to ${command}` : 'the reply'),
+    button: (label: string) => `${label} (button)`,
+    option: (label: string, value: string) => `${label} (menu: ${value})`,
+    nothingToClick: (wanted: string, reply: string) =>
+      `Nothing to click for "${wanted}": ${reply} has no buttons or menus.`,
+    several: (wanted: string, reply: string, list: string) =>
+      `"${wanted}" matches several choices of ${reply}: ${list}. Give more of the label.`,
+    noMatch: (wanted: string, reply: string, list: string) =>
+      `No button or menu option of ${reply} matches "${wanted}". Its choices: ${list}.`,
+  },
+
   commands: {
     partner: {
       name: 'partner',

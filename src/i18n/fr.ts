@@ -320,6 +320,18 @@ export const fr: Messages = {
     sourcesOf: (who) => `📑 ${who}`,
   },
 
+  // Clicking by label: `npm run ask -- "/partner who:interpol" --click Sources` (issue 24)
+  clickByLabel: {
+    reply: (command) => (command ? `la réponse à ${command}` : 'la réponse'),
+    button: (label) => `${label} (bouton)`,
+    option: (label, value) => `${label} (menu : ${value})`,
+    nothingToClick: (wanted, reply) => `Rien à cliquer pour « ${wanted} » : ${reply} n’a ni bouton ni menu.`,
+    several: (wanted, reply, list) =>
+      `« ${wanted} » désigne plusieurs choix de ${reply} : ${list}. Donnez plus du libellé.`,
+    noMatch: (wanted, reply, list) =>
+      `Aucun bouton ni option de menu de ${reply} ne correspond à « ${wanted} ». Ses choix : ${list}.`,
+  },
+
   commands: {
     partner: {
       name: 'partenaire',

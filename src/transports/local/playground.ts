@@ -10,23 +10,17 @@
  * when a line could not be understood.
  */
 import { createInterface } from 'node:readline';
-import type { APIInteraction, APIInteractionResponse, APIMessage } from 'discord-api-types/payloads/v10';
-import { InteractionResponseType } from 'discord-api-types/payloads/v10';
+import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/payloads/v10';
 import { commands } from '../../../commands/index.js';
 import { catalogueFor, catalogues, type Messages } from '../../i18n/index.js';
 import { handleInteraction } from '../../interactions/handle.js';
 import { type Logger, logHandlerError } from '../../logger.js';
 import type { BotContext } from '../../toolkit/command.js';
+import { ReplyChoices } from './clicks.js';
 import { complete } from './complete.js';
 import { parseLine } from './message-line.js';
-import {
-  buildBotMessage,
-  buildComponentInteraction,
-  createLocalSession,
-  type LocalSession,
-  shownName,
-} from './parse-command-line.js';
-import { type Choice, listChoices, renderResponse, wrap } from './render-text.js';
+import { createLocalSession, type LocalSession, shownName } from './parse-command-line.js';
+import { renderResponse, wrap } from './render-text.js';
 import { saveReplyFiles } from './save-files.js';
 
 export interface PlaygroundOptions {
@@ -71,14 +65,16 @@ const isPageButton = (label: string, direction: 'next' | 'previous') =>
 
 /** The playground's state: the last message with menus or buttons, which numbers refer to. */
 export class PlaygroundSession {
-  private current: { message: APIMessage; choices: Choice[]; commandName: string } | undefined;
+  private readonly choices: ReplyChoices;
 
   constructor(
     private readonly context: BotContext,
     private readonly render: (response: APIInteractionResponse) => string,
     readonly session: LocalSession = createLocalSession(),
     private readonly logger?: Logger,
-  ) {}
+  ) {
+    this.choices = new ReplyChoices(session);
+  }
 
   /** The playground's own lines, in the session's language. */
   get texts(): Messages['playground'] {
@@ -106,7 +102,7 @@ export class PlaygroundSession {
     const parsed = parseLine(line, commands, this.session);
     if (!parsed.ok) return { error: parsed.error };
     const response = this.answer(parsed.interaction);
-    return this.show(response, parsed.interaction.data.name, undefined);
+    return this.show(response, parsed.interaction.data.name);
   }
 
   private answer(interaction: APIInteraction): APIInteractionResponse {
@@ -117,27 +113,9 @@ export class PlaygroundSession {
     );
   }
 
-  /** Renders a response and remembers its message when it has choices. */
-  private show(
-    response: APIInteractionResponse,
-    commandName: string,
-    updatedId: string | undefined,
-  ): LineResult {
-    const isMessage =
-      response.type === InteractionResponseType.ChannelMessageWithSource ||
-      response.type === InteractionResponseType.UpdateMessage;
-    let hasChoices = false;
-    if (isMessage && response.data) {
-      const choices = listChoices(response.data);
-      if (choices.length) {
-        const id = response.type === InteractionResponseType.UpdateMessage ? updatedId : undefined;
-        const message = buildBotMessage(response.data, this.session, { id, commandName });
-        this.current = { message, choices, commandName };
-        hasChoices = true;
-      } else if (response.type === InteractionResponseType.UpdateMessage) {
-        this.current = undefined;
-      }
-    }
+  /** Renders a response and remembers its message when it has choices (a new command's: `commandName`). */
+  private show(response: APIInteractionResponse, commandName?: string): LineResult {
+    const hasChoices = this.choices.remember(response, commandName);
     const saved = saveReplyFiles(response);
     const reply = this.render(response);
     return { reply: saved.length ? `${reply}\n${saved.join('\n')}` : reply, hasChoices };
@@ -145,11 +123,11 @@ export class PlaygroundSession {
 
   /** `n`/`next`, `p`/`prev`: clicks the current reply's Next ▶ or ◀ Previous button, whatever its number. */
   private turnPage(direction: 'next' | 'previous'): LineResult {
-    const button = this.current?.choices.find(
+    const button = this.choices.choices.find(
       (choice) => choice.kind === 'button' && isPageButton(choice.label, direction),
     );
     if (button) return this.pick([button.number]);
-    const hasPages = this.current?.choices.some(
+    const hasPages = this.choices.choices.some(
       (choice) =>
         choice.kind === 'button' &&
         (isPageButton(choice.label, 'next') || isPageButton(choice.label, 'previous')),
@@ -159,33 +137,8 @@ export class PlaygroundSession {
   }
 
   private pick(numbers: number[]): LineResult {
-    const current = this.current;
-    const t = this.texts;
-    if (!current) return { error: t.nothingToPick };
-    const chosen: Choice[] = [];
-    for (const number of numbers) {
-      const choice = current.choices.find((candidate) => candidate.number === number);
-      if (!choice) return { error: t.noChoice(number, current.choices.length) };
-      chosen.push(choice);
-    }
-    const [first] = chosen;
-    if (!first) return {};
-    if (
-      chosen.length > 1 &&
-      (first.kind !== 'option' || chosen.some((choice) => choice.customId !== first.customId))
-    ) {
-      return { error: t.pickOne };
-    }
-    const interaction = buildComponentInteraction(
-      {
-        message: current.message,
-        customId: first.customId,
-        componentType: first.componentType,
-        values: first.kind === 'option' ? chosen.map((choice) => choice.value ?? '') : undefined,
-      },
-      this.session,
-    );
-    return this.show(this.answer(interaction), current.commandName, current.message.id);
+    const clicked = this.choices.click(numbers);
+    return clicked.ok ? this.show(this.answer(clicked.interaction)) : { error: clicked.error };
   }
 }
 
