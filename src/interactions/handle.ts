@@ -96,19 +96,13 @@ function runAutocomplete(
 }
 
 type Choice = APIApplicationCommandOptionChoice;
-/** Fitted copies of frozen choices (commands build each partner's and topic's choice once, frozen). */
-const fittedChoices = new WeakMap<Choice, Choice>();
 
 function fitChoice(choice: Choice): Choice {
-  const cached = fittedChoices.get(choice);
-  if (cached) return cached;
-  const fitted = {
+  return {
     ...choice,
     name: truncate(choice.name, discordLimits.choiceName) || '…',
     value: typeof choice.value === 'string' ? choice.value.slice(0, discordLimits.choiceValue) : choice.value,
   } as Choice;
-  if (Object.isFrozen(choice)) fittedChoices.set(choice, Object.freeze(fitted));
-  return fitted;
 }
 
 function runComponent(
