@@ -2,7 +2,7 @@
  * The README reads in five minutes (issue 26): at most 250 lines, the operator's sections in order, table
  * cells of one line each, and the "latest agreement" and retrieval date it states match the data.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatPartialDate } from '../src/data/dates.js';
 import { context } from './helpers/bot.js';
@@ -24,7 +24,8 @@ describe('README.md', () => {
       'Configuration',
       'Read more',
     ]);
-    expect(readme).toMatch(/^!\[[^\]]+\]\(docs\/screenshots\/[\w-]+\.png\)$/m);
+    const picture = readme.match(/^!\[[^\]]+\]\((docs\/screenshots\/[\w.-]+\.png)\)$/m)?.[1];
+    expect(picture && existsSync(new URL(`../${picture}`, import.meta.url))).toBe(true);
     for (const link of ['docs/ARCHITECTURE.md', 'docs/PERFORMANCE.md', 'SECURITY.md']) {
       expect(readme.slice(readme.indexOf('## Read more'))).toContain(`](${link})`);
     }
