@@ -1,5 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Dataset } from '../data/dataset.js';
+import { englishDatasetOf } from '../data/localized.js';
 import type { Agreement, Partner } from '../data/schema.js';
 
 type Programme = Partner['programmes'][number];
@@ -114,10 +115,31 @@ function relatedBodiesValue(partner: Partner, bodies: readonly RelatedBody[], t:
   );
 }
 
+/**
+ * On a translated card, the partner's name as the English source gives it: one short footer line, not a
+ * field of other names (a French card is a phone screen without it).
+ */
+function englishNamesOf(partner: Partner, dataset: Dataset): Partner | undefined {
+  const english = englishDatasetOf(dataset)?.partnerById.get(partner.id);
+  const names = english && [english.name, english.acronym].filter((name) => name !== undefined);
+  return names?.some((name) => partner.aliases.includes(name)) ? english : undefined;
+}
+
+function englishNamesLine(partner: Partner, english: Partner, t: Messages): string {
+  const name = partner.aliases.includes(english.name) ? english.name : undefined;
+  const acronym = english.acronym && partner.aliases.includes(english.acronym) ? english.acronym : undefined;
+  const names = name && acronym ? `${name} (${acronym})` : (name ?? acronym ?? '');
+  return t.englishNames(names, name !== undefined && isExternal(partner, 'aliases', name));
+}
+
 /** The line under the card: the source, and what a † (or the unmarked full name in the title) means. */
 function footerOf(partner: Partner, dataset: Dataset, t: Messages): string {
+  const english = englishNamesOf(partner, dataset);
   const name = isExternal(partner, 'name', partner.name);
-  const marked = partner.external.some((fact) => fact.field !== 'name');
+  const shownEnglish = new Set(english ? [english.name, english.acronym] : []);
+  const marked = partner.external.some(
+    (fact) => fact.field !== 'name' && !(fact.field === 'aliases' && shownEnglish.has(fact.value)),
+  );
   const note =
     name && marked
       ? t.externalBoth
@@ -126,7 +148,9 @@ function footerOf(partner: Partner, dataset: Dataset, t: Messages): string {
         : marked
           ? `${externalMark} ${t.externalFooter}`
           : '';
-  return [sourceFooter(dataset.source.title, t), ...(note ? [note] : [])].join('\n');
+  // The note and the English names share a line (the note first, a † opening it): on a phone each line counts.
+  const names = [note, english && englishNamesLine(partner, english, t)].filter(Boolean).join(' ');
+  return [sourceFooter(dataset.source.title, t), ...(names ? [names] : [])].join('\n');
 }
 
 /** The full card for one partner: everything the dataset knows, each fact once, each part from the source. */
@@ -169,8 +193,10 @@ export function partnerCard(partner: Partner, dataset: Dataset, t: Messages = en
   if (partner.locations.length) {
     fields.push({ name: t.locationField, value: oneOrBullets(partner.locations.map((l) => l.place)) });
   }
+  const english = englishNamesOf(partner, dataset);
   const aliases = partner.aliases
     .filter((alias) => addsToTitle(alias, title))
+    .filter((alias) => alias !== english?.name && alias !== english?.acronym)
     .map((alias) => mark(partner, 'aliases', alias));
   // Names carry no commas of their own: one line, apart by a dot (places, with commas, get bullets).
   if (aliases.length) fields.push({ name: t.aliasesField, value: aliases.join(' · ') });

@@ -384,6 +384,10 @@ export const en = {
     },
     mentions: { name: 'WCO partners in this message' },
   },
+
+  // Issue 24, cards on a phone: a translated card names the partner as the (English) source does, in its footer.
+  englishNames: (names: string, external: boolean) =>
+    `In English: ${names}${external ? ' (full name not in the source)' : ''}`,
 };
 
 export type Messages = typeof en;

@@ -38,7 +38,7 @@ const frenchPeriods: PeriodWording = {
 /** The French catalogue: same keys and signatures as en.ts (checked by `tsc`). */
 export const fr: Messages = {
   locale: 'fr',
-  sourceInEnglish: 'Texte de la source en anglais',
+  sourceInEnglish: 'en anglais',
   date: (date) =>
     formatPartialDate(date, {
       months,
@@ -49,14 +49,14 @@ export const fr: Messages = {
   colon: (label, text) => `${label} : ${text}`,
 
   sourceFooter: (title) => `Source : “${title}”`,
-  externalFooter: 'non indiqué dans la source ; fait bien établi',
+  externalFooter: 'absent de la source ; fait bien établi.',
 
   agreementsField: '📄 Accords',
   noAgreement: 'Aucun dans la source.',
   agreementWith: (type, counterpart) => `${type} avec ${counterpart}`,
   milestonesField: '🗓️ Étapes',
   focusAreasField: '🎯 Domaines d’action',
-  programmesField: '🧭 Programmes, normes et initiatives',
+  programmesField: '🧭 Programmes et normes',
   relatedBodiesField: '🔗 Organismes liés',
   locationField: '📍 Siège',
   aliasesField: '🏷️ Autres noms',
@@ -144,8 +144,8 @@ export const fr: Messages = {
     count === 1 ? 'Date non indiquée dans la source.' : 'Dates non indiquées dans la source.',
   yearTitleWithDecisions: (year) => `Accords et décisions de ${year}`,
   suchAs: (names) => `, dont ${names}`,
-  externalBoth: '† et nom complet : non indiqués dans la source ; faits bien établis.',
-  externalName: 'Nom complet non indiqué dans la source ; fait bien établi.',
+  externalBoth: '† et nom complet : absents de la source, bien établis.',
+  externalName: 'Nom complet absent de la source, bien établi.',
   agreementTopics: (labels) =>
     `(${labels.length === 1 ? 'domaine d’action' : 'domaines d’action'} : ${labels.join(', ')})`,
   factKinds: {
@@ -365,4 +365,8 @@ export const fr: Messages = {
     },
     mentions: { name: 'Partenaires OMD dans ce message' },
   },
+
+  // Issue 24, cards on a phone: a translated card names the partner as the (English) source does, in its footer.
+  englishNames: (names, external) =>
+    `En anglais : ${names}${external ? ' (nom complet absent de la source)' : ''}`,
 };
