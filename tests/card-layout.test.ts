@@ -24,15 +24,11 @@ const languages = [
   ['fr', fr, createLocalSession({ locale: 'fr' } as Parameters<typeof createLocalSession>[0])],
 ] as const;
 /**
- * Not done yet: these French cards are 608–726 px rendered (Chromium, Discord's sizes), over one screen by the
- * French names marked †, the English names listed as other names and the longer French labels. Held to 1.3
- * screens so they cannot grow unnoticed; every other reply, in both languages, to one.
+ * Not done yet: the French FATF card (the GIABA and APG full names, the English names in its footer) is still
+ * a line or so over one screen by this estimate. Held to 1.1 screens so it cannot grow unnoticed; every other
+ * reply, in both languages, to one.
  */
-const frenchOverOneScreen = new Set(
-  ['eu-authorities', 'europol', 'fatf', 'icao', 'incb', 'osce', 'unctc', 'unep'].map(
-    (id) => `/partner ${id}`,
-  ),
-);
+const frenchOverOneScreen = new Set(['/partner fatf']);
 const years = timelineYears(dataset).flatMap((group) => (group.year === null ? [] : [group.year]));
 
 /** Every reply of one language that is meant to fit one phone screen, by name. */
@@ -86,7 +82,7 @@ describe.each(languages)('in %s', (_language, t, session) => {
   const all = replies(session);
 
   it.each(all)('%s fits one phone screen (600 px at 400 px wide)', (name, data) => {
-    const limit = t === fr && frenchOverOneScreen.has(name) ? phoneScreen * 1.3 : phoneScreen;
+    const limit = t === fr && frenchOverOneScreen.has(name) ? phoneScreen * 1.1 : phoneScreen;
     expect(phoneHeight(data)).toBeLessThanOrEqual(limit);
   });
 

@@ -49,7 +49,7 @@ export const fr: Messages = {
   colon: (label, text) => `${label} : ${text}`,
 
   sourceFooter: (title) => `Source : “${title}”`,
-  externalFooter: 'absent de la source ; fait bien établi.',
+  externalFooter: 'hors source, bien établi.',
 
   agreementsField: '📄 Accords',
   noAgreement: 'Aucun dans la source.',
@@ -144,8 +144,8 @@ export const fr: Messages = {
     count === 1 ? 'Date non indiquée dans la source.' : 'Dates non indiquées dans la source.',
   yearTitleWithDecisions: (year) => `Accords et décisions de ${year}`,
   suchAs: (names) => `, dont ${names}`,
-  externalBoth: '† et nom complet : absents de la source, bien établis.',
-  externalName: 'Nom complet absent de la source, bien établi.',
+  externalBoth: '† et nom complet : hors source, bien établis.',
+  externalName: 'Nom complet : hors source, bien établi.',
   agreementTopics: (labels) =>
     `(${labels.length === 1 ? 'domaine d’action' : 'domaines d’action'} : ${labels.join(', ')})`,
   factKinds: {
@@ -368,5 +368,5 @@ export const fr: Messages = {
 
   // Issue 24, cards on a phone: a translated card names the partner as the (English) source does, in its footer.
   englishNames: (names, external) =>
-    `En anglais : ${names}${external ? ' (nom complet absent de la source)' : ''}`,
+    `En anglais : ${names}${external ? ' (nom complet hors source)' : ''}`,
 };
