@@ -367,6 +367,5 @@ export const fr: Messages = {
   },
 
   // Issue 24, cards on a phone: a translated card names the partner as the (English) source does, in its footer.
-  englishNames: (names, external) =>
-    `En anglais : ${names}${external ? ' (nom complet hors source)' : ''}`,
+  englishNames: (names, external) => `En anglais : ${names}${external ? ' (nom complet hors source)' : ''}`,
 };
