@@ -171,14 +171,14 @@ export const en = {
   helpTitle: 'WCO partner bot',
   helpText: (examples: readonly string[]) =>
     [
-      '**Start with** `/partner who:` and a name, acronym or subject: `/partner who:interpol`, `/partner who:money laundering`.',
+      '**Start with** `/partner who:` and a name, acronym or subject: `/partner who:interpol`.',
       '',
-      '**Ask in your own words** with `/ask question:`, by mentioning the bot or in a DM:',
+      '`/ask question:` **in your own words**, or mention the bot, or DM it:',
       ...examples.map((example) => `• ${example}`),
       '',
-      '**More**',
       '`/topic area:drugs`: who works in a focus area.',
-      '`/mou year:2003`: the agreements of a year; `/mou`: all of them; `/mou view:timeline`: as a picture.',
+      '`/mou year:2003`: the agreements of a year.',
+      '`/mou`: all of them; `/mou view:timeline`: as a picture.',
       'On any message: **Apps → WCO partners in this message**.',
     ].join('\n'),
   helpFooter: (title: string, retrieved: string, latest: string) =>

@@ -46,9 +46,9 @@ export const fr: Messages = {
       firstDay: '1er',
     }),
   listInWords,
-  colon: (label, text) => `${label} : ${text}`,
+  colon: (label, text) => `${label} : ${text}`,
 
-  sourceFooter: (title) => `Source : “${title}”`,
+  sourceFooter: (title) => `Source : “${title}”`,
   externalFooter: 'hors source, bien établi.',
 
   agreementsField: '📄 Accords',
@@ -67,7 +67,7 @@ export const fr: Messages = {
   timelineFooter: (page, pageCount, agreements, decisions) =>
     `Page ${page} sur ${pageCount} · ${plural(agreements, 'accord', 'accords')}${decisions ? ` et ${plural(decisions, 'décision du Conseil', 'décisions du Conseil')}` : ''}`,
   noAgreementInYear: (year, nearest) =>
-    `Aucun accord de la source n’a été signé en ${year}. ${nearest.length > 1 ? 'Années les plus proches' : 'Année la plus proche'} avec des accords : ${listInWords(nearest.map(String))} (essayez \`/accords année:${nearest[0]}\`).`,
+    `Aucun accord de la source n’a été signé en ${year}. ${nearest.length > 1 ? 'Années les plus proches' : 'Année la plus proche'} avec des accords : ${listInWords(nearest.map(String))} (essayez \`/accords année:${nearest[0]}\`).`,
   yearOutOfRange: (first, last) =>
     `Indiquez une année entre ${first} et ${last}, par exemple \`/accords année:2003\`.`,
   mouExpired: 'Ce bouton a expiré. Relancez `/accords`.',
@@ -92,22 +92,22 @@ export const fr: Messages = {
   precisionDay: 'jour',
   precisionMonth: 'mois',
   precisionYear: 'à l’année',
-  svgSource: (title) => `Source : “${title}”, site de l’OMD`,
+  svgSource: (title) => `Source : “${title}”, site de l’OMD`,
 
-  topicTitle: (label) => `Domaine d’action : ${label}`,
-  noTopicGiven: 'Indiquez un domaine d’action : par exemple `/thème domaine:biens culturels`.',
+  topicTitle: (label) => `Domaine d’action : ${label}`,
+  noTopicGiven: 'Indiquez un domaine d’action : par exemple `/thème domaine:biens culturels`.',
   noTopic: (typed) => `Aucun domaine d’action ne s’appelle “${typed}”.`,
-  closestTopics: (slugs) => ` Les plus proches : ${slugs}.`,
+  closestTopics: (slugs) => ` Les plus proches : ${slugs}.`,
   noCloseTopic: ' Commencez à taper après `/thème domaine:` et choisissez dans la liste.',
   pickTopic: 'Choisir un domaine d’action',
   topicExpired: 'Ce bouton a expiré. Relancez `/thème`.',
   topicMenuExpired: 'Ce menu a expiré. Relancez `/thème`.',
 
-  matched: (text) => `Correspondance : ${text}`,
+  matched: (text) => `Correspondance : ${text}`,
   otherMatches: 'Autres résultats',
-  noPartnerGiven: 'Indiquez un partenaire : par exemple `/partenaire qui:interpol`.',
+  noPartnerGiven: 'Indiquez un partenaire : par exemple `/partenaire qui:interpol`.',
   noPartner: (typed) => `Aucun partenaire ne correspond à “${typed}”.`,
-  didYouMean: (names) => ` Vouliez-vous dire ${names} ?`,
+  didYouMean: (names) => ` Vouliez-vous dire ${names} ?`,
   tryAName: ' Essayez un nom ou un sigle, comme `interpol` ou `OMS`, ou `/aide`.',
   didYouMeanMenu: 'Vouliez-vous dire…',
   partnerGone: 'Ce partenaire n’est plus dans les données. Relancez `/partenaire`.',
@@ -121,12 +121,12 @@ export const fr: Messages = {
   sharedBy: (userId) => `Partagé par <@${userId}>`,
   cardExpired: 'Ce bouton a expiré. Rouvrez la fiche du partenaire.',
 
-  sourcesTitle: (title) => `Sources : ${title}`,
+  sourcesTitle: (title) => `Sources : ${title}`,
   notInSource: 'Non indiqué dans la source (faits bien établis)',
   quotedFrom: (title) => `Cité mot pour mot de “${title}”`,
   sourcesPage: (page, pageCount) => `page ${page} sur ${pageCount}`,
 
-  mentionsHeading: (count) => `**Partenaires de l’OMD dans ce message** (${count}) :`,
+  mentionsHeading: (count) => `**Partenaires de l’OMD dans ce message** (${count}) :`,
   nothingFound: 'Aucun partenaire de l’OMD n’est mentionné dans ce message.',
   mentionKind: {
     name: 'son nom',
@@ -136,18 +136,18 @@ export const fr: Messages = {
     programme: 'son programme',
     place: 'son siège',
   },
-  topicsMentioned: 'Domaines d’action qu’il mentionne (à ouvrir ci-dessous) :',
-  mentionsExpired: 'Ce menu a expiré. Relancez « Partenaires OMD dans ce message ».',
+  topicsMentioned: 'Domaines d’action qu’il mentionne (à ouvrir ci-dessous) :',
+  mentionsExpired: 'Ce menu a expiré. Relancez « Partenaires OMD dans ce message ».',
 
   undatedAgreement: (what) => `${what} (date non indiquée dans la source)`,
   noDates: (count) =>
     count === 1 ? 'Date non indiquée dans la source.' : 'Dates non indiquées dans la source.',
   yearTitleWithDecisions: (year) => `Accords et décisions de ${year}`,
   suchAs: (names) => `, dont ${names}`,
-  externalBoth: '† et nom complet : hors source, bien établis.',
-  externalName: 'Nom complet : hors source, bien établi.',
+  externalBoth: '† et nom complet : hors source, bien établis.',
+  externalName: 'Nom complet : hors source, bien établi.',
   agreementTopics: (labels) =>
-    `(${labels.length === 1 ? 'domaine d’action' : 'domaines d’action'} : ${labels.join(', ')})`,
+    `(${labels.length === 1 ? 'domaine d’action' : 'domaines d’action'} : ${labels.join(', ')})`,
   factKinds: {
     summary: ['Résumé', 'Résumé'],
     agreement: ['Accord', 'Accords'],
@@ -157,24 +157,24 @@ export const fr: Messages = {
     relatedBody: ['Organisme lié', 'Organismes liés'],
     location: ['Lieu', 'Lieux'],
   },
-  mentionFound: (name, why) => `${name} : le message cite ${why}`,
+  mentionFound: (name, why) => `${name} : le message cite ${why}`,
   mentionOf: (words, what) => `${words} (${what})`,
   topicButton: (label, words) => `🎯 ${label} (${words})`,
   helpTitle: 'Bot des partenaires de l’OMD',
   helpText: (examples) =>
     [
-      '**Commencez par** `/partenaire qui:` et un nom, un sigle ou un sujet : `/partenaire qui:interpol`.',
+      '**Commencez par** `/partenaire qui:` et un nom, un sigle ou un sujet : `/partenaire qui:interpol`.',
       '',
-      '**Posez votre question** avec `/demander question:`, en mentionnant le bot ou en message privé :',
+      '`/demander question:` **posez votre question**, ou mentionnez le bot, ou écrivez-lui en privé :',
       ...examples.map((example) => `• ${example}`),
       '',
-      '**Aussi**',
-      '`/thème domaine:drogues` : qui travaille dans un domaine d’action.',
-      '`/accords année:2003` : les accords d’une année ; `/accords` : tous ; `/accords vue:chronologie` : en image.',
-      'Sur un message : **Applications → Partenaires OMD dans ce message**.',
+      '`/thème domaine:drogues` : qui travaille dans un domaine d’action.',
+      '`/accords année:2003` : les accords d’une année.',
+      '`/accords` : tous ; `/accords vue:chronologie` : en image.',
+      'Sur un message : **Applications → Partenaires OMD dans ce message**.',
     ].join('\n'),
   helpFooter: (title, retrieved, latest) =>
-    `Données de la page de l’OMD “${title}” (consultée en ${retrieved}), dernier accord : ${latest}`,
+    `Données de la page de l’OMD “${title}” (consultée en ${retrieved}), dernier accord : ${latest}`,
 
   askExamples: [
     'Quand l’OMD a-t-elle signé avec l’UNESCO ?',
@@ -190,25 +190,25 @@ export const fr: Messages = {
     title: 'Bot des partenaires de l’OMD · bac à sable',
     summary: (partners, agreements, topics) =>
       `${plural(partners, 'partenaire', 'partenaires')}, ${plural(agreements, 'accord', 'accords')}, ${plural(topics, 'domaine d’action', 'domaines d’action')}`,
-    typeCommands: 'Tapez les commandes comme dans Discord :',
-    messageMenu: 'Le menu Applications d’un message, « Partenaires OMD dans ce message » :',
+    typeCommands: 'Tapez les commandes comme dans Discord :',
+    messageMenu: 'Le menu Applications d’un message, « Partenaires OMD dans ce message » :',
     messageExample: 'Appel avec l’OLAF et Europol à 10 h',
     keys: 'Tab complète · un numéro choisit une option ou un bouton · n/p tournent les pages · # commence un commentaire · /exit ou Ctrl-D pour quitter',
     pickHint: (paged) =>
-      `Tapez un numéro pour choisir parmi les choix ci-dessus, p. ex. 1${paged ? ' ; n ou p pour la page suivante ou précédente' : ''}.`,
+      `Tapez un numéro pour choisir parmi les choix ci-dessus, p. ex. 1${paged ? ' ; n ou p pour la page suivante ou précédente' : ''}.`,
     nothingToPick:
-      'Il n’y a encore rien à choisir : lancez une commande dont la réponse a un menu ou des boutons.',
-    noChoice: (n, max) => `Il n’y a pas de choix ${n} : choisissez un numéro de 1 à ${max}.`,
+      'Il n’y a encore rien à choisir : lancez une commande dont la réponse a un menu ou des boutons.',
+    noChoice: (n, max) => `Il n’y a pas de choix ${n} : choisissez un numéro de 1 à ${max}.`,
     pickOne: 'Choisissez un seul bouton, ou plusieurs options du même menu.',
     lastPage: 'C’est la dernière page.',
     firstPage: 'C’est la première page.',
     noPages:
-      'La dernière réponse n’a pas de pages : n/next et p/prev tournent les pages d’une réponse avec ◀ et ▶.',
-    typeACommand: (help, list) => `Tapez une commande, comme ${help}. Commandes : ${list}.`,
+      'La dernière réponse n’a pas de pages : n/next et p/prev tournent les pages d’une réponse avec ◀ et ▶.',
+    typeACommand: (help, list) => `Tapez une commande, comme ${help}. Commandes : ${list}.`,
     unknownCommand: (typed, guess, list) =>
-      `Commande inconnue : ${typed}.${guess ? ` Vouliez-vous dire ${guess} ?` : ''} Commandes : ${list}.`,
+      `Commande inconnue : ${typed}.${guess ? ` Vouliez-vous dire ${guess} ?` : ''} Commandes : ${list}.`,
     takesNoOptions: (command) => `${command} ne prend pas d’option.`,
-    optionsOf: (command, list) => `Options de ${command} : ${list}.`,
+    optionsOf: (command, list) => `Options de ${command} : ${list}.`,
     required: 'obligatoire',
     needsValue: (name, example) => `${name} demande une valeur, p. ex. ${example}`,
     mustBeOneOf: (name, list, got) => `${name} doit être l’une des valeurs ${list} (reçu ${got}).`,
@@ -220,17 +220,17 @@ export const fr: Messages = {
       `${name} doit être ${min !== undefined && max !== undefined ? `entre ${min} et ${max}` : min !== undefined ? `au moins ${min}` : `au plus ${max}`} (reçu ${got}).`,
     mustBeBoolean: (name, got) => `${name} doit être vrai ou faux (reçu ${got}).`,
     mustBeId: (name, got) => `${name} doit être un identifiant ou une mention comme <@123…> (reçu ${got}).`,
-    cannotType: (name) => `${name} : ce type d’option ne peut pas être tapé dans le bac à sable.`,
+    cannotType: (name) => `${name} : ce type d’option ne peut pas être tapé dans le bac à sable.`,
     hasSubcommands: (command) =>
       `${command} a des sous-commandes, que le bac à sable ne sait pas encore taper.`,
     whatIsItFor: (value) => `Je ne sais pas à quoi sert ${value}.`,
     writeAsNameValue: (example) => ` Écrivez les options sous la forme nom:valeur, p. ex. ${example}.`,
     noSuchOption: (command, typed, guess) =>
-      `${command} n’a pas d’option « ${typed} ».${guess ? ` Vouliez-vous dire ${guess} ?` : ''}`,
+      `${command} n’a pas d’option « ${typed} ».${guess ? ` Vouliez-vous dire ${guess} ?` : ''}`,
     givenTwice: (name) => `${name} est donné deux fois.`,
     needs: (command, names, description, example) =>
-      `${command} demande ${listInWords(names)} : ${description} Par exemple : ${example}`,
-    giveMessageText: 'Donnez le texte du message, par exemple : /message "Réunion avec l’OLAF et Europol"',
+      `${command} demande ${listInWords(names)} : ${description} Par exemple : ${example}`,
+    giveMessageText: 'Donnez le texte du message, par exemple : /message "Réunion avec l’OLAF et Europol"',
     noMessageCommand: 'Ce bot n’a pas de commande de message.',
     onlyYou: '(vous seul voyez ceci)',
     updated: '(le message est mis à jour)',
@@ -240,7 +240,7 @@ export const fr: Messages = {
 
   agreementType: (type) =>
     ({ MOU: 'protocole d’accord', 'Co-operation Agreement': 'accord de coopération' })[type],
-  topicsSharingWord: (typed) => `“${typed}” désigne plusieurs domaines d’action : choisissez-en un.`,
+  topicsSharingWord: (typed) => `“${typed}” désigne plusieurs domaines d’action : choisissez-en un.`,
 
   onlyCommands: 'Ce bot ne répond qu’à ses commandes, à leurs menus et à leurs boutons.',
   unknownCommand: (name) => `Je ne connais pas la commande ${name}. Essayez \`/aide\`.`,
@@ -253,13 +253,13 @@ export const fr: Messages = {
       questionName: 'question',
       description:
         'Une question en mots simples sur les partenaires de l’OMD, leurs accords et leurs domaines.',
-      questionDescription: 'Votre question, p. ex. qui dresse des chiens détecteurs ? · combien de MOU ?',
+      questionDescription: 'Votre question, p. ex. qui dresse des chiens détecteurs ? · combien de MOU ?',
     },
     howToAsk: (examples) =>
-      `Posez-moi une question sur les partenaires de l’OMD, leurs accords et leurs domaines, par exemple : ${examples.map((e) => `« ${e} »`).join(' · ')}`,
+      `Posez-moi une question sur les partenaires de l’OMD, leurs accords et leurs domaines, par exemple : ${examples.map((e) => `« ${e} »`).join(' · ')}`,
     notPartner: (name, partners) =>
-      `« ${name} » n’est pas l’un des ${partners} partenaires de la source : je n’ai rien à son sujet.`,
-    isPartner: (who, partners) => `Oui : ${who} est l’un des ${partners} partenaires de la source.`,
+      `« ${name} » n’est pas l’un des ${partners} partenaires de la source : je n’ai rien à son sujet.`,
+    isPartner: (who, partners) => `Oui : ${who} est l’un des ${partners} partenaires de la source.`,
     agreement: (type, date, counterpart) => {
       const what = type === 'MOU' ? 'un protocole d’accord (MOU)' : 'un accord de coopération';
       const withWhom = counterpart ? ` avec ${counterpart}` : '';
@@ -272,39 +272,39 @@ export const fr: Messages = {
     noAgreement: (who) => `La source n’indique aucun accord signé entre l’OMD et ${who}.`,
     noAgreementIn: (who, period) => `La source n’indique aucun accord entre l’OMD et ${who} ${period}.`,
     possiblyIn: (items, period) =>
-      `Peut-être ${period} : ${listInWords(items)} (la source ne donne que l’année ; la date peut tomber en dehors).`,
+      `Peut-être ${period} : ${listInWords(items)} (la source ne donne que l’année ; la date peut tomber en dehors).`,
     milestone: (who, label, date) =>
-      `${label} : ${frenchDate(date)} (${who}). La source le donne comme une étape, pas comme un accord signé.`,
+      `${label} : ${frenchDate(date)} (${who}). La source le donne comme une étape, pas comme un accord signé.`,
     where: (who, places) => `${who} a son siège à ${listInWords(places)}.`,
     whereUnknown: (who) => `La source n’indique pas où ${who} a son siège.`,
-    aboutPartner: (who, areas) => `${who} travaille avec l’OMD dans ces domaines : ${listInWords(areas)}.`,
-    aboutBody: (body, relation, under) => `${body} : ${relation} (la source le cite sous ${under}).`,
+    aboutPartner: (who, areas) => `${who} travaille avec l’OMD dans ces domaines : ${listInWords(areas)}.`,
+    aboutBody: (body, relation, under) => `${body} : ${relation} (la source le cite sous ${under}).`,
     aboutProgramme: (programme, under) => `La source cite ${programme} sous ${under}.`,
     inArea: (count, area, names) =>
       count === 1
-        ? `1 partenaire travaille dans le domaine « ${area} » : ${listInWords(names)}.`
-        : `${count} partenaires travaillent dans le domaine « ${area} » : ${listInWords(names)}.`,
+        ? `1 partenaire travaille dans le domaine « ${area} » : ${listInWords(names)}.`
+        : `${count} partenaires travaillent dans le domaine « ${area} » : ${listInWords(names)}.`,
     agreementsIn: (count, period, items) =>
       count < 2
-        ? `${count} accord signé ${period} : ${listInWords(items)}.`
-        : `${count} accords signés ${period} : ${listInWords(items)}.`,
+        ? `${count} accord signé ${period} : ${listInWords(items)}.`
+        : `${count} accords signés ${period} : ${listInWords(items)}.`,
     noAgreementsIn: (period) => `La source n’indique aucun accord signé ${period}.`,
     entry: (who, types, date) => `${who} (${types}, ${date})`,
     periodWords: frenchPeriods,
     neverSigned: (names) =>
-      `${names.length} partenaires n’ont aucun accord signé dans la source : ${listInWords(names)}.`,
+      `${names.length} partenaires n’ont aucun accord signé dans la source : ${listInWords(names)}.`,
     undated: (count, items) =>
-      `${count} ${count < 2 ? 'MOU n’a' : 'MOU n’ont'} pas de date dans la source : ${listInWords(items)}.`,
+      `${count} ${count < 2 ? 'MOU n’a' : 'MOU n’ont'} pas de date dans la source : ${listInWords(items)}.`,
     earliest: (items) =>
       items.length === 1
-        ? `Le plus ancien : ${listInWords(items)}.`
-        : `Les plus anciens : ${listInWords(items)} ; la source ne dit pas lequel vient en premier.`,
+        ? `Le plus ancien : ${listInWords(items)}.`
+        : `Les plus anciens : ${listInWords(items)} ; la source ne dit pas lequel vient en premier.`,
     latest: (items) =>
       items.length === 1
-        ? `Le plus récent : ${listInWords(items)}.`
-        : `Les plus récents : ${listInWords(items)} ; la source ne dit pas lequel vient en dernier.`,
+        ? `Le plus récent : ${listInWords(items)}.`
+        : `Les plus récents : ${listInWords(items)} ; la source ne dit pas lequel vient en dernier.`,
     countMous: (total, dated, undated) =>
-      `La source compte ${total} protocoles d’accord (MOU) : ${dated} datés et ${undated} sans date.`,
+      `La source compte ${total} protocoles d’accord (MOU) : ${dated} datés et ${undated} sans date.`,
     countAgreements: (total, mous, partners) =>
       `La source compte ${total} accords signés (${mous} MOU et ${total - mous} d’autres types) avec ${partners} partenaires.`,
     countPartners: (count) => `La source cite ${count} partenaires de l’OMD.`,
@@ -312,11 +312,11 @@ export const fr: Messages = {
       `${count} ${what === 'MOUs' ? 'MOU' : count < 2 ? 'accord' : 'accords'} ${count < 2 ? 'signé' : 'signés'} ${period}.`,
     bothWorkOn: (a, b, common) =>
       common.length
-        ? `${a} et ${b} travaillent tous deux dans ces domaines : ${listInWords(common)}.`
+        ? `${a} et ${b} travaillent tous deux dans ces domaines : ${listInWords(common)}.`
         : `${a} et ${b} n’ont aucun domaine en commun dans la source.`,
-    alsoWorksOn: (who, areas) => (areas.length ? `${who} aussi : ${listInWords(areas)}.` : ''),
+    alsoWorksOn: (who, areas) => (areas.length ? `${who} aussi : ${listInWords(areas)}.` : ''),
     bySubject: (names) =>
-      `Ce qui s’en rapproche le plus dans la source : ${listInWords(names)}. Ouvrez une fiche pour voir ce qu’elle dit.`,
+      `Ce qui s’en rapproche le plus dans la source : ${listInWords(names)}. Ouvrez une fiche pour voir ce qu’elle dit.`,
     sourcesOf: (who) => `📑 ${who}`,
   },
 
@@ -324,12 +324,12 @@ export const fr: Messages = {
   clickByLabel: {
     reply: (command) => (command ? `la réponse à ${command}` : 'la réponse'),
     button: (label) => `${label} (bouton)`,
-    option: (label, value) => `${label} (menu : ${value})`,
-    nothingToClick: (wanted, reply) => `Rien à cliquer pour « ${wanted} » : ${reply} n’a ni bouton ni menu.`,
+    option: (label, value) => `${label} (menu : ${value})`,
+    nothingToClick: (wanted, reply) => `Rien à cliquer pour « ${wanted} » : ${reply} n’a ni bouton ni menu.`,
     several: (wanted, reply, list) =>
-      `« ${wanted} » désigne plusieurs choix de ${reply} : ${list}. Donnez plus du libellé.`,
+      `« ${wanted} » désigne plusieurs choix de ${reply} : ${list}. Donnez plus du libellé.`,
     noMatch: (wanted, reply, list) =>
-      `Aucun bouton ni option de menu de ${reply} ne correspond à « ${wanted} ». Ses choix : ${list}.`,
+      `Aucun bouton ni option de menu de ${reply} ne correspond à « ${wanted} ». Ses choix : ${list}.`,
   },
 
   commands: {
@@ -338,9 +338,9 @@ export const fr: Messages = {
       whoName: 'qui',
       privateName: 'privé',
       description:
-        'Afficher une organisation partenaire de l’OMD : accords, domaines d’action et programmes.',
+        'Afficher une organisation partenaire de l’OMD : accords, domaines d’action et programmes.',
       whoDescription: 'Nom, sigle ou sujet du partenaire, p. ex. interpol, OMS, blanchiment d’argent',
-      privateDescription: 'Réponse visible par vous seul (par défaut : visible dans le salon)',
+      privateDescription: 'Réponse visible par vous seul (par défaut : visible dans le salon)',
     },
     mou: {
       name: 'accords',
@@ -348,7 +348,7 @@ export const fr: Messages = {
       viewName: 'vue',
       description:
         'Accords (protocoles d’accord, coopération) signés par l’OMD, par année ou en chronologie.',
-      yearDescription: 'Année de signature, p. ex. 2003 (vide : toute la chronologie)',
+      yearDescription: 'Année de signature, p. ex. 2003 (vide : toute la chronologie)',
       viewDescription: 'Toute la chronologie en liste (par défaut) ou en image',
       list: 'liste',
       timeline: 'chronologie (image)',
@@ -367,5 +367,5 @@ export const fr: Messages = {
   },
 
   // Issue 24, cards on a phone: a translated card names the partner as the (English) source does, in its footer.
-  englishNames: (names, external) => `En anglais : ${names}${external ? ' (nom complet hors source)' : ''}`,
+  englishNames: (names, external) => `En anglais : ${names}${external ? ' (nom complet hors source)' : ''}`,
 };
