@@ -11,6 +11,8 @@ import type {
 } from 'discord-api-types/v10';
 import type { Dataset } from '../data/dataset.js';
 import type { Messages } from '../i18n/index.js';
+import type { MentionFinder } from '../mentions/find-mentions.js';
+import type { QuestionEngine } from '../questions/index.js';
 import type { PartnerSearch, TopicSearch } from '../search/types.js';
 
 /** Everything a command handler may read. Built once at start-up; handlers never do I/O. */
@@ -22,6 +24,11 @@ export interface BotContext {
   t: Messages;
   /** The commands the router dispatches to, handed in by whoever builds the context (commands/index.ts's registry). */
   commands: CommandRegistry;
+  /** Built once with the rest (interactions/create-context.ts): the first question or mention waits for nothing. */
+  questions: QuestionEngine;
+  mentions: MentionFinder;
+  /** The same context over the French view of the data (data/localized.ts), when the data has French texts. */
+  french?: BotContext;
 }
 
 export type CommandResponse = APIInteractionResponseChannelMessageWithSource;
