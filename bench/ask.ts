@@ -78,7 +78,7 @@ export async function runAskBench(): Promise<BenchResult> {
     'question engine',
     () => {
       const [question, locale] = questions[next()] as [string, 'en' | 'fr'];
-      return answerQuestion(question, context.questions, locale);
+      return answerQuestion(question, context.questions(), locale);
     },
     { iterations: 200 * questions.length, warmupIterations: 20 * questions.length },
   );

@@ -11,7 +11,6 @@ import type {
 } from 'discord-api-types/v10';
 import type { Dataset } from '../data/dataset.js';
 import type { Messages } from '../i18n/index.js';
-import type { MentionFinder } from '../mentions/find-mentions.js';
 import type { QuestionEngine } from '../questions/index.js';
 import type { PartnerSearch, TopicSearch } from '../search/types.js';
 
@@ -24,9 +23,8 @@ export interface BotContext {
   t: Messages;
   /** The commands the router dispatches to, handed in by whoever builds the context (commands/index.ts's registry). */
   commands: CommandRegistry;
-  /** Built once with the rest (interactions/create-context.ts): the first question or mention waits for nothing. */
-  questions: QuestionEngine;
-  mentions: MentionFinder;
+  /** The question engine over `dataset`, built on the first question (interactions/locale-context.ts). */
+  questions: () => QuestionEngine;
   /** The same context over the French view of the data (data/localized.ts), when the data has French texts. */
   french?: BotContext;
 }

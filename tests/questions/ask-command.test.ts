@@ -101,7 +101,7 @@ describe('/ask replies', () => {
       for (const example of t.askExamples) {
         const answer = answerQuestion(
           example,
-          contextFor(context, t).questions,
+          contextFor(context, t).questions(),
           t.locale === 'fr' ? 'fr' : 'en',
         );
         expect(answer.kind, example).not.toBe('howToAsk');
