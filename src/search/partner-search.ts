@@ -105,7 +105,7 @@ export function createPartnerSearch(
   const vocabulary = new Set<string>();
   // `acronyms` (the partner's and its sub-bodies', each one key) serves one- and two-character queries only.
   const index = new MiniSearch({
-    ...indexOptions([...Object.keys(BOOST), 'acronyms'], indexWords, vocabulary),
+    ...indexOptions([...Object.keys(BOOST), 'acronyms'], vocabulary),
     tokenize: (text, field) => (field === 'acronyms' ? text.split('\n').map(keyOf) : indexWords(text)),
   });
   /** Folded names, acronyms, aliases, sub-bodies' and programmes' → the partners so named, and in which field. */
