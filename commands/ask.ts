@@ -95,7 +95,7 @@ export const ask = {
     const { t } = context;
     const question = stringOption(interaction.data.options, 'question')?.trim() ?? '';
     if (!question) return notice(t.ask.howToAsk(t.askExamples));
-    const answer = answerQuestion(question, context, t.locale === 'fr' ? 'fr' : 'en');
+    const answer = answerQuestion(question, context.questions(), t.locale === 'fr' ? 'fr' : 'en');
     if (answer.kind === 'howToAsk') return notice(answer.text);
     return reply({ content: answer.text, ...backing(answer, invokerId(interaction), context) });
   },

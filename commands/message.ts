@@ -8,7 +8,11 @@ import { partnerCard, shortName } from '../src/cards/partner-card.js';
 import { quoteUserText } from '../src/cards/style.js';
 import type { Partner } from '../src/data/schema.js';
 import { en, type Messages, registered } from '../src/i18n/index.js';
-import { mentionFinder, type PartnerMention, type TopicMention } from '../src/mentions/find-mentions.js';
+import {
+  createMentionFinder,
+  type PartnerMention,
+  type TopicMention,
+} from '../src/mentions/find-mentions.js';
 import { answerClick, menuValues, selectedValue } from '../src/toolkit/click.js';
 import type { MessageCommand } from '../src/toolkit/command.js';
 import { encodeCustomId } from '../src/toolkit/custom-id.js';
@@ -94,8 +98,7 @@ export function mentionsMessage(
   context: Parameters<MessageCommand['execute']>[1],
 ): APIInteractionResponseCallbackData {
   const { t } = context;
-  const finder = mentionFinder(context.dataset);
-  const found = finder.find(texts.join('\n'));
+  const found = createMentionFinder(context.dataset).find(texts.join('\n'));
   const topics = found.topics.length ? [t.topicsMentioned] : [];
   const buttons = topicButtons(found.topics, ownerId, t);
   if (!found.partners.length) return { content: [t.nothingFound, ...topics].join('\n'), components: buttons };

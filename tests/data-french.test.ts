@@ -12,6 +12,7 @@ import { frenchDataset } from '../src/data/localized.js';
 import { defaultDataDir } from '../src/data/paths.js';
 import { formatProblem } from '../src/data/validate.js';
 import { fr } from '../src/i18n/index.js';
+import { createBotContext } from '../src/interactions/create-context.js';
 import { contextFor } from '../src/interactions/locale-context.js';
 import { context } from './helpers/bot.js';
 import { validateData } from './helpers/data.js';
@@ -121,8 +122,8 @@ it('asks for a French name of every party that is neither the WCO nor the partne
 describe('the French view of the dataset', () => {
   const french = frenchDataset(english);
 
-  it('is built once, and is the dataset itself when there is no French file', () => {
-    expect(frenchDataset(english)).toBe(french);
+  it('remembers the English it was made from, and is the dataset itself when there is no French file', () => {
+    expect(french.english).toBe(english);
     const { french: _none, ...withoutFrench } = english;
     expect(frenchDataset(withoutFrench)).toBe(withoutFrench);
   });
@@ -236,7 +237,7 @@ describe('loading', () => {
     try {
       const dataset = loadDataset({ partnersPath: join(dir, 'partners.json') });
       expect(dataset.french).toBeUndefined();
-      const local = contextFor({ ...context, dataset }, fr);
+      const local = contextFor(createBotContext(dataset), fr);
       expect(local.dataset).toBe(dataset);
       expect(local.t).toBe(fr);
     } finally {
@@ -244,9 +245,12 @@ describe('loading', () => {
     }
   });
 
-  it('answers a French reader from the French view, built once', () => {
+  it('answers a French reader from the French view, built with the context', () => {
     const local = contextFor(context, fr);
-    expect(local.dataset).toBe(frenchDataset(english));
+    expect(local.dataset.english).toBe(context.dataset);
+    expect(local.dataset.partnerById.get('who')?.name).toBe(
+      frenchDataset(english).partnerById.get('who')?.name,
+    );
     expect(contextFor(context, fr)).toBe(local);
     expect(local.topicSearch.search('drogues')[0]?.topic.slug).toBe('drugs');
     expect(local.partnerSearch.search('oms')[0]?.partner.id).toBe('who');

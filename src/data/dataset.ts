@@ -11,6 +11,8 @@ export interface Dataset {
   topicBySlug: ReadonlyMap<string, Topic>;
   /** The bot's own texts in French (data/fr.json), when the data has them; see french.ts and localized.ts. */
   french?: FrenchFile;
+  /** On a French view (localized.ts): the English dataset it was made from, whose names questions still read. */
+  english?: Dataset;
 }
 
 export function buildDataset(file: PartnersFile, topics: readonly Topic[], french?: FrenchFile): Dataset {

@@ -9,42 +9,29 @@ import { namesPartner } from './french.js';
 import type { FrenchFile, FrenchPartner } from './french-schema.js';
 import type { Agreement, Partner, Topic } from './schema.js';
 
-const views = new WeakMap<Dataset, Dataset>();
-const englishOf = new WeakMap<Dataset, Dataset>();
-
-/** The English dataset a French view was made from (questions in English read its names there). */
-export function englishDatasetOf(view: Dataset): Dataset | undefined {
-  return englishOf.get(view);
-}
-
 /**
- * The French view of a dataset (built once per dataset), or the dataset itself when it has no French texts.
- * The English names and acronyms stay searchable, as other names of each record.
+ * The French view of a dataset (built once, with the bot's context), or the dataset itself when it has no
+ * French texts. The English names and acronyms stay searchable, as other names of each record.
  */
 export function frenchDataset(dataset: Dataset): Dataset {
   const french = dataset.french;
   if (!french) return dataset;
-  let view = views.get(dataset);
-  if (!view) {
-    const byId = new Map(french.partners.map((partner) => [partner.id, partner]));
-    const bySlug = new Map(french.topics.map((topic) => [topic.slug, topic]));
-    const partners = dataset.partners.map((partner) => {
-      const translated = byId.get(partner.id);
-      return translated ? frenchPartner(partner, translated, french) : partner;
-    });
-    const topics = dataset.topics.map((topic) => frenchTopic(topic, bySlug.get(topic.slug)));
-    view = {
-      source: dataset.source,
-      corrections: dataset.corrections,
-      partners,
-      topics,
-      partnerById: new Map(partners.map((partner) => [partner.id, partner])),
-      topicBySlug: new Map(topics.map((topic) => [topic.slug, topic])),
-    };
-    views.set(dataset, view);
-    englishOf.set(view, dataset);
-  }
-  return view;
+  const byId = new Map(french.partners.map((partner) => [partner.id, partner]));
+  const bySlug = new Map(french.topics.map((topic) => [topic.slug, topic]));
+  const partners = dataset.partners.map((partner) => {
+    const translated = byId.get(partner.id);
+    return translated ? frenchPartner(partner, translated, french) : partner;
+  });
+  const topics = dataset.topics.map((topic) => frenchTopic(topic, bySlug.get(topic.slug)));
+  return {
+    source: dataset.source,
+    corrections: dataset.corrections,
+    partners,
+    topics,
+    partnerById: new Map(partners.map((partner) => [partner.id, partner])),
+    topicBySlug: new Map(topics.map((topic) => [topic.slug, topic])),
+    english: dataset,
+  };
 }
 
 function frenchTopic(topic: Topic, french: Topic | undefined): Topic {

@@ -201,15 +201,3 @@ export function createMentionFinder(dataset: Dataset): MentionFinder {
     },
   };
 }
-
-const finders = new WeakMap<Dataset, MentionFinder>();
-
-/** The finder of a dataset (which never changes), built on first use. */
-export function mentionFinder(dataset: Dataset): MentionFinder {
-  let finder = finders.get(dataset);
-  if (!finder) {
-    finder = createMentionFinder(dataset);
-    finders.set(dataset, finder);
-  }
-  return finder;
-}

@@ -5,7 +5,6 @@
  * acronyms of partners, and gets here those of their related bodies, programmes and places too.
  */
 import type { Dataset } from '../data/dataset.js';
-import { englishDatasetOf } from '../data/localized.js';
 import type { Partner, Topic } from '../data/schema.js';
 
 export interface OtherNames {
@@ -86,7 +85,7 @@ export function otherNamesOf(dataset: Dataset): OtherNames {
       [french.wco.name, french.wco.acronym],
     );
   }
-  const english = englishDatasetOf(dataset);
+  const english = dataset.english;
   if (!english) return noOtherNames;
   return namesFrom(
     new Map(

@@ -29,7 +29,7 @@ export function renderSvgToPng(svg: string): Buffer {
   return renderer.render().asPng();
 }
 
-// Kept by SVG text (one per language): bench render, 86.8 ms to render vs 0.11 ms from here (docs/BENCHMARKS.md).
+// Kept by SVG text (one per language): bench row "timeline PNG first render 81 ms vs cached 0.22 ms".
 const cache = new Map<string, Buffer>();
 
 function cachedPng(svg: string): Buffer {

@@ -1,5 +1,5 @@
 /** Shared by the partner and the topic search: result limits, typos per word, MiniSearch's options, the calls. */
-import { foldText, type NormalizedQuery, normalizeQuery, STOP_WORDS } from './normalize.js';
+import { foldText, indexWords, type NormalizedQuery, normalizeQuery, STOP_WORDS } from './normalize.js';
 
 export const AUTOCOMPLETE_LIMIT = 25;
 const MAX_LIMIT = 100;
@@ -12,29 +12,20 @@ export type Mode = 'search' | 'suggest';
  * "aviation"), nor for a lone short word in `search` ("bold" is one letter from "body"); other words back a typo up
  * ("wrld helth"). `suggest` only offers "did you mean", so it is looser.
  */
-export function typosFor(
-  term: string,
-  mode: Mode,
-  wordCount: number,
-  vocabulary: ReadonlySet<string>,
-): number {
+export function typosFor(term: string, mode: Mode, wordCount: number, known: ReadonlySet<string>) {
   const length = term.length;
-  if (vocabulary.has(term)) return 0;
+  if (known.has(term)) return 0;
   if (mode === 'suggest') return length < 3 ? 0 : length < 4 ? 1 : 2;
   return length < (wordCount > 1 ? 4 : 5) ? 0 : length < 6 ? 1 : 2;
 }
 
 /**
- * MiniSearch's options for records tokenised by `tokenize` into folded words: stop words are not indexed, the
+ * MiniSearch's options for records tokenised into folded words (`indexWords`): stop words are not indexed, the
  * others are noted in `vocabulary`. Queries arrive folded, one word per term.
  */
-export const indexOptions = (
-  fields: string[],
-  tokenize: (text: string) => string[],
-  vocabulary: Set<string>,
-) => ({
+export const indexOptions = (fields: string[], vocabulary: Set<string>) => ({
   fields,
-  tokenize,
+  tokenize: indexWords,
   processTerm: (term: string) => {
     if (STOP_WORDS.has(term)) return null;
     vocabulary.add(term);

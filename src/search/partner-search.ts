@@ -105,7 +105,7 @@ export function createPartnerSearch(
   const vocabulary = new Set<string>();
   // `acronyms` (the partner's and its sub-bodies', each one key) serves one- and two-character queries only.
   const index = new MiniSearch({
-    ...indexOptions([...Object.keys(BOOST), 'acronyms'], indexWords, vocabulary),
+    ...indexOptions([...Object.keys(BOOST), 'acronyms'], vocabulary),
     tokenize: (text, field) => (field === 'acronyms' ? text.split('\n').map(keyOf) : indexWords(text)),
   });
   /** Folded names, acronyms, aliases, sub-bodies' and programmes' → the partners so named, and in which field. */
@@ -142,12 +142,14 @@ export function createPartnerSearch(
     });
   }
 
+  const exactField = (key: string, record: number) =>
+    exactKeys.get(key)?.find((hit) => hit.record === record)?.field;
+
   const rankOne = (result: SearchResult, query: NormalizedQuery): Ranked => {
     const record = result.id as number;
     const partner = partners[record] as Partner;
-    const exact = exactKeys.get(query.key)?.find((hit) => hit.record === record);
-    if (exact)
-      return { record, group: PRIMARY.includes(exact.field) ? 0 : 1, within: 0, matchedOn: exact.field };
+    const exact = exactField(query.key, record);
+    if (exact) return { record, group: PRIMARY.includes(exact) ? 0 : 1, within: 0, matchedOn: exact };
     const words = fieldsPerWord(result, query.terms);
     const groupOf = ({ fields, typo }: { fields: Set<Field>; typo: boolean }) => {
       const has = (list: Field[]) => list.some((field) => fields.has(field));
@@ -217,11 +219,9 @@ export function createPartnerSearch(
         return { record: id as number, rank, whole: words.includes(key), acronym };
       });
     found.sort((a, b) => Number(b.whole) - Number(a.whole) || a.rank - b.rank || a.record - b.record);
-    const exact = (record: number) =>
-      exactKeys.get(key)?.some((hit) => hit.record === record && PRIMARY.includes(hit.field));
     const ranked: Ranked[] = found.map(({ record, acronym }, position) => ({
       record,
-      group: exact(record) ? 0 : 3,
+      group: PRIMARY.includes(exactField(key, record) as ShortField) ? 0 : 3,
       within: position / (found.length + 1),
       matchedOn: acronym ? 'acronym' : 'name',
     }));

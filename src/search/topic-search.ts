@@ -5,7 +5,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import type { Topic } from '../data/schema.js';
 import { AUTOCOMPLETE_LIMIT, byText, indexOptions, type Mode, searchApi, typosFor } from './common.js';
-import { indexWords, keyOf, type NormalizedQuery } from './normalize.js';
+import { keyOf, type NormalizedQuery } from './normalize.js';
 import type { TopicHit, TopicSearch } from './types.js';
 
 const NAMES = ['label', 'slug', 'synonyms'];
@@ -15,7 +15,7 @@ const BOOST = { label: 2, slug: 2, synonyms: 2, description: 0.5 };
 export function createTopicSearch(topicList: readonly Topic[]): TopicSearch {
   const topics = byText(topicList, (topic) => topic.label);
   const vocabulary = new Set<string>();
-  const index = new MiniSearch(indexOptions([...NAMES, 'description'], indexWords, vocabulary));
+  const index = new MiniSearch(indexOptions([...NAMES, 'description'], vocabulary));
   index.addAll(topics.map((topic, id) => ({ ...topic, id, synonyms: topic.synonyms.join('\n') })));
   const exactKeys = topics.map((topic) => new Set([topic.label, topic.slug, ...topic.synonyms].map(keyOf)));
 
@@ -44,8 +44,6 @@ export function createTopicSearch(topicList: readonly Topic[]): TopicSearch {
         ? 0
         : (1 + (1 - result.queryTerms.length / terms.length) + 1 / (1 + result.score)) / 4,
     }));
-    for (const record of exact)
-      if (!scored.some((hit) => hit.record === record)) scored.push({ record, score: 0 });
     return scored.sort((a, b) => a.score - b.score || a.record - b.record);
   };
 

@@ -11,6 +11,7 @@ import type {
 } from 'discord-api-types/v10';
 import type { Dataset } from '../data/dataset.js';
 import type { Messages } from '../i18n/index.js';
+import type { QuestionEngine } from '../questions/index.js';
 import type { PartnerSearch, TopicSearch } from '../search/types.js';
 
 /** Everything a command handler may read. Built once at start-up; handlers never do I/O. */
@@ -22,6 +23,10 @@ export interface BotContext {
   t: Messages;
   /** The commands the router dispatches to, handed in by whoever builds the context (commands/index.ts's registry). */
   commands: CommandRegistry;
+  /** The question engine over `dataset`, built on the first question (interactions/locale-context.ts). */
+  questions: () => QuestionEngine;
+  /** The same context over the French view of the data (data/localized.ts), when the data has French texts. */
+  french?: BotContext;
 }
 
 export type CommandResponse = APIInteractionResponseChannelMessageWithSource;

@@ -99,7 +99,11 @@ describe('/ask replies', () => {
   it('answers each example it gives, in both languages', () => {
     for (const t of [en, fr]) {
       for (const example of t.askExamples) {
-        const answer = answerQuestion(example, contextFor(context, t), t.locale === 'fr' ? 'fr' : 'en');
+        const answer = answerQuestion(
+          example,
+          contextFor(context, t).questions(),
+          t.locale === 'fr' ? 'fr' : 'en',
+        );
         expect(answer.kind, example).not.toBe('howToAsk');
         expect(answer.partners.length, example).toBeGreaterThan(0);
       }

@@ -25,7 +25,7 @@ const asPattern = (text: string | RegExp) =>
 export function checkCase(c: QuestionCase): void {
   const locale = c.locale ?? 'en';
   // As the router does: a French reader is answered from the French view of the data.
-  const answer = answerQuestion(c.q, contextFor(context, catalogueFor(locale)), locale);
+  const answer = answerQuestion(c.q, contextFor(context, catalogueFor(locale)).questions(), locale);
   const shown = answer.partners.map((partner) => partner.id);
   const why = `${c.q} → [${answer.kind}] ${answer.text} {${shown.join(', ')}}`;
   if (c.kind) expect(answer.kind, why).toBe(c.kind);

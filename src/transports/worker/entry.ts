@@ -1,12 +1,11 @@
 /**
- * The Cloudflare Worker: the bundled dataset, its indexes built once per isolate, and the shared handler
+ * The Cloudflare Worker: the bundled dataset, its context (indexes, question engine…) built once per isolate, and the shared handler
  * (../http/endpoint.ts) as it is, verifying with WebCrypto. No picture (resvg is native): files → their text.
  */
 import snapshot from 'wco:dataset';
 import { commandRegistry } from '../../../commands/index.js';
 import { datasetFromSnapshot } from '../../data/bundled.js';
-import { en } from '../../i18n/index.js';
-import { createPartnerSearch, createTopicSearch } from '../../search/index.js';
+import { buildBotContext } from '../../interactions/locale-context.js';
 import {
   createInteractionsHandler,
   hexBytes,
@@ -15,14 +14,7 @@ import {
   publicKeyProblem,
 } from '../http/endpoint.js';
 
-const dataset = datasetFromSnapshot(snapshot);
-const context = {
-  commands: commandRegistry,
-  dataset,
-  partnerSearch: createPartnerSearch(dataset.partners, dataset.topics),
-  topicSearch: createTopicSearch(dataset.topics),
-  t: en,
-};
+const context = buildBotContext(datasetFromSnapshot(snapshot), commandRegistry);
 
 /** Made on the first request, with the public key (a secret: `wrangler secret put DISCORD_PUBLIC_KEY`). */
 let handle: ((request: Request) => Promise<Response>) | undefined;
