@@ -1,6 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Dataset } from '../data/dataset.js';
-import { englishDatasetOf } from '../data/localized.js';
 import type { Agreement, Partner } from '../data/schema.js';
 
 type Programme = Partner['programmes'][number];
@@ -120,7 +119,7 @@ function relatedBodiesValue(partner: Partner, bodies: readonly RelatedBody[], t:
  * field of other names (a French card is a phone screen without it).
  */
 function englishNamesOf(partner: Partner, dataset: Dataset): Partner | undefined {
-  const english = englishDatasetOf(dataset)?.partnerById.get(partner.id);
+  const english = dataset.english?.partnerById.get(partner.id);
   const names = english && [english.name, english.acronym].filter((name) => name !== undefined);
   return names?.some((name) => partner.aliases.includes(name)) ? english : undefined;
 }
