@@ -76,7 +76,7 @@ describe('npm start without a token: the playground, piped', () => {
     const french = await runToEnd(['start', '--locale', 'fr'], envWithoutDiscord(), '/mou year:2003\n');
     expect(french.code).toBe(0);
     expect(french.stdout).toContain('Accords signés en 2003');
-    expect(french.stdout).toContain('PNUE : ');
+    expect(french.stdout).toContain('PNUE : ');
   });
 
   it('--playground opens even with a malformed DISCORD_TOKEN set', async () => {
@@ -212,17 +212,17 @@ describe('French command names, and the playground in French (--locale fr)', () 
 
   it('explains mistakes in French, naming the French commands and options', () => {
     expect(error('/aid')).toBe(
-      'Commande inconnue : /aid. Vouliez-vous dire /aide ? Commandes : /partenaire, /accords, /thème, /demander, /aide.',
+      'Commande inconnue : /aid. Vouliez-vous dire /aide ? Commandes : /partenaire, /accords, /thème, /demander, /aide.',
     );
     expect(error('/accords anne:2003')).toMatch(
-      /^\/accords n’a pas d’option « anne »\. Vouliez-vous dire année \?/,
+      /^\/accords n’a pas d’option « anne »\. Vouliez-vous dire année \?/,
     );
     expect(error('/accords année:deux')).toBe('année doit être un nombre entier (reçu "deux").');
     expect(error('/accords vue:x')).toBe(
       'vue doit être l’une des valeurs liste, chronologie (image) (reçu "x").',
     );
     expect(error('/partenaire')).toMatch(
-      /^\/partenaire demande qui : .* Par exemple : \/partenaire qui:interpol$/,
+      /^\/partenaire demande qui : .* Par exemple : \/partenaire qui:interpol$/,
     );
     // English stays English.
     expect(error('/aid', session)).toMatch(/^Unknown command \/aid\. Did you mean \/help\?/);
@@ -245,7 +245,7 @@ describe('French command names, and the playground in French (--locale fr)', () 
       french,
     );
     expect(playground.handleLine('1').error).toBe(
-      'Il n’y a encore rien à choisir : lancez une commande dont la réponse a un menu ou des boutons.',
+      'Il n’y a encore rien à choisir : lancez une commande dont la réponse a un menu ou des boutons.',
     );
     expect(playground.handleLine('/partenaire qui:unep privé:oui').reply).toMatch(
       /^\(vous seul voyez ceci\)/,
@@ -255,7 +255,7 @@ describe('French command names, and the playground in French (--locale fr)', () 
     expect(playground.handleLine('p').error).toBe('C’est la première page.');
     expect(playground.handleLine('n').reply).toContain('(le message est mis à jour)');
     expect(playground.handleLine('99').error).toMatch(
-      /^Il n’y a pas de choix 99 : choisissez un numéro de 1 à \d+\.$/,
+      /^Il n’y a pas de choix 99 : choisissez un numéro de 1 à \d+\.$/,
     );
   });
 
