@@ -177,9 +177,9 @@ export const fr: Messages = {
     `Données de la page de l’OMD “${title}” (consultée en ${retrieved}), dernier accord : ${latest}`,
 
   askExamples: [
-    'Quand l’OMD a-t-elle signé avec l’UNESCO ?',
-    'Qui forme des chiens détecteurs ?',
-    'Quels partenaires sont basés à Genève ?',
+    'Quand l’OMD a-t-elle signé avec l’UNESCO ?',
+    'Qui forme des chiens détecteurs ?',
+    'Quels partenaires sont basés à Genève ?',
   ],
 
   // Asking by mention (gateway): a bare mention, and the playground's own lines
