@@ -4,7 +4,7 @@ import { cardButtons } from '../src/cards/card-buttons.js';
 import { type ActionRow, buttonRow, partnerSelectRow } from '../src/cards/menus.js';
 import { partnerCard, shortName } from '../src/cards/partner-card.js';
 import { partnersInTopic, topicCard } from '../src/cards/topic-card.js';
-import type { AgreementEntry } from '../src/data/agreements.js';
+import { groupByYear } from '../src/data/agreements.js';
 import { registered } from '../src/i18n/index.js';
 import { type Answer, answerQuestion } from '../src/questions/index.js';
 import type { BotContext, Command } from '../src/toolkit/command.js';
@@ -13,16 +13,6 @@ import { ApplicationCommandOptionType } from '../src/toolkit/discord-enums.js';
 import { invokerId } from '../src/toolkit/invoker.js';
 import { stringOption } from '../src/toolkit/options.js';
 import { notice, reply } from '../src/toolkit/replies.js';
-
-/** Year groups, oldest first, undated last: the shape the timeline card lists. */
-function byYear(entries: readonly AgreementEntry[]): [number | null, AgreementEntry[]][] {
-  const groups = new Map<number | null, AgreementEntry[]>();
-  for (const entry of entries) {
-    const year = entry.agreement.date === null ? null : Number(entry.agreement.date.slice(0, 4));
-    groups.set(year, [...(groups.get(year) ?? []), entry]);
-  }
-  return [...groups].sort(([a], [b]) => (a ?? 9999) - (b ?? 9999));
-}
 
 /**
  * What backs an answer, from the cards the other commands show: one partner's card with its 📑 Sources
@@ -46,7 +36,7 @@ function backing(answer: Answer, ownerId: string, context: BotContext): APIInter
     };
   }
   if (agreements?.length) {
-    const groups = byYear(agreements).map(([year, entries]) => ({
+    const groups = [...groupByYear(agreements)].map(([year, entries]) => ({
       year,
       agreements: entries,
       decisions: [],

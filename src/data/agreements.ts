@@ -33,8 +33,13 @@ export type AgreementsByYear = ReadonlyMap<number | null, readonly AgreementEntr
 
 /** Agreements grouped by signing year, oldest year first; `null` holds the undated ones. */
 export function agreementsByYear(dataset: Dataset): AgreementsByYear {
+  return groupByYear(allAgreements(dataset));
+}
+
+/** Any list of agreements grouped as `agreementsByYear` groups them all (each year's in the timeline's order). */
+export function groupByYear(entries: readonly AgreementEntry[]): AgreementsByYear {
   const groups = new Map<number | null, AgreementEntry[]>();
-  for (const entry of allAgreements(dataset)) {
+  for (const entry of [...entries].sort((a, b) => sortKey(a).localeCompare(sortKey(b)))) {
     const year = entry.agreement.date === null ? null : yearOf(entry.agreement.date);
     groups.set(year, [...(groups.get(year) ?? []), entry]);
   }
