@@ -9,7 +9,7 @@ import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Partner, Topic } from '../data/schema.js';
 import { AUTOCOMPLETE_LIMIT, byText, indexOptions, type Mode, searchApi, typosFor } from './common.js';
 import { matchedText } from './matched-text.js';
-import { foldText, indexWords, keyOf, type NormalizedQuery, STOP_WORDS } from './normalize.js';
+import { indexWords, keyOf, type NormalizedQuery } from './normalize.js';
 import type { MatchField, PartnerHit, PartnerSearch } from './types.js';
 
 /** How much a word counts in each field: in a name most, in the partner's own text least. */
@@ -108,11 +108,8 @@ export function createPartnerSearch(
     ...indexOptions([...Object.keys(BOOST), 'acronyms'], vocabulary),
     tokenize: (text, field) => (field === 'acronyms' ? text.split('\n').map(keyOf) : indexWords(text)),
   });
-  /** Folded names, acronyms, aliases, sub-bodies' and programmes' → the partners so named, and in which field. */
-  const exactKeys = new Map<string, { record: number; field: ShortField }[]>();
-  /** Per partner, its folded name-like values and places, for fuse.js. */
-  const nameValues: { text: string; penalty: number }[][] = [];
-  for (const [record, partner] of partners.entries()) {
+  /** Per partner, the keys (`keyOf`) of its name-like values and places: for exact matches and fuse.js. */
+  const keys = partners.map((partner, record): Record<ShortField, string[]> => {
     const subBodies = [...partner.relatedBodies, ...partner.programmes];
     const both = (list: typeof subBodies) =>
       list.flatMap(({ name, acronym }) => (acronym ? [name, acronym] : [name]));
@@ -124,15 +121,6 @@ export function createPartnerSearch(
       programme: both(partner.programmes),
       location: partner.locations.map(({ place }) => place),
     };
-    for (const field of [...PRIMARY, ...SUB_BODIES]) {
-      for (const key of values[field].map(keyOf))
-        exactKeys.set(key, [...(exactKeys.get(key) ?? []), { record, field }]);
-    }
-    nameValues.push(
-      SHORT.flatMap((field) =>
-        values[field].map((text) => ({ text: foldText(text), penalty: PENALTY[field] })),
-      ),
-    );
     index.add({
       id: record,
       ...Object.fromEntries(SHORT.map((field) => [field, values[field].join('\n')])),
@@ -140,10 +128,12 @@ export function createPartnerSearch(
       text: [partner.summary, ...partner.focusAreas.map(({ note }) => note)].join('\n'),
       acronyms: [partner.acronym, ...subBodies.map(({ acronym }) => acronym)].filter(Boolean).join('\n'),
     });
-  }
-
+    return Object.fromEntries(SHORT.map((field) => [field, values[field].map(keyOf)])) as typeof values;
+  });
+  const namesOf = (record: number) => [...(keys[record]?.name ?? []), ...(keys[record]?.alias ?? [])];
+  /** The first name-like field of a partner that equals the query. */
   const exactField = (key: string, record: number) =>
-    exactKeys.get(key)?.find((hit) => hit.record === record)?.field;
+    [...PRIMARY, ...SUB_BODIES].find((field) => keys[record]?.[field].includes(key));
 
   const rankOne = (result: SearchResult, query: NormalizedQuery): Ranked => {
     const record = result.id as number;
@@ -157,8 +147,8 @@ export function createPartnerSearch(
       return has(PRIMARY) ? 3 : has(SUB_BODIES) ? 4 : has(SHORT) ? 5 : SUBJECT;
     };
     let group = Math.max(...words.map(groupOf));
-    const holds = (name: string) => ` ${keyOf(name)}`.includes(` ${query.key}`);
-    if (group === 3 && query.terms.length > 1 && [partner.name, ...partner.aliases].some(holds)) group = 2;
+    const holds = (name: string) => ` ${name}`.includes(` ${query.key}`);
+    if (group === 3 && query.terms.length > 1 && namesOf(record).some(holds)) group = 2;
     const within = 1 / (1 + result.score);
     if (group < SUBJECT) {
       const matchedOn = SHORT.find((field) => words.some(({ fields }) => fields.has(field))) ?? 'name';
@@ -193,7 +183,9 @@ export function createPartnerSearch(
     // without it, "wrld helth" loses to synthetic partners at 10,000 (tests/search.test.ts).
     const head = onNames.sort(byRank).slice(0, FUSE_CANDIDATES);
     const values = head.flatMap((hit, owner) =>
-      (nameValues[hit.record] ?? []).map((value) => ({ ...value, owner })),
+      SHORT.flatMap((field) =>
+        (keys[hit.record]?.[field] ?? []).map((text) => ({ text, owner, penalty: PENALTY[field] })),
+      ),
     );
     const scores = onNames.map(() => 1); // 1: no single value holds every word (past the head too)
     for (const { item, score = 1 } of new Fuse(values, { ...FUSE_OPTIONS, tokenMatch: 'all' }).search(
@@ -205,34 +197,28 @@ export function createPartnerSearch(
     return ranked.sort(byRank);
   };
 
-  /** One- and two-character queries: acronyms, then the first words of names, then their other words (A–Z). */
-  const shortSearch = (query: NormalizedQuery): Ranked[] => {
-    const { key } = query;
+  /**
+   * One- and two-character queries: a word typed whole first, then acronyms, the first words of names, their other
+   * words (A–Z); then the partners in a focus area so named ("k9").
+   */
+  const shortSearch = ({ key }: NormalizedQuery): Ranked[] => {
     const found = index
       .search(key, { fields: ['acronyms', 'name', 'alias'], prefix: true })
       .map(({ id, match }) => {
-        const partner = partners[id] as Partner;
-        const firstWords = [partner.name, ...partner.aliases].map((name) => indexWords(name)[0]);
-        const words = Object.keys(match).filter((word) => !STOP_WORDS.has(word));
+        const record = id as number;
+        const words = Object.keys(match);
         const acronym = words.some((word) => match[word]?.includes('acronyms'));
-        const rank = acronym ? 0 : words.some((word) => firstWords.includes(word)) ? 1 : 2;
-        return { record: id as number, rank, whole: words.includes(key), acronym };
+        const first = words.some((word) => namesOf(record).some((name) => name.split(' ')[0] === word));
+        const rank = (words.includes(key) ? 0 : 3) + (acronym ? 0 : first ? 1 : 2);
+        const group = PRIMARY.includes(exactField(key, record) as ShortField) ? 0 : 3;
+        return { record, group, within: rank / 6, matchedOn: acronym ? 'acronym' : 'name' } as Ranked;
       });
-    found.sort((a, b) => Number(b.whole) - Number(a.whole) || a.rank - b.rank || a.record - b.record);
-    const ranked: Ranked[] = found.map(({ record, acronym }, position) => ({
-      record,
-      group: PRIMARY.includes(exactField(key, record) as ShortField) ? 0 : 3,
-      within: position / (found.length + 1),
-      matchedOn: acronym ? 'acronym' : 'name',
-    }));
     const topic = topicKeys.get(key);
-    if (!topic) return ranked;
-    for (const [record, partner] of partners.entries()) {
-      if (found.some((hit) => hit.record === record)) continue;
-      if (!partner.focusAreas.some((focus) => focus.topic === topic.slug)) continue;
-      ranked.push({ record, group: SUBJECT, within: 0, matchedOn: 'topic', via: [topic] });
-    }
-    return ranked;
+    const known = new Set(found.map((hit) => hit.record));
+    for (const [record, partner] of partners.entries())
+      if (topic && !known.has(record) && partner.focusAreas.some((focus) => focus.topic === topic.slug))
+        found.push({ record, group: SUBJECT, within: 0, matchedOn: 'topic', via: [topic] });
+    return found.sort(byRank);
   };
 
   const answer = (mode: Mode, query: NormalizedQuery): Ranked[] =>
