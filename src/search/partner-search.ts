@@ -47,6 +47,7 @@ const FUSE_OPTIONS = {
   includeScore: true,
   ignoreLocation: true,
   useTokenSearch: true,
+  tokenMatch: 'all' as const,
   threshold: 0.34,
   keys: ['text'],
 };
@@ -182,18 +183,15 @@ export function createPartnerSearch(
     // fuse.js orders the best hits on name-like fields (groups 3–5) of a multi-word search, within their groups:
     // without it, "wrld helth" loses to synthetic partners at 10,000 (tests/search.test.ts).
     const head = onNames.sort(byRank).slice(0, FUSE_CANDIDATES);
-    const values = head.flatMap((hit, owner) =>
+    const values = head.flatMap((hit) =>
       SHORT.flatMap((field) =>
-        (keys[hit.record]?.[field] ?? []).map((text) => ({ text, owner, penalty: PENALTY[field] })),
+        (keys[hit.record]?.[field] ?? []).map((text) => ({ text, hit, penalty: PENALTY[field] })),
       ),
     );
-    const scores = onNames.map(() => 1); // 1: no single value holds every word (past the head too)
-    for (const { item, score = 1 } of new Fuse(values, { ...FUSE_OPTIONS, tokenMatch: 'all' }).search(
-      terms.join(' '),
-    )) {
-      scores[item.owner] = Math.min(scores[item.owner] ?? 1, score + item.penalty);
-    }
-    for (const [i, hit] of onNames.entries()) hit.within = 0.98 * (scores[i] ?? 1) + 0.02 * hit.within;
+    const best = new Map<Ranked, number>(); // none: no single value holds every word (past the head too)
+    for (const { item, score = 1 } of new Fuse(values, FUSE_OPTIONS).search(terms.join(' ')))
+      best.set(item.hit, Math.min(best.get(item.hit) ?? 1, score + item.penalty));
+    for (const hit of onNames) hit.within = 0.98 * (best.get(hit) ?? 1) + 0.02 * hit.within;
     return ranked.sort(byRank);
   };
 
