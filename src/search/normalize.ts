@@ -5,19 +5,15 @@ const MAX_QUERY_LENGTH = 100;
 /** Words of a query beyond this many are ignored. */
 const MAX_QUERY_TOKENS = 8;
 
-const NON_ASCII = /[\u0080-\uffff]/;
 /** `'a:b c:d'` → a → b, c → d. */
 const pairs = (text: string) => new Map(text.split(' ').map((pair) => pair.split(':') as [string, string]));
 /** Letters that Unicode decomposition does not split into a base letter and a mark. */
 const UNDECOMPOSABLE = pairs('ß:ss æ:ae œ:oe ø:o đ:d ð:d þ:th ł:l ı:i ħ:h');
-/** Letters or digits on both sides of something that is neither they nor a space. */
-const INNER_PUNCTUATION = /[\p{L}\p{N}][^\p{L}\p{N}\s]+[\p{L}\p{N}]/u;
 
 /** Lower-cases and strips diacritics: `Heřmanice` → `hermanice`, `Straße` → `strasse`. Never throws. */
 export function foldText(text: string): string {
-  const lower = text.toLowerCase();
-  if (!NON_ASCII.test(lower)) return lower;
-  return lower
+  return text
+    .toLowerCase()
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .replace(/[ßæœøđðþłıħ]/g, (letter) => UNDECOMPOSABLE.get(letter) ?? letter);
@@ -38,8 +34,7 @@ export function unifySpelling(word: string): string {
 }
 
 /** The words of folded text, spellings unified; punctuation, symbols and lone surrogates split words. */
-export const wordsOf = (folded: string) =>
-  (folded.match(NON_ASCII.test(folded) ? /[\p{L}\p{N}]+/gu : /[a-z0-9]+/g) ?? []).map(unifySpelling);
+export const wordsOf = (folded: string) => (folded.match(/[\p{L}\p{N}]+/gu) ?? []).map(unifySpelling);
 
 /** Folded words joined by single spaces: what exact names are compared by. */
 export const keyOf = (text: string) => wordsOf(foldText(text)).join(' ');
@@ -51,7 +46,6 @@ export const keyOf = (text: string) => wordsOf(foldText(text)).join(' ');
 export function indexWords(text: string): string[] {
   const folded = foldText(text);
   const words = wordsOf(folded);
-  if (!INNER_PUNCTUATION.test(folded)) return words;
   for (const chunk of folded.split(/\s+/)) {
     const parts = wordsOf(chunk);
     if (parts.length > 1) words.push(parts.join(''));
