@@ -10,10 +10,10 @@ import type { Partner, Topic } from '../data/schema.js';
 import { AUTOCOMPLETE_LIMIT, byText, indexOptions, type Mode, searchApi, typosFor } from './common.js';
 import { matchedText } from './matched-text.js';
 import { indexWords, keyOf, type NormalizedQuery } from './normalize.js';
-import type { MatchField, PartnerHit, PartnerSearch } from './types.js';
+import type { MatchField, NameField, PartnerHit, PartnerSearch } from './types.js';
 
 /** How much a word counts in each field: in a name most, in the partner's own text least. */
-const BOOST = {
+const BOOST: Record<NameField | 'topic' | 'text', number> = {
   name: 3,
   acronym: 3,
   alias: 2.5,
@@ -24,11 +24,9 @@ const BOOST = {
   text: 0.5,
 };
 type Field = keyof typeof BOOST;
-/** The name-like fields and places: what a hit not found through a subject matched on. */
-type ShortField = Exclude<Field, 'topic' | 'text'>;
-const PRIMARY: ShortField[] = ['name', 'acronym', 'alias'];
-const SUB_BODIES: ShortField[] = ['relatedBody', 'programme'];
-const SHORT: ShortField[] = [...PRIMARY, ...SUB_BODIES, 'location'];
+const PRIMARY: NameField[] = ['name', 'acronym', 'alias'];
+const SUB_BODIES: NameField[] = ['relatedBody', 'programme'];
+const SHORT: NameField[] = [...PRIMARY, ...SUB_BODIES, 'location'];
 
 /**
  * Groups, best first (a hit's score is (group + a value in [0, 1)) / GROUPS):
@@ -110,11 +108,11 @@ export function createPartnerSearch(
     tokenize: (text, field) => (field === 'acronyms' ? text.split('\n').map(keyOf) : indexWords(text)),
   });
   /** Per partner, the keys (`keyOf`) of its name-like values and places: for exact matches and fuse.js. */
-  const keys = partners.map((partner, record): Record<ShortField, string[]> => {
+  const keys = partners.map((partner, record): Record<NameField, string[]> => {
     const subBodies = [...partner.relatedBodies, ...partner.programmes];
     const both = (list: typeof subBodies) =>
       list.flatMap(({ name, acronym }) => (acronym ? [name, acronym] : [name]));
-    const values: Record<ShortField, string[]> = {
+    const values: Record<NameField, string[]> = {
       name: [partner.name],
       acronym: partner.acronym ? [partner.acronym] : [],
       alias: partner.aliases,
@@ -208,7 +206,7 @@ export function createPartnerSearch(
         const acronym = words.some((word) => match[word]?.includes('acronyms'));
         const first = words.some((word) => namesOf(record).some((name) => name.split(' ')[0] === word));
         const rank = (words.includes(key) ? 0 : 3) + (acronym ? 0 : first ? 1 : 2);
-        const group = PRIMARY.includes(exactField(key, record) as ShortField) ? 0 : 3;
+        const group = PRIMARY.includes(exactField(key, record) as NameField) ? 0 : 3;
         return { record, group, within: rank / 6, matchedOn: acronym ? 'acronym' : 'name' } as Ranked;
       });
     const topic = topicKeys.get(key);

@@ -1,16 +1,10 @@
 /** What the searches answer and promise, whatever engine is behind them. */
 import type { Partner, Topic } from '../data/schema.js';
 
+/** The fields that name a partner, and its places: what a hit not found through a subject matched on. */
+export type NameField = 'name' | 'acronym' | 'alias' | 'relatedBody' | 'programme' | 'location';
 /** Where a query matched a partner: decides how a hit is explained and how strongly it ranks. */
-export type MatchField =
-  | 'name'
-  | 'acronym'
-  | 'alias'
-  | 'relatedBody'
-  | 'programme'
-  | 'location'
-  | 'topic'
-  | 'summary';
+export type MatchField = NameField | 'topic' | 'summary';
 
 export interface PartnerHit {
   partner: Partner;
