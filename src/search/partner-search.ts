@@ -74,15 +74,14 @@ function wordQuery(term: string, typos: number, typoFields: Field[]): Query {
   return { combineWith: 'OR', queries };
 }
 
-/** The fields each query word matched in, and whether only with typos (a document word it does not start). */
-function fieldsPerWord({ match }: SearchResult, terms: readonly string[]) {
-  const entries = Object.entries(match);
-  const typos = entries.filter(([found]) => !terms.some((term) => found.startsWith(term)));
-  return terms.map((term) => {
-    const typed = entries.filter(([found]) => found.startsWith(term));
-    const typo = typed.length === 0;
-    return { typo, fields: new Set((typo ? typos : typed).flatMap(([, fields]) => fields as Field[])) };
-  });
+type Found = [word: string, fields: string[]][];
+
+/** A query word's group (3–6): by the fields of the document words it starts, else of those found with typos. */
+function groupOf(typed: Found, typos: Found) {
+  const fields = (typed.length > 0 ? typed : typos).flatMap(([, found]) => found);
+  const has = (list: Field[]) => list.some((field) => fields.includes(field));
+  if (typed.length === 0) return has(PRIMARY) ? 5 : SUBJECT;
+  return has(PRIMARY) ? 3 : has(SUB_BODIES) ? 4 : has(SHORT) ? 5 : SUBJECT;
 }
 
 /** Builds the partner index once; every call after that is pure, synchronous and never throws on a string. */
@@ -139,18 +138,15 @@ export function createPartnerSearch(
     const partner = partners[record] as Partner;
     const exact = exactField(query.key, record);
     if (exact) return { record, group: PRIMARY.includes(exact) ? 0 : 1, within: 0, matchedOn: exact };
-    const words = fieldsPerWord(result, query.terms);
-    const groupOf = ({ fields, typo }: { fields: Set<Field>; typo: boolean }) => {
-      const has = (list: Field[]) => list.some((field) => fields.has(field));
-      if (typo) return has(PRIMARY) ? 5 : SUBJECT;
-      return has(PRIMARY) ? 3 : has(SUB_BODIES) ? 4 : has(SHORT) ? 5 : SUBJECT;
-    };
-    let group = Math.max(...words.map(groupOf));
+    const found: Found = Object.entries(result.match);
+    const starts = (term: string) => found.filter(([word]) => word.startsWith(term));
+    const typos = found.filter(([word]) => !query.terms.some((term) => word.startsWith(term)));
+    let group = Math.max(...query.terms.map((term) => groupOf(starts(term), typos)));
     const holds = (name: string) => ` ${name}`.includes(` ${query.key}`);
     if (group === 3 && query.terms.length > 1 && namesOf(record).some(holds)) group = 2;
     const within = 1 / (1 + result.score);
     if (group < SUBJECT) {
-      const matchedOn = SHORT.find((field) => words.some(({ fields }) => fields.has(field))) ?? 'name';
+      const matchedOn = SHORT.find((field) => found.some(([, fields]) => fields.includes(field))) ?? 'name';
       return { record, group, within, matchedOn };
     }
     const inTopics = Object.keys(result.match).filter((found) => result.match[found]?.includes('topic'));

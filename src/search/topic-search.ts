@@ -36,11 +36,10 @@ export function createTopicSearch(topicList: readonly Topic[]): TopicSearch {
       }),
     );
     const found = index.search({ combineWith: mode === 'search' ? 'AND' : 'OR', queries }, { boost: BOOST });
-    const exact = exactKeys.flatMap((keys, record) => (keys.has(query.key) ? [record] : []));
     const scored = found.map((result) => ({
       record: result.id as number,
       // Exact first, then by MiniSearch's score; in `suggest`, words missed count against.
-      score: exact.includes(result.id)
+      score: exactKeys[result.id]?.has(query.key)
         ? 0
         : (1 + (1 - result.queryTerms.length / terms.length) + 1 / (1 + result.score)) / 4,
     }));
