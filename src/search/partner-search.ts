@@ -38,8 +38,6 @@ const SHORT: NameField[] = [...PRIMARY, ...SUB_BODIES, 'location'];
  */
 const GROUPS = 7;
 const SUBJECT = 6;
-/** At most this many of the best hits of a multi-word query are ordered by fuse.js. */
-const FUSE_CANDIDATES = 30;
 /** fuse.js: every word somewhere in one value, typos allowed (about one error in three letters). */
 const FUSE_OPTIONS = {
   includeScore: true,
@@ -176,13 +174,12 @@ export function createPartnerSearch(
     if (mode === 'suggest' || terms.length < 2 || onNames.length < 2) return ranked.sort(byRank);
     // fuse.js orders the best hits on name-like fields (groups 3–5) of a multi-word search, within their groups:
     // without it, "wrld helth" loses to synthetic partners at 10,000 (tests/search.test.ts).
-    const head = onNames.sort(byRank).slice(0, FUSE_CANDIDATES);
-    const values = head.flatMap((hit) =>
+    const values = onNames.flatMap((hit) =>
       SHORT.flatMap((field) =>
         (keys[hit.record]?.[field] ?? []).map((text) => ({ text, hit, penalty: PENALTY[field] })),
       ),
     );
-    const best = new Map<Ranked, number>(); // none: no single value holds every word (past the head too)
+    const best = new Map<Ranked, number>(); // none: no single value holds every word
     for (const { item, score = 1 } of new Fuse(values, FUSE_OPTIONS).search(terms.join(' ')))
       best.set(item.hit, Math.min(best.get(item.hit) ?? 1, score + item.penalty));
     for (const hit of onNames) hit.within = 0.98 * (best.get(hit) ?? 1) + 0.02 * hit.within;
