@@ -25,9 +25,7 @@ function clauseWith(texts: readonly string[], terms: readonly string[]): string 
 }
 
 export function matchedText(partner: Partner, terms: readonly string[], via: readonly Topic[]) {
-  const topicOf = (focus: { topic: string }) => via.find((topic) => topic.slug === focus.topic);
-  const notes = partner.focusAreas.filter(topicOf);
+  const notes = partner.focusAreas.filter((focus) => via.some((topic) => topic.slug === focus.topic));
   const own = clauseWith([...notes.map((focus) => focus.note), partner.summary], terms);
-  const labels = notes.flatMap((focus) => topicOf(focus)?.label ?? []);
-  return [own, labels.join(', ')].filter(Boolean).join(' — ') || undefined;
+  return [own, via.map((topic) => topic.label).join(', ')].filter(Boolean).join(' — ') || undefined;
 }

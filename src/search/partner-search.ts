@@ -61,17 +61,6 @@ interface Ranked {
 
 const byRank = (a: Ranked, b: Ranked) => a.group - b.group || a.within - b.within || a.record - b.record;
 
-/**
- * One query word: whole words of own text; with typos where allowed; as typed or a word's start. In that order:
- * for a document word that two of them find, MiniSearch keeps the fields the last one found it in.
- */
-function wordQuery(term: string, typos: number, typoFields: Field[]): Query {
-  const queries: Query[] = [{ queries: [term], fields: ['text'] }];
-  if (typos > 0) queries.push({ queries: [term], fields: typoFields, fuzzy: typos });
-  queries.push({ queries: [term], fields: [...SHORT, 'topic'], prefix: true });
-  return { combineWith: 'OR', queries };
-}
-
 type Found = [word: string, fields: string[]][];
 
 /** A query word's group (3–6): by the fields of the document words it starts, else of those found with typos. */
@@ -161,9 +150,14 @@ export function createPartnerSearch(
   const wordSearch = (query: NormalizedQuery, mode: Mode): Ranked[] => {
     const { terms } = query;
     const typoFields: Field[] = [...(mode === 'search' ? PRIMARY : SHORT), 'topic'];
-    const queries = terms.map((term) =>
-      wordQuery(term, typosFor(term, mode, terms.length, vocabulary), typoFields),
-    );
+    // Each word as a whole word of own text, with typos where allowed, as typed or a word's start. In that order:
+    // for a document word that two of them find, MiniSearch keeps the fields the last one found it in.
+    const queries = terms.map((term): Query => {
+      const typos = typosFor(term, mode, terms.length, vocabulary);
+      const fuzzy = typos > 0 ? [{ queries: [term], fields: typoFields, fuzzy: typos }] : [];
+      const prefix = { queries: [term], fields: [...SHORT, 'topic'], prefix: true };
+      return { combineWith: 'OR', queries: [{ queries: [term], fields: ['text'] }, ...fuzzy, prefix] };
+    });
     const found = index.search({ combineWith: mode === 'search' ? 'AND' : 'OR', queries }, { boost: BOOST });
     const ranked = found.map((result) => {
       const hit = rankOne(result, query);
@@ -172,7 +166,7 @@ export function createPartnerSearch(
     });
     const onNames = ranked.filter((hit) => hit.group >= 3 && hit.group <= 5);
     if (mode === 'suggest' || terms.length < 2 || onNames.length < 2) return ranked.sort(byRank);
-    // fuse.js orders the best hits on name-like fields (groups 3–5) of a multi-word search, within their groups:
+    // fuse.js orders the hits on name-like fields (groups 3–5) of a multi-word search, within their groups:
     // without it, "wrld helth" loses to synthetic partners at 10,000 (tests/search.test.ts).
     const values = onNames.flatMap((hit) =>
       SHORT.flatMap((field) =>
@@ -214,17 +208,13 @@ export function createPartnerSearch(
     query.length <= 2 ? shortSearch(query) : wordSearch(query, mode);
 
   const present = (ranked: readonly Ranked[], mode: Mode, query: NormalizedQuery): PartnerHit[] =>
-    ranked.map((hit) => {
-      const partner = partners[hit.record] as Partner;
-      const why = hit.via && matchedText(partner, query.terms, hit.via);
-      return {
-        partner,
-        score: (hit.group + Math.min(Math.max(hit.within, 0), 0.999)) / GROUPS,
-        exact: hit.group === 0 && mode === 'search',
-        matchedOn: hit.matchedOn,
-        ...(why ? { matchedText: why } : {}),
-      };
-    });
+    ranked.map(({ record, group, within, matchedOn, via }) => ({
+      partner: partners[record] as Partner,
+      score: (group + Math.min(within, 0.999)) / GROUPS,
+      exact: group === 0 && mode === 'search',
+      matchedOn,
+      matchedText: via && matchedText(partners[record] as Partner, query.terms, via),
+    }));
 
   const firstAZ = () =>
     partners
