@@ -122,7 +122,6 @@ export function createPartnerSearch(
 
   const rankOne = (result: SearchResult, query: NormalizedQuery): Ranked => {
     const record = result.id as number;
-    const partner = partners[record] as Partner;
     const exact = exactField(query.key, record);
     if (exact) return { record, group: PRIMARY.includes(exact) ? 0 : 1, within: 0, matchedOn: exact };
     const found: Found = Object.entries(result.match);
@@ -136,8 +135,8 @@ export function createPartnerSearch(
       const matchedOn = SHORT.find((field) => found.some(([, fields]) => fields.includes(field))) ?? 'name';
       return { record, group, within, matchedOn };
     }
-    const inTopics = Object.keys(result.match).filter((found) => result.match[found]?.includes('topic'));
-    const via = partner.focusAreas.flatMap(({ topic }) =>
+    const inTopics = found.flatMap(([word, fields]) => (fields.includes('topic') ? [word] : []));
+    const via = (partners[record] as Partner).focusAreas.flatMap(({ topic }) =>
       inTopics.some((word) => topicWords.get(topic)?.has(word)) ? [topics.get(topic) as Topic] : [],
     );
     return { record, group, within, matchedOn: via.length > 0 ? 'topic' : 'summary', via };
