@@ -99,8 +99,13 @@ export const en = {
   topicTitle: (label: string) => `Focus area: ${label}`,
   noTopicGiven: 'Tell me which focus area: for example `/topic area:cultural-property`.',
   noTopic: (typed: string) => `No focus area is called “${typed}”.`,
-  closestTopics: (slugs: string) => ` Closest: ${slugs}.`,
-  noCloseTopic: ' Start typing after `/topic area:` and pick one from the list.',
+  /** After `noTopic`: the menu below offers `count` areas close to what was typed. */
+  closestTopics: (count: number): string =>
+    count === 0
+      ? ' Start typing after `/topic area:` and pick one from the list.'
+      : count === 1
+        ? ' Did you mean this one?'
+        : ' Did you mean one of these?',
   pickTopic: 'Pick a focus area',
   topicExpired: 'That button has expired. Run `/topic` again.',
   topicMenuExpired: 'That menu has expired. Run `/topic` again.',
@@ -249,7 +254,7 @@ export const en = {
   // Data in the reader's language, several areas for one word (issue 24)
   /** An agreement's type as the data records it ("MOU", "Co-operation Agreement"), in this language. */
   agreementType: (type: Agreement['type']) => type as string,
-  topicsSharingWord: (typed: string) => `“${typed}” names several focus areas: pick one.`,
+  topicsSharingWord: (typed: string, count: number) => `“${typed}” covers ${count} focus areas: pick one.`,
 
   // Router
   onlyCommands: 'This bot only answers its slash commands, their menus and their buttons.',

@@ -96,9 +96,13 @@ export const fr: Messages = {
 
   topicTitle: (label) => `Domaine d’action : ${label}`,
   noTopicGiven: 'Indiquez un domaine d’action : par exemple `/thème domaine:biens culturels`.',
-  noTopic: (typed) => `Aucun domaine d’action ne s’appelle “${typed}”.`,
-  closestTopics: (slugs) => ` Les plus proches : ${slugs}.`,
-  noCloseTopic: ' Commencez à taper après `/thème domaine:` et choisissez dans la liste.',
+  noTopic: (typed) => `Aucun domaine d’action ne s’appelle « ${typed} ».`,
+  closestTopics: (count) =>
+    count === 0
+      ? ' Commencez à taper après `/thème domaine:` et choisissez dans la liste.'
+      : count === 1
+        ? ' Vouliez-vous dire celui-ci ?'
+        : ' Vouliez-vous dire l’un de ceux-ci ?',
   pickTopic: 'Choisir un domaine d’action',
   topicExpired: 'Ce bouton a expiré. Relancez `/thème`.',
   topicMenuExpired: 'Ce menu a expiré. Relancez `/thème`.',
@@ -240,7 +244,7 @@ export const fr: Messages = {
 
   agreementType: (type) =>
     ({ MOU: 'protocole d’accord', 'Co-operation Agreement': 'accord de coopération' })[type],
-  topicsSharingWord: (typed) => `“${typed}” désigne plusieurs domaines d’action : choisissez-en un.`,
+  topicsSharingWord: (typed, count) => `« ${typed} » couvre ${count} domaines d’action : choisissez-en un.`,
 
   onlyCommands: 'Ce bot ne répond qu’à ses commandes, à leurs menus et à leurs boutons.',
   unknownCommand: (name) => `Je ne connais pas la commande ${name}. Essayez \`/aide\`.`,
