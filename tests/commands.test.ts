@@ -364,7 +364,7 @@ describe('/help', () => {
   it('starts with what to type first, shows every way to ask, and where the data is from', () => {
     const card = messageOf(ask('/help')).embeds?.[0];
     const description = card?.description ?? '';
-    expect(description.startsWith('**Start with** `/partner who:`')).toBe(true);
+    expect(description.startsWith('`/partner who:interpol` **to start**')).toBe(true);
     for (const example of [
       '/partner who:interpol',
       '/ask question:',

@@ -176,14 +176,15 @@ export const en = {
   helpTitle: 'WCO partner bot',
   helpText: (examples: readonly string[]) =>
     [
-      '**Start with** `/partner who:` and a name, acronym or subject: `/partner who:interpol`.',
+      '`/partner who:interpol` **to start**: any partner, by name, acronym or subject.',
       '',
       '`/ask question:` **in your own words**, or mention the bot, or DM it:',
       ...examples.map((example) => `• ${example}`),
       '',
       '`/topic area:drugs`: who works in a focus area.',
       '`/mou year:2003`: the agreements of a year.',
-      '`/mou`: all of them; `/mou view:timeline`: as a picture.',
+      '`/mou`: every agreement, by year.',
+      '`/mou view:timeline`: the same as a picture.',
       'On any message: **Apps → WCO partners in this message**.',
     ].join('\n'),
   helpFooter: (title: string, retrieved: string, latest: string) =>

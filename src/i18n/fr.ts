@@ -167,14 +167,15 @@ export const fr: Messages = {
   helpTitle: 'Bot des partenaires de l’OMD',
   helpText: (examples) =>
     [
-      '**Commencez par** `/partenaire qui:` et un nom, un sigle ou un sujet : `/partenaire qui:interpol`.',
+      '`/partenaire qui:interpol` **pour commencer** : tout partenaire, par nom, sigle ou sujet.',
       '',
       '`/demander question:` **posez votre question**, ou mentionnez le bot, ou écrivez-lui en privé :',
       ...examples.map((example) => `• ${example}`),
       '',
       '`/thème domaine:drogues` : qui travaille dans un domaine d’action.',
       '`/accords année:2003` : les accords d’une année.',
-      '`/accords` : tous ; `/accords vue:chronologie` : en image.',
+      '`/accords` : tous les accords, par année.',
+      '`/accords vue:chronologie` : les mêmes en image.',
       'Sur un message : **Applications → Partenaires OMD dans ce message**.',
     ].join('\n'),
   helpFooter: (title, retrieved, latest) =>
