@@ -175,7 +175,7 @@ export const fr: Messages = {
       '`/thème domaine:drogues` : qui travaille dans un domaine d’action.',
       '`/accords année:2003` : les accords d’une année.',
       '`/accords` : tous les accords, par année.',
-      '`/accords vue:chronologie` : les mêmes en image.',
+      '`/accords vue:chronologie` : en image.',
       'Sur un message : **Applications → Partenaires OMD dans ce message**.',
     ].join('\n'),
   helpFooter: (title, retrieved, latest) =>
