@@ -32,18 +32,38 @@ export function topicMessage(
   };
 }
 
+/** What a typed area leads to: one area's card, a menu of every area the word fits, or "did you mean". */
+type Resolution =
+  | { kind: 'one'; topic: Topic }
+  | { kind: 'several'; topics: Topic[] }
+  | { kind: 'unknown'; closest: Topic[] };
+
 /**
- * The slug itself (what autocomplete sends), else a label or synonym typed in full, else the one area a typo
- * can mean ("aviaton"); when several fit, the reply lets the reader pick.
+ * The slug itself (what autocomplete sends), else the one area whose label or synonym is typed in full, else every
+ * area whose label or synonyms hold the words ("smuggling": drug, tobacco, nuclear, arms smuggling…), else the one
+ * area a typo can mean ("aviaton"). Anything else is unknown and gets the closest areas.
  */
-function resolveTopic(area: string, context: BotContext): Topic | undefined {
-  const bySlug = context.dataset.topicBySlug.get(area.toLowerCase());
-  if (bySlug) return bySlug;
-  const hits = context.topicSearch.search(area, 2);
-  const [best, second] = hits;
-  // A word of several areas ("weapons") opens none of them: the reply offers each.
-  if (second?.exact) return undefined;
-  return best?.exact || hits.length === 1 ? best?.topic : undefined;
+function resolveTopic(area: string, context: BotContext): Resolution {
+  const { dataset, topicSearch } = context;
+  const bySlug = dataset.topicBySlug.get(area.toLowerCase());
+  if (bySlug) return { kind: 'one', topic: bySlug };
+  const hits = topicSearch.search(area, 5);
+  const exact = hits.filter((hit) => hit.exact);
+  if (exact.length === 1 && exact[0]) return { kind: 'one', topic: exact[0].topic };
+  const [fits, ...more] = topicSearch.covering(area);
+  if (fits) return more.length ? { kind: 'several', topics: [fits, ...more] } : { kind: 'one', topic: fits };
+  const [onlyHit] = hits;
+  if (onlyHit && hits.length === 1) return { kind: 'one', topic: onlyHit.topic };
+  const closest = hits.length ? hits : topicSearch.suggest(area, 5);
+  return { kind: 'unknown', closest: closest.map((hit) => hit.topic) };
+}
+
+function topicMenu(topics: readonly Topic[], ownerId: string, context: BotContext) {
+  return selectRow(
+    encodeCustomId('topic', 'show', ownerId),
+    topics.map((topic) => ({ label: topic.label, value: topic.slug, description: topic.description })),
+    context.t.pickTopic,
+  );
 }
 
 export const topic = {
@@ -68,33 +88,14 @@ export const topic = {
     const { t } = context;
     if (!area) return notice(t.noTopicGiven);
     const found = resolveTopic(area, context);
-    if (found) return reply(topicMessage(found, ownerId, context));
-
-    const closest = context.topicSearch.search(area, 5);
-    const candidates = closest.length ? closest : context.topicSearch.suggest(area, 5);
-    const hint = candidates.length
-      ? t.closestTopics(candidates.map((hit) => `\`${hit.topic.slug}\``).join(', '))
-      : t.noCloseTopic;
-    const shared = candidates.filter((hit) => hit.exact).length > 1;
+    if (found.kind === 'one') return reply(topicMessage(found.topic, ownerId, context));
+    const typed = quoteUserText(area);
+    const [content, offered] =
+      found.kind === 'several'
+        ? [t.topicsSharingWord(typed, found.topics.length), found.topics]
+        : [`${t.noTopic(typed)}${t.closestTopics(found.closest.length)}`, found.closest];
     return reply(
-      {
-        content: shared
-          ? t.topicsSharingWord(quoteUserText(area))
-          : `${t.noTopic(quoteUserText(area))}${hint}`,
-        components: candidates.length
-          ? [
-              selectRow(
-                encodeCustomId('topic', 'show', ownerId),
-                candidates.map((hit) => ({
-                  label: hit.topic.label,
-                  value: hit.topic.slug,
-                  description: hit.topic.description,
-                })),
-                t.pickTopic,
-              ),
-            ]
-          : [],
-      },
+      { content, components: offered.length ? [topicMenu(offered, ownerId, context)] : [] },
       { ephemeral: true },
     );
   },

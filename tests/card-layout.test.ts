@@ -16,7 +16,7 @@ import {
   createLocalSession,
 } from '../src/transports/local/parse-command-line.js';
 import { ask, click, clickablesOf, context, messageOf } from './helpers/bot.js';
-import { phoneHeight, phoneScreen } from './helpers/phone-screen.js';
+import { descriptionLines, phoneHeight, phoneScreen } from './helpers/phone-screen.js';
 
 const { dataset } = context;
 const languages = [
@@ -96,6 +96,20 @@ describe.each(languages)('in %s', (_language, t, session) => {
     );
     expect(card?.description).toContain(`/${t.commands.mou.name} ${t.commands.mou.viewName}:`);
     for (const example of t.askExamples) expect(card?.description).toContain(example);
+  });
+
+  // A command wrapped at its space ("/partenaire" | "qui:interpol") cannot be read or copied as one: each starts
+  // its own line and fits on it, so the line breaks, if any, fall in the words after it.
+  it('starts each /help line that shows a command with it, short enough for one phone line', () => {
+    const description = messageOf(ask('/help', session)).embeds?.[0]?.description ?? '';
+    const commandLines = description.split('\n').filter((line) => line.includes('`'));
+    expect(commandLines.length).toBeGreaterThanOrEqual(5);
+    for (const line of commandLines) {
+      const [command, ...others] = line.match(/`[^`]+`/g) ?? [];
+      expect(line.startsWith(command ?? '-'), line).toBe(true);
+      expect(others, line).toEqual([]);
+      expect(descriptionLines(command ?? ''), line).toBe(1);
+    }
   });
 
   it.each(all)(

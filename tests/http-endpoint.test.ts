@@ -11,10 +11,10 @@ import {
   buildComponentInteraction,
   createLocalSession,
 } from '../src/transports/local/parse-command-line.js';
-import { type DiscordStandIn, startDiscordStandIn } from './discord-stand-in/index.js';
 import { interactionFor } from './helpers/bot.js';
 import { capturedLogger } from './helpers/captured-logger.js';
 import { envWithout, exitOf, runToEnd, spawnRunScript } from './helpers/child-process.js';
+import { httpEndpointWithStandIn } from './helpers/http-with-stand-in.js';
 import { rawExchange } from './helpers/raw-http.js';
 import { keyPair, nowTimestamp, signedHeaders } from './helpers/signing.js';
 
@@ -403,39 +403,15 @@ describe('HTTP endpoint limits and shutdown', () => {
 
 describe('follow-up edits (a reply with a picture): URLs built only from checked fields, 429 honoured', () => {
   const editRoute = 'PATCH /webhooks/:appId/:token/messages/:messageId';
-  const { lines, logger } = capturedLogger();
-  let standIn: DiscordStandIn;
-  let server: RunningHttpServer;
-
-  beforeAll(async () => {
-    standIn = await startDiscordStandIn();
-    server = await startHttpServer({
-      context,
-      publicKeyHex: keys.publicKeyHex,
-      apiUrl: standIn.apiUrl,
-      applicationId: standIn.applicationId,
-      logger,
-    });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await standIn?.close();
-  });
+  const endpoint = httpEndpointWithStandIn(context);
 
   const timelineRequest = (changes: Record<string, string> = {}) => ({
-    ...standIn.chatInputInteraction({ commandName: 'mou', options: { view: 'timeline' } }),
+    ...endpoint.standIn.chatInputInteraction({ commandName: 'mou', options: { view: 'timeline' } }),
     ...changes,
   });
 
   async function send(payload: object): Promise<{ type: number; data?: { embeds?: { title?: string }[] } }> {
-    const body = JSON.stringify(payload);
-    const response = await fetch(`${server.url}/interactions`, {
-      method: 'POST',
-      headers: signedHeaders(body, keys.privateKey),
-      body,
-    });
-    expect(response.status).toBe(200);
-    return (await response.json()) as { type: number; data?: { embeds?: { title?: string }[] } };
+    return JSON.parse(await endpoint.send(payload));
   }
 
   it.each([
@@ -443,34 +419,34 @@ describe('follow-up edits (a reply with a picture): URLs built only from checked
     ['a token with a slash', { token: 'abc/def' }],
     ['another application’s id', { application_id: '1290000000000000999' }],
   ])('%s: answered at once with the text, nothing sent to Discord', async (_, changes) => {
-    const before = standIn.rest.requests.length;
+    const before = endpoint.standIn.rest.requests.length;
     const answer = await send(timelineRequest(changes));
     expect(answer.type).toBe(4);
     expect(answer.data?.embeds?.[0]?.title).toBe('WCO agreements timeline');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(standIn.rest.requests.slice(before)).toEqual([]);
+    expect(endpoint.standIn.rest.requests.slice(before)).toEqual([]);
   });
 
   it('a 429 on the edit is retried once, after the Retry-After Discord asked for, and the picture arrives', async () => {
-    const fault = standIn.injectRestFault({
+    const fault = endpoint.standIn.injectRestFault({
       method: 'PATCH',
       path: '/webhooks/:appId/:token/messages/:id',
       status: 429,
       retryAfter: 0.3,
     });
     const payload = timelineRequest();
-    await standIn.answeredOverHttp(payload, '{"type":5}');
+    await endpoint.standIn.answeredOverHttp(payload, '{"type":5}');
     expect(await send(payload)).toEqual({ type: 5 });
-    const edit = await standIn.waitForRequest(
+    const edit = await endpoint.standIn.waitForRequest(
       (r) => r.route === editRoute && r.params.token === payload.token && r.status === 200,
     );
     expect(fault.hits).toHaveLength(1);
     expect(edit.time - (fault.hits[0]?.time ?? 0)).toBeGreaterThanOrEqual(290);
     expect(edit.files.map((file) => file.filename)).toEqual(['timeline.png']);
     await vi.waitFor(() =>
-      expect(lines.some((l) => l.msg === 'reply file delivered' && l.interactionId === payload.id)).toBe(
-        true,
-      ),
+      expect(
+        endpoint.lines.some((l) => l.msg === 'reply file delivered' && l.interactionId === payload.id),
+      ).toBe(true),
     );
   });
 });

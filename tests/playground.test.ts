@@ -52,7 +52,7 @@ describe('npm start without a token: the playground, piped', () => {
 
   it('/help starts with what to type first', () => {
     const text = renderResponse(answer('/help'), { width: 200 });
-    expect(text).toContain('Start with /partner who:');
+    expect(text).toContain('│ /partner who:interpol to start:');
   });
 
   it('--help prints the modes, options and variables and exits 0; unknown options are refused with exit 2', async () => {

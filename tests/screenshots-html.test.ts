@@ -210,4 +210,19 @@ describe('screenshots: payload → Discord message HTML', () => {
       /^data:image\/png;base64,iVBORw0KGgo/,
     );
   });
+
+  it('a real reply with no embed: /topic’s text and its menu of areas', () => {
+    const shot = answerShot({ name: 'several', line: '/topic area:smuggling' }, 'fr', loadBotContext());
+    if (!shot.ok) throw new Error('the bot refused a reply');
+    const html = replyHtml(shot.response, {
+      commandName: 'topic',
+      clicked: false,
+      language: 'fr',
+      layout: 'phone',
+    });
+    expect(text(elements(html, 'discord-message')[0] as Element)).toContain('couvre 5 domaines d’action');
+    expect(elements(html, 'discord-string-select-menu-option').map((o) => attributes(o).label)).toContain(
+      'Tabac et cigarettes',
+    );
+  });
 });

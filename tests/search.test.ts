@@ -354,6 +354,27 @@ describe('topic search', () => {
     ]);
   });
 
+  it.each([
+    ['smuggling', ['drugs', 'nuclear-and-radioactive-material', 'organized-crime', 'small-arms', 'tobacco']],
+    ['SMUGGLING!', ['drugs', 'nuclear-and-radioactive-material', 'organized-crime', 'small-arms', 'tobacco']],
+    ['chemical', ['chemical-weapons', 'precursor-chemicals']],
+    ['security', ['supply-chain-security']],
+    ['border', ['organized-crime', 'supply-chain-security']],
+    ['drug smuggling', ['drugs']],
+    // Whole words only, and in the order the names have them.
+    ['smuggl', []],
+    ['smuggling drug', []],
+    ['security council', []],
+    ['', []],
+  ])('covering(%j): the areas whose label or synonyms hold the words', (query, slugs) => {
+    expect(
+      topics
+        .covering(query)
+        .map((topic) => topic.slug)
+        .sort(),
+    ).toEqual(slugs);
+  });
+
   it('returns nothing for nonsense; suggest offers the closest topics when search finds none', () => {
     for (const query of ['qzxv', 'asdfgh', '!!!', 'x'.repeat(6000)]) expect(topics.search(query)).toEqual([]);
     expect(topics.search('smoking guns')).toEqual([]);

@@ -15,7 +15,7 @@ import { timelinePng } from '../src/render/timeline-png.js';
 import { timelineModel, timelineSize, timelineSvg } from '../src/render/timeline-svg.js';
 import { filesOf } from '../src/toolkit/files.js';
 import { createGatewayBot } from '../src/transports/gateway/bot.js';
-import { type RunningHttpServer, startHttpServer } from '../src/transports/http/server.js';
+import { startHttpServer } from '../src/transports/http/server.js';
 import {
   type DiscordStandIn,
   type RecordedRequest,
@@ -24,6 +24,7 @@ import {
 } from './discord-stand-in/index.js';
 import { capturedLogger } from './helpers/captured-logger.js';
 import { envWithoutDiscord, runToEnd } from './helpers/child-process.js';
+import { httpEndpointWithStandIn } from './helpers/http-with-stand-in.js';
 import { keyPair, signedHeaders } from './helpers/signing.js';
 
 const context = loadBotContext();
@@ -171,67 +172,46 @@ function expectPictureEdit(request: RecordedRequest): void {
 }
 
 describe('over the HTTP endpoint: deferred, then the original message edited with the file', () => {
-  const keys = keyPair();
-  const { lines, logger } = capturedLogger();
-  let standIn: DiscordStandIn;
-  let server: RunningHttpServer;
-
-  beforeAll(async () => {
-    standIn = await startDiscordStandIn();
-    server = await startHttpServer({
-      context,
-      publicKeyHex: keys.publicKeyHex,
-      apiUrl: standIn.apiUrl,
-      logger,
-    });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await standIn?.close();
-  });
+  const endpoint = httpEndpointWithStandIn(context);
 
   async function askForPicture() {
-    const payload = standIn.chatInputInteraction({ commandName: 'mou', options: { view: 'timeline' } });
+    const payload = endpoint.standIn.chatInputInteraction({
+      commandName: 'mou',
+      options: { view: 'timeline' },
+    });
     // Discord applies the endpoint's answer before it accepts edits of the original message; the stand-in
     // is told the same answer first, so the edit cannot race it.
-    await standIn.answeredOverHttp(payload, '{"type":5}');
-    const body = JSON.stringify(payload);
-    const response = await fetch(`${server.url}/interactions`, {
-      method: 'POST',
-      headers: signedHeaders(body, keys.privateKey),
-      body,
-    });
-    expect(response.status).toBe(200);
-    expect(await response.text()).toBe('{"type":5}');
+    await endpoint.standIn.answeredOverHttp(payload, '{"type":5}');
+    expect(await endpoint.send(payload)).toBe('{"type":5}');
     return payload;
   }
 
   it('answers type 5 and PATCHes @original with payload_json and files[0] (a valid PNG)', async () => {
     const payload = await askForPicture();
-    const edit = await standIn.waitForRequest(
+    const edit = await endpoint.standIn.waitForRequest(
       (r) => r.route === editRoute && r.params.token === payload.token && r.status === 200,
     );
     expect(edit.params).toMatchObject({ appId: payload.application_id, messageId: '@original' });
     expect(edit.headers['content-type']).toMatch(/^multipart\/form-data/);
     expect(edit.headers.authorization).toBeUndefined();
     expectPictureEdit(edit);
-    const original = standIn.rest.requests.filter((r) => r.params.token === payload.token);
+    const original = endpoint.standIn.rest.requests.filter((r) => r.params.token === payload.token);
     expect(original.map((r) => r.route)).toEqual(['POST /interactions/:id/:token/callback', editRoute]);
     const linesAbout = (msg: string) =>
-      lines.filter((line) => line.msg === msg && JSON.stringify(line).includes(payload.id));
+      endpoint.lines.filter((line) => line.msg === msg && JSON.stringify(line).includes(payload.id));
     await vi.waitFor(() => expect(linesAbout('reply file delivered')).toHaveLength(1));
     expect(linesAbout('reply file delivered')[0]).toMatchObject({ files: ['timeline.png'] });
     expect(linesAbout('interaction')).toEqual([expect.objectContaining({ responseType: 5, outcome: 'ok' })]);
   });
 
   it('logs a failed upload and edits the message to the text timeline instead', async () => {
-    const fault = standIn.injectRestFault({
+    const fault = endpoint.standIn.injectRestFault({
       method: 'PATCH',
       path: '/webhooks/:appId/:token/messages/:id',
       status: 500,
     });
     const payload = await askForPicture();
-    const fallback = await standIn.waitForRequest(
+    const fallback = await endpoint.standIn.waitForRequest(
       (r) => r.route === editRoute && r.params.token === payload.token && r.status === 200,
     );
     expect(fault.hits).toHaveLength(1);
@@ -239,9 +219,9 @@ describe('over the HTTP endpoint: deferred, then the original message edited wit
     const body = fallback.body as APIInteractionResponseCallbackData;
     expect(body.embeds?.[0]?.title).toBe('WCO agreements timeline');
     expect(body.attachments).toEqual([]);
-    expect(lines.some((line) => line.msg === 'sending the reply file failed; sending the text instead')).toBe(
-      true,
-    );
+    expect(
+      endpoint.lines.some((line) => line.msg === 'sending the reply file failed; sending the text instead'),
+    ).toBe(true);
   });
 });
 

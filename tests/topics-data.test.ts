@@ -18,30 +18,54 @@ const languages = {
   fr: { session: french, dataset: frenchDataset(context.dataset), t: fr },
 } satisfies Record<string, { session: unknown; dataset: Dataset; t: Messages }>;
 
-/** `card:<slug>` when /topic opens a card, else the slugs its menu offers, sorted. */
-function topicAnswer(area: string, language: keyof typeof languages): string | string[] {
+/**
+ * `card:<slug>` when /topic opens a card; else what the reply says (`several` areas, or `unknown` and the closest
+ * ones) and the slugs its menu offers, sorted. The menu must label each area in the reader's language.
+ */
+function topicAnswer(area: string, language: keyof typeof languages): string | [string, string[]] {
   const { session, dataset, t } = languages[language];
   const data = messageOf(ask(`/topic area:"${area}"`, session));
   const title = data.embeds?.[0]?.title;
   if (title) return `card:${dataset.topics.find((topic) => t.topicTitle(topic.label) === title)?.slug}`;
-  return (data.components ?? [])
-    .flatMap((row) =>
-      'components' in row
-        ? row.components.flatMap((c) => ('options' in c ? c.options.map((o) => o.value) : []))
-        : [],
-    )
-    .sort();
+  const options = (data.components ?? []).flatMap((row) =>
+    'components' in row ? row.components.flatMap((c) => ('options' in c ? c.options : [])) : [],
+  );
+  expect(options.map((option) => option.label)).toEqual(
+    options.map((option) => dataset.topicBySlug.get(option.value)?.label),
+  );
+  const count = options.length;
+  const kind =
+    data.content === t.topicsSharingWord(area, count)
+      ? 'several'
+      : data.content === `${t.noTopic(area)}${t.closestTopics(count)}`
+        ? 'unknown'
+        : `unexpected: ${data.content}`;
+  return [kind, options.map((option) => option.value).sort()];
 }
+
+const smuggled = ['drugs', 'nuclear-and-radioactive-material', 'organized-crime', 'small-arms', 'tobacco'];
+const trafficked = [
+  'cultural-property',
+  'drugs',
+  'nuclear-and-radioactive-material',
+  'precursor-chemicals',
+  'small-arms',
+  'wildlife',
+];
 
 describe('/topic', () => {
   it.each([
-    // One area
+    // One area: its label, slug or a synonym in full, or a word of its names alone
     ['en', 'drugs', 'card:drugs'],
+    ['en', 'drug', 'card:drugs'],
     ['en', 'health', 'card:public-health'],
     ['en', 'API', 'card:aviation'],
+    ['en', 'IP', 'card:intellectual-property'],
     ['en', 'diversion', 'card:precursor-chemicals'],
     ['en', 'chemical weapons', 'card:chemical-weapons'],
     ['en', 'IPR', 'card:intellectual-property'],
+    ['en', 'counterfeit', 'card:intellectual-property'],
+    ['en', 'security', 'card:supply-chain-security'],
     ['fr', 'drogues', 'card:drugs'],
     ['fr', 'stupéfiants', 'card:drugs'],
     ['fr', 'biens culturels', 'card:cultural-property'],
@@ -50,33 +74,47 @@ describe('/topic', () => {
     ['fr', 'chiens détecteurs', 'card:detector-dogs'],
     ['fr', 'chiens detecteurs', 'card:detector-dogs'],
     ['fr', 'santé publique', 'card:public-health'],
+    ['fr', 'santé', 'card:public-health'],
     ['fr', 'armes chimiques', 'card:chemical-weapons'],
     ['fr', 'couche d’ozone', 'card:ozone-depleting-substances'],
+    ['fr', 'détournement', 'card:precursor-chemicals'],
+    ['fr', 'contrefaçon', 'card:intellectual-property'],
     // The English words still work for a French reader.
     ['fr', 'money laundering', 'card:money-laundering'],
-    // A word that fits several areas leads to each of them.
-    ['en', 'weapons', ['chemical-weapons', 'small-arms']],
-    ['en', 'training', ['capacity-building', 'detector-dogs']],
-    ['en', 'synthetic drugs', ['drugs', 'precursor-chemicals']],
-    [
-      'en',
-      'smuggling',
-      ['drugs', 'nuclear-and-radioactive-material', 'organized-crime', 'small-arms', 'tobacco'],
-    ],
-    ['fr', 'armes', ['chemical-weapons', 'small-arms']],
-    ['fr', 'formation', ['capacity-building', 'detector-dogs']],
-    ['fr', 'drogues de synthèse', ['drugs', 'precursor-chemicals']],
+    ['fr', 'drugs', 'card:drugs'],
+    // A word that fits several areas leads to each of them, said so in words.
+    ['en', 'weapons', ['several', ['chemical-weapons', 'small-arms']]],
+    ['en', 'training', ['several', ['capacity-building', 'detector-dogs']]],
+    ['en', 'synthetic drugs', ['several', ['drugs', 'precursor-chemicals']]],
+    ['en', 'smuggling', ['several', smuggled]],
+    ['en', 'trafficking', ['several', trafficked]],
+    ['en', 'crime', ['several', ['environment', 'money-laundering', 'organized-crime']]],
+    ['fr', 'armes', ['several', ['chemical-weapons', 'small-arms']]],
+    ['fr', 'formation', ['several', ['capacity-building', 'detector-dogs']]],
+    ['fr', 'drogues de synthèse', ['several', ['drugs', 'precursor-chemicals']]],
+    ['fr', 'contrebande', ['several', smuggled]],
+    ['fr', 'trafic', ['several', trafficked]],
+    ['fr', 'smuggling', ['several', smuggled]],
+    // Only a word no area's names hold is unknown: "did you mean" the closest.
+    ['en', 'security council', ['unknown', ['supply-chain-security', 'terrorism']]],
+    ['en', 'maritime piracy', ['unknown', ['intellectual-property']]],
+    ['en', 'smuggl', ['unknown', smuggled]],
+    ['en', 'qqqqzzzz', ['unknown', []]],
+    ['fr', 'conseil de sécurité', ['unknown', ['supply-chain-security', 'terrorism']]],
+    ['fr', 'qqqqzzzz', ['unknown', []]],
   ] as const)('%s: %j → %j', (language, area, expected) => {
     expect(topicAnswer(area, language)).toEqual(expected);
   });
 
-  it('says in words that a word names several areas (not that none is called so)', () => {
+  it('names areas in menus only, never by slug in the text', () => {
     for (const [language, area] of [
-      ['en', 'weapons'],
-      ['fr', 'armes'],
+      ['en', 'smuggling'],
+      ['en', 'security council'],
+      ['fr', 'contrebande'],
+      ['fr', 'conseil de sécurité'],
     ] as const) {
-      const { session, t } = languages[language];
-      expect(messageOf(ask(`/topic area:${area}`, session)).content).toBe(t.topicsSharingWord(area));
+      const content = messageOf(ask(`/topic area:"${area}"`, languages[language].session)).content ?? '';
+      for (const { slug } of context.dataset.topics) expect(content).not.toContain(slug);
     }
   });
 });
@@ -102,6 +140,8 @@ describe('the message finder', () => {
       ['cultural-property', 'money-laundering'],
     ],
     ['fr', 'Les chiens détecteurs arrivent demain', ['detector-dogs']],
+    ['fr', 'Saisie de contrefaçon de médicaments au port', ['public-health']],
+    ['fr', 'Saisie de contrefaçons de montres', ['intellectual-property']],
   ] as const)('%s: %j → %j', (language, message, expected) => {
     const finder = createMentionFinder(languages[language].dataset);
     expect(

@@ -99,8 +99,13 @@ export const en = {
   topicTitle: (label: string) => `Focus area: ${label}`,
   noTopicGiven: 'Tell me which focus area: for example `/topic area:cultural-property`.',
   noTopic: (typed: string) => `No focus area is called “${typed}”.`,
-  closestTopics: (slugs: string) => ` Closest: ${slugs}.`,
-  noCloseTopic: ' Start typing after `/topic area:` and pick one from the list.',
+  /** After `noTopic`: the menu below offers `count` areas close to what was typed. */
+  closestTopics: (count: number): string =>
+    count === 0
+      ? ' Start typing after `/topic area:` and pick one from the list.'
+      : count === 1
+        ? ' Did you mean this one?'
+        : ' Did you mean one of these?',
   pickTopic: 'Pick a focus area',
   topicExpired: 'That button has expired. Run `/topic` again.',
   topicMenuExpired: 'That menu has expired. Run `/topic` again.',
@@ -171,14 +176,15 @@ export const en = {
   helpTitle: 'WCO partner bot',
   helpText: (examples: readonly string[]) =>
     [
-      '**Start with** `/partner who:` and a name, acronym or subject: `/partner who:interpol`.',
+      '`/partner who:interpol` **to start**: any partner, by name, acronym or subject.',
       '',
       '`/ask question:` **in your own words**, or mention the bot, or DM it:',
       ...examples.map((example) => `• ${example}`),
       '',
       '`/topic area:drugs`: who works in a focus area.',
       '`/mou year:2003`: the agreements of a year.',
-      '`/mou`: all of them; `/mou view:timeline`: as a picture.',
+      '`/mou`: every agreement, by year.',
+      '`/mou view:timeline`: the same as a picture.',
       'On any message: **Apps → WCO partners in this message**.',
     ].join('\n'),
   helpFooter: (title: string, retrieved: string, latest: string) =>
@@ -249,7 +255,7 @@ export const en = {
   // Data in the reader's language, several areas for one word (issue 24)
   /** An agreement's type as the data records it ("MOU", "Co-operation Agreement"), in this language. */
   agreementType: (type: Agreement['type']) => type as string,
-  topicsSharingWord: (typed: string) => `“${typed}” names several focus areas: pick one.`,
+  topicsSharingWord: (typed: string, count: number) => `“${typed}” covers ${count} focus areas: pick one.`,
 
   // Router
   onlyCommands: 'This bot only answers its slash commands, their menus and their buttons.',

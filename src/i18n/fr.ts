@@ -96,9 +96,13 @@ export const fr: Messages = {
 
   topicTitle: (label) => `Domaine d’action : ${label}`,
   noTopicGiven: 'Indiquez un domaine d’action : par exemple `/thème domaine:biens culturels`.',
-  noTopic: (typed) => `Aucun domaine d’action ne s’appelle “${typed}”.`,
-  closestTopics: (slugs) => ` Les plus proches : ${slugs}.`,
-  noCloseTopic: ' Commencez à taper après `/thème domaine:` et choisissez dans la liste.',
+  noTopic: (typed) => `Aucun domaine d’action ne s’appelle « ${typed} ».`,
+  closestTopics: (count) =>
+    count === 0
+      ? ' Commencez à taper après `/thème domaine:` et choisissez dans la liste.'
+      : count === 1
+        ? ' Vouliez-vous dire celui-ci ?'
+        : ' Vouliez-vous dire l’un de ceux-ci ?',
   pickTopic: 'Choisir un domaine d’action',
   topicExpired: 'Ce bouton a expiré. Relancez `/thème`.',
   topicMenuExpired: 'Ce menu a expiré. Relancez `/thème`.',
@@ -163,14 +167,15 @@ export const fr: Messages = {
   helpTitle: 'Bot des partenaires de l’OMD',
   helpText: (examples) =>
     [
-      '**Commencez par** `/partenaire qui:` et un nom, un sigle ou un sujet : `/partenaire qui:interpol`.',
+      '`/partenaire qui:interpol` **pour commencer** : tout partenaire, par nom, sigle ou sujet.',
       '',
       '`/demander question:` **posez votre question**, ou mentionnez le bot, ou écrivez-lui en privé :',
       ...examples.map((example) => `• ${example}`),
       '',
       '`/thème domaine:drogues` : qui travaille dans un domaine d’action.',
       '`/accords année:2003` : les accords d’une année.',
-      '`/accords` : tous ; `/accords vue:chronologie` : en image.',
+      '`/accords` : tous les accords, par année.',
+      '`/accords vue:chronologie` : en image.',
       'Sur un message : **Applications → Partenaires OMD dans ce message**.',
     ].join('\n'),
   helpFooter: (title, retrieved, latest) =>
@@ -240,7 +245,7 @@ export const fr: Messages = {
 
   agreementType: (type) =>
     ({ MOU: 'protocole d’accord', 'Co-operation Agreement': 'accord de coopération' })[type],
-  topicsSharingWord: (typed) => `“${typed}” désigne plusieurs domaines d’action : choisissez-en un.`,
+  topicsSharingWord: (typed, count) => `« ${typed} » couvre ${count} domaines d’action : choisissez-en un.`,
 
   onlyCommands: 'Ce bot ne répond qu’à ses commandes, à leurs menus et à leurs boutons.',
   unknownCommand: (name) => `Je ne connais pas la commande ${name}. Essayez \`/aide\`.`,

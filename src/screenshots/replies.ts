@@ -8,6 +8,7 @@ import { commands } from '../../commands/index.js';
 import { handleInteraction } from '../interactions/handle.js';
 import { replyFilePng } from '../render/timeline-png.js';
 import type { BotContext } from '../toolkit/command.js';
+import { InteractionResponseType } from '../toolkit/discord-enums.js';
 import { filesOf } from '../toolkit/files.js';
 import { followClicks } from '../transports/local/clicks.js';
 import { parseLine } from '../transports/local/message-line.js';
@@ -30,6 +31,8 @@ export const shots: readonly Shot[] = [
   { name: 'mou-2003', line: '/mou year:2003' },
   { name: 'mou-timeline', line: '/mou view:timeline' },
   { name: 'topic-drugs', line: '/topic area:drugs' },
+  // A word several focus areas share: the reply offers each of them (issue 24).
+  { name: 'topic-smuggling', line: '/topic area:smuggling' },
   { name: 'help', line: '/help' },
   { name: 'ask-unesco', line: '/ask question:"when did the wco sign with unesco?"' },
 ];
@@ -85,7 +88,11 @@ export function replyHtml(
   },
 ): string {
   const command = commands.find((candidate) => candidate.data.name === commandName);
-  const data = 'data' in response && response.data && 'embeds' in response.data ? response.data : {};
+  // A message, with or without embeds (a bare text and a menu, like /topic's "pick one", too).
+  const message =
+    response.type === InteractionResponseType.ChannelMessageWithSource ||
+    response.type === InteractionResponseType.UpdateMessage;
+  const data = message ? (response.data ?? {}) : {};
   const attachments = Object.fromEntries(
     (filesOf(response) ?? []).map((file) => [
       file.name,

@@ -5,7 +5,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import type { Topic } from '../data/schema.js';
 import { AUTOCOMPLETE_LIMIT, byText, indexOptions, type Mode, searchApi, typosFor } from './common.js';
-import { keyOf, type NormalizedQuery } from './normalize.js';
+import { keyOf, type NormalizedQuery, normalizeQuery } from './normalize.js';
 import type { TopicHit, TopicSearch } from './types.js';
 
 const NAMES = ['label', 'slug', 'synonyms'];
@@ -18,6 +18,10 @@ export function createTopicSearch(topicList: readonly Topic[]): TopicSearch {
   const index = new MiniSearch(indexOptions([...NAMES, 'description'], vocabulary));
   index.addAll(topics.map((topic, id) => ({ ...topic, id, synonyms: topic.synonyms.join('\n') })));
   const exactKeys = topics.map((topic) => new Set([topic.label, topic.slug, ...topic.synonyms].map(keyOf)));
+  // Each name padded with spaces, so that a query padded alike matches whole words only.
+  const paddedNames = topics.map((topic) =>
+    [topic.label, ...topic.synonyms].map((name) => ` ${keyOf(name)} `),
+  );
 
   /**
    * Topics and their scores: 0 is an exact match, larger worse; in `suggest`, any word may match. A word's start
@@ -48,7 +52,16 @@ export function createTopicSearch(topicList: readonly Topic[]): TopicSearch {
 
   const present = (ranked: readonly { record: number; score: number }[]): TopicHit[] =>
     ranked.map(({ record, score }) => ({ topic: topics[record] as Topic, score, exact: score === 0 }));
-  return searchApi(answer, present, () =>
-    topics.slice(0, AUTOCOMPLETE_LIMIT).map((topic) => ({ topic, score: 1, exact: false })),
-  );
+  const covering = (raw: string): Topic[] => {
+    const { key, length } = normalizeQuery(raw);
+    if (length === 0) return [];
+    return topics.filter((_, record) => paddedNames[record]?.some((name) => name.includes(` ${key} `)));
+  };
+
+  return {
+    ...searchApi(answer, present, () =>
+      topics.slice(0, AUTOCOMPLETE_LIMIT).map((topic) => ({ topic, score: 1, exact: false })),
+    ),
+    covering,
+  };
 }

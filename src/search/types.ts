@@ -34,4 +34,10 @@ export interface Search<Hit> {
 }
 
 export type PartnerSearch = Search<PartnerHit>;
-export type TopicSearch = Search<TopicHit>;
+export interface TopicSearch extends Search<TopicHit> {
+  /**
+   * The areas whose label or a synonym holds the query's words in a row, as whole words, A–Z: the areas a word
+   * like "smuggling" fits ("drug smuggling", "tobacco smuggling", …). Empty for a word no name holds.
+   */
+  covering(query: string): Topic[];
+}

@@ -63,6 +63,9 @@ export function wrappedLines(text: string, size: number, width: number, bold = f
   return total;
 }
 
+/** How many lines `text` takes in an embed's description at 400 px. */
+export const descriptionLines = (text: string) => wrappedLines(text, 14, widths.embedText);
+
 export function embedHeight(embed: APIEmbed): number {
   const text = (value: string, size: number, lineHeight: number, bold = false) =>
     wrappedLines(value, size, widths.embedText, bold) * lineHeight;
