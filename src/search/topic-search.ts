@@ -18,10 +18,6 @@ export function createTopicSearch(topicList: readonly Topic[]): TopicSearch {
   const index = new MiniSearch(indexOptions([...NAMES, 'description'], vocabulary));
   index.addAll(topics.map((topic, id) => ({ ...topic, id, synonyms: topic.synonyms.join('\n') })));
   const exactKeys = topics.map((topic) => new Set([topic.label, topic.slug, ...topic.synonyms].map(keyOf)));
-  // Each name padded with spaces, so that a query padded alike matches whole words only.
-  const paddedNames = topics.map((topic) =>
-    [topic.label, ...topic.synonyms].map((name) => ` ${keyOf(name)} `),
-  );
 
   /**
    * Topics and their scores: 0 is an exact match, larger worse; in `suggest`, any word may match. A word's start
@@ -54,8 +50,9 @@ export function createTopicSearch(topicList: readonly Topic[]): TopicSearch {
     ranked.map(({ record, score }) => ({ topic: topics[record] as Topic, score, exact: score === 0 }));
   const covering = (raw: string): Topic[] => {
     const { key, length } = normalizeQuery(raw);
-    if (length === 0) return [];
-    return topics.filter((_, record) => paddedNames[record]?.some((name) => name.includes(` ${key} `)));
+    // Both padded with spaces, so that the query matches whole words only.
+    const holds = (name: string) => ` ${keyOf(name)} `.includes(` ${key} `);
+    return length === 0 ? [] : topics.filter((topic) => [topic.label, ...topic.synonyms].some(holds));
   };
 
   return {
