@@ -1,7 +1,7 @@
 /** Shared by the partner and the topic search: result limits, typos per word, MiniSearch's options, the calls. */
 import { foldText, indexWords, type NormalizedQuery, normalizeQuery, STOP_WORDS } from './normalize.js';
 
-export const AUTOCOMPLETE_LIMIT = 25;
+const AUTOCOMPLETE_LIMIT = 25;
 const MAX_LIMIT = 100;
 
 /** `suggest` only offers "did you mean": it matches more loosely than `search`. */
@@ -36,12 +36,13 @@ export const indexOptions = (fields: string[], vocabulary: Set<string>) => ({
 
 /**
  * `search`, `suggest` and `autocomplete` from `answer` (the records for a query, best first) and `present` (the
- * first `limit` of them as hits); an empty autocomplete query gets `firstAZ()`.
+ * first `limit` of them as hits); an empty autocomplete query gets the first of `sorted` (A–Z), each as `listed`.
  */
-export function searchApi<R, H>(
+export function searchApi<R, H, T>(
   answer: (mode: Mode, query: NormalizedQuery) => R[],
   present: (ranked: readonly R[], mode: Mode, query: NormalizedQuery) => H[],
-  firstAZ: () => H[],
+  sorted: readonly T[],
+  listed: (record: T) => H,
 ) {
   const run = (mode: Mode, raw: unknown, limit: unknown, fallback: number): H[] => {
     const query = normalizeQuery(raw);
@@ -55,7 +56,7 @@ export function searchApi<R, H>(
     suggest: (query: string, limit?: number) => run('suggest', query, limit, 5),
     autocomplete: (query: string) =>
       typeof query !== 'string' || query.trim() === ''
-        ? firstAZ()
+        ? sorted.slice(0, AUTOCOMPLETE_LIMIT).map(listed)
         : run('search', query, AUTOCOMPLETE_LIMIT, 0),
   };
 }

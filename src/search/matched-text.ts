@@ -14,14 +14,12 @@ const CLAUSES = /(?<=[.;:!?])\s+|,\s+|\s+[–—-]\s+/;
 function clauseWith(texts: readonly string[], terms: readonly string[]): string | undefined {
   const last = terms[terms.length - 1] ?? '';
   const states = (word: string) => terms.includes(word) || (last.length >= 3 && word.startsWith(last));
-  for (const text of texts) {
-    for (const clause of text.split(CLAUSES)) {
-      if (!wordsOf(foldText(clause)).some(states)) continue;
-      const trimmed = clause.trim().replace(/[.;:,]$/, '');
-      return trimmed.length <= MAX_LENGTH ? trimmed : `${trimmed.slice(0, MAX_LENGTH - 1).trimEnd()}…`;
-    }
-  }
-  return undefined;
+  const clauses = texts.flatMap((text) => text.split(CLAUSES));
+  const found = clauses
+    .find((clause) => wordsOf(foldText(clause)).some(states))
+    ?.trim()
+    .replace(/[.;:,]$/, '');
+  return found && found.length > MAX_LENGTH ? `${found.slice(0, MAX_LENGTH - 1).trimEnd()}…` : found;
 }
 
 export function matchedText(partner: Partner, terms: readonly string[], via: readonly Topic[]) {

@@ -70,13 +70,8 @@ export interface NormalizedQuery {
 /** Folds a raw query; never throws, whatever the input (non-strings count as empty). */
 export function normalizeQuery(raw: unknown): NormalizedQuery {
   // Control and invisible format characters (NUL, zero-width joiners, soft hyphens) are dropped, not word breaks.
-  const text =
-    typeof raw === 'string'
-      ? raw
-          .slice(0, MAX_QUERY_LENGTH)
-          .replace(/[\t\n\v\f\r]/g, ' ')
-          .replace(/[\p{Cc}\p{Cf}]/gu, '')
-      : '';
+  const typed = typeof raw === 'string' ? raw.slice(0, MAX_QUERY_LENGTH) : '';
+  const text = typed.replace(/[\t\n\v\f\r]/g, ' ').replace(/[\p{Cc}\p{Cf}]/gu, '');
   const words = [...new Set(wordsOf(foldText(text)))];
   const terms = words.filter((word) => !STOP_WORDS.has(word)).slice(0, MAX_QUERY_TOKENS);
   return { terms, key: words.join(' '), length: words.join('').length };

@@ -7,7 +7,7 @@
 import Fuse from 'fuse.js';
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Partner, Topic } from '../data/schema.js';
-import { AUTOCOMPLETE_LIMIT, byText, indexOptions, type Mode, searchApi, typosFor } from './common.js';
+import { byText, indexOptions, type Mode, searchApi, typosFor } from './common.js';
 import { matchedText } from './matched-text.js';
 import { indexWords, keyOf, type NormalizedQuery } from './normalize.js';
 import type { MatchField, NameField, PartnerHit, PartnerSearch } from './types.js';
@@ -215,9 +215,6 @@ export function createPartnerSearch(
       matchedText: via && matchedText(partners[record] as Partner, query.terms, via),
     }));
 
-  const firstAZ = () =>
-    partners
-      .slice(0, AUTOCOMPLETE_LIMIT)
-      .map((partner): PartnerHit => ({ partner, score: 1, exact: false, matchedOn: 'name' }));
-  return searchApi(answer, present, firstAZ);
+  const listed = (partner: Partner): PartnerHit => ({ partner, score: 1, exact: false, matchedOn: 'name' });
+  return searchApi(answer, present, partners, listed);
 }

@@ -4,7 +4,7 @@
  */
 import MiniSearch, { type Query } from 'minisearch';
 import type { Topic } from '../data/schema.js';
-import { AUTOCOMPLETE_LIMIT, byText, indexOptions, type Mode, searchApi, typosFor } from './common.js';
+import { byText, indexOptions, type Mode, searchApi, typosFor } from './common.js';
 import { keyOf, type NormalizedQuery, normalizeQuery } from './normalize.js';
 import type { TopicHit, TopicSearch } from './types.js';
 
@@ -55,10 +55,6 @@ export function createTopicSearch(topicList: readonly Topic[]): TopicSearch {
     return length === 0 ? [] : topics.filter((topic) => [topic.label, ...topic.synonyms].some(holds));
   };
 
-  return {
-    ...searchApi(answer, present, () =>
-      topics.slice(0, AUTOCOMPLETE_LIMIT).map((topic) => ({ topic, score: 1, exact: false })),
-    ),
-    covering,
-  };
+  const listed = (topic: Topic): TopicHit => ({ topic, score: 1, exact: false });
+  return { ...searchApi(answer, present, topics, listed), covering };
 }
