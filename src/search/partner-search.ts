@@ -61,10 +61,8 @@ interface Ranked {
 
 const byRank = (a: Ranked, b: Ranked) => a.group - b.group || a.within - b.within || a.record - b.record;
 
-type Found = [word: string, fields: string[]][];
-
 /** A query word's group (3–6): by the fields of the document words it starts, else of those found with typos. */
-function groupOf(typed: Found, typos: Found) {
+function groupOf(typed: [string, string[]][], typos: [string, string[]][]) {
   const fields = (typed.length > 0 ? typed : typos).flatMap(([, found]) => found);
   const has = (list: Field[]) => list.some((field) => fields.includes(field));
   if (typed.length === 0) return has(PRIMARY) ? 5 : SUBJECT;
@@ -124,17 +122,15 @@ export function createPartnerSearch(
     const record = result.id as number;
     const exact = exactField(query.key, record);
     if (exact) return { record, group: PRIMARY.includes(exact) ? 0 : 1, within: 0, matchedOn: exact };
-    const found: Found = Object.entries(result.match);
+    const found = Object.entries(result.match);
     const starts = (term: string) => found.filter(([word]) => word.startsWith(term));
     const typos = found.filter(([word]) => !query.terms.some((term) => word.startsWith(term)));
     let group = Math.max(...query.terms.map((term) => groupOf(starts(term), typos)));
     const holds = (name: string) => ` ${name}`.includes(` ${query.key}`);
     if (group === 3 && query.terms.length > 1 && namesOf(record).some(holds)) group = 2;
     const within = 1 / (1 + result.score);
-    if (group < SUBJECT) {
-      const matchedOn = SHORT.find((field) => found.some(([, fields]) => fields.includes(field))) ?? 'name';
-      return { record, group, within, matchedOn };
-    }
+    const named = SHORT.find((field) => found.some(([, fields]) => fields.includes(field)));
+    if (group < SUBJECT) return { record, group, within, matchedOn: named ?? 'name' };
     const inTopics = found.flatMap(([word, fields]) => (fields.includes('topic') ? [word] : []));
     const via = (partners[record] as Partner).focusAreas.flatMap(({ topic }) =>
       inTopics.some((word) => topicWords.get(topic)?.has(word)) ? [topics.get(topic) as Topic] : [],
