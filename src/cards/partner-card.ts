@@ -48,7 +48,8 @@ export function counterpartOf(partner: Partner, agreement: Agreement, t: Message
 /** "25 March 2005: MOU", date first as milestones are written; an undated one says what it is, then the gap. */
 function agreementItem(partner: Partner, agreement: Agreement, t: Messages, sayUndated: boolean): string {
   const counterpart = counterpartOf(partner, agreement, t);
-  const what = counterpart ? t.agreementWith(agreement.type, counterpart) : agreement.type;
+  const type = t.agreementType(agreement.type);
+  const what = counterpart ? t.agreementWith(type, counterpart) : type;
   if (agreement.date !== null) return t.colon(agreementDate(agreement, t), what);
   return sayUndated ? t.undatedAgreement(what) : what;
 }
