@@ -674,7 +674,7 @@ describe('asking by mention and in DMs (the gateway bot in-process, its own clie
       content: `${standIn.botMention} Quand l’OMD a-t-elle signé avec l’UNESCO ?`,
     });
     const body = await replyOf(handle);
-    expect(body.content).toBe('L’OMD et UNESCO ont signé un protocole d’accord (MOU) le 26 octobre 2000.');
+    expect(body.content).toBe('L’OMD et l’UNESCO ont signé un protocole d’accord (MOU) le 26 octobre 2000.');
     expect(body.embeds?.[0]?.title).toMatch(/^Organisation des Nations Unies pour l’éducation/);
   });
 

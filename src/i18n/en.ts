@@ -153,6 +153,9 @@ export const en = {
   suchAs: (names: string) => `, such as ${names}`,
   externalBoth: '† and the full name: not stated in the source; well established.',
   externalName: 'Full name not stated in the source; well established.',
+  /** A translated card whose full name and English full name are both not from the source. */
+  externalNames: 'Full names not stated in the source; well established.',
+  externalBothNames: '† and the full names: not stated in the source; well established.',
   agreementTopics: (labels: readonly string[]) =>
     `(${labels.length === 1 ? 'focus area' : 'focus areas'}: ${labels.join(', ')})`,
   /** What a quoted sentence supports, by kind of fact: [one, several]. */

@@ -151,6 +151,8 @@ export const fr: Messages = {
   suchAs: (names) => `, dont ${names}`,
   externalBoth: '† et nom complet : hors source, bien établis.',
   externalName: 'Nom complet : hors source, bien établi.',
+  externalNames: 'Noms complets : hors source, bien établis.',
+  externalBothNames: '† et noms complets : hors source, bien établis.',
   agreementTopics: (labels) =>
     `(${labels.length === 1 ? 'domaine d’action' : 'domaines d’action'} : ${labels.join(', ')})`,
   factKinds: {

@@ -52,7 +52,7 @@ describe('/ask replies', () => {
     const data = messageOf(
       handleInteraction(interactionFor(askLine('when did the wco sign with unesco'), french), context),
     );
-    expect(data.content).toBe('L’OMD et UNESCO ont signé un protocole d’accord (MOU) le 26 octobre 2000.');
+    expect(data.content).toBe('L’OMD et l’UNESCO ont signé un protocole d’accord (MOU) le 26 octobre 2000.');
   });
 
   it('backs a subject with the focus area card, whose menu opens a partner card', () => {
