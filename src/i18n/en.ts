@@ -340,6 +340,8 @@ export const en = {
     bySubject: (names: readonly string[]) =>
       `The closest the source comes: ${listInWords(names)}. Open a card to see what it says.`,
     sourcesOf: (who: string) => `📑 ${who}`,
+    /** The button under an answer that opens a partner's card (a card under the answer would not fit a phone). */
+    cardOf: (who: string) => `🪪 ${who} card`,
   },
 
   /** Registration texts (names in English are the commands' own `name`s). */

@@ -330,6 +330,7 @@ export const fr: Messages = {
     bySubject: (names) =>
       `Ce qui s’en rapproche le plus dans la source : ${listInWords(names)}. Ouvrez une fiche pour voir ce qu’elle dit.`,
     sourcesOf: (who) => `📑 ${who}`,
+    cardOf: (who) => `🪪 Fiche ${who}`,
   },
 
   // Clicking by label: `npm run ask -- "/partner who:interpol" --click Sources` (issue 24)
