@@ -76,10 +76,16 @@ export function namesPartner(party: string, partner: Partner): boolean {
   return party === partner.name || (partner.acronym !== undefined && party.startsWith(partner.acronym));
 }
 
-/** The forms `inSentence` may take: the French acronym or name, bare or after an article. */
+/**
+ * The forms `inSentence` may take: the French acronym or name, bare or after an article, elided before a
+ * vowel ("l’OMS", never "la OMS") and only there.
+ */
 function inSentenceForms(french: FrenchPartner): string[] {
   const names = [french.acronym, french.name].filter((name): name is string => name !== undefined);
-  return names.flatMap((name) => [name, `l’${name}`, `le ${name}`, `la ${name}`, `les ${name}`]);
+  return names.flatMap((name) => {
+    const vowel = /^[AEIOUYÉÈÊÂÎÔ]/i.test(name);
+    return [name, `les ${name}`, ...(vowel ? [`l’${name}`] : [`le ${name}`, `la ${name}`])];
+  });
 }
 
 function partnerProblems(french: FrenchPartner, partner: Partner): Problem[] {
@@ -93,7 +99,7 @@ function partnerProblems(french: FrenchPartner, partner: Partner): Problem[] {
   if (!inSentenceForms(french).includes(french.inSentence)) {
     problems.push([
       '.inSentence',
-      `"${french.inSentence}" is not the French acronym or name, alone or after l’, le, la or les`,
+      `"${french.inSentence}" is not the French acronym or name, alone or after l’ (before a vowel), le, la or les`,
     ]);
   }
   const lists = [
