@@ -8,6 +8,7 @@ import { commands } from '../../commands/index.js';
 import { handleInteraction } from '../interactions/handle.js';
 import { replyFilePng } from '../render/timeline-png.js';
 import type { BotContext } from '../toolkit/command.js';
+import { InteractionResponseType } from '../toolkit/discord-enums.js';
 import { filesOf } from '../toolkit/files.js';
 import { followClicks } from '../transports/local/clicks.js';
 import { parseLine } from '../transports/local/message-line.js';
@@ -85,7 +86,11 @@ export function replyHtml(
   },
 ): string {
   const command = commands.find((candidate) => candidate.data.name === commandName);
-  const data = 'data' in response && response.data && 'embeds' in response.data ? response.data : {};
+  // A message (a reply or an update), whether or not it has embeds: /ask's answer is text and buttons.
+  const message =
+    response.type === InteractionResponseType.ChannelMessageWithSource ||
+    response.type === InteractionResponseType.UpdateMessage;
+  const data = message && 'data' in response && response.data ? response.data : {};
   const attachments = Object.fromEntries(
     (filesOf(response) ?? []).map((file) => [
       file.name,
