@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commandRegistrations } from '../src/interactions/registration.js';
+import { commandRegistrations, inviteUrl } from '../src/interactions/registration.js';
 import { type DiscordStandIn, type RecordedRequest, startDiscordStandIn } from './discord-stand-in/index.js';
 
 /** dist/ is built by tests/global-setup.ts; scripts/run.mjs would compile first if it were stale. */
@@ -116,6 +116,7 @@ describe('npm run deploy', { timeout: 2 * deployTimeoutMs }, () => {
       'added: /partner, /mou, /topic, /ask, /help, WCO partners in this message (message command)',
     );
     expect(result.stdout).not.toMatch(/unchanged|updated|removed/);
+    expect(result.stdout).toContain(`Invite the bot to a server: ${inviteUrl(s.applicationId)}`);
     expectNoSecret(result);
 
     // The same deployment again changes nothing and says so.

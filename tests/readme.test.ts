@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatPartialDate } from '../src/data/dates.js';
+import { botPermissions } from '../src/interactions/registration.js';
 import { context } from './helpers/bot.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -50,6 +51,10 @@ describe('README.md', () => {
     const agreements =
       dates.length + context.dataset.partners.flatMap((p) => p.agreements).filter((a) => !a.date).length;
     expect(readme).toContain(`${context.dataset.partners.length} partners, ${agreements}`);
+  });
+
+  it('invites the bot with the permissions it needs to answer @mentions', () => {
+    expect(readme).toContain(`&permissions=${botPermissions}\``);
   });
 
   it('gives the retrieval date recorded in the data (source.retrieved)', () => {

@@ -2,7 +2,7 @@
 // set (instant, for development), globally otherwise. --dry-run prints the JSON and sends nothing.
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import { configFor } from '../config.js';
-import { commandRegistrations, registrationChanges } from '../interactions/registration.js';
+import { commandRegistrations, inviteUrl, registrationChanges } from '../interactions/registration.js';
 import { orExit } from '../or-exit.js';
 import { describeStartupError } from '../transports/gateway/startup-error.js';
 import { entryPointArgs } from './args.js';
@@ -119,6 +119,7 @@ if (dryRun) {
       if (names.length)
         console.log(`  ${what}: ${names.map((name: string) => shown.get(name) ?? name).join(', ')}`);
     }
+    console.log(`Invite the bot to a server: ${inviteUrl(config.applicationId)}`);
   } catch (error) {
     // One line saying what to check; the stack only at LOG_LEVEL=debug or trace.
     if (['debug', 'trace'].includes(config.logLevel)) process.stderr.write(`${(error as Error).stack}\n`);

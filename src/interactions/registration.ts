@@ -1,6 +1,8 @@
 import {
   ApplicationIntegrationType,
   InteractionContextType,
+  OAuth2Scopes,
+  PermissionFlagsBits,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { commands, messageCommands } from '../../commands/index.js';
@@ -19,6 +21,29 @@ export function commandRegistrations(): RESTPostAPIApplicationCommandsJSONBody[]
       InteractionContextType.PrivateChannel,
     ],
   }));
+}
+
+/**
+ * What the bot needs in a server's channels to answer an @mention with a reply: see the channel, post in it and
+ * in its threads, with embeds and the timeline picture, as a reply (which needs the message history). Slash
+ * commands and the message menu need none of these.
+ */
+export const botPermissions =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.AttachFiles |
+  PermissionFlagsBits.ReadMessageHistory;
+
+/** The link that adds the bot and its commands to a server, asking for `botPermissions`. */
+export function inviteUrl(applicationId: string): string {
+  const query = new URLSearchParams({
+    client_id: applicationId,
+    scope: [OAuth2Scopes.ApplicationsCommands, OAuth2Scopes.Bot].join(' '),
+    permissions: String(botPermissions),
+  });
+  return `https://discord.com/oauth2/authorize?${query}`;
 }
 
 export interface RegistrationChanges {
