@@ -1,10 +1,8 @@
-import type { APIEmbed, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
-import { timelineCard } from '../src/cards/agreement-cards.js';
+import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { cardButtons } from '../src/cards/card-buttons.js';
-import { type ActionRow, buttonRow, partnerSelectRow } from '../src/cards/menus.js';
-import { partnerCard, shortName } from '../src/cards/partner-card.js';
+import { button, buttonRow, partnerSelectRow } from '../src/cards/menus.js';
+import { shortName } from '../src/cards/partner-card.js';
 import { partnersInTopic, topicCard } from '../src/cards/topic-card.js';
-import { groupByYear } from '../src/data/agreements.js';
 import { registered } from '../src/i18n/index.js';
 import { type Answer, answerQuestion } from '../src/questions/index.js';
 import type { BotContext, Command } from '../src/toolkit/command.js';
@@ -15,55 +13,38 @@ import { stringOption } from '../src/toolkit/options.js';
 import { notice, reply } from '../src/toolkit/replies.js';
 
 /**
- * What backs an answer, from the cards the other commands show: one partner's card with its 📑 Sources
- * button; two partners' cards (a comparison); a focus area's card or a list of agreements, each with a menu
- * that opens a partner's card (handled by /topic's and /partner's menus); or a menu of partners.
+ * What backs an answer, under it, so that answer and backing fit one phone screen: one focus area's card
+ * (the answer names its partners), with a menu that opens a partner's card; for one partner or two compared, a
+ * button that opens each one's card and its 📑 Sources; for a list of agreements or partners (of two areas too),
+ * which the answer already lists, a menu that opens a partner's card. A partner card under the answer would not fit.
  */
 function backing(answer: Answer, ownerId: string, context: BotContext): APIInteractionResponseCallbackData {
   const { dataset, t } = context;
-  const { partners, topics, agreements } = answer;
-  const openMenu = (): ActionRow[] =>
-    partners.length
-      ? [partnerSelectRow(encodeCustomId('partner', 'open', ownerId), partners, t.openCard)]
-      : [];
-  const [topic] = topics;
-  if (topic) {
+  const { partners, topics } = answer;
+  const [topic, ...others] = topics;
+  if (topic && !others.length) {
     return {
-      embeds: topics.slice(0, 2).map((area) => topicCard(area, partnersInTopic(area, dataset), dataset, t)),
+      embeds: [topicCard(topic, partnersInTopic(topic, dataset), dataset, t)],
       components: [
         partnerSelectRow(encodeCustomId('topic', 'open', ownerId, topic.slug), partners, t.openCard),
       ],
     };
   }
-  if (agreements?.length) {
-    const groups = [...groupByYear(agreements)].map(([year, entries]) => ({
-      year,
-      agreements: entries,
-      decisions: [],
-    }));
-    const card: APIEmbed = timelineCard(
-      groups,
-      0,
-      1,
-      { agreements: agreements.length, decisions: 0 },
-      dataset,
-      t,
-    );
-    return { embeds: [card], components: openMenu() };
-  }
   if (partners.length === 1 || answer.kind === 'compare') {
     const shown = partners.slice(0, 2);
-    const sources = shown.flatMap((partner) =>
-      cardButtons(partner, ownerId, t).map((button) =>
-        shown.length > 1 ? { ...button, label: t.ask.sourcesOf(shortName(partner)) } : button,
+    const buttons = shown.flatMap((partner) => [
+      button(encodeCustomId('partner', 'card', ownerId, partner.id), t.ask.cardOf(shortName(partner))),
+      ...cardButtons(partner, ownerId, t).map((sources) =>
+        shown.length > 1 ? { ...sources, label: t.ask.sourcesOf(shortName(partner)) } : sources,
       ),
-    );
-    return {
-      embeds: shown.map((partner) => partnerCard(partner, dataset, t)),
-      components: [buttonRow(sources)],
-    };
+    ]);
+    return { components: [buttonRow(buttons)] };
   }
-  return { components: openMenu() };
+  return {
+    components: partners.length
+      ? [partnerSelectRow(encodeCustomId('partner', 'open', ownerId), partners, t.openCard)]
+      : [],
+  };
 }
 
 export const ask = {

@@ -12,7 +12,7 @@ import { fitMessage } from '../src/cards/limits.js';
 import { type ActionRow, button, buttonRow, partnerSelectRow } from '../src/cards/menus.js';
 import { partnerCard } from '../src/cards/partner-card.js';
 import { nearestYears } from '../src/data/agreements.js';
-import { registered } from '../src/i18n/index.js';
+import { en, type Messages, registered } from '../src/i18n/index.js';
 import { timelinePictureReply } from '../src/render/timeline-reply.js';
 import { answerClick, selectedValue } from '../src/toolkit/click.js';
 import type { BotContext, Command } from '../src/toolkit/command.js';
@@ -24,8 +24,11 @@ import { notice, reply } from '../src/toolkit/replies.js';
 
 const firstYear = 1950;
 const lastYear = 2100;
-/** Lines (agreements and decisions) per timeline page: the 17 agreements of the source fit on two. */
-const linesPerPage = 10;
+/**
+ * Lines (agreements and decisions) per timeline page: the 17 agreements of the source fit on two. A French
+ * line ("protocole d’accord, novembre 1996") takes two rows on a phone where the English "MOU" line takes one.
+ */
+const linesPerPage = (t: Messages) => (t.locale === 'fr' ? 7 : 10);
 
 /** A list view a card can go back to: one year, or one page of the timeline. Travels in custom_ids. */
 type View = ['year', number] | ['page', number];
@@ -67,13 +70,13 @@ function yearMessage(
  * The timeline's year groups cut into pages of about `linesPerPage` lines, a year never split; the undated
  * agreements never make a page of their own (they go on the last page instead).
  */
-export function timelinePages(years: readonly YearGroup[]): YearGroup[][] {
+export function timelinePages(years: readonly YearGroup[], t: Messages = en): YearGroup[][] {
   const pages: YearGroup[][] = [];
   let lines = 0;
   for (const group of years) {
     const last = pages.at(-1);
     const count = lineCount(group);
-    if (last && (lines + count <= linesPerPage || group.year === null)) {
+    if (last && (lines + count <= linesPerPage(t) || group.year === null)) {
       last.push(group);
       lines += count;
     } else {
@@ -90,7 +93,7 @@ function timelineMessage(
   context: BotContext,
 ): APIInteractionResponseCallbackData {
   const years = timelineYears(context.dataset);
-  const pages = timelinePages(years);
+  const pages = timelinePages(years, context.t);
   const page = Math.min(Math.max(0, requestedPage), pages.length - 1);
   const shown = pages[page] ?? [];
   const { t } = context;

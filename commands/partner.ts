@@ -135,6 +135,12 @@ export const partner = {
   },
 
   components: {
+    /** The card of the partner an answer of /ask names (its "🪪" button). */
+    card(click, context) {
+      const chosen = context.dataset.partnerById.get(click.args[0] ?? '');
+      if (!chosen) return notice(context.t.partnerGone);
+      return answerClick(click, partnerMessage(chosen, [], click.ownerId, context));
+    },
     /** A partner picked from "Other matches" or "Did you mean": show its card. */
     open(click, context) {
       const chosen = context.dataset.partnerById.get(selectedValue(click) ?? '');

@@ -19,7 +19,7 @@ describe('npm run ask', () => {
 
   it('answers a question in words: /ask and /demander, each in either locale', async () => {
     const english = 'The WCO and ICOM signed an MOU on 1 January 2000.';
-    const french = 'L’OMD et ICOM ont signé un protocole d’accord (MOU) le 1er janvier 2000.';
+    const french = 'L’OMD et l’ICOM ont signé un protocole d’accord (MOU) le 1er janvier 2000.';
     const cases = [
       { args: ['/ask question:"when did the WCO sign with ICOM?"'], first: english },
       { args: ['/demander question:"when did the WCO sign with ICOM?"'], first: english },

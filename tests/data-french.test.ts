@@ -92,6 +92,30 @@ describe('data/fr.json validation', () => {
         'data/fr.json: record "who" at partners[18].external[0].value: "Organisation mondiale du commerce" is not one of this record\'s French name',
     },
     {
+      broken: 'a partner without its form in a sentence',
+      breakIt: (raw: any) => delete at(raw, 'wipo').inSentence,
+      complaint:
+        'data/fr.json: record "wipo" at partners[19].inSentence: Invalid input: expected string, received undefined',
+    },
+    {
+      broken: 'a form in a sentence that is not the partner’s name',
+      breakIt: (raw: any) => (at(raw, 'wipo').inSentence = 'l’Organisation'),
+      complaint:
+        'data/fr.json: record "wipo" at partners[19].inSentence: "l’Organisation" is not the French acronym or name, alone or after l’ (before a vowel), le, la or les',
+    },
+    {
+      broken: 'an article not elided before a vowel',
+      breakIt: (raw: any) => (at(raw, 'wipo').inSentence = 'la OMPI'),
+      complaint:
+        'data/fr.json: record "wipo" at partners[19].inSentence: "la OMPI" is not the French acronym or name, alone or after l’ (before a vowel), le, la or les',
+    },
+    {
+      broken: 'an article elided before a consonant',
+      breakIt: (raw: any) => (at(raw, 'fatf').inSentence = 'l’GAFI'),
+      complaint:
+        'data/fr.json: record "fatf" at partners[4].inSentence: "l’GAFI" is not the French acronym or name, alone or after l’ (before a vowel), le, la or les',
+    },
+    {
       broken: 'a focus area left out',
       breakIt: (raw: any) => raw.topics.pop(),
       complaint: 'data/fr.json: record "detector-dogs" at topics: focus area has no French texts',

@@ -51,16 +51,12 @@ const englishTexts = [
   ...english.topics.flatMap((t) => [t.label, t.description]),
 ].filter((text) => !englishNames.includes(text));
 
-/**
- * Small English words that no French text uses. The cards still write an agreement's type as the data records it
- * ("MOU", "Co-operation Agreement"): `t.agreementType` translates it once the cards call it.
- */
-const englishWords = /\b(?:the|and|with|which|of|works|against|between|signed|since|Customs|Agreement)\b/;
+/** Small English words that no French text uses, and the agreement types as the English data records them. */
+const englishWords = /\b(?:the|and|with|which|of|works|against|between|signed|since|Customs|Agreement|MOU)\b/;
 
 function englishIn(text: string): string[] {
   let rest = text;
   for (const name of englishNames) rest = rest.split(name).join('');
-  rest = rest.replace(/\bCo-operation Agreement\b/g, '');
   const leaks = englishTexts.filter((phrase) => rest.includes(phrase));
   const word = englishWords.exec(rest);
   return word
@@ -107,10 +103,52 @@ describe('French cards contain no English except quotes', () => {
     expect(englishIn(textsOf(card))).toEqual([]);
   });
 
+  it('the timeline list, every page', () => {
+    let data = messageOf(ask('/mou', reader));
+    const pages = [...(data.embeds ?? [])];
+    for (let next = clickablesOf(data).find((c) => c.customId.includes(':page:') && !c.disabled); next; ) {
+      data = messageOf(click(data, next, undefined, reader));
+      pages.push(...(data.embeds ?? []));
+      next = clickablesOf(data).find(
+        (c) => c.customId.includes(':page:') && c.customId.endsWith(`:${pages.length}`) && !c.disabled,
+      );
+    }
+    expect(pages.length).toBeGreaterThan(1);
+    expect(englishIn(textsOf(pages))).toEqual([]);
+  });
+
   it('the check finds English: the same cards read by an English reader have some', () => {
     const card = messageOf(ask('/partner who:who')).embeds ?? [];
     expect(englishIn(textsOf(card)).length).toBeGreaterThan(0);
     const topic = messageOf(ask('/topic area:drugs')).embeds ?? [];
     expect(englishIn(textsOf(topic)).length).toBeGreaterThan(0);
   });
+});
+
+describe('French answers to /demander', () => {
+  /** The French text of an answer, its "(MOU)" gloss of a "protocole d’accord" aside (an acronym, as names are). */
+  const answerTo = (question: string) =>
+    (messageOf(ask(`/ask question:"${question}"`, reader)).content ?? '').replaceAll('(MOU)', '');
+
+  it.each(french.partners.map((p) => [p.id, p.acronym ?? p.name, french.inSentence?.get(p.id) ?? '']))(
+    '%s is named with its article inside a sentence, and no English',
+    (_id, name, inSentence) => {
+      expect(inSentence).not.toBe('');
+      const opening = `${inSentence.charAt(0).toUpperCase()}${inSentence.slice(1)}`;
+      for (const question of [`quand l’OMD a-t-elle signé avec ${name} ?`, `où siège ${name} ?`]) {
+        const text = answerTo(question);
+        expect(text.includes(inSentence) || text.startsWith(opening), text).toBe(true);
+        expect(englishIn(text), text).toEqual([]);
+      }
+    },
+  );
+
+  it.each(['accords signés en 2002', 'combien d’accords ?', 'combien de protocoles d’accord en 2003 ?'])(
+    '%s: agreement types in French',
+    (question) => {
+      const text = answerTo(question);
+      expect(text).toMatch(/protocoles? d’accord|accord de coopération/);
+      expect(englishIn(text), text).toEqual([]);
+    },
+  );
 });

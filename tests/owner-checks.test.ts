@@ -56,6 +56,8 @@ const startingLines = [
   '/topic area:drugs',
   '/topic area:smugglng',
   '/help',
+  // A partner answer of /ask: its card button.
+  '/ask question:"when did the WCO sign with ICOM?"',
 ];
 const mentionTexts = ['Call with OLAF, Europol and INTERPOL at 10', 'CITES and ivory', 'ICOM and museums'];
 

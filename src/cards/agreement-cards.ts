@@ -70,7 +70,7 @@ function agreementLine(group: readonly AgreementEntry[], t: Messages, dataset?: 
   const [{ partner, agreement }] = group as [AgreementEntry];
   const counterpart = counterpartOf(partner, agreement, t);
   const who = counterpart ? `${shortName(partner)} (${counterpart})` : shortName(partner);
-  const types = t.listInWords([...new Set(group.map((entry) => entry.agreement.type))]);
+  const types = t.listInWords([...new Set(group.map((entry) => t.agreementType(entry.agreement.type)))]);
   const date = agreement.date !== null ? `, ${agreementDate(agreement, t)}` : '';
   const topics = dataset ? topicLabels(group, dataset) : [];
   return `• ${t.colon(`**${who}**`, `${types}${date}${topics.length ? ` ${t.agreementTopics(topics)}` : ''}`)}`;

@@ -48,7 +48,8 @@ export function counterpartOf(partner: Partner, agreement: Agreement, t: Message
 /** "25 March 2005: MOU", date first as milestones are written; an undated one says what it is, then the gap. */
 function agreementItem(partner: Partner, agreement: Agreement, t: Messages, sayUndated: boolean): string {
   const counterpart = counterpartOf(partner, agreement, t);
-  const what = counterpart ? t.agreementWith(agreement.type, counterpart) : agreement.type;
+  const type = t.agreementType(agreement.type);
+  const what = counterpart ? t.agreementWith(type, counterpart) : type;
   if (agreement.date !== null) return t.colon(agreementDate(agreement, t), what);
   return sayUndated ? t.undatedAgreement(what) : what;
 }
@@ -124,31 +125,41 @@ function englishNamesOf(partner: Partner, dataset: Dataset): Partner | undefined
   return names?.some((name) => partner.aliases.includes(name)) ? english : undefined;
 }
 
-function englishNamesLine(partner: Partner, english: Partner, t: Messages): string {
+function englishNamesLine(partner: Partner, english: Partner, t: Messages, saidOfNames: boolean): string {
   const name = partner.aliases.includes(english.name) ? english.name : undefined;
   const acronym = english.acronym && partner.aliases.includes(english.acronym) ? english.acronym : undefined;
   const names = name && acronym ? `${name} (${acronym})` : (name ?? acronym ?? '');
-  return t.englishNames(names, name !== undefined && isExternal(partner, 'aliases', name));
+  const external = name !== undefined && isExternal(partner, 'aliases', name);
+  return t.englishNames(names, external && !saidOfNames);
 }
 
-/** The line under the card: the source, and what a † (or the unmarked full name in the title) means. */
+/**
+ * The line under the card: the source, and what a † (or the unmarked full name in the title) means. When
+ * the title's full name and the English one are both not from the source, one note says it of both.
+ */
 function footerOf(partner: Partner, dataset: Dataset, t: Messages): string {
   const english = englishNamesOf(partner, dataset);
   const name = isExternal(partner, 'name', partner.name);
+  const englishName = english !== undefined && isExternal(partner, 'aliases', english.name);
   const shownEnglish = new Set(english ? [english.name, english.acronym] : []);
   const marked = partner.external.some(
     (fact) => fact.field !== 'name' && !(fact.field === 'aliases' && shownEnglish.has(fact.value)),
   );
+  const both = name && englishName;
   const note =
     name && marked
-      ? t.externalBoth
+      ? both
+        ? t.externalBothNames
+        : t.externalBoth
       : name
-        ? t.externalName
+        ? both
+          ? t.externalNames
+          : t.externalName
         : marked
           ? `${externalMark} ${t.externalFooter}`
           : '';
   // The note and the English names share a line (the note first, a † opening it): on a phone each line counts.
-  const names = [note, english && englishNamesLine(partner, english, t)].filter(Boolean).join(' ');
+  const names = [note, english && englishNamesLine(partner, english, t, both)].filter(Boolean).join(' ');
   return [sourceFooter(dataset.source.title, t), ...(names ? [names] : [])].join('\n');
 }
 

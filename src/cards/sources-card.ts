@@ -22,7 +22,7 @@ export function sourceEntries(partner: Partner, dataset: Dataset, t: Messages = 
     ...partner.provenance.map((quote): [FactKind, string, string] => ['summary', '', quote]),
     ...partner.agreements.map((a): [FactKind, string, string] => [
       'agreement',
-      `${a.type}, ${agreementDate(a, t)}`,
+      `${t.agreementType(a.type)}, ${agreementDate(a, t)}`,
       a.source,
     ]),
     ...partner.milestones.map((m): [FactKind, string, string] => ['milestone', t.date(m.date), m.source]),

@@ -11,6 +11,11 @@ export interface Dataset {
   topicBySlug: ReadonlyMap<string, Topic>;
   /** The bot's own texts in French (data/fr.json), when the data has them; see french.ts and localized.ts. */
   french?: FrenchFile;
+  /**
+   * On a French view: each partner, by id, as a French sentence names it, with its article ("l’UNESCO",
+   * "le GAFI", "INTERPOL"); see FrenchPartner.inSentence.
+   */
+  inSentence?: ReadonlyMap<string, string>;
   /** On a French view (localized.ts): the English dataset it was made from, whose names questions still read. */
   english?: Dataset;
 }

@@ -16,6 +16,12 @@ export const frenchPartnerSchema = z.strictObject({
   /** The French name: the official one where the organisation has one (recorded in `external`), else the bot's. */
   name: nameSchema,
   acronym: acronymSchema.optional(),
+  /**
+   * How a French sentence names the partner: its acronym (or, without one, its name) with the article French
+   * gives it ("l’UNESCO", "le GAFI", "les Autorités de l’UE"), or none where usage has none ("INTERPOL",
+   * "Europol"). validate-data checks it is one of those forms (french.ts).
+   */
+  inSentence: nameSchema,
   /** Other French names people type (searchable, like the English aliases). */
   aliases: z.array(nameSchema),
   summary: z.string().min(20).max(1000),

@@ -76,12 +76,30 @@ export function namesPartner(party: string, partner: Partner): boolean {
   return party === partner.name || (partner.acronym !== undefined && party.startsWith(partner.acronym));
 }
 
+/**
+ * The forms `inSentence` may take: the French acronym or name, bare or after an article, elided before a
+ * vowel ("l’OMS", never "la OMS") and only there.
+ */
+function inSentenceForms(french: FrenchPartner): string[] {
+  const names = [french.acronym, french.name].filter((name): name is string => name !== undefined);
+  return names.flatMap((name) => {
+    const vowel = /^[AEIOUYÉÈÊÂÎÔ]/i.test(name);
+    return [name, `les ${name}`, ...(vowel ? [`l’${name}`] : [`le ${name}`, `la ${name}`])];
+  });
+}
+
 function partnerProblems(french: FrenchPartner, partner: Partner): Problem[] {
   const problems: Problem[] = [];
   if (Boolean(french.acronym) !== Boolean(partner.acronym)) {
     problems.push([
       '.acronym',
       partner.acronym ? 'missing: the English record has one' : 'the English record has none',
+    ]);
+  }
+  if (!inSentenceForms(french).includes(french.inSentence)) {
+    problems.push([
+      '.inSentence',
+      `"${french.inSentence}" is not the French acronym or name, alone or after l’ (before a vowel), le, la or les`,
     ]);
   }
   const lists = [

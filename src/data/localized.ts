@@ -30,6 +30,7 @@ export function frenchDataset(dataset: Dataset): Dataset {
     topics,
     partnerById: new Map(partners.map((partner) => [partner.id, partner])),
     topicBySlug: new Map(topics.map((topic) => [topic.slug, topic])),
+    inSentence: new Map(french.partners.map((partner) => [partner.id, partner.inSentence])),
     english: dataset,
   };
 }

@@ -158,6 +158,9 @@ export const en = {
   suchAs: (names: string) => `, such as ${names}`,
   externalBoth: '† and the full name: not stated in the source; well established.',
   externalName: 'Full name not stated in the source; well established.',
+  /** A translated card whose full name and English full name are both not from the source. */
+  externalNames: 'Full names not stated in the source; well established.',
+  externalBothNames: '† and the full names: not stated in the source; well established.',
   agreementTopics: (labels: readonly string[]) =>
     `(${labels.length === 1 ? 'focus area' : 'focus areas'}: ${labels.join(', ')})`,
   /** What a quoted sentence supports, by kind of fact: [one, several]. */
@@ -343,6 +346,8 @@ export const en = {
     bySubject: (names: readonly string[]) =>
       `The closest the source comes: ${listInWords(names)}. Open a card to see what it says.`,
     sourcesOf: (who: string) => `📑 ${who}`,
+    /** The button under an answer that opens a partner's card (a card under the answer would not fit a phone). */
+    cardOf: (who: string) => `🪪 ${who} card`,
   },
 
   /** Registration texts (names in English are the commands' own `name`s). */

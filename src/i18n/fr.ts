@@ -22,6 +22,11 @@ const months = [
 
 const listInWords = listJoiner('et');
 
+/** A partner opening a sentence: "l’UNESCO" → "L’UNESCO". */
+const opening = (who: string) => `${who.charAt(0).toUpperCase()}${who.slice(1)}`;
+/** Partners named with "les" take a plural verb ("les Autorités de l’UE travaillent"). */
+const many = (who: string) => who.startsWith('les ');
+
 const frenchDate = (date: PartialDate) =>
   formatPartialDate(date, { months, notStated: 'date non indiquée dans la source', firstDay: '1er' });
 
@@ -150,6 +155,8 @@ export const fr: Messages = {
   suchAs: (names) => `, dont ${names}`,
   externalBoth: '† et nom complet : hors source, bien établis.',
   externalName: 'Nom complet : hors source, bien établi.',
+  externalNames: 'Noms complets : hors source, bien établis.',
+  externalBothNames: '† et noms complets : hors source, bien établis.',
   agreementTopics: (labels) =>
     `(${labels.length === 1 ? 'domaine d’action' : 'domaines d’action'} : ${labels.join(', ')})`,
   factKinds: {
@@ -264,7 +271,8 @@ export const fr: Messages = {
       `Posez-moi une question sur les partenaires de l’OMD, leurs accords et leurs domaines, par exemple : ${examples.map((e) => `« ${e} »`).join(' · ')}`,
     notPartner: (name, partners) =>
       `« ${name} » n’est pas l’un des ${partners} partenaires de la source : je n’ai rien à son sujet.`,
-    isPartner: (who, partners) => `Oui : ${who} est l’un des ${partners} partenaires de la source.`,
+    isPartner: (who, partners) =>
+      `Oui : ${who} ${many(who) ? 'figurent' : 'figure'} parmi les ${partners} partenaires de la source.`,
     agreement: (type, date, counterpart) => {
       const what = type === 'MOU' ? 'un protocole d’accord (MOU)' : 'un accord de coopération';
       const withWhom = counterpart ? ` avec ${counterpart}` : '';
@@ -280,11 +288,15 @@ export const fr: Messages = {
       `Peut-être ${period} : ${listInWords(items)} (la source ne donne que l’année ; la date peut tomber en dehors).`,
     milestone: (who, label, date) =>
       `${label} : ${frenchDate(date)} (${who}). La source le donne comme une étape, pas comme un accord signé.`,
-    where: (who, places) => `${who} a son siège à ${listInWords(places)}.`,
-    whereUnknown: (who) => `La source n’indique pas où ${who} a son siège.`,
-    aboutPartner: (who, areas) => `${who} travaille avec l’OMD dans ces domaines : ${listInWords(areas)}.`,
-    aboutBody: (body, relation, under) => `${body} : ${relation} (la source le cite sous ${under}).`,
-    aboutProgramme: (programme, under) => `La source cite ${programme} sous ${under}.`,
+    where: (who, places) =>
+      `${opening(who)} ${many(who) ? 'ont leur siège' : 'a son siège'} à ${listInWords(places)}.`,
+    whereUnknown: (who) =>
+      `La source n’indique pas où ${who} ${many(who) ? 'ont leur siège' : 'a son siège'}.`,
+    aboutPartner: (who, areas) =>
+      `${opening(who)} ${many(who) ? 'travaillent' : 'travaille'} avec l’OMD dans ces domaines : ${listInWords(areas)}.`,
+    aboutBody: (body, relation, under) =>
+      `${body} : ${relation} (la source le cite dans sa partie sur ${under}).`,
+    aboutProgramme: (programme, under) => `La source cite ${programme} dans sa partie sur ${under}.`,
     inArea: (count, area, names) =>
       count === 1
         ? `1 partenaire travaille dans le domaine « ${area} » : ${listInWords(names)}.`
@@ -299,7 +311,7 @@ export const fr: Messages = {
     neverSigned: (names) =>
       `${names.length} partenaires n’ont aucun accord signé dans la source : ${listInWords(names)}.`,
     undated: (count, items) =>
-      `${count} ${count < 2 ? 'MOU n’a' : 'MOU n’ont'} pas de date dans la source : ${listInWords(items)}.`,
+      `${count} ${count < 2 ? 'protocole d’accord n’a' : 'protocoles d’accord n’ont'} pas de date dans la source : ${listInWords(items)}.`,
     earliest: (items) =>
       items.length === 1
         ? `Le plus ancien : ${listInWords(items)}.`
@@ -311,18 +323,19 @@ export const fr: Messages = {
     countMous: (total, dated, undated) =>
       `La source compte ${total} protocoles d’accord (MOU) : ${dated} datés et ${undated} sans date.`,
     countAgreements: (total, mous, partners) =>
-      `La source compte ${total} accords signés (${mous} MOU et ${total - mous} d’autres types) avec ${partners} partenaires.`,
+      `La source compte ${total} accords signés (${mous} protocoles d’accord et ${total - mous} ${total - mous < 2 ? 'd’un autre type' : 'd’autres types'}) avec ${partners} partenaires.`,
     countPartners: (count) => `La source cite ${count} partenaires de l’OMD.`,
     countIn: (count, what, period) =>
-      `${count} ${what === 'MOUs' ? 'MOU' : count < 2 ? 'accord' : 'accords'} ${count < 2 ? 'signé' : 'signés'} ${period}.`,
+      `${count} ${what === 'MOUs' ? (count < 2 ? 'protocole d’accord' : 'protocoles d’accord') : count < 2 ? 'accord' : 'accords'} ${count < 2 ? 'signé' : 'signés'} ${period}.`,
     bothWorkOn: (a, b, common) =>
       common.length
-        ? `${a} et ${b} travaillent tous deux dans ces domaines : ${listInWords(common)}.`
-        : `${a} et ${b} n’ont aucun domaine en commun dans la source.`,
-    alsoWorksOn: (who, areas) => (areas.length ? `${who} aussi : ${listInWords(areas)}.` : ''),
+        ? `${opening(a)} et ${b} travaillent tous deux dans ces domaines : ${listInWords(common)}.`
+        : `${opening(a)} et ${b} n’ont aucun domaine en commun dans la source.`,
+    alsoWorksOn: (who, areas) => (areas.length ? `${opening(who)} aussi : ${listInWords(areas)}.` : ''),
     bySubject: (names) =>
       `Ce qui s’en rapproche le plus dans la source : ${listInWords(names)}. Ouvrez une fiche pour voir ce qu’elle dit.`,
     sourcesOf: (who) => `📑 ${who}`,
+    cardOf: (who) => `🪪 Fiche ${who}`,
   },
 
   // Clicking by label: `npm run ask -- "/partner who:interpol" --click Sources` (issue 24)

@@ -67,7 +67,7 @@ function agreementItems(partner: Partner, agreements: readonly Agreement[], t: M
 
 /** "INTERPOL (MOU, 2003)", one per partner and date (Europol's two 2002 agreements are one line). */
 function entryItems(entries: readonly AgreementEntry[], t: Messages): string[] {
-  const lines = new Map<string, { partner: Partner; types: string[]; date: Agreement['date'] }>();
+  const lines = new Map<string, { partner: Partner; types: Agreement['type'][]; date: Agreement['date'] }>();
   for (const { partner, agreement } of entries) {
     const key = `${partner.id}|${agreement.date}`;
     const line = lines.get(key) ?? { partner, types: [], date: agreement.date };
@@ -75,7 +75,7 @@ function entryItems(entries: readonly AgreementEntry[], t: Messages): string[] {
     lines.set(key, line);
   }
   return [...lines.values()].map(({ partner, types, date }) =>
-    t.ask.entry(nameOf(partner), types.join(', '), t.date(date)),
+    t.ask.entry(nameOf(partner), types.map(t.agreementType).join(', '), t.date(date)),
   );
 }
 
@@ -106,6 +106,11 @@ export class Answerer {
 
   constructor(private readonly data: QuestionData) {
     this.agreements = allAgreements(data.dataset);
+  }
+
+  /** A partner named inside a sentence: with its article in French ("l’UNESCO"), else as lists name it. */
+  private inText(partner: Partner): string {
+    return this.data.dataset.inSentence?.get(partner.id) ?? nameOf(partner);
   }
 
   private get partnerCount(): number {
@@ -160,7 +165,7 @@ export class Answerer {
   private aboutPartner(named: NamedPartner, reading: Reading, t: Messages): Answer {
     const { partner, via } = named;
     const { intents } = reading;
-    const who = nameOf(partner);
+    const who = this.inText(partner);
     if (intents.has('where')) return this.where([partner], t);
     const asksDates = this.asksDates(reading);
     const milestones = partner.milestones
@@ -190,15 +195,15 @@ export class Answerer {
     const labels = partner.focusAreas.map(
       (area) => this.data.dataset.topicBySlug.get(area.topic)?.label ?? area.topic,
     );
-    return t.ask.aboutPartner(nameOf(partner), labels);
+    return t.ask.aboutPartner(this.inText(partner), labels);
   }
 
   private signedSentence(partner: Partner, agreements: readonly Agreement[], t: Messages): string {
-    if (!agreements.length) return t.ask.noAgreement(nameOf(partner));
+    if (!agreements.length) return t.ask.noAgreement(this.inText(partner));
     const items = agreementItems(partner, agreements, t);
     return agreements.some((agreement) => counterpart(partner, agreement))
-      ? t.ask.signedWithOthers(nameOf(partner), items)
-      : t.ask.signed(nameOf(partner), items);
+      ? t.ask.signedWithOthers(this.inText(partner), items)
+      : t.ask.signed(this.inText(partner), items);
   }
 
   /** A related body or programme: what the source says it is, and under which partner. */
@@ -212,15 +217,15 @@ export class Answerer {
       const body = partner.relatedBodies.find((candidate) => candidate.name === named.named);
       const label = body?.acronym ? `${body.acronym} (${body.name})` : (named.named ?? '');
       return body
-        ? t.ask.aboutBody(label, body.relation, nameOf(partner))
-        : t.ask.aboutProgramme(label, nameOf(partner));
+        ? t.ask.aboutBody(label, body.relation, this.inText(partner))
+        : t.ask.aboutProgramme(label, this.inText(partner));
     });
     return answer('about', unique(sentences), owners);
   }
 
   private whenSigned(partner: Partner, reading: Reading, t: Messages): Answer {
     const { intents, period } = reading;
-    const who = nameOf(partner);
+    const who = this.inText(partner);
     let mine = this.agreementsOf(reading, partner);
     if (!mine.length) mine = this.agreementsOf({ ...reading, intents: new Set() }, partner);
     if (!mine.length) return answer('when', [t.ask.noAgreement(who)], [partner]);
@@ -253,10 +258,10 @@ export class Answerer {
     const sentences = partners.map((partner) =>
       partner.locations.length
         ? t.ask.where(
-            nameOf(partner),
+            this.inText(partner),
             partner.locations.map((location) => location.place),
           )
-        : t.ask.whereUnknown(nameOf(partner)),
+        : t.ask.whereUnknown(this.inText(partner)),
     );
     return answer('where', sentences, partners);
   }
@@ -271,11 +276,11 @@ export class Answerer {
         .map(label);
     const sentences = common.length
       ? [
-          t.ask.bothWorkOn(nameOf(a), nameOf(b), common.map(label)),
-          t.ask.alsoWorksOn(nameOf(a), only(a)),
-          t.ask.alsoWorksOn(nameOf(b), only(b)),
+          t.ask.bothWorkOn(this.inText(a), this.inText(b), common.map(label)),
+          t.ask.alsoWorksOn(this.inText(a), only(a)),
+          t.ask.alsoWorksOn(this.inText(b), only(b)),
         ]
-      : [t.ask.bothWorkOn(nameOf(a), nameOf(b), []), this.areasOf(a, t), this.areasOf(b, t)];
+      : [t.ask.bothWorkOn(this.inText(a), this.inText(b), []), this.areasOf(a, t), this.areasOf(b, t)];
     return answer('compare', sentences, [a, b]);
   }
 

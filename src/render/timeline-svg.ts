@@ -80,7 +80,7 @@ export function timelineModel(dataset: Dataset, t: Messages = en): TimelineModel
       undated.push(counterpart && !counterpart.startsWith(name) ? `${name}: ${counterpart}` : name);
       continue;
     }
-    const type = typeLabel(agreement.type);
+    const type = typeLabel(t.agreementType(agreement.type));
     items.push({
       partner: name,
       type,
