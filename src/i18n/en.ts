@@ -306,10 +306,12 @@ export const en = {
     aboutBody: (body: string, relation: string, under: string) =>
       `${body}: ${relation} (the source names it under ${under}).`,
     aboutProgramme: (programme: string, under: string) => `The source names ${programme} under ${under}.`,
-    inArea: (count: number, area: string, names: readonly string[]) =>
-      count === 1
-        ? `1 partner works on ${String(area).toLowerCase()}: ${listInWords(names)}.`
-        : `${count} partners work on ${String(area).toLowerCase()}: ${listInWords(names)}.`,
+    inArea: (count: number, areas: readonly string[], names: readonly string[]) => {
+      const area = listInWords(areas).toLowerCase();
+      return count === 1
+        ? `1 partner works on ${area}: ${listInWords(names)}.`
+        : `${count} partners work on ${area}: ${listInWords(names)}.`;
+    },
     agreementsIn: (count: number, period: string, items: readonly string[]) =>
       count === 1
         ? `1 agreement was signed ${period}: ${listInWords(items)}.`

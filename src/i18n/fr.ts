@@ -297,10 +297,15 @@ export const fr: Messages = {
     aboutBody: (body, relation, under) =>
       `${body} : ${relation} (la source le cite dans sa partie sur ${under}).`,
     aboutProgramme: (programme, under) => `La source cite ${programme} dans sa partie sur ${under}.`,
-    inArea: (count, area, names) =>
-      count === 1
-        ? `1 partenaire travaille dans le domaine « ${area} » : ${listInWords(names)}.`
-        : `${count} partenaires travaillent dans le domaine « ${area} » : ${listInWords(names)}.`,
+    inArea: (count, areas, names) => {
+      const where =
+        areas.length === 1
+          ? `dans le domaine « ${areas[0]} »`
+          : `dans les domaines ${listInWords(areas.map((area) => `« ${area} »`))}`;
+      return count === 1
+        ? `1 partenaire travaille ${where} : ${listInWords(names)}.`
+        : `${count} partenaires travaillent ${where} : ${listInWords(names)}.`;
+    },
     agreementsIn: (count, period, items) =>
       count < 2
         ? `${count} accord signé ${period} : ${listInWords(items)}.`

@@ -298,9 +298,9 @@ export class Answerer {
       const entries = this.agreements.filter((entry) => members.includes(entry.partner));
       return this.agreementList(reading, t, entries);
     }
-    const label = t.listInWords(topics.map((topic) => topic.label));
     const names = members.map(nameOf);
-    return answer('partners', [t.ask.inArea(members.length, label, names)], members, { topics });
+    const labels = topics.map((topic) => topic.label);
+    return answer('partners', [t.ask.inArea(members.length, labels, names)], members, { topics });
   }
 
   private agreementList(reading: Reading, t: Messages, among?: readonly AgreementEntry[]): Answer {
