@@ -74,10 +74,16 @@ describe('partner search: relevance table (real data)', () => {
   });
 
   it('says why a hit through a subject matched, in the partner’s own words, and never for a hit on a name', () => {
-    for (const query of ['ozone', 'ODS', 'heritage', 'passenger data', 'terrorist financing']) {
+    for (const query of ['ozone', 'ODS', 'heritage', 'passenger data', 'counterfeit medicines']) {
       const [first] = partners.search(query);
       expect(first?.matchedOn === 'topic' || first?.matchedOn === 'summary').toBe(true);
       expect(first?.matchedText).toBeTruthy();
+    }
+    // Never what the card already says: its description (the summary) or only a focus area's name.
+    for (const query of ['sniffer dogs', 'detector dogs', 'terrorist financing', 'piracy']) {
+      const [first] = partners.search(query);
+      expect(first?.matchedOn === 'topic' || first?.matchedOn === 'summary').toBe(true);
+      expect(first?.matchedText).toBeUndefined();
     }
     // The words shown are the partner's own and state the query word.
     const ozone = partners.search('ozone');

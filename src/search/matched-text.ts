@@ -1,7 +1,8 @@
 /**
- * Why a partner found through a subject matched: the partner's own words that state the query (a clause of its
- * summary or of a focus-area note), followed by the focus area it came through, e.g.
- * "work together against illegal trade in Ozone Depleting Substances — Environment".
+ * Why a partner found through a subject matched: the partner's own words that state the query (a clause of a
+ * focus-area note), followed by the focus area it came through, e.g.
+ * "work together against illegal trade in Ozone Depleting Substances — Environment". Nothing when no note states
+ * it: the card already shows the summary (its description) and the focus areas' names, and says nothing twice.
  */
 import type { Partner, Topic } from '../data/schema.js';
 import { foldText, wordsOf } from './normalize.js';
@@ -24,6 +25,10 @@ function clauseWith(texts: readonly string[], terms: readonly string[]): string 
 
 export function matchedText(partner: Partner, terms: readonly string[], via: readonly Topic[]) {
   const notes = partner.focusAreas.filter((focus) => via.some((topic) => topic.slug === focus.topic));
-  const own = clauseWith([...notes.map((focus) => focus.note), partner.summary], terms);
-  return [own, via.map((topic) => topic.label).join(', ')].filter(Boolean).join(' — ') || undefined;
+  const own = clauseWith(
+    notes.map((focus) => focus.note),
+    terms,
+  );
+  if (!own || foldText(partner.summary).includes(foldText(own.replace(/…$/, '')))) return undefined;
+  return `${own} — ${via.map((topic) => topic.label).join(', ')}`;
 }

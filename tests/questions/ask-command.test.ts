@@ -138,4 +138,16 @@ describe('/ask replies', () => {
       }
     }
   });
+
+  it('names each focus area of an answer on its own (in French, each in its « »), never several as one', () => {
+    const asked = (question: string, session?: typeof french) =>
+      String(messageOf(ask(askLine(question), session)).content);
+    expect(asked('qui travaille sur les armes et les drogues', french)).toMatch(
+      /dans les domaines « Armes chimiques », « Armes légères et de petit calibre » et « Drogues »/u,
+    );
+    expect(asked('qui travaille sur les drogues', french)).toMatch(/dans le domaine « Drogues »/u);
+    expect(asked('who works on weapons')).toMatch(
+      /work on chemical weapons and small arms and light weapons:/,
+    );
+  });
 });
