@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBotContext } from '../src/interactions/create-context.js';
 import { markdownHtml } from '../src/screenshots/markdown.js';
 import { fieldColumns, type Layout, messageHtml } from '../src/screenshots/message-html.js';
-import { answerShot, replyHtml } from '../src/screenshots/replies.js';
+import { answerShot, replyHtml, shots } from '../src/screenshots/replies.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 type Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['documentFragment'];
@@ -224,5 +224,17 @@ describe('screenshots: payload → Discord message HTML', () => {
     expect(elements(html, 'discord-string-select-menu-option').map((o) => attributes(o).label)).toContain(
       'Tabac et cigarettes',
     );
+  });
+
+  it('a shot types the words of its language where they differ: the French smuggling shot asks « contrebande »', () => {
+    const smuggling = shots.find((shot) => shot.name === 'topic-smuggling');
+    if (!smuggling) throw new Error('no topic-smuggling shot');
+    const said = (language: 'en' | 'fr') => {
+      const shot = answerShot(smuggling, language, loadBotContext());
+      if (!shot.ok || shot.response.type !== 4) throw new Error('the bot refused a reply');
+      return String(shot.response.data?.content);
+    };
+    expect(said('fr')).toMatch(/^«\u202fcontrebande\u202f» couvre/u);
+    expect(said('en')).toMatch(/^“smuggling” covers/u);
   });
 });

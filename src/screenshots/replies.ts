@@ -19,6 +19,8 @@ export interface Shot {
   /** The picture's file name, without language, width and extension. */
   name: string;
   line: string;
+  /** The line a user of that language types instead, where the words typed differ (a French search word). */
+  lineIn?: Partial<Record<Language, string>>;
   clicks?: readonly string[];
 }
 
@@ -32,7 +34,7 @@ export const shots: readonly Shot[] = [
   { name: 'mou-timeline', line: '/mou view:timeline' },
   { name: 'topic-drugs', line: '/topic area:drugs' },
   // A word several focus areas share: the reply offers each of them (issue 24).
-  { name: 'topic-smuggling', line: '/topic area:smuggling' },
+  { name: 'topic-smuggling', line: '/topic area:smuggling', lineIn: { fr: '/topic area:contrebande' } },
   { name: 'help', line: '/help' },
   { name: 'ask-unesco', line: '/ask question:"when did the wco sign with unesco?"' },
 ];
@@ -56,7 +58,7 @@ export function answerShot(
   context: BotContext,
 ): { ok: true; response: APIInteractionResponse; commandName: string } | { ok: false; error: string } {
   const session = createLocalSession({ locale: languages[language] as Locale });
-  const parsed = parseLine(shot.line, commands, session);
+  const parsed = parseLine(shot.lineIn?.[language] ?? shot.line, commands, session);
   if (!parsed.ok) return parsed;
   const answer = (interaction: APIInteraction) =>
     handleInteraction(interaction, context, (error) => {
