@@ -210,6 +210,14 @@ describe('French command names, and the playground in French (--locale fr)', () 
     ]);
   });
 
+  it.each([french, session])('every command /help shows can be typed as shown (%#)', (where) => {
+    const help = JSON.stringify(handleInteraction(interactionFor('/help', where), loadBotContext()));
+    const shown = [...help.matchAll(/`(\/[^`]+)`/gu)].map((match) => match[1] as string);
+    const complete = shown.filter((typed) => !typed.endsWith(':'));
+    expect(complete.length).toBeGreaterThan(4);
+    for (const typed of complete) expect(parseCommandLine(typed, commands, where).ok, typed).toBe(true);
+  });
+
   it('explains mistakes in French, naming the French commands and options', () => {
     expect(error('/aid')).toBe(
       'Commande inconnue : /aid. Vouliez-vous dire /aide ? Commandes : /partenaire, /accords, /thème, /demander, /aide.',
@@ -218,9 +226,7 @@ describe('French command names, and the playground in French (--locale fr)', () 
       /^\/accords n’a pas d’option « anne »\. Vouliez-vous dire année \?/,
     );
     expect(error('/accords année:deux')).toBe('année doit être un nombre entier (reçu "deux").');
-    expect(error('/accords vue:x')).toBe(
-      'vue doit être l’une des valeurs liste, chronologie (image) (reçu "x").',
-    );
+    expect(error('/accords vue:x')).toBe('vue doit être l’une des valeurs liste, chronologie (reçu "x").');
     expect(error('/partenaire')).toMatch(
       /^\/partenaire demande qui : .* Par exemple : \/partenaire qui:interpol$/,
     );

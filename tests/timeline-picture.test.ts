@@ -115,6 +115,16 @@ describe('the timeline picture', () => {
     expect(data.embeds?.[0]?.title).toBe(`WCO agreements timeline, ${first}–${last}`);
   });
 
+  it('draws and lists the OSCE Council decision in French too (its label is translated)', () => {
+    const french = context.french;
+    if (!french) throw new Error('no French context');
+    const decisions = (dataset: typeof context.dataset) =>
+      councilDecisions(dataset).map(({ partner, milestone }) => `${partner.id} ${milestone.date}`);
+    expect(decisions(context.dataset)).toEqual(['osce 2005-07']);
+    expect(decisions(french.dataset)).toEqual(decisions(context.dataset));
+    expect(timelineSvg(french.dataset, french.t)).toContain('Décision du Conseil');
+  });
+
   it('cites the source by its title, not a repository path', () => {
     expect(svg).toContain(escapeXml(`Source: “${context.dataset.source.title}”`));
     expect(svg).not.toMatch(/data\/source|\.txt/);

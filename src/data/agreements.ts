@@ -59,7 +59,8 @@ export interface DecisionEntry {
   milestone: Milestone;
 }
 
-const decisionPattern = /\bCouncil Decision\b/;
+/** The label of such a milestone, in English or in French (fr.json translates the labels). */
+const decisionPattern = /\b(?:Council Decision|Décision du Conseil)\b/u;
 
 /** The milestones that are decisions in support of the WCO, oldest first. */
 export function councilDecisions(dataset: Dataset): DecisionEntry[] {

@@ -231,9 +231,13 @@ function exampleValue(option: APIApplicationCommandBasicOption, locale: Locale):
   }
 }
 
-/** A choice as it is typed: its value in English, its translated name in another language. */
+/**
+ * A choice as it is typed: its value in English, its translated name in another language without the words in
+ * brackets that Discord's list shows after it ("chronologie (image)" is typed "chronologie").
+ */
 function choiceShown(choice: Named & { value: string | number }, locale: Locale): string {
-  return choice.name_localizations?.[locale] ?? String(choice.value);
+  const translated = choice.name_localizations?.[locale];
+  return translated ? translated.replace(/\s*\(.*\)$/u, '') : String(choice.value);
 }
 
 /** The option's description in `locale`. */
@@ -265,7 +269,12 @@ export function convertOptionValue(
   switch (option.type) {
     case ApplicationCommandOptionType.String: {
       if (choices?.length) {
-        const chosen = choices.find((choice) => choice.value === raw || isNamed(choice, raw));
+        const chosen = choices.find(
+          (choice) =>
+            choice.value === raw ||
+            isNamed(choice, raw) ||
+            choiceShown(choice, locale).toLowerCase() === raw.toLowerCase(),
+        );
         if (!chosen) return { ok: false, error: t.mustBeOneOf(name, choiceList(), shown(raw)) };
         return { ok: true, option: { type: option.type, name: optionName, value: String(chosen.value) } };
       }
