@@ -25,8 +25,10 @@ import { notice, reply } from '../src/toolkit/replies.js';
 const firstYear = 1950;
 const lastYear = 2100;
 /**
- * Lines (agreements and decisions) per timeline page: the 17 agreements of the source fit on two. A French
- * line ("protocole d’accord, novembre 1996") takes two rows on a phone where the English "MOU" line takes one.
+ * Lines (agreements and decisions) per timeline page: the 17 agreements and the decision fit on two in English.
+ * A French line ("protocole d’accord, novembre 1996") takes two rows on a phone where the English "MOU" line
+ * takes one, and the undated dog centres' lines three: French needs three pages (two would make the second
+ * about 820 px tall).
  */
 const linesPerPage = (t: Messages) => (t.locale === 'fr' ? 7 : 10);
 

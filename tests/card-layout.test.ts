@@ -15,7 +15,7 @@ import {
   buildAutocompleteInteraction,
   createLocalSession,
 } from '../src/transports/local/parse-command-line.js';
-import { ask, click, clickablesOf, context, messageOf } from './helpers/bot.js';
+import { ask, click, context, messageOf, pageButton } from './helpers/bot.js';
 import { descriptionLines, phoneHeight, phoneScreen } from './helpers/phone-screen.js';
 
 const { dataset } = context;
@@ -30,12 +30,8 @@ function replies(session: (typeof languages)[number][2]): [string, APIInteractio
   const run = (line: string) => messageOf(ask(line, session));
   const mou = run('/mou');
   const pages = [mou];
-  for (let next = clickablesOf(mou).find((c) => c.customId.includes(':page:') && !c.disabled); next; ) {
-    const page = messageOf(click(pages.at(-1)!, next, undefined, session));
-    pages.push(page);
-    next = clickablesOf(page).find(
-      (c) => c.customId.includes(':page:') && c.customId.endsWith(`:${pages.length}`) && !c.disabled,
-    );
+  for (let next = pageButton(mou, 1); next; next = pageButton(pages.at(-1)!, pages.length)) {
+    pages.push(messageOf(click(pages.at(-1)!, next, undefined, session)));
   }
   return [
     ...dataset.partners.map((p): [string, APIInteractionResponseCallbackData] => [
@@ -77,6 +73,13 @@ describe.each(languages)('in %s', (_language, t, session) => {
 
   it.each(all)('%s fits one phone screen (600 px at 400 px wide)', (_name, data) => {
     expect(phoneHeight(data)).toBeLessThanOrEqual(phoneScreen);
+  });
+
+  it('/mou lists the Council decision the picture shows, and has more than one page', () => {
+    const pages = all.filter(([name]) => name.startsWith('/mou page'));
+    expect(pages.length).toBeGreaterThan(1);
+    const listed = pages.flatMap(([, data]) => (data.embeds ?? []).map((embed) => embed.description ?? ''));
+    expect(listed.join('\n')).toContain(t.councilDecision);
   });
 
   it('keeps /help to 1,400 characters, starting with what to type first', () => {

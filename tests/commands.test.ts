@@ -20,6 +20,7 @@ import {
   interactionFor,
   messageOf,
   owner,
+  pageButton,
   someoneElse,
 } from './helpers/bot.js';
 import { interactionResponseSchema, messageDataSchema } from './helpers/response-schema.js';
@@ -444,7 +445,7 @@ describe('components', () => {
 
   it('gives someone else their own private copy instead of changing the shared message', () => {
     const data = messageOf(ask('/mou'));
-    const next = clickablesOf(data).find((c) => c.customId.includes(':page:') && !c.disabled)!;
+    const next = pageButton(data, 1)!;
     const answer = click(data, next, undefined, someoneElse);
     expect(answer.type).toBe(4);
     expect(messageOf(answer).flags).toBe(MessageFlags.Ephemeral);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { agreementsByYear } from '../src/data/agreements.js';
 import { frenchDataset } from '../src/data/localized.js';
 import { createLocalSession } from '../src/transports/local/parse-command-line.js';
-import { ask, type Clickable, click, clickablesOf, context, messageOf } from './helpers/bot.js';
+import { ask, type Clickable, click, clickablesOf, context, messageOf, pageButton } from './helpers/bot.js';
 
 const reader = createLocalSession({ locale: 'fr' as Locale });
 const english = context.dataset;
@@ -106,12 +106,9 @@ describe('French cards contain no English except quotes', () => {
   it('the timeline list, every page', () => {
     let data = messageOf(ask('/mou', reader));
     const pages = [...(data.embeds ?? [])];
-    for (let next = clickablesOf(data).find((c) => c.customId.includes(':page:') && !c.disabled); next; ) {
+    for (let next = pageButton(data, 1); next; next = pageButton(data, pages.length)) {
       data = messageOf(click(data, next, undefined, reader));
       pages.push(...(data.embeds ?? []));
-      next = clickablesOf(data).find(
-        (c) => c.customId.includes(':page:') && c.customId.endsWith(`:${pages.length}`) && !c.disabled,
-      );
     }
     expect(pages.length).toBeGreaterThan(1);
     expect(englishIn(textsOf(pages))).toEqual([]);

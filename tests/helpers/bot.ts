@@ -59,6 +59,13 @@ export interface Clickable {
   disabled: boolean;
 }
 
+/** The enabled button that turns a paged reply to `page` (not the card menu, whose id also names the page). */
+export function pageButton(data: APIInteractionResponseCallbackData, page: number): Clickable | undefined {
+  return clickablesOf(data).find(
+    (c) => c.customId.split(':')[2] === 'page' && c.customId.endsWith(`:${page}`) && !c.disabled,
+  );
+}
+
 export function clickablesOf(data: APIInteractionResponseCallbackData): Clickable[] {
   return (data.components ?? []).flatMap((row) =>
     'components' in row
