@@ -149,3 +149,21 @@ describe('French answers to /demander', () => {
     },
   );
 });
+
+/** French spacing: a narrow no-break space before ; : ? ! and inside « » (a mark ends a word, so a space follows). */
+function spacingFaults(text: string): string[] {
+  const before = [...text.matchAll(/(^|[^\u202f])([;:?!])(?=\s|$)/gmu)];
+  const inside = [...text.matchAll(/«(?!\u202f)|(?<!\u202f)»/gu)];
+  return [...before, ...inside].map((m) => text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + 10));
+}
+
+describe('French cards put a narrow no-break space before ; : ? ! and inside « »', () => {
+  it.each(english.partners.map((p) => p.id))('partner %s: card and Sources', (id) => {
+    expect(spacingFaults(textsOf(messageOf(ask(`/partner who:${id}`, reader)).embeds ?? []))).toEqual([]);
+    expect(spacingFaults(textsOf(sourcesPages(id)))).toEqual([]);
+  });
+
+  it.each(english.topics.map((t) => t.slug))('focus area %s', (slug) => {
+    expect(spacingFaults(textsOf(messageOf(ask(`/topic area:${slug}`, reader)).embeds ?? []))).toEqual([]);
+  });
+});

@@ -110,7 +110,7 @@ function relatedBodiesValue(partner: Partner, bodies: readonly RelatedBody[], t:
         m.acronym ? `${m.acronym} (${mark(partner, 'relatedBodies', m.name)})` : m.name,
       );
       const such = members.length ? t.suchAs(t.listInWords(memberNames)) : '';
-      return `${group.map(label).join('; ')} (${relation})${such}`;
+      return `${group.map(label).join(t.semicolon)} (${relation})${such}`;
     }),
   );
 }

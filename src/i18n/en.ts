@@ -44,6 +44,8 @@ export const en = {
   listInWords,
   /** "label: text", with the language's spacing before the colon. */
   colon: (label: string, text: string) => `${label}: ${text}`,
+  /** Between items that hold commas themselves ("DG TAXUD: …; DG Justice: …"). */
+  semicolon: '; ',
 
   // Footers
   sourceFooter: (title: string) => `Source: “${title}”`,

@@ -52,6 +52,7 @@ export const fr: Messages = {
     }),
   listInWords,
   colon: (label, text) => `${label} : ${text}`,
+  semicolon: ' ; ',
 
   sourceFooter: (title) => `Source : “${title}”`,
   externalFooter: 'hors source, bien établi.',
