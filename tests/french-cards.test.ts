@@ -14,7 +14,7 @@ const reader = createLocalSession({ locale: 'fr' as Locale });
 const english = context.dataset;
 const french = frenchDataset(english);
 
-/** The texts of embeds, without quoted lines ("> …") and quoted titles (“…”). */
+/** The texts of embeds, without quoted lines ("> …"), quoted titles (“…”) and the source's English title. */
 function textsOf(embeds: readonly APIEmbed[]): string {
   return embeds
     .flatMap((embed) => [
@@ -28,6 +28,7 @@ function textsOf(embeds: readonly APIEmbed[]): string {
     .filter((line) => !line.startsWith('> '))
     .join('\n')
     .replace(/“[^”]*”/g, '“…”')
+    .replaceAll(english.source.title, '…')
     .replace(/\\/g, '');
 }
 

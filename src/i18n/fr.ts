@@ -54,7 +54,7 @@ export const fr: Messages = {
   colon: (label, text) => `${label} : ${text}`,
   semicolon: ' ; ',
 
-  sourceFooter: (title) => `Source : “${title}”`,
+  sourceFooter: (title) => `Source : « ${title} »`,
   externalFooter: 'hors source, bien établi.',
 
   agreementsField: '📄 Accords',
@@ -98,7 +98,7 @@ export const fr: Messages = {
   precisionDay: 'jour',
   precisionMonth: 'mois',
   precisionYear: 'à l’année',
-  svgSource: (title) => `Source : “${title}”, site de l’OMD`,
+  svgSource: (title) => `Source : « ${title} », site de l’OMD`,
 
   topicTitle: (label) => `Domaine d’action : ${label}`,
   noTopicGiven: 'Indiquez un domaine d’action : par exemple `/thème domaine:biens culturels`.',
@@ -116,7 +116,7 @@ export const fr: Messages = {
   matched: (text) => `Correspondance : ${text}`,
   otherMatches: 'Autres résultats',
   noPartnerGiven: 'Indiquez un partenaire : par exemple `/partenaire qui:interpol`.',
-  noPartner: (typed) => `Aucun partenaire ne correspond à “${typed}”.`,
+  noPartner: (typed) => `Aucun partenaire ne correspond à « ${typed} ».`,
   didYouMean: (names) => ` Vouliez-vous dire ${names} ?`,
   tryAName: ' Essayez un nom ou un sigle, comme `interpol` ou `OMS`, ou `/aide`.',
   didYouMeanMenu: 'Vouliez-vous dire…',
@@ -133,7 +133,7 @@ export const fr: Messages = {
 
   sourcesTitle: (title) => `Sources : ${title}`,
   notInSource: 'Non indiqué dans la source (faits bien établis)',
-  quotedFrom: (title) => `Cité mot pour mot de “${title}”`,
+  quotedFrom: (title) => `Cité mot pour mot de « ${title} »`,
   sourcesPage: (page, pageCount) => `page ${page} sur ${pageCount}`,
 
   mentionsHeading: (count) => `**Partenaires de l’OMD dans ce message** (${count}) :`,
@@ -187,7 +187,7 @@ export const fr: Messages = {
       'Sur un message : **Applications → Partenaires OMD dans ce message**.',
     ].join('\n'),
   helpFooter: (title, retrieved, latest) =>
-    `Données de la page de l’OMD “${title}” (consultée en ${retrieved}), dernier accord : ${latest}`,
+    `Données de la page de l’OMD « ${title} » (consultée en ${retrieved}), dernier accord : ${latest}`,
 
   askExamples: [
     'Quand l’OMD a-t-elle signé avec l’UNESCO ?',
