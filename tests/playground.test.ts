@@ -547,6 +547,26 @@ describe('render-text', () => {
     expect(boxWidths()).toEqual([100, 60]);
   });
 
+  it.each(['en-US', 'fr'] as const)('the greeting’s example commands run as shown (%s)', async (locale) => {
+    const input = new PassThrough();
+    const output = Object.assign(new PassThrough(), { columns: 200, isTTY: true });
+    let written = '';
+    output.on('data', (chunk: Buffer) => {
+      written += chunk.toString();
+    });
+    const where = createLocalSession({ locale: locale as Locale });
+    const done = runPlayground({ context, input, output, errors: output, interactive: true, session: where });
+    input.end();
+    await done;
+    const greeting = stripAnsi(written).split('\n').slice(0, 3).join(' ');
+    const examples = greeting.match(/\/\S+(?: \S+:\S+)?/gu) ?? [];
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const example of examples.filter((typed) => !typed.startsWith('/message'))) {
+      expect(parseCommandLine(example, commands, where).ok, example).toBe(true);
+    }
+    if (locale === 'fr') expect(greeting).toContain('/thème domaine:biens-culturels');
+  });
+
   it('Ctrl-C clears a half-typed line; on an empty prompt it leaves with exit code 130', async () => {
     const input = Object.assign(new PassThrough(), { isTTY: true });
     const output = Object.assign(new PassThrough(), { columns: 100, isTTY: true });

@@ -14,6 +14,7 @@ import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/p
 import { commands } from '../../../commands/index.js';
 import { catalogueFor, catalogues, type Messages } from '../../i18n/index.js';
 import { handleInteraction } from '../../interactions/handle.js';
+import { contextFor } from '../../interactions/locale-context.js';
 import { type Logger, logHandlerError } from '../../logger.js';
 import type { BotContext } from '../../toolkit/command.js';
 import { ReplyChoices } from './clicks.js';
@@ -154,6 +155,12 @@ function example(locale: LocalSession['locale'], name: string, option?: string, 
   return `/${shownName(command.data, locale)}${declared ? ` ${shownName(declared, locale)}:${value}` : ''}`;
 }
 
+/** A focus area as its reader types it: `cultural-property`, or `biens-culturels` in French. */
+function typedArea(context: BotContext, locale: LocalSession['locale'], slug: string): string {
+  const label = contextFor(context, catalogueFor(locale)).dataset.topicBySlug.get(slug)?.label;
+  return label ? label.toLowerCase().replaceAll(' ', '-') : slug;
+}
+
 /** The greeting, word-wrapped to the terminal (it is wider than the replies' 100 columns when it can be). */
 function banner(
   context: BotContext,
@@ -170,7 +177,7 @@ function banner(
   const examples = [
     example(locale, 'partner', 'who', 'interpol'),
     example(locale, 'mou', 'year', '2003'),
-    example(locale, 'topic', 'area', 'cultural-property'),
+    example(locale, 'topic', 'area', typedArea(context, locale, 'cultural-property')),
     example(locale, 'help'),
   ].filter(Boolean);
   const lines: [string, (text: string) => string][] = [
