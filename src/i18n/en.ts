@@ -320,7 +320,7 @@ export const en = {
         : `${count} agreements were signed ${period}: ${listInWords(items)}.`,
     noAgreementsIn: (period: string) => `The source records no agreement signed ${period}.`,
     /** "INTERPOL (MOU, 2003)". */
-    entry: (who: string, types: string, date: string) => `${who} (${types}, ${date})`,
+    entry: (who: string, types: string, date: string) => `${who} (${date ? `${types}, ${date}` : types})`,
     periodWords: englishPeriods,
     neverSigned: (names: readonly string[]) =>
       `${names.length} partners have no signed agreement in the source: ${listInWords(names)}.`,

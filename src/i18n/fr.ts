@@ -312,7 +312,7 @@ export const fr: Messages = {
         ? `${count} accord signé ${period} : ${listInWords(items)}.`
         : `${count} accords signés ${period} : ${listInWords(items)}.`,
     noAgreementsIn: (period) => `La source n’indique aucun accord signé ${period}.`,
-    entry: (who, types, date) => `${who} (${types}, ${date})`,
+    entry: (who, types, date) => `${who} (${date ? `${types}, ${date}` : types})`,
     periodWords: frenchPeriods,
     neverSigned: (names) =>
       `${names.length} partenaires n’ont aucun accord signé dans la source : ${listInWords(names)}.`,

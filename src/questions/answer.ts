@@ -65,8 +65,11 @@ function agreementItems(partner: Partner, agreements: readonly Agreement[], t: M
   );
 }
 
-/** "INTERPOL (MOU, 2003)", one per partner and date (Europol's two 2002 agreements are one line). */
-function entryItems(entries: readonly AgreementEntry[], t: Messages): string[] {
+/**
+ * "INTERPOL (MOU, 2003)", one per partner and date (Europol's two 2002 agreements are one line); "INTERPOL (MOU)"
+ * when the date is the one asked ("in 2003"), which the sentence already says.
+ */
+function entryItems(entries: readonly AgreementEntry[], t: Messages, asked?: string): string[] {
   const lines = new Map<string, { partner: Partner; types: Agreement['type'][]; date: Agreement['date'] }>();
   for (const { partner, agreement } of entries) {
     const key = `${partner.id}|${agreement.date}`;
@@ -75,8 +78,16 @@ function entryItems(entries: readonly AgreementEntry[], t: Messages): string[] {
     lines.set(key, line);
   }
   return [...lines.values()].map(({ partner, types, date }) =>
-    t.ask.entry(nameOf(partner), types.map(t.agreementType).join(', '), t.date(date)),
+    t.ask.entry(nameOf(partner), types.map(t.agreementType).join(', '), date === asked ? '' : t.date(date)),
   );
+}
+
+/** The date a period names exactly ("in 2003": "2003"; "in May 1998": "1998-05"), as the data writes dates. */
+function exactDate(period: Period | undefined): string | undefined {
+  if (period?.asked.kind !== 'in') return undefined;
+  const { year, month, day } = period.asked.date;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return [String(year), ...(month ? [two(month)] : []), ...(month && day ? [two(day)] : [])].join('-');
 }
 
 const byStart = (a: AgreementEntry, b: AgreementEntry) =>
@@ -338,7 +349,9 @@ export class Answerer {
     const when = periodInWords(period.asked, t);
     const shown = [...sure, ...possible].sort(byStart);
     const sentences = [
-      sure.length ? t.ask.agreementsIn(sure.length, when, entryItems(sure, t)) : t.ask.noAgreementsIn(when),
+      sure.length
+        ? t.ask.agreementsIn(sure.length, when, entryItems(sure, t, exactDate(period)))
+        : t.ask.noAgreementsIn(when),
       possible.length ? t.ask.possiblyIn(entryItems(possible, t), when) : '',
     ];
     return answer('agreements', sentences, unique(shown.map((e) => e.partner)), { agreements: shown });

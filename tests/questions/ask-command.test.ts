@@ -71,7 +71,7 @@ describe('/ask replies', () => {
 
   it('backs a period with a menu of the partners whose agreements the answer lists', () => {
     const data = messageOf(ask(askLine('which agreements were signed in 2003?')));
-    expect(data.content).toMatch(/^2 agreements were signed in 2003: INTERPOL \(MOU, 2003\) and UNEP/);
+    expect(data.content).toMatch(/^2 agreements were signed in 2003: INTERPOL \(MOU\) and UNEP \(MOU\)/);
     expect(data.embeds ?? []).toHaveLength(0);
     const [menu] = clickablesOf(data);
     expect(menu?.values.sort()).toEqual(['interpol', 'unep']);
@@ -148,6 +148,20 @@ describe('/ask replies', () => {
     expect(asked('qui travaille sur les drogues', french)).toMatch(/dans le domaine « Drogues »/u);
     expect(asked('who works on weapons')).toMatch(
       /work on chemical weapons and small arms and light weapons:/,
+    );
+  });
+
+  it('a year’s agreements do not repeat the year for an agreement dated by its year alone', () => {
+    for (const [line, session] of [
+      ['which agreements were signed in 2003', undefined],
+      ['quels accords en 2003', french],
+    ] as const) {
+      const content = String(messageOf(ask(askLine(line), session)).content);
+      expect(content.match(/2003/gu), content).toHaveLength(1);
+    }
+    // A fuller date than the one asked still says something.
+    expect(String(messageOf(ask(askLine('which agreements were signed in 2000'))).content)).toContain(
+      '1 January 2000',
     );
   });
 });
