@@ -53,8 +53,8 @@ export function messageTexts(interaction: APIMessageApplicationCommandInteractio
   ];
 }
 
-function quoted(words: string): string {
-  return `“${quoteUserText(words, 60)}”`;
+function quoted(words: string, t: Messages): string {
+  return t.quote(quoteUserText(words, 60));
 }
 
 /** A partner's name as its line of the list shows it. */
@@ -66,7 +66,7 @@ function listedName(partner: Partner): string {
 function partnerLine({ partner, evidence }: PartnerMention, t: Messages): string {
   const why = evidence
     .slice(0, maxEvidence)
-    .map(({ words, kind }) => t.mentionOf(quoted(words), t.mentionKind[kind]));
+    .map(({ words, kind }) => t.mentionOf(quoted(words, t), t.mentionKind[kind]));
   return `• ${t.mentionFound(listedName(partner), why.join(', '))}`;
 }
 
@@ -75,14 +75,18 @@ function topicButtons(topics: readonly TopicMention[], ownerId: string, t: Messa
   if (!topics.length) return [];
   return [
     buttonRow(
-      topics
-        .slice(0, maxTopicButtons)
-        .map(({ topic, words }) =>
-          button(
-            encodeCustomId('mentions', 'topic', ownerId, topic.slug),
-            t.topicButton(topic.label, words.slice(0, 1).map(quoted).join('')),
+      topics.slice(0, maxTopicButtons).map(({ topic, words }) =>
+        button(
+          encodeCustomId('mentions', 'topic', ownerId, topic.slug),
+          t.topicButton(
+            topic.label,
+            words
+              .slice(0, 1)
+              .map((w) => quoted(w, t))
+              .join(''),
           ),
         ),
+      ),
     ),
   ];
 }

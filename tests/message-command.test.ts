@@ -196,6 +196,10 @@ describe('message command over the signed HTTP endpoint', () => {
       }),
     );
     expect(french).toContain('Partenaires de l’OMD dans ce message');
+    // The words found are quoted in the reader's quotation marks.
+    expect(french).toContain('«\u202fCITES\u202f»');
+    expect(french).not.toMatch(/[“”]/u);
+    expect(english).toContain('“CITES”');
     expect(english).toContain('WCO partners in this message');
     expect(english).not.toContain('OMD');
   });

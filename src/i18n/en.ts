@@ -46,6 +46,8 @@ export const en = {
   colon: (label: string, text: string) => `${label}: ${text}`,
   /** Between items that hold commas themselves ("DG TAXUD: …; DG Justice: …"). */
   semicolon: '; ',
+  /** Words quoted from the reader or the source, in the reader's quotation marks. */
+  quote: (text: string) => `“${text}”`,
 
   // Footers
   sourceFooter: (title: string) => `Source: “${title}”`,

@@ -53,6 +53,7 @@ export const fr: Messages = {
   listInWords,
   colon: (label, text) => `${label} : ${text}`,
   semicolon: ' ; ',
+  quote: (text) => `« ${text} »`,
 
   sourceFooter: (title) => `Source : « ${title} »`,
   externalFooter: 'hors source, bien établi.',
@@ -142,7 +143,7 @@ export const fr: Messages = {
     name: 'son nom',
     acronym: 'son sigle',
     alias: 'un autre de ses noms',
-    'related body': 'un organisme avec qui il travaille',
+    'related body': 'un organisme lié',
     programme: 'son programme',
     place: 'son siège',
   },
