@@ -567,6 +567,24 @@ describe('render-text', () => {
     if (locale === 'fr') expect(greeting).toContain('/thème domaine:biens-culturels');
   });
 
+  it('wraps the hint under a reply with choices to the terminal, in French too (no word cut at the edge)', async () => {
+    const input = new PassThrough();
+    const output = Object.assign(new PassThrough(), { columns: 60, isTTY: true });
+    let written = '';
+    output.on('data', (chunk: Buffer) => {
+      written += chunk.toString();
+    });
+    const where = createLocalSession({ locale: 'fr' as Locale });
+    const done = runPlayground({ context, input, output, errors: output, interactive: true, session: where });
+    input.write('/accords\n');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    input.end();
+    await done;
+    const lines = stripAnsi(written).split(/\r?\n/u);
+    expect(lines.some((line) => line.startsWith('Tapez un numéro'))).toBe(true);
+    expect(lines.filter((line) => displayWidth(line) > 60)).toEqual([]);
+  });
+
   it('Ctrl-C clears a half-typed line; on an empty prompt it leaves with exit code 130', async () => {
     const input = Object.assign(new PassThrough(), { isTTY: true });
     const output = Object.assign(new PassThrough(), { columns: 100, isTTY: true });

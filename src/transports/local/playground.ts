@@ -185,11 +185,12 @@ function banner(
     [`${t.messageMenu}  /message "${t.messageExample}"`, plain],
     [t.keys, dim],
   ];
-  return [
-    `${bold(t.title)}  ${dim(`(${t.summary(partners.length, agreements, topics.length)})`)}`,
-    ...lines.flatMap(([text, style]) => wrap(text, columns).map(style)),
-    '',
-  ].join('\n');
+  const summary = `(${t.summary(partners.length, agreements, topics.length)})`;
+  const heading =
+    wrap(`${t.title}  ${summary}`, columns).length === 1
+      ? [`${bold(t.title)}  ${dim(summary)}`]
+      : [bold(t.title), ...wrap(summary, columns).map(dim)];
+  return [...heading, ...lines.flatMap(([text, style]) => wrap(text, columns).map(style)), ''].join('\n');
 }
 
 /** Runs the playground until /exit or end of input; resolves with the exit code. */
@@ -263,7 +264,10 @@ export async function runPlayground(options: PlaygroundOptions): Promise<number>
       if (result.error) write(warn(result.error));
       if (result.reply !== undefined) {
         write(result.reply);
-        if (result.hasChoices) write(dim(pickHint(result.reply, catalogueFor(session.locale))));
+        if (result.hasChoices) {
+          const hint = pickHint(result.reply, catalogueFor(session.locale));
+          write(wrap(hint, width()).map(dim).join('\n'));
+        }
       }
       write('');
       rl.prompt();
