@@ -223,10 +223,11 @@ describe('/mou', () => {
     [2002, '• **WHO**: MOU, July 2002'],
     [
       2002,
-      '• **Europol**: Co-operation Agreement and MOU, 2002 (focus areas: Organised crime, Tobacco and cigarettes)',
+      '• **Europol**: Co-operation Agreement and MOU (focus areas: Organised crime, Tobacco and cigarettes)',
     ],
     [1996, '• **UNODC**: MOU, November 1996'],
-    [1996, '• **CITES**: MOU, 1996 (focus area: Wildlife and endangered species)'],
+    // A date of a year alone is the title's year: not said again.
+    [1996, '• **CITES**: MOU (focus area: Wildlife and endangered species)'],
     [2010, '• **UNODC**: MOU, 18 March 2010'],
     [1998, '• **IAEA**: MOU, 13 May 1998 (focus area: Nuclear and radioactive material)'],
     [2007, '• **EMCDDA**: MOU, 12 January 2007 (focus area: Drugs)'],
@@ -235,6 +236,15 @@ describe('/mou', () => {
     const description = messageOf(ask(`/mou year:${year}`)).embeds?.[0]?.description ?? '';
     expect(description.split('\n')).toContain(line);
   });
+
+  it.each([1996, 2002, 2003, 2010])(
+    '/mou year:%i does not repeat its year after a date of the year alone',
+    (year) => {
+      const description = messageOf(ask(`/mou year:${year}`)).embeds?.[0]?.description ?? '';
+      expect(description).toMatch(/^• /u);
+      expect(description).not.toMatch(new RegExp(`, ${year}(?:$| \\()`, 'mu'));
+    },
+  );
 
   it('the timeline’s “Date not stated” lines do not repeat it', () => {
     let data = messageOf(ask('/mou'));

@@ -89,7 +89,7 @@ describe('the dataset is faithful to data/source/wco-partnerships.txt', () => {
 
   it('records the one /mou line for Europol’s two 2002 agreements', () => {
     const europol = dataset.corrections.find((c) => c.partner === 'europol')?.issue ?? '';
-    expect(europol).toContain('"Co-operation Agreement and MOU, 2002"');
+    expect(europol).toContain('one line under 2002, "Co-operation Agreement and MOU"');
   });
 
   // Every date the source gives an agreement, written as the source writes it.

@@ -43,7 +43,7 @@ export function partnersOf(groups: readonly YearGroup[]): Partner[] {
 
 /**
  * Entries of one partner with the same date and counterpart, as one line: Europol's Co-operation Agreement
- * and MOU, both "2002" in the source, read "Co-operation Agreement and MOU, 2002" (recorded in `corrections`).
+ * and MOU, both "2002" in the source, read "Co-operation Agreement and MOU" under 2002 (recorded in `corrections`).
  */
 function sameDayGroups(entries: readonly AgreementEntry[]): AgreementEntry[][] {
   const groups = new Map<string, AgreementEntry[]>();
@@ -62,8 +62,8 @@ function topicLabels(entries: readonly AgreementEntry[], dataset: Dataset): stri
 }
 
 /**
- * One line: partner, type and date ("• **CITES**: MOU, 1996"); the date is left out under the "Date not
- * stated" heading, which says it. `dataset` given: the focus areas the agreement's sentence names, labelled
+ * One line: partner, type and date ("• **UNODC**: MOU, November 1996", "• **CITES**: MOU" under 1996); the
+ * date is left out under the "Date not stated" heading, which says it. `dataset` given: the focus areas the agreement's sentence names, labelled
  * as such so they do not read as part of the agreement's name.
  */
 function agreementLine(group: readonly AgreementEntry[], t: Messages, dataset?: Dataset): string {
@@ -71,7 +71,8 @@ function agreementLine(group: readonly AgreementEntry[], t: Messages, dataset?: 
   const counterpart = counterpartOf(partner, agreement, t);
   const who = counterpart ? `${shortName(partner)} (${counterpart})` : shortName(partner);
   const types = t.listInWords([...new Set(group.map((entry) => t.agreementType(entry.agreement.type)))]);
-  const date = agreement.date !== null ? `, ${agreementDate(agreement, t)}` : '';
+  // A date of a year alone says only the year its heading or title already gives.
+  const date = agreement.date !== null && agreement.date.length > 4 ? `, ${agreementDate(agreement, t)}` : '';
   const topics = dataset ? topicLabels(group, dataset) : [];
   return `• ${t.colon(`**${who}**`, `${types}${date}${topics.length ? ` ${t.agreementTopics(topics)}` : ''}`)}`;
 }
