@@ -31,7 +31,7 @@ Environment (or .env)
 // The endpoint keeps ~16 MB live, but under load V8's defaults let its garbage grow the young generation to 16 MB
 // semi-spaces and the old one to 4x the live size: RSS 118-156 MB over 100k interactions. A young generation that
 // stays small and an old one that grows by 30 % keep it at 81-87 MB, for ~9 % more CPU per request
-// (537 vs 493 us, docs/PERFORMANCE.md). Set before the modules load; the semi-space's size is fixed already.
+// (537 vs 493 us, docs/PERFORMANCE.md). Set at run time so that every way of starting the endpoint has them.
 setFlagsFromString('--semi-space-growth-factor=1');
 setFlagsFromString('--heap-growing-percent=30');
 
