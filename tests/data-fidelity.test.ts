@@ -57,7 +57,7 @@ describe('the dataset is faithful to data/source/wco-partnerships.txt', () => {
     [
       'RILO: what the source says of them',
       () => partner('unep').relatedBodies.map((b) => b.relation),
-      ["Support initiatives of UNEP’s regional offices"],
+      ['Support initiatives of UNEP’s regional offices'],
     ],
     [
       'ICAO: API labels Advance Passenger Information, not the guidelines',
