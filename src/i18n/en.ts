@@ -311,10 +311,14 @@ export const en = {
       `${body}: ${relation} (the source names it under ${under}).`,
     aboutProgramme: (programme: string, under: string) => `The source names ${programme} under ${under}.`,
     inArea: (count: number, areas: readonly string[], names: readonly string[]) => {
-      const area = listInWords(areas).toLowerCase();
+      // Several areas each in quotes: their labels hold "and" themselves ("Tobacco and cigarettes").
+      const where =
+        areas.length === 1
+          ? `on ${String(areas[0]).toLowerCase()}`
+          : `in the focus areas ${listInWords(areas.map((area) => `“${area}”`))}`;
       return count === 1
-        ? `1 partner works on ${area}: ${listInWords(names)}.`
-        : `${count} partners work on ${area}: ${listInWords(names)}.`;
+        ? `1 partner works ${where}: ${listInWords(names)}.`
+        : `${count} partners work ${where}: ${listInWords(names)}.`;
     },
     agreementsIn: (count: number, period: string, items: readonly string[]) =>
       count === 1

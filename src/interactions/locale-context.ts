@@ -17,13 +17,14 @@ export function buildBotContext(dataset: Dataset, commands: CommandRegistry): Bo
 
 function contextOver(dataset: Dataset, t: Messages, commands: CommandRegistry): BotContext {
   const partnerSearch = createPartnerSearch(dataset.partners, dataset.topics);
+  const topicSearch = createTopicSearch(dataset.topics);
   return {
     dataset,
     partnerSearch,
-    topicSearch: createTopicSearch(dataset.topics),
+    topicSearch,
     t,
     commands,
-    questions: once(() => createQuestionEngine({ dataset, partnerSearch })),
+    questions: once(() => createQuestionEngine({ dataset, partnerSearch, topicSearch })),
   };
 }
 

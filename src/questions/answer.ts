@@ -6,7 +6,7 @@ import { type AgreementEntry, allAgreements } from '../data/agreements.js';
 import type { Dataset } from '../data/dataset.js';
 import type { Agreement, Partner, Topic } from '../data/schema.js';
 import type { Messages } from '../i18n/index.js';
-import type { PartnerSearch } from '../search/index.js';
+import type { PartnerSearch, TopicSearch } from '../search/index.js';
 import type { NamedPartner, Reading } from './read.js';
 import { daysOfPartialDate, type Fit, fits, type Period, periodInWords } from './time.js';
 
@@ -38,6 +38,8 @@ export interface Answer {
 export interface QuestionData {
   dataset: Dataset;
   partnerSearch: PartnerSearch;
+  /** For a word that fits several focus areas ("smuggling"), as /topic reads it. */
+  topicSearch?: TopicSearch;
 }
 
 const answer = (
@@ -406,11 +408,15 @@ export class Answerer {
   }
 
   /**
-   * Nothing in the phrase table: the project's search on the words left over. A name it finds is answered
-   * like a named partner; a subject it finds is offered as the closest the source comes; nothing, how to ask.
+   * Nothing in the phrase table: the project's search on the words left over. A word that fits several focus
+   * areas is answered with all of them; a name it finds is answered like a named partner; a subject it finds
+   * is offered as the closest the source comes; nothing, how to ask.
    */
   private bySearch(reading: Reading, t: Messages): Answer {
     const query = reading.leftover.map((word) => word.folded).join(' ');
+    // A word several focus areas share ("smuggling": drugs, tobacco, arms…): all of them, as /topic offers.
+    const areas = query ? (this.data.topicSearch?.covering(query) ?? []) : [];
+    if (areas.length > 1) return this.inAreas(areas, reading, t);
     const hits = query ? this.data.partnerSearch.search(query, 5) : [];
     const [best] = hits;
     if (best && best.matchedOn !== 'topic' && best.matchedOn !== 'summary') {

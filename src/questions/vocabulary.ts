@@ -151,6 +151,8 @@ export const CUES: Record<Intent, string[]> = {
     'without date',
     'not dated',
     'sans date',
+    'pas de date',
+    'aucune date',
     'non date',
     'non dates',
     'non datee',

@@ -147,7 +147,17 @@ describe('/ask replies', () => {
     );
     expect(asked('qui travaille sur les drogues', french)).toMatch(/dans le domaine « Drogues »/u);
     expect(asked('who works on weapons')).toMatch(
-      /work on chemical weapons and small arms and light weapons:/,
+      /work in the focus areas “Chemical weapons” and “Small arms and light weapons”:/,
+    );
+    // A word several areas share, as /topic reads it: all of them.
+    expect(asked('who works on smuggling')).toMatch(
+      /^\d+ partners work in the focus areas “Drugs”, .*“Tobacco and cigarettes”:/u,
+    );
+    expect(asked('qui travaille sur la contrebande', french)).toMatch(
+      /^\d+ partenaires travaillent dans les domaines «\u202fArmes légères/u,
+    );
+    expect(asked('quels protocoles n’ont pas de date', french)).toMatch(
+      /^2 protocoles d’accord n’ont pas de date/u,
     );
   });
 
