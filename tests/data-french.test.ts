@@ -116,6 +116,14 @@ describe('data/fr.json validation', () => {
         'data/fr.json: record "fatf" at partners[4].inSentence: "l’GAFI" is not the French acronym or name, alone or after l’ (before a vowel), le, la or les',
     },
     {
+      broken: 'a signing body named in a sentence with the wrong article',
+      breakIt: (raw: any) =>
+        (at(raw, 'wco-regional-dog-training-centres').relatedBodies[1].inSentence =
+          'la Administration des douanes de la République tchèque'),
+      complaint:
+        'data/fr.json: record "wco-regional-dog-training-centres" at partners[17].relatedBodies[1].inSentence: "la Administration des douanes de la République tchèque" is not the body\'s French acronym or name, alone or after l’ (before a vowel), le, la or les',
+    },
+    {
       broken: 'a focus area left out',
       breakIt: (raw: any) => raw.topics.pop(),
       complaint: 'data/fr.json: record "detector-dogs" at topics: focus area has no French texts',

@@ -168,3 +168,17 @@ describe('French cards put a narrow no-break space before ; : ? ! and inside « 
     expect(spacingFaults(textsOf(messageOf(ask(`/topic area:${slug}`, reader)).embeds ?? []))).toEqual([]);
   });
 });
+
+describe('French sentences name a signing body with its article', () => {
+  it('the dog centres’ card and /demander: « avec le Comité … », « avec l’Administration … »', () => {
+    const card = messageOf(ask('/partner who:wco-regional-dog-training-centres', reader)).embeds?.[0];
+    const agreements = card?.fields?.[0]?.value ?? '';
+    expect(agreements).toContain('avec le Comité de contrôle douanier');
+    expect(agreements).toContain('avec l’Administration des douanes');
+    const answer = messageOf(
+      ask('/ask question:"quand l’OMD a-t-elle signé avec les centres cynophiles"', reader),
+    );
+    expect(answer.content).toContain('avec le Comité de contrôle douanier');
+    expect(answer.content).toContain('avec l’Administration des douanes');
+  });
+});

@@ -46,20 +46,33 @@ export function counterpartOf(partner: Partner, agreement: Agreement, t: Message
 }
 
 /** "25 March 2005: MOU", date first as milestones are written; an undated one says what it is, then the gap. */
-function agreementItem(partner: Partner, agreement: Agreement, t: Messages, sayUndated: boolean): string {
+function agreementItem(
+  partner: Partner,
+  agreement: Agreement,
+  t: Messages,
+  sayUndated: boolean,
+  named?: ReadonlyMap<string, string>,
+): string {
   const counterpart = counterpartOf(partner, agreement, t);
   const type = t.agreementType(agreement.type);
-  const what = counterpart ? t.agreementWith(type, counterpart) : type;
+  // "avec le Comité …": in French the body as a sentence names it, with its article.
+  const withWhom = [...(named ?? [])].reduce(
+    (text, [name, inSentence]) => (text.startsWith(name) ? inSentence + text.slice(name.length) : text),
+    counterpart ?? '',
+  );
+  const what = counterpart ? t.agreementWith(type, withWhom) : type;
   if (agreement.date !== null) return t.colon(agreementDate(agreement, t), what);
   return sayUndated ? t.undatedAgreement(what) : what;
 }
 
 /** The agreements field: when none has a date, one line under them says so (not once per agreement). */
-function agreementsValue(partner: Partner, t: Messages): string {
+function agreementsValue(partner: Partner, t: Messages, named?: ReadonlyMap<string, string>): string {
   const { agreements } = partner;
   if (!agreements.length) return t.noAgreement;
   const noneDated = agreements.every((agreement) => agreement.date === null);
-  const items = bulletList(agreements.map((agreement) => agreementItem(partner, agreement, t, !noneDated)));
+  const items = bulletList(
+    agreements.map((agreement) => agreementItem(partner, agreement, t, !noneDated, named)),
+  );
   return noneDated ? `${items}\n*${t.noDates(agreements.length)}*` : items;
 }
 
@@ -169,7 +182,7 @@ export function partnerCard(partner: Partner, dataset: Dataset, t: Messages = en
   const fields: APIEmbedField[] = [
     {
       name: t.agreementsField,
-      value: agreementsValue(partner, t),
+      value: agreementsValue(partner, t, dataset.bodyInSentence),
     },
   ];
 

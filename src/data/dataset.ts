@@ -16,6 +16,8 @@ export interface Dataset {
    * "le GAFI", "INTERPOL"); see FrenchPartner.inSentence.
    */
   inSentence?: ReadonlyMap<string, string>;
+  /** On a French view: a related body that signs an agreement, by its French name, as "avec …" names it. */
+  bodyInSentence?: ReadonlyMap<string, string>;
   /** On a French view (localized.ts): the English dataset it was made from, whose names questions still read. */
   english?: Dataset;
 }

@@ -34,6 +34,11 @@ export const frenchPartnerSchema = z.strictObject({
       name: nameSchema,
       acronym: acronymSchema.optional(),
       relation: z.string().min(3).max(200),
+      /**
+       * For a body that signs an agreement (the dog centres' Customs): how "avec …" names it, with its article
+       * ("le Comité de contrôle douanier …", "l’Administration des douanes …"); the same rule as a partner's.
+       */
+      inSentence: nameSchema.optional(),
     }),
   ),
   locations: z.array(nameSchema),

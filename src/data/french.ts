@@ -80,7 +80,7 @@ export function namesPartner(party: string, partner: Partner): boolean {
  * The forms `inSentence` may take: the French acronym or name, bare or after an article, elided before a
  * vowel ("l’OMS", never "la OMS") and only there.
  */
-function inSentenceForms(french: FrenchPartner): string[] {
+function inSentenceForms(french: { acronym?: string; name: string }): string[] {
   const names = [french.acronym, french.name].filter((name): name is string => name !== undefined);
   return names.flatMap((name) => {
     const vowel = /^[AEIOUYÉÈÊÂÎÔ]/i.test(name);
@@ -124,6 +124,14 @@ function partnerProblems(french: FrenchPartner, partner: Partner): Problem[] {
     if (!areas.has(topic))
       problems.push([`.focusAreas.${topic}`, `"${topic}" is not one of this partner's focus areas`]);
   }
+  french.relatedBodies.forEach((body, index) => {
+    if (body.inSentence !== undefined && !inSentenceForms(body).includes(body.inSentence)) {
+      problems.push([
+        `.relatedBodies[${index}].inSentence`,
+        `"${body.inSentence}" is not the body's French acronym or name, alone or after l’ (before a vowel), le, la or les`,
+      ]);
+    }
+  });
   // A party other than the WCO and the partner itself is named in French through its related body.
   const related = new Set(partner.relatedBodies.map((body) => body.name));
   partner.agreements.forEach((agreement, index) => {

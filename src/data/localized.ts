@@ -31,6 +31,13 @@ export function frenchDataset(dataset: Dataset): Dataset {
     partnerById: new Map(partners.map((partner) => [partner.id, partner])),
     topicBySlug: new Map(topics.map((topic) => [topic.slug, topic])),
     inSentence: new Map(french.partners.map((partner) => [partner.id, partner.inSentence])),
+    bodyInSentence: new Map(
+      french.partners.flatMap((partner) =>
+        partner.relatedBodies.flatMap((body) =>
+          body.inSentence ? [[body.name, body.inSentence] as const] : [],
+        ),
+      ),
+    ),
     english: dataset,
   };
 }

@@ -54,16 +54,30 @@ const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 /** Partners named in an answer: the acronym where there is one ("INTERPOL"), else the name. */
 const nameOf = (partner: Partner) => partner.acronym ?? partner.name;
 
-/** Who signed for the partner, when not the partner itself (the dog-training MOUs name each country's Customs). */
-function counterpart(partner: Partner, agreement: Agreement): string | undefined {
+/**
+ * Who signed for the partner, when not the partner itself (the dog-training MOUs name each country's Customs),
+ * as a sentence names them (`named`: in French, with their articles).
+ */
+function counterpart(
+  partner: Partner,
+  agreement: Agreement,
+  named?: ReadonlyMap<string, string>,
+): string | undefined {
   const others = agreement.parties.filter((party) => !party.startsWith('WCO'));
   const own = [partner.acronym, partner.name].filter(Boolean) as string[];
-  return others.some((party) => !own.some((name) => party.startsWith(name))) ? others.join(', ') : undefined;
+  return others.some((party) => !own.some((name) => party.startsWith(name)))
+    ? others.map((party) => named?.get(party) ?? party).join(', ')
+    : undefined;
 }
 
-function agreementItems(partner: Partner, agreements: readonly Agreement[], t: Messages): string[] {
+function agreementItems(
+  partner: Partner,
+  agreements: readonly Agreement[],
+  t: Messages,
+  named?: ReadonlyMap<string, string>,
+): string[] {
   return agreements.map((agreement) =>
-    t.ask.agreement(agreement.type, agreement.date, counterpart(partner, agreement)),
+    t.ask.agreement(agreement.type, agreement.date, counterpart(partner, agreement, named)),
   );
 }
 
@@ -213,7 +227,7 @@ export class Answerer {
 
   private signedSentence(partner: Partner, agreements: readonly Agreement[], t: Messages): string {
     if (!agreements.length) return t.ask.noAgreement(this.inText(partner));
-    const items = agreementItems(partner, agreements, t);
+    const items = agreementItems(partner, agreements, t, this.data.dataset.bodyInSentence);
     return agreements.some((agreement) => counterpart(partner, agreement))
       ? t.ask.signedWithOthers(this.inText(partner), items)
       : t.ask.signed(this.inText(partner), items);
@@ -326,7 +340,8 @@ export class Answerer {
     if (intents.has('undated')) {
       const undated = entries.filter((entry) => entry.agreement.date === null);
       const items = undated.map(
-        ({ partner, agreement }) => counterpart(partner, agreement) ?? nameOf(partner),
+        ({ partner, agreement }) =>
+          counterpart(partner, agreement, this.data.dataset.bodyInSentence) ?? nameOf(partner),
       );
       return answer(
         'agreements',
