@@ -65,7 +65,7 @@ export const fr: Messages = {
   focusAreasField: '🎯 Domaines d’action',
   programmesField: '🧭 Programmes et normes',
   relatedBodiesField: '🔗 Organismes liés',
-  locationField: '📍 Siège',
+  locationField: '📍 Lieu',
   aliasesField: '🏷️ Autres noms',
 
   dateNotStated: 'Date non indiquée',
