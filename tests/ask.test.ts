@@ -85,6 +85,12 @@ describe('npm run ask', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: npm run ask');
     expect(help.stdout).toContain('--click LABEL');
+    // The message command, which no slash command reaches, is named with an example that runs.
+    const example = /\/message "[^"]+"/u.exec(help.stdout)?.[0] ?? '';
+    expect(example).not.toBe('');
+    const mentions = await ask(example);
+    expect(mentions.code).toBe(0);
+    expect(mentions.stdout).toContain('WCO partners in this message');
     expect((await ask('/help', '--locale', 'fr')).code).toBe(0);
   });
 
