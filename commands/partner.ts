@@ -135,11 +135,15 @@ export const partner = {
   },
 
   components: {
-    /** The card of the partner an answer of /ask names (its "🪪" button). */
+    /**
+     * The card of the partner an answer of /ask names (its "🪪" button), as a message of its own that only the
+     * clicker sees: the answer stays where it was, for everyone, and the card's buttons are the clicker's.
+     */
     card(click, context) {
       const chosen = context.dataset.partnerById.get(click.args[0] ?? '');
       if (!chosen) return notice(context.t.partnerGone);
-      return answerClick(click, partnerMessage(chosen, [], click.ownerId, context));
+      const clicker = invokerId(click.interaction);
+      return reply(partnerMessage(chosen, [], clicker, context), { ephemeral: true });
     },
     /** A partner picked from "Other matches" or "Did you mean": show its card. */
     open(click, context) {

@@ -2,7 +2,7 @@
  * /ask (/demander) through the shared router: registration, the direct answer first and what backs it under
  * it, its buttons and menus, both languages, and replies Discord accepts for every question of the sets.
  */
-import type { Locale } from 'discord-api-types/v10';
+import { InteractionResponseType, type Locale, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { commandsByName } from '../../commands/index.js';
 import { en, fr } from '../../src/i18n/index.js';
@@ -44,9 +44,11 @@ describe('/ask replies', () => {
     expect(data.embeds ?? []).toHaveLength(0);
     const [card, sources] = clickablesOf(data);
     expect(decodeCustomId(card?.customId ?? '')).toMatchObject({ command: 'partner', action: 'card' });
-    expect(messageOf(click(data, card as never)).embeds?.[0]?.title).toContain(
-      'International Atomic Energy Agency',
-    );
+    // The card comes as a message only the clicker sees: the answer stays in the channel as it was.
+    const opened = click(data, card as never);
+    expect(opened.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(messageOf(opened).flags).toBe(MessageFlags.Ephemeral);
+    expect(messageOf(opened).embeds?.[0]?.title).toContain('International Atomic Energy Agency');
     expect(decodeCustomId(sources?.customId ?? '')).toMatchObject({ command: 'card', action: 'sources' });
     const sourcesReply = messageOf(click(data, sources as never));
     expect(sourcesReply.embeds?.[0]?.description ?? '').toContain('13 May 1998');
