@@ -5,6 +5,7 @@ import { commands } from '../commands/index.js';
 import { loadBotContext } from '../src/interactions/create-context.js';
 import { handleInteraction } from '../src/interactions/handle.js';
 import { complete, quoteValue } from '../src/transports/local/complete.js';
+import { parseLine } from '../src/transports/local/message-line.js';
 import {
   buildAutocompleteInteraction,
   buildBotMessage,
@@ -110,12 +111,12 @@ describe('npm start without a token: the playground, piped', () => {
     expect(replies[2]).toContain('Page 1');
   });
 
-  it('says "Unknown command hello" for a word that is no command, without adding a slash', async () => {
-    const { code, stderr } = await runStart('hello\npartnr who:interpol\n');
+  it('answers words as a question, as in a DM; a misspelt command with options is still named, without a slash', async () => {
+    const { code, stdout, stderr } = await runStart('hello\npartnr who:interpol\n');
     expect(code).toBe(2);
-    expect(stderr).toContain('Unknown command hello.');
-    expect(stderr).not.toContain('/hello');
+    expect(stdout).toContain('Ask me about the WCO’s partners');
     expect(stderr).toContain('Unknown command partnr. Did you mean /partner?');
+    expect(stderr).not.toContain('/partnr');
   });
 
   it('Share in channel reads "Shared by @you", not a raw <@id> mention', async () => {
@@ -151,6 +152,31 @@ describe('PlaygroundSession', () => {
     expect(playground.handleLine('99').error).toMatch(/no choice 99/);
     expect(playground.handleLine('/exit').exit).toBe(true);
     expect(playground.handleLine('/nope').error).toMatch(/Unknown command \/nope/);
+  });
+
+  it.each([
+    // A line in words is a question for /ask, in the playground's language, as a DM to the bot would be.
+    ['who trains sniffer dogs?', session, /WCO Regional Dog Training Centres/],
+    ['When did the WCO sign with UNESCO?', session, /26 October 2000/],
+    [
+      'quand l’OMD a-t-elle signé avec l’UNESCO ?',
+      createLocalSession({ locale: 'fr' as Locale }),
+      /26 octobre 2000/,
+    ],
+  ])('answers a question typed in words: %s', (line, where, answer) => {
+    const playground = new PlaygroundSession(context, render, where);
+    const { reply, error } = playground.handleLine(line);
+    expect(error).toBeUndefined();
+    expect(reply).toMatch(answer);
+  });
+
+  it.each([
+    ['help', 'help'],
+    ['partner who:interpol', 'partner'],
+    ['/ask question:who trains sniffer dogs?', 'ask'],
+  ])('still reads %s as a command', (line, command) => {
+    const parsed = parseLine(line, commands, session);
+    expect(parsed.ok && parsed.interaction.data.name).toBe(command);
   });
 
   it('turns pages with n/next and p/prev whatever number the buttons have', () => {

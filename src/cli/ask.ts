@@ -22,6 +22,7 @@ const usage = `Usage: npm run ask -- "/partner who:interpol" [--click LABEL]… 
   --out DIR      where a reply's picture is saved (default: <system temp dir>/wco-partner-bot)
   --locale en|fr the language of the user asking (default en)
 Several commands: "/mou" "/help" (each argument starting with / begins a command); each reply is labelled.
+A question in words ("who trains sniffer dogs?") is asked of /ask, as a message in a DM with the bot is.
 A message's Apps menu, "WCO partners in this message": /message "Call with OLAF and Europol at 10".`;
 
 function fail(message: string, code: number): never {

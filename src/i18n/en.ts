@@ -216,6 +216,8 @@ export const en = {
     typeCommands: 'Type commands as in Discord:',
     messageMenu: 'A message’s Apps menu, "WCO partners in this message":',
     messageExample: 'Call with OLAF and Europol at 10',
+    askInWords: 'Or ask in words, as in a DM with the bot:',
+    askExample: 'who trains sniffer dogs?',
     keys: 'Tab completes · a number picks a menu option or button · n/p turn pages · # starts a comment · /exit or Ctrl-D leaves',
     pickHint: (paged: boolean) =>
       `Type a number to pick one of the choices above, e.g. 1${paged ? '; n or p for the next or previous page' : ''}.`,

@@ -207,6 +207,8 @@ export const fr: Messages = {
     typeCommands: 'Tapez les commandes comme dans Discord :',
     messageMenu: 'Le menu Applications d’un message, « Partenaires OMD dans ce message » :',
     messageExample: 'Appel avec l’OLAF et Europol à 10 h',
+    askInWords: 'Ou posez une question, comme en message privé au bot :',
+    askExample: 'qui forme des chiens détecteurs ?',
     keys: 'Tab complète · un numéro choisit une option ou un bouton · n/p tournent les pages · # commence un commentaire · /exit ou Ctrl-D pour quitter',
     pickHint: (paged) =>
       `Tapez un numéro pour choisir parmi les choix ci-dessus, p. ex. 1${paged ? ' ; n ou p pour la page suivante ou précédente' : ''}.`,

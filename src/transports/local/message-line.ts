@@ -13,11 +13,14 @@ import {
 import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { messageCommands } from '../../../commands/index.js';
 import { catalogueFor } from '../../i18n/index.js';
+import { optionsOf } from '../payloads.js';
 import {
   buildBotMessage,
+  buildChatInputInteraction,
   type CommandSpec,
   createLocalSession,
   interactionBase,
+  isNamed,
   type LocalSession,
   parseCommandLine,
   snowflake,
@@ -78,13 +81,27 @@ function parseMessageLine(line: string, session: LocalSession): LineResult {
   return { ok: true, interaction: buildMessageCommandInteraction(command, text, session) };
 }
 
-/** Any line the playground and `npm run ask` take: `/message …`, or a slash command (parseCommandLine). */
+/**
+ * A line written as words, not as a command: no leading slash, its first word no command's name and no
+ * `option:value` in it ("who trains sniffer dogs?"). It is asked of /ask, as a message in a DM with the bot is.
+ */
+function isQuestion(line: string, commands: readonly CommandSpec[]): boolean {
+  const [first = ''] = line.trim().split(/\s+/);
+  if (!first || first.startsWith('/') || /\S:\S/u.test(line)) return false;
+  return !commands.some((command) => isNamed(command.data, first));
+}
+
+/** Any line the playground and `npm run ask` take: `/message …`, a question in words, or a slash command. */
 export function parseLine(
   line: string,
   commands: readonly CommandSpec[],
   session: LocalSession = createLocalSession(),
 ): LineResult {
-  return /^\s*\/?message(?:\s|$)/iu.test(line)
-    ? parseMessageLine(line, session)
-    : parseCommandLine(line, commands, session);
+  if (/^\s*\/?message(?:\s|$)/iu.test(line)) return parseMessageLine(line, session);
+  const ask = commands.find((command) => command.data.name === 'ask');
+  if (ask && isQuestion(line, commands)) {
+    const question = optionsOf({ question: line.trim() });
+    return { ok: true, interaction: buildChatInputInteraction(ask, question, session) };
+  }
+  return parseCommandLine(line, commands, session);
 }

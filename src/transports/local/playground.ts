@@ -182,6 +182,7 @@ function banner(
   ].filter(Boolean);
   const lines: [string, (text: string) => string][] = [
     [`${t.typeCommands}  ${examples.join('   ')}`, plain],
+    [`${t.askInWords}  ${t.askExample}`, plain],
     [`${t.messageMenu}  /message "${t.messageExample}"`, plain],
     [t.keys, dim],
   ];
