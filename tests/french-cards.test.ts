@@ -182,3 +182,15 @@ describe('French sentences name a signing body with its article', () => {
     expect(answer.content).toContain('avec l’Administration des douanes');
   });
 });
+
+describe('a card’s agreement lines start as list items do, with a capital or a date', () => {
+  const readers = [createLocalSession(), reader];
+  it.each(english.partners.map((p) => p.id))('partner %s, in English and French', (id) => {
+    for (const who of readers) {
+      const card = messageOf(ask(`/partner who:${id}`, who)).embeds?.[0];
+      const agreements = card?.fields?.find((field) => field.name.includes('📄'))?.value ?? '';
+      for (const line of agreements.split('\n').filter((text) => text.startsWith('• ')))
+        expect(line, `${who.locale} ${id}`).toMatch(/^• [\p{Lu}\d]/u);
+    }
+  });
+});

@@ -61,8 +61,14 @@ function agreementItem(
     counterpart ?? '',
   );
   const what = counterpart ? t.agreementWith(type, withWhom) : type;
-  if (agreement.date !== null) return t.colon(agreementDate(agreement, t), what);
-  return sayUndated ? t.undatedAgreement(what) : what;
+  const line =
+    agreement.date !== null
+      ? t.colon(agreementDate(agreement, t), what)
+      : sayUndated
+        ? t.undatedAgreement(what)
+        : what;
+  // A list item starts with a capital: "Novembre 1996 : …", "Protocole d’accord avec …" in French too.
+  return `${line.charAt(0).toUpperCase()}${line.slice(1)}`;
 }
 
 /** The agreements field: when none has a date, one line under them says so (not once per agreement). */
