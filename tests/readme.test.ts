@@ -25,8 +25,14 @@ describe('README.md', () => {
       'Configuration',
       'Read more',
     ]);
-    const picture = readme.match(/^!\[[^\]]+\]\((docs\/screenshots\/[\w.-]+\.png)\)$/m)?.[1];
-    expect(picture && existsSync(new URL(`../${picture}`, import.meta.url))).toBe(true);
+    // Replies as Discord draws them (issue 24): a partner card, /mou, /ask and the timeline, each a real picture.
+    const pictures = [...readme.matchAll(/!\[[^\]]+\]\((docs\/screenshots\/[\w.-]+\.png)\)/g)].map(
+      (m) => m[1],
+    );
+    for (const kind of ['partner-', 'mou.', 'ask-', 'mou-timeline.'])
+      expect(pictures.some((picture) => picture?.includes(`/${kind}`))).toBe(true);
+    for (const picture of pictures)
+      expect(existsSync(new URL(`../${picture}`, import.meta.url)), picture).toBe(true);
     for (const link of ['docs/ARCHITECTURE.md', 'docs/PERFORMANCE.md', 'SECURITY.md']) {
       expect(readme.slice(readme.indexOf('## Read more'))).toContain(`](${link})`);
     }
