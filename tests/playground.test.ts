@@ -19,6 +19,17 @@ import { displayWidth, listChoices, renderResponse, stripAnsi } from '../src/tra
 import { interactionFor } from './helpers/bot.js';
 import { envWithoutDiscord, type Finished, runToEnd } from './helpers/child-process.js';
 
+/** A terminal of `columns` for runPlayground: its input, its output, and all that was written to it. */
+function fakeTerminal(columns: number) {
+  const input = new PassThrough();
+  const output = Object.assign(new PassThrough(), { columns, isTTY: true });
+  const terminal = { input, output, written: '' };
+  output.on('data', (chunk: Buffer) => {
+    terminal.written += chunk.toString();
+  });
+  return terminal;
+}
+
 const context = loadBotContext();
 const session = createLocalSession();
 const ansi = '\x1b[';
@@ -549,15 +560,11 @@ describe('render-text', () => {
   });
 
   it('re-reads the terminal width for every reply (after a resize)', async () => {
-    const input = new PassThrough();
-    const output = Object.assign(new PassThrough(), { columns: 100, isTTY: true });
-    let written = '';
-    output.on('data', (chunk: Buffer) => {
-      written += chunk.toString();
-    });
+    const terminal = fakeTerminal(100);
+    const { input, output } = terminal;
     const done = runPlayground({ context, input, output, errors: output, interactive: true, color: true });
     const boxWidths = () =>
-      written
+      terminal.written
         .split(/\r?\n/)
         .map((line) => stripAnsi(line))
         .filter((line) => line.startsWith('╭'))
@@ -574,17 +581,13 @@ describe('render-text', () => {
   });
 
   it.each(['en-US', 'fr'] as const)('the greeting’s example commands run as shown (%s)', async (locale) => {
-    const input = new PassThrough();
-    const output = Object.assign(new PassThrough(), { columns: 200, isTTY: true });
-    let written = '';
-    output.on('data', (chunk: Buffer) => {
-      written += chunk.toString();
-    });
+    const terminal = fakeTerminal(200);
+    const { input, output } = terminal;
     const where = createLocalSession({ locale: locale as Locale });
     const done = runPlayground({ context, input, output, errors: output, interactive: true, session: where });
     input.end();
     await done;
-    const greeting = stripAnsi(written).split('\n').slice(0, 3).join(' ');
+    const greeting = stripAnsi(terminal.written).split('\n').slice(0, 3).join(' ');
     const examples = greeting.match(/\/\S+(?: \S+:\S+)?/gu) ?? [];
     expect(examples.length).toBeGreaterThanOrEqual(4);
     for (const example of examples.filter((typed) => !typed.startsWith('/message'))) {
@@ -594,19 +597,15 @@ describe('render-text', () => {
   });
 
   it('wraps the hint under a reply with choices to the terminal, in French too (no word cut at the edge)', async () => {
-    const input = new PassThrough();
-    const output = Object.assign(new PassThrough(), { columns: 60, isTTY: true });
-    let written = '';
-    output.on('data', (chunk: Buffer) => {
-      written += chunk.toString();
-    });
+    const terminal = fakeTerminal(60);
+    const { input, output } = terminal;
     const where = createLocalSession({ locale: 'fr' as Locale });
     const done = runPlayground({ context, input, output, errors: output, interactive: true, session: where });
     input.write('/accords\n');
     await new Promise((resolve) => setTimeout(resolve, 50));
     input.end();
     await done;
-    const lines = stripAnsi(written).split(/\r?\n/u);
+    const lines = stripAnsi(terminal.written).split(/\r?\n/u);
     expect(lines.some((line) => line.startsWith('Tapez un numéro'))).toBe(true);
     expect(lines.filter((line) => displayWidth(line) > 60)).toEqual([]);
   });
