@@ -36,13 +36,27 @@ export function agreementDate(agreement: Agreement, t: Messages = en): string {
 
 /**
  * Who signed with the WCO, where that is not simply the partner itself ("WCO and UNODC", "the two
- * Secretariats"): the dog-training MOUs name each country's Customs.
+ * Secretariats"): the dog-training MOUs name each country's Customs. `named`: each body as a sentence names it
+ * (in French, with its article: "le Comité …").
  */
-export function counterpartOf(partner: Partner, agreement: Agreement, t: Messages = en): string | undefined {
+export function counterpartOf(
+  partner: Partner,
+  agreement: Agreement,
+  t: Messages = en,
+  named?: ReadonlyMap<string, string>,
+): string | undefined {
   const others = agreement.parties.filter((party) => !party.startsWith('WCO'));
   const own = [partner.acronym, partner.name].filter((name): name is string => Boolean(name));
-  const counterpart = t.listInWords(others.map((party) => mark(partner, 'relatedBodies', party)));
-  return counterpart && !own.some((name) => counterpart.startsWith(name)) ? counterpart : undefined;
+  const parties = others.map((party) => ({ party, marked: mark(partner, 'relatedBodies', party) }));
+  const counterpart = t.listInWords(parties.map(({ marked }) => marked));
+  if (!counterpart || own.some((name) => counterpart.startsWith(name))) return undefined;
+  // The named form in place of the name ("le Comité …"); a † after the name stays after it.
+  return t.listInWords(
+    parties.map(({ party, marked }) => {
+      const form = named?.get(party);
+      return form ? `${form}${marked.slice(party.length)}` : marked;
+    }),
+  );
 }
 
 /** "25 March 2005: MOU", date first as milestones are written; an undated one says what it is, then the gap. */
@@ -53,14 +67,10 @@ function agreementItem(
   sayUndated: boolean,
   named?: ReadonlyMap<string, string>,
 ): string {
-  const counterpart = counterpartOf(partner, agreement, t);
-  const type = t.agreementType(agreement.type);
   // "avec le Comité …": in French the body as a sentence names it, with its article.
-  const withWhom = [...(named ?? [])].reduce(
-    (text, [name, inSentence]) => (text.startsWith(name) ? inSentence + text.slice(name.length) : text),
-    counterpart ?? '',
-  );
-  const what = counterpart ? t.agreementWith(type, withWhom) : type;
+  const counterpart = counterpartOf(partner, agreement, t, named);
+  const type = t.agreementType(agreement.type);
+  const what = counterpart ? t.agreementWith(type, counterpart) : type;
   const line =
     agreement.date !== null
       ? t.colon(agreementDate(agreement, t), what)
